@@ -7,13 +7,13 @@ package io.spoor.identity;
  */
 public record Source(SourceType type, String data1, String data2) {
 
-    public Source {
-        if (type == null) {
-            throw new IllegalArgumentException("type is not null");
-        }
+  public Source {
+    if (type == null) {
+      throw new IllegalArgumentException("type is not null");
     }
+  }
 
-    static Source of(SourceType type) {
-        return new Source(type, null, null);
-    }
+  static Source of(SourceType type) {
+    return new Source(type, null, null);
+  }
 }

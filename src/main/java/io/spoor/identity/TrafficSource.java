@@ -49,104 +49,104 @@ import java.util.stream.Stream;
  */
 public final class TrafficSource {
 
-    private TrafficSource() {
-    }
+  private TrafficSource() {
+  }
 
-    /**
-     * The original source of a session, or empty when the referrer is the portal's own site
-     * (rule 12), in which case the visit brings no new source.
-     *
-     * @param ownDomains the portal's domains, with or without leading dot or {@code www.}
-     */
-    public static Optional<Source> classify(String firstPageUrl, String referrer,
-            Collection<String> ownDomains) {
-        SourceClues c = SourceClues.of(firstPageUrl, referrer);
-        Optional<Source> tagged = campaign(c);
-        return tagged.isPresent() ? tagged : untagged(c, ownDomains);
-    }
+  /**
+   * The original source of a session, or empty when the referrer is the portal's own site
+   * (rule 12), in which case the visit brings no new source.
+   *
+   * @param ownDomains the portal's domains, with or without leading dot or {@code www.}
+   */
+  public static Optional<Source> classify(String firstPageUrl, String referrer,
+      Collection<String> ownDomains) {
+    SourceClues c = SourceClues.of(firstPageUrl, referrer);
+    Optional<Source> tagged = campaign(c);
+    return tagged.isPresent() ? tagged : untagged(c, ownDomains);
+  }
 
-    private static Optional<Source> campaign(SourceClues c) {
-        boolean utm = !c.utm().isEmpty();
-        boolean social = c.socialNetwork().isPresent();
-        String medium = c.utm("utm_medium");
-        if (social && medium.equals("social")) { // rule 1
-            return Optional.of(social(SOCIAL_MEDIA, c));
-        }
-        if (SourceLists.containsAny(c.sourceParam(), SourceLists.PAID_SEARCH_WORDS)
-                || c.hasGclid()) { // rules 2, 3
-            return Optional.of(paidSearch(c));
-        }
-        if (social && SourceLists.containsAny(medium, SourceLists.PAID_MEDIUM_WORDS)
-                || paidSocialTag(c)) { // rule 4
-            return Optional.of(social(PAID_SOCIAL, c));
-        }
-        if (utm && c.searchEngine().filter("google"::equals).isPresent()
-                || c.anyUtmContains(SourceLists.PAID_SEARCH_WORDS)) { // rules 5, 6
-            return Optional.of(paidSearch(c));
-        }
-        if (c.anyUtmContains(SourceLists.EMAIL_WORDS)
-                || SourceLists.containsAny(c.sourceParam(), SourceLists.EMAIL_WORDS)) { // rule 7
-            return Optional.of(campaign(EMAIL_MARKETING, c));
-        }
-        return utm ? Optional.of(campaign(OTHER_CAMPAIGNS, c)) : Optional.empty(); // rule 8
+  private static Optional<Source> campaign(SourceClues c) {
+    boolean utm = !c.utm().isEmpty();
+    boolean social = c.socialNetwork().isPresent();
+    String medium = c.utm("utm_medium");
+    if (social && medium.equals("social")) { // rule 1
+      return Optional.of(social(SOCIAL_MEDIA, c));
     }
+    if (SourceLists.containsAny(c.sourceParam(), SourceLists.PAID_SEARCH_WORDS)
+        || c.hasGclid()) { // rules 2, 3
+      return Optional.of(paidSearch(c));
+    }
+    if (social && SourceLists.containsAny(medium, SourceLists.PAID_MEDIUM_WORDS)
+        || paidSocialTag(c)) { // rule 4
+      return Optional.of(social(PAID_SOCIAL, c));
+    }
+    if (utm && c.searchEngine().filter("google"::equals).isPresent()
+        || c.anyUtmContains(SourceLists.PAID_SEARCH_WORDS)) { // rules 5, 6
+      return Optional.of(paidSearch(c));
+    }
+    if (c.anyUtmContains(SourceLists.EMAIL_WORDS)
+        || SourceLists.containsAny(c.sourceParam(), SourceLists.EMAIL_WORDS)) { // rule 7
+      return Optional.of(campaign(EMAIL_MARKETING, c));
+    }
+    return utm ? Optional.of(campaign(OTHER_CAMPAIGNS, c)) : Optional.empty(); // rule 8
+  }
 
-    private static Optional<Source> untagged(SourceClues c, Collection<String> ownDomains) {
-        String host = c.referrerHost();
-        if (host.isEmpty()) {
-            return Optional.of(Source.of(DIRECT_TRAFFIC));
-        }
-        Optional<String> network = SourceLists.socialNetwork(host);
-        if (network.isPresent()) {
-            return Optional.of(new Source(SOCIAL_MEDIA, network.get(), null));
-        }
-        if (SourceLists.isMailOrFeedReader(host)) {
-            return Optional.of(Source.of(DIRECT_TRAFFIC));
-        }
-        Optional<String> engine = c.searchEngine();
-        if (engine.isPresent()) {
-            return Optional.of(new Source(ORGANIC_SEARCH, engine.get(), c.searchTerm()));
-        }
-        if (isOwn(host, c.page().host(), ownDomains)) {
-            return Optional.empty();
-        }
-        return Optional.of(new Source(REFERRALS, host, c.referrerText()));
+  private static Optional<Source> untagged(SourceClues c, Collection<String> ownDomains) {
+    String host = c.referrerHost();
+    if (host.isEmpty()) {
+      return Optional.of(Source.of(DIRECT_TRAFFIC));
     }
+    Optional<String> network = SourceLists.socialNetwork(host);
+    if (network.isPresent()) {
+      return Optional.of(new Source(SOCIAL_MEDIA, network.get(), null));
+    }
+    if (SourceLists.isMailOrFeedReader(host)) {
+      return Optional.of(Source.of(DIRECT_TRAFFIC));
+    }
+    Optional<String> engine = c.searchEngine();
+    if (engine.isPresent()) {
+      return Optional.of(new Source(ORGANIC_SEARCH, engine.get(), c.searchTerm()));
+    }
+    if (isOwn(host, c.page().host(), ownDomains)) {
+      return Optional.empty();
+    }
+    return Optional.of(new Source(REFERRALS, host, c.referrerText()));
+  }
 
-    private static boolean paidSocialTag(SourceClues c) {
-        return c.utm().values().stream()
-                .map(v -> v.replaceAll("[^a-z0-9]", ""))
-                .anyMatch(v -> v.contains(SourceLists.PAID_SOCIAL_WORD));
-    }
+  private static boolean paidSocialTag(SourceClues c) {
+    return c.utm().values().stream()
+        .map(v -> v.replaceAll("[^a-z0-9]", ""))
+        .anyMatch(v -> v.contains(SourceLists.PAID_SOCIAL_WORD));
+  }
 
-    private static Source paidSearch(SourceClues c) {
-        String engine = c.searchEngine()
-                .orElseGet(() -> firstOf(c.param("utm_source"), c.hasGclid() ? "google" : null));
-        return new Source(PAID_SEARCH, engine, firstOf(c.param("utm_term"), c.searchTerm()));
-    }
+  private static Source paidSearch(SourceClues c) {
+    String engine = c.searchEngine()
+        .orElseGet(() -> firstOf(c.param("utm_source"), c.hasGclid() ? "google" : null));
+    return new Source(PAID_SEARCH, engine, firstOf(c.param("utm_term"), c.searchTerm()));
+  }
 
-    private static Source social(SourceType type, SourceClues c) {
-        return new Source(type, c.socialNetwork().orElse(null), c.param("utm_campaign"));
-    }
+  private static Source social(SourceType type, SourceClues c) {
+    return new Source(type, c.socialNetwork().orElse(null), c.param("utm_campaign"));
+  }
 
-    private static Source campaign(SourceType type, SourceClues c) {
-        String where = firstOf(c.param("utm_source"), c.param("source"));
-        return new Source(type, c.param("utm_campaign"), where);
-    }
+  private static Source campaign(SourceType type, SourceClues c) {
+    String where = firstOf(c.param("utm_source"), c.param("source"));
+    return new Source(type, c.param("utm_campaign"), where);
+  }
 
-    private static boolean isOwn(String host, String pageHost, Collection<String> ownDomains) {
-        return Stream.concat(ownDomains.stream(), Stream.of(pageHost))
-                .map(TrafficSource::bareDomain)
-                .anyMatch(d -> !d.isEmpty() && (host.equals(d) || host.endsWith("." + d)));
-    }
+  private static boolean isOwn(String host, String pageHost, Collection<String> ownDomains) {
+    return Stream.concat(ownDomains.stream(), Stream.of(pageHost))
+        .map(TrafficSource::bareDomain)
+        .anyMatch(d -> !d.isEmpty() && (host.equals(d) || host.endsWith("." + d)));
+  }
 
-    private static String bareDomain(String domain) {
-        String d = domain == null ? "" : domain.trim().toLowerCase(Locale.ROOT);
-        d = d.replaceFirst("^\\.+", "");
-        return d.startsWith("www.") ? d.substring(4) : d;
-    }
+  private static String bareDomain(String domain) {
+    String d = domain == null ? "" : domain.trim().toLowerCase(Locale.ROOT);
+    d = d.replaceFirst("^\\.+", "");
+    return d.startsWith("www.") ? d.substring(4) : d;
+  }
 
-    private static String firstOf(String a, String b) {
-        return a != null ? a : b;
-    }
+  private static String firstOf(String a, String b) {
+    return a != null ? a : b;
+  }
 }

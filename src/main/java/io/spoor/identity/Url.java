@@ -17,84 +17,84 @@ import java.util.regex.Pattern;
  */
 record Url(String host, Map<String, String> query) {
 
-    private static final Pattern SCHEME = Pattern.compile("[a-zA-Z][a-zA-Z0-9+.-]*");
-    private static final Pattern HOST = Pattern.compile("[a-z0-9_.-]+|\\[[0-9a-f:.]+\\]");
+  private static final Pattern SCHEME = Pattern.compile("[a-zA-Z][a-zA-Z0-9+.-]*");
+  private static final Pattern HOST = Pattern.compile("[a-z0-9_.-]+|\\[[0-9a-f:.]+\\]");
 
-    Url {
-        query = Map.copyOf(query);
-    }
+  Url {
+    query = Map.copyOf(query);
+  }
 
-    static Url parse(String raw) {
-        String s = raw == null ? "" : raw.trim();
-        int fragment = s.indexOf('#');
-        if (fragment >= 0) {
-            s = s.substring(0, fragment);
-        }
-        int q = s.indexOf('?');
-        String query = q >= 0 ? s.substring(q + 1) : "";
-        String rest = q >= 0 ? s.substring(0, q) : s;
-        return new Url(host(rest), params(query));
+  static Url parse(String raw) {
+    String s = raw == null ? "" : raw.trim();
+    int fragment = s.indexOf('#');
+    if (fragment >= 0) {
+      s = s.substring(0, fragment);
     }
+    int q = s.indexOf('?');
+    String query = q >= 0 ? s.substring(q + 1) : "";
+    String rest = q >= 0 ? s.substring(0, q) : s;
+    return new Url(host(rest), params(query));
+  }
 
-    /** The query parameter {@code name} (lower case) when present and not blank. */
-    String param(String name) {
-        String v = query.get(name);
-        return v == null || v.isBlank() ? null : v.trim();
-    }
+  /** The query parameter {@code name} (lower case) when present and not blank. */
+  String param(String name) {
+    String v = query.get(name);
+    return v == null || v.isBlank() ? null : v.trim();
+  }
 
-    private static String host(String beforeQuery) {
-        int sep = beforeQuery.indexOf("//");
-        if (sep < 0 || (sep > 0 && !(beforeQuery.startsWith("://", sep - 1)
-                && SCHEME.matcher(beforeQuery.substring(0, sep - 1)).matches()))) {
-            return "";
-        }
-        String authority = beforeQuery.substring(sep + 2);
-        int slash = authority.indexOf('/');
-        authority = slash >= 0 ? authority.substring(0, slash) : authority;
-        authority = authority.substring(authority.lastIndexOf('@') + 1).toLowerCase(Locale.ROOT);
-        int port = authority.startsWith("[") ? authority.indexOf(']') + 1 : authority.indexOf(':');
-        String host = port > 0 ? authority.substring(0, port) : authority;
-        host = host.endsWith(".") ? host.substring(0, host.length() - 1) : host;
-        return HOST.matcher(host).matches() ? host : "";
+  private static String host(String beforeQuery) {
+    int sep = beforeQuery.indexOf("//");
+    if (sep < 0 || (sep > 0 && !(beforeQuery.startsWith("://", sep - 1)
+        && SCHEME.matcher(beforeQuery.substring(0, sep - 1)).matches()))) {
+      return "";
     }
+    String authority = beforeQuery.substring(sep + 2);
+    int slash = authority.indexOf('/');
+    authority = slash >= 0 ? authority.substring(0, slash) : authority;
+    authority = authority.substring(authority.lastIndexOf('@') + 1).toLowerCase(Locale.ROOT);
+    int port = authority.startsWith("[") ? authority.indexOf(']') + 1 : authority.indexOf(':');
+    String host = port > 0 ? authority.substring(0, port) : authority;
+    host = host.endsWith(".") ? host.substring(0, host.length() - 1) : host;
+    return HOST.matcher(host).matches() ? host : "";
+  }
 
-    private static Map<String, String> params(String query) {
-        Map<String, String> out = new HashMap<>();
-        for (String pair : query.split("&")) {
-            int eq = pair.indexOf('=');
-            String name = decode(eq >= 0 ? pair.substring(0, eq) : pair).toLowerCase(Locale.ROOT);
-            if (!name.isEmpty()) {
-                out.putIfAbsent(name, eq >= 0 ? decode(pair.substring(eq + 1)) : "");
-            }
-        }
-        return out;
+  private static Map<String, String> params(String query) {
+    Map<String, String> out = new HashMap<>();
+    for (String pair : query.split("&")) {
+      int eq = pair.indexOf('=');
+      String name = decode(eq >= 0 ? pair.substring(0, eq) : pair).toLowerCase(Locale.ROOT);
+      if (!name.isEmpty()) {
+        out.putIfAbsent(name, eq >= 0 ? decode(pair.substring(eq + 1)) : "");
+      }
     }
+    return out;
+  }
 
-    private static String decode(String s) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(s.length());
-        int i = 0;
-        while (i < s.length()) {
-            int hex = s.charAt(i) == '%' ? hexByte(s, i + 1) : -1;
-            if (hex >= 0) {
-                bytes.write(hex);
-                i += 3;
-            } else {
-                int cp = s.codePointAt(i);
-                byte[] utf8 = (cp == '+' ? " " : new String(Character.toChars(cp)))
-                        .getBytes(StandardCharsets.UTF_8);
-                bytes.write(utf8, 0, utf8.length);
-                i += Character.charCount(cp);
-            }
-        }
-        return bytes.toString(StandardCharsets.UTF_8);
+  private static String decode(String s) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(s.length());
+    int i = 0;
+    while (i < s.length()) {
+      int hex = s.charAt(i) == '%' ? hexByte(s, i + 1) : -1;
+      if (hex >= 0) {
+        bytes.write(hex);
+        i += 3;
+      } else {
+        int cp = s.codePointAt(i);
+        byte[] utf8 = (cp == '+' ? " " : new String(Character.toChars(cp)))
+            .getBytes(StandardCharsets.UTF_8);
+        bytes.write(utf8, 0, utf8.length);
+        i += Character.charCount(cp);
+      }
     }
+    return bytes.toString(StandardCharsets.UTF_8);
+  }
 
-    private static int hexByte(String s, int at) {
-        if (at + 1 >= s.length()) {
-            return -1;
-        }
-        int hi = Character.digit(s.charAt(at), 16);
-        int lo = Character.digit(s.charAt(at + 1), 16);
-        return hi < 0 || lo < 0 ? -1 : hi * 16 + lo;
+  private static int hexByte(String s, int at) {
+    if (at + 1 >= s.length()) {
+      return -1;
     }
+    int hi = Character.digit(s.charAt(at), 16);
+    int lo = Character.digit(s.charAt(at + 1), 16);
+    return hi < 0 || lo < 0 ? -1 : hi * 16 + lo;
+  }
 }

@@ -13,62 +13,62 @@ import java.util.regex.Pattern;
  * case), so {@link #format()} gives back the parsed bytes.
  */
 public record VisitorCookie(
-        int domainHash, String utk, long initialTs, long previousTs, long currentTs,
-        int sessionNumber) {
+    int domainHash, String utk, long initialTs, long previousTs, long currentTs,
+    int sessionNumber) {
 
-    public static final String NAME = "__hstc";
-    private static final Pattern UTK = Pattern.compile("[0-9a-fA-F]{32}");
+  public static final String NAME = "__hstc";
+  private static final Pattern UTK = Pattern.compile("[0-9a-fA-F]{32}");
 
-    public VisitorCookie {
-        if (domainHash < 0) {
-            throw new IllegalArgumentException("domainHash >= 0: " + domainHash);
-        }
-        if (utk == null || !UTK.matcher(utk).matches()) {
-            throw new IllegalArgumentException("utk is 32 hex digits: " + utk);
-        }
-        if (initialTs < 0 || previousTs < 0 || currentTs < 0) {
-            throw new IllegalArgumentException("timestamps >= 0");
-        }
-        if (sessionNumber < 1) {
-            throw new IllegalArgumentException("sessionNumber >= 1: " + sessionNumber);
-        }
+  public VisitorCookie {
+    if (domainHash < 0) {
+      throw new IllegalArgumentException("domainHash >= 0: " + domainHash);
     }
-
-    /** Whether {@code utk} is a well-formed visitor token. */
-    public static boolean isUtk(String utk) {
-        return utk != null && UTK.matcher(utk).matches();
+    if (utk == null || !UTK.matcher(utk).matches()) {
+      throw new IllegalArgumentException("utk is 32 hex digits: " + utk);
     }
-
-    /** The cookie read from {@code value}; empty when it is not exactly six canonical fields. */
-    public static Optional<VisitorCookie> parse(String value) {
-        if (value == null) {
-            return Optional.empty();
-        }
-        String[] f = value.split("\\.", -1);
-        if (f.length != 6 || !isUtk(f[1])) {
-            return Optional.empty();
-        }
-        Optional<Integer> hash = CookieNumbers.parseInt(f[0], 0);
-        OptionalLong initial = CookieNumbers.parse(f[2]);
-        OptionalLong previous = CookieNumbers.parse(f[3]);
-        OptionalLong current = CookieNumbers.parse(f[4]);
-        Optional<Integer> session = CookieNumbers.parseInt(f[5], 1);
-        if (hash.isEmpty() || initial.isEmpty() || previous.isEmpty() || current.isEmpty()
-                || session.isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of(new VisitorCookie(hash.get(), f[1], initial.getAsLong(),
-                previous.getAsLong(), current.getAsLong(), session.get()));
+    if (initialTs < 0 || previousTs < 0 || currentTs < 0) {
+      throw new IllegalArgumentException("timestamps >= 0");
     }
-
-    /** The cookie value, byte-identical to what {@link #parse} read. */
-    public String format() {
-        return domainHash + "." + utk + "." + initialTs + "." + previousTs + "." + currentTs
-                + "." + sessionNumber;
+    if (sessionNumber < 1) {
+      throw new IllegalArgumentException("sessionNumber >= 1: " + sessionNumber);
     }
+  }
 
-    /** This visitor in a new session starting at {@code now}. */
-    VisitorCookie nextSession(long now) {
-        return new VisitorCookie(domainHash, utk, initialTs, currentTs, now, sessionNumber + 1);
+  /** Whether {@code utk} is a well-formed visitor token. */
+  public static boolean isUtk(String utk) {
+    return utk != null && UTK.matcher(utk).matches();
+  }
+
+  /** The cookie read from {@code value}; empty when it is not exactly six canonical fields. */
+  public static Optional<VisitorCookie> parse(String value) {
+    if (value == null) {
+      return Optional.empty();
     }
+    String[] f = value.split("\\.", -1);
+    if (f.length != 6 || !isUtk(f[1])) {
+      return Optional.empty();
+    }
+    Optional<Integer> hash = CookieNumbers.parseInt(f[0], 0);
+    OptionalLong initial = CookieNumbers.parse(f[2]);
+    OptionalLong previous = CookieNumbers.parse(f[3]);
+    OptionalLong current = CookieNumbers.parse(f[4]);
+    Optional<Integer> session = CookieNumbers.parseInt(f[5], 1);
+    if (hash.isEmpty() || initial.isEmpty() || previous.isEmpty() || current.isEmpty()
+        || session.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(new VisitorCookie(hash.get(), f[1], initial.getAsLong(),
+        previous.getAsLong(), current.getAsLong(), session.get()));
+  }
+
+  /** The cookie value, byte-identical to what {@link #parse} read. */
+  public String format() {
+    return domainHash + "." + utk + "." + initialTs + "." + previousTs + "." + currentTs
+        + "." + sessionNumber;
+  }
+
+  /** This visitor in a new session starting at {@code now}. */
+  VisitorCookie nextSession(long now) {
+    return new VisitorCookie(domainHash, utk, initialTs, currentTs, now, sessionNumber + 1);
+  }
 }
