@@ -1,0 +1,183 @@
+package io.spoor.app;
+
+import io.spoor.SpoorException;
+import io.spoor.portal.NewToken;
+import io.spoor.portal.Portal;
+import io.spoor.portal.Portals;
+import io.spoor.portal.Scope;
+import io.spoor.portal.Token;
+import io.spoor.store.Database;
+import java.io.PrintStream;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.Consumer;
+import org.slf4j.LoggerFactory;
+
+/** The command line: {@code serve}, {@code portal create|list|update}, {@code token create|list|revoke}. */
+public final class Cli {
+  static final String USAGE = String.join("\n",
+      "Usage: java -jar spoor.jar <command> [options] [settings]",
+      "",
+      "Commands:",
+      "  serve                                      run the server",
+      "  portal create --hub-id N [--name TEXT]     add a portal",
+      "  portal list                                list portals",
+      "  portal update --hub-id N --custom-events on|off",
+      "                                             switch custom events for a portal",
+      "  token create --hub-id N --name TEXT [--scopes a,b|all]",
+      "                                             issue a private-app token (shown once)",
+      "  token list --hub-id N                      list a portal's tokens",
+      "  token revoke --hub-id N --id ID            revoke a token",
+      "",
+      "Settings (flag, environment variable, meaning):", "");
+
+  private final PrintStream out;
+  private final PrintStream err;
+  private final Map<String, String> env;
+  private final Clock clock;
+
+  public Cli(PrintStream out, PrintStream err, Map<String, String> env, Clock clock) {
+    this.out = out;
+    this.err = err;
+    this.env = env;
+    this.clock = clock;
+  }
+
+  /** Runs a command and returns the exit code; {@code serve} returns only when stopped. */
+  public int run(String[] argv) {
+    Args args = Args.parse(argv);
+    if (args.words().isEmpty() || args.flags().containsKey("help") || args.words().get(0).equals("help")) {
+      out.println(USAGE + Settings.help());
+      return args.words().isEmpty() && !args.flags().containsKey("help") ? 2 : 0;
+    }
+    try {
+      String command = String.join(" ", args.words());
+      switch (command) {
+        case "serve":
+          return serve(Settings.load(args.flags(), env));
+        case "portal create":
+        case "portal list":
+        case "portal update":
+        case "token create":
+        case "token list":
+        case "token revoke":
+          return admin(command, args);
+        default:
+          throw new UsageException("unknown command: " + command + " (see --help)");
+      }
+    } catch (SpoorException e) {
+      if (e.getCause() != null) {
+        LoggerFactory.getLogger(Cli.class).error("command failed", e);
+      }
+      err.println("spoor: " + e.getMessage());
+      return 2;
+    }
+  }
+
+  private int serve(Settings settings) {
+    Spoor spoor = Spoor.start(settings, clock);
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      spoor.close();
+      stopped.countDown();
+    }, "spoor-shutdown"));
+    long hubId = settings.get(Settings.PORTAL_ID);
+    String publicUrl = settings.find(Settings.PUBLIC_URL).orElse("http://localhost:" + spoor.port());
+    FirstStart.ensureDefaultPortal(spoor.portals(), settings)
+        .ifPresent(token -> FirstStart.announce(out, token, hubId, publicUrl));
+    out.println("Spoor is listening on port " + spoor.port() + " (portal " + hubId + ")");
+    try {
+      stopped.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return 0;
+  }
+
+  private int admin(String command, Args args) {
+    Consumer<Portals> action = action(command, args);
+    Settings settings = Settings.load(args.flags(), env);
+    try (Database db = Spoor.openStore(settings)) {
+      Stores stores = Stores.sql(db, clock);
+      action.accept(new Portals(db, stores.portals(), stores.tokens(), clock));
+    }
+    return 0;
+  }
+
+  private Consumer<Portals> action(String command, Args args) {
+    long hubId = command.equals("portal list") ? 0 : hubId(args);
+    switch (command) {
+      case "portal create":
+        String name = args.takeOr("name", "Portal " + hubId);
+        return portals -> print(portals.create(hubId, name));
+      case "portal list":
+        return portals -> portals.list().forEach(this::print);
+      case "portal update":
+        boolean enabled = onOff(args.take("custom-events"));
+        return portals -> print(portals.setCustomEventsEnabled(hubId, enabled));
+      case "token create":
+        String tokenName = args.take("name");
+        Set<Scope> scopes = scopes(args.takeOr("scopes", "all"));
+        return portals -> printNew(portals.issueToken(hubId, tokenName, scopes));
+      case "token list":
+        return portals -> portals.tokens(hubId).forEach(this::print);
+      default:
+        long id = Long.parseLong(requireDigits(args.take("id"), "--id"));
+        return portals -> {
+          if (!portals.revoke(hubId, id)) {
+            throw new UsageException("portal " + hubId + " has no active token " + id);
+          }
+          out.println("revoked token " + id);
+        };
+    }
+  }
+
+  private static long hubId(Args args) {
+    return Long.parseLong(requireDigits(args.take("hub-id"), "--hub-id"));
+  }
+
+  private static String requireDigits(String raw, String flag) {
+    if (!raw.matches("\\d{1,18}") || Long.parseLong(raw) == 0) {
+      throw new UsageException(flag + " must be a positive whole number, got " + raw);
+    }
+    return raw;
+  }
+
+  private static boolean onOff(String raw) {
+    if (!raw.equals("on") && !raw.equals("off")) {
+      throw new UsageException("--custom-events must be on or off, got " + raw);
+    }
+    return raw.equals("on");
+  }
+
+  private static Set<Scope> scopes(String raw) {
+    if (raw.equals("all")) {
+      return Scope.all();
+    }
+    Set<Scope> scopes = EnumSet.noneOf(Scope.class);
+    for (String name : raw.split(",")) {
+      scopes.add(Scope.fromWireName(name.trim()).orElseThrow(() -> new UsageException(
+          "unknown scope " + name + "; known: " + Arrays.toString(Scope.values()))));
+    }
+    return scopes;
+  }
+
+  private void print(Portal p) {
+    out.printf("%d\t%s\tcustom events %s%n", p.hubId(), p.name(), p.customEventsEnabled() ? "on" : "off");
+  }
+
+  private void print(Token t) {
+    out.printf("%d\t%s\t%s\t%s\t%s%n", t.id(), t.name(), t.hint(), t.isActive() ? "active" : "revoked",
+        String.join(",", t.scopes().stream().map(Scope::wireName).sorted().toList()));
+  }
+
+  private void printNew(NewToken token) {
+    out.println("token " + token.token().id() + " for portal " + token.token().portalId()
+        + " (shown only now):");
+    out.println(token.value());
+  }
+}

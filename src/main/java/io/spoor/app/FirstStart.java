@@ -1,0 +1,42 @@
+package io.spoor.app;
+
+import io.spoor.portal.NewToken;
+import io.spoor.portal.Portals;
+import io.spoor.portal.Scope;
+import java.io.PrintStream;
+import java.util.Optional;
+
+/**
+ * Makes sure the default portal exists. When it is created (the first start), an all-scope
+ * token is issued and printed once with the embed snippet; it is never shown again.
+ */
+final class FirstStart {
+  private FirstStart() {
+  }
+
+  /** Creates the default portal if needed; returns the token issued when it was created. */
+  static Optional<NewToken> ensureDefaultPortal(Portals portals, Settings settings) {
+    long hubId = settings.get(Settings.PORTAL_ID);
+    Optional<NewToken> issued = Optional.empty();
+    if (portals.list().stream().noneMatch(p -> p.hubId() == hubId)) {
+      portals.create(hubId, "Default portal");
+      issued = Optional.of(portals.issueToken(hubId, "default", Scope.all()));
+    }
+    settings.find(Settings.BOOTSTRAP_TOKEN).ifPresent(value -> portals.ensureBootstrapToken(hubId, value));
+    return issued;
+  }
+
+  static void announce(PrintStream out, NewToken token, long hubId, String publicUrl) {
+    String host = publicUrl.replaceFirst("^https?:", "");
+    out.println();
+    out.println("Spoor created portal " + hubId + ". Its private-app token (all scopes), shown only now:");
+    out.println();
+    out.println("    " + token.value());
+    out.println();
+    out.println("Paste this on every page you want tracked:");
+    out.println();
+    out.println("    <script type=\"text/javascript\" id=\"hs-script-loader\" async defer src=\""
+        + host + "/" + hubId + ".js\"></script>");
+    out.println();
+  }
+}

@@ -1,0 +1,91 @@
+package io.spoor.app;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Every setting Spoor reads, declared once. Values come from flags, then the environment,
+ * then the default; {@link #load} names every bad key at once.
+ */
+public final class Settings {
+  public static final Setting<Integer> PORT =
+      Setting.integer("port", 8080, 0, 65535, "HTTP port to listen on (0 picks a free one)");
+  public static final Setting<String> HOST =
+      Setting.text("host", "0.0.0.0", "Address to listen on");
+  public static final Setting<String> DATA =
+      Setting.text("data", "./spoor-data", "Directory of the embedded store");
+  public static final Setting<Long> PORTAL_ID =
+      Setting.positiveLong("portal-id", 1, "Hub id of the default portal, created on first start");
+  public static final Setting<String> PUBLIC_URL = Setting.text("public-url", null,
+      "URL the tracker and embed snippet use to reach this server (default http://localhost:<port>)");
+  public static final Setting<String> BOOTSTRAP_TOKEN = Setting.secret("bootstrap-token",
+      "A value that is also an all-scope token of the default portal (for automation)");
+  public static final Setting<Integer> QUEUE_CAPACITY = Setting.integer("queue-capacity", 20_000, 1,
+      10_000_000, "Hits the ingest queue holds before answering 503");
+  public static final Setting<Integer> MAX_BATCH = Setting.integer("max-batch", 2_000, 1, 100_000,
+      "Most hits committed in one transaction");
+  public static final Setting<Integer> REJECTIONS_KEPT = Setting.integer("rejections-kept", 10_000, 10,
+      10_000_000, "Rejections kept per portal; older ones are trimmed");
+
+  public static final List<Setting<?>> ALL = List.of(PORT, HOST, DATA, PORTAL_ID, PUBLIC_URL,
+      BOOTSTRAP_TOKEN, QUEUE_CAPACITY, MAX_BATCH, REJECTIONS_KEPT);
+
+  private final Map<Setting<?>, Object> values;
+
+  private Settings(Map<Setting<?>, Object> values) {
+    this.values = values;
+  }
+
+  /** Reads every setting from {@code flags} (by name), then {@code env}; throws naming all bad keys. */
+  public static Settings load(Map<String, String> flags, Map<String, String> env) {
+    Map<Setting<?>, Object> values = new HashMap<>();
+    List<String> problems = new ArrayList<>();
+    for (String flag : flags.keySet()) {
+      if (ALL.stream().noneMatch(s -> s.name().equals(flag))) {
+        problems.add("--" + flag + ": no such setting");
+      }
+    }
+    for (Setting<?> setting : ALL) {
+      String raw = flags.containsKey(setting.name()) ? flags.get(setting.name()) : env.get(setting.env());
+      String key = flags.containsKey(setting.name()) ? setting.flag() : setting.env();
+      if (raw == null) {
+        setting.fallback().ifPresent(v -> values.put(setting, v));
+      } else {
+        Optional<?> parsed = setting.parser().apply(raw);
+        parsed.ifPresentOrElse(v -> values.put(setting, v), () -> problems.add(key + ": expected "
+            + setting.expected() + (setting.secret() ? "" : ", got \"" + raw + "\"")));
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new SettingsException(problems);
+    }
+    return new Settings(values);
+  }
+
+  public <T> T get(Setting<T> setting) {
+    return find(setting).orElseThrow(() -> new IllegalStateException(setting.name() + " has no value"));
+  }
+
+  @SuppressWarnings("unchecked")
+  public <T> Optional<T> find(Setting<T> setting) {
+    return Optional.ofNullable((T) values.get(setting));
+  }
+
+  public Path dataDir() {
+    return Path.of(get(DATA));
+  }
+
+  /** The documentation of every setting, for {@code --help}. */
+  public static String help() {
+    StringBuilder out = new StringBuilder();
+    for (Setting<?> s : ALL) {
+      out.append(String.format("  %-22s %-26s %s%s%n", s.flag() + " <v>", s.env(), s.doc(),
+          s.fallback().map(v -> " (default " + v + ")").orElse("")));
+    }
+    return out.toString();
+  }
+}

@@ -1,0 +1,115 @@
+package io.spoor.app;
+
+import io.spoor.crm.ContactRoutes;
+import io.spoor.crm.ContactTimeline;
+import io.spoor.crm.Contacts;
+import io.spoor.events.EventDefinitionRoutes;
+import io.spoor.events.EventDefinitions;
+import io.spoor.http.Http;
+import io.spoor.http.HttpServerSettings;
+import io.spoor.http.Server;
+import io.spoor.ingest.BatchApplier;
+import io.spoor.ingest.IngestLog;
+import io.spoor.ingest.IngestMetrics;
+import io.spoor.ingest.LocalIngestLog;
+import io.spoor.ingest.RejectionRoutes;
+import io.spoor.ops.Metrics;
+import io.spoor.ops.OpsRoutes;
+import io.spoor.portal.PortalRoutes;
+import io.spoor.portal.Portals;
+import io.spoor.store.Database;
+import io.spoor.store.SqliteDialect;
+import io.spoor.track.EventsApiApplier;
+import io.spoor.track.EventsApiRoutes;
+import io.vertx.core.Vertx;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The running server: builds every part with constructors, in dependency order, and takes
+ * them down in reverse. Shutdown first drains the ingest queue, so every hit taken is
+ * committed and answered before the HTTP server closes.
+ */
+public final class Spoor implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Spoor.class);
+  private static final int MAX_BODY_BYTES = 1024 * 1024;
+  private static final int MAX_URL_BYTES = 16 * 1024;
+
+  private final Database db;
+  private final Vertx vertx;
+  private final IngestLog log;
+  private final Server server;
+  private final Portals portals;
+  private final Metrics metrics;
+  private final IngestMetrics ingestMetrics;
+  private final int port;
+
+  private Spoor(Settings settings, Clock clock) {
+    db = openStore(settings);
+    Stores stores = Stores.sql(db, clock);
+    metrics = new Metrics();
+    portals = new Portals(db, stores.portals(), stores.tokens(), clock);
+    log = new LocalIngestLog(settings.get(Settings.QUEUE_CAPACITY), settings.get(Settings.MAX_BATCH));
+    ingestMetrics = new IngestMetrics(metrics, log);
+    log.start(new BatchApplier(db, stores.appliedHits(), stores.rejections(), stores.portals(),
+        List.of(new EventsApiApplier(stores.contacts(), stores.propertyDefinitions(),
+            stores.eventDefinitions(), stores.completions(), stores.externalIds())),
+        ingestMetrics, clock, settings.get(Settings.REJECTIONS_KEPT)));
+    Contacts contacts = new Contacts(db, stores.contacts());
+    vertx = Vertx.vertx();
+    server = new Server(vertx, new HttpServerSettings(settings.get(Settings.HOST), settings.get(Settings.PORT),
+        MAX_BODY_BYTES, MAX_URL_BYTES), List.of(
+            new OpsRoutes(metrics, db::isReachable),
+            new EventsApiRoutes(log, clock),
+            new ContactRoutes(contacts, new ContactTimeline(db, contacts, stores.completions())),
+            new EventDefinitionRoutes(new EventDefinitions(db, stores.eventDefinitions(), clock)),
+            new RejectionRoutes(db, stores.rejections()),
+            new PortalRoutes(portals)),
+        new Http(portals), metrics);
+    port = server.start();
+    LOG.info("listening on {}:{} with the {} store in {}", settings.get(Settings.HOST), port,
+        db.dialect().name(), settings.dataDir().toAbsolutePath());
+  }
+
+  /** Opens the store, starts every part and listens. */
+  public static Spoor start(Settings settings, Clock clock) {
+    return new Spoor(settings, clock);
+  }
+
+  /** Opens only the store, for the command line's portal and token commands. */
+  static Database openStore(Settings settings) {
+    try {
+      Files.createDirectories(settings.dataDir());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create the data directory " + settings.dataDir(), e);
+    }
+    return Database.open(new SqliteDialect(settings.dataDir().resolve("spoor.db")));
+  }
+
+  public int port() {
+    return port;
+  }
+
+  public Portals portals() {
+    return portals;
+  }
+
+  public IngestMetrics ingestMetrics() {
+    return ingestMetrics;
+  }
+
+  @Override
+  public void close() {
+    LOG.info("shutting down: draining {} queued hits", log.depth());
+    log.close();
+    server.stop();
+    vertx.close().toCompletionStage().toCompletableFuture().join();
+    db.close();
+    LOG.info("stopped");
+  }
+}

@@ -1,0 +1,36 @@
+package io.spoor.app;
+
+import io.spoor.crm.ContactStore;
+import io.spoor.crm.PropertyDefinitionStore;
+import io.spoor.crm.SqlContactStore;
+import io.spoor.crm.SqlPropertyDefinitionStore;
+import io.spoor.events.CompletionStore;
+import io.spoor.events.EventDefinitionStore;
+import io.spoor.events.SqlCompletionStore;
+import io.spoor.events.SqlEventDefinitionStore;
+import io.spoor.identity.ExternalIdStore;
+import io.spoor.identity.SqlExternalIdStore;
+import io.spoor.ingest.AppliedHits;
+import io.spoor.ingest.RejectionStore;
+import io.spoor.ingest.SqlAppliedHits;
+import io.spoor.ingest.SqlRejectionStore;
+import io.spoor.portal.PortalStore;
+import io.spoor.portal.SqlPortalStore;
+import io.spoor.portal.SqlTokenStore;
+import io.spoor.portal.TokenStore;
+import io.spoor.store.Database;
+import java.time.Clock;
+
+/** Every store port with its implementation over one database. */
+record Stores(Database db, PortalStore portals, TokenStore tokens, ContactStore contacts,
+    PropertyDefinitionStore propertyDefinitions, EventDefinitionStore eventDefinitions,
+    CompletionStore completions, ExternalIdStore externalIds, RejectionStore rejections,
+    AppliedHits appliedHits) {
+
+  static Stores sql(Database db, Clock clock) {
+    return new Stores(db, new SqlPortalStore(db), new SqlTokenStore(db, clock), new SqlContactStore(db),
+        new SqlPropertyDefinitionStore(db, clock), new SqlEventDefinitionStore(db),
+        new SqlCompletionStore(db), new SqlExternalIdStore(db), new SqlRejectionStore(db),
+        new SqlAppliedHits(db));
+  }
+}

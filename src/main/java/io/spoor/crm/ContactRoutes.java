@@ -1,0 +1,92 @@
+package io.spoor.crm;
+
+import io.spoor.InvalidInputException;
+import io.spoor.events.CompletionStore.CompletedEvent;
+import io.spoor.http.Http;
+import io.spoor.http.Routes;
+import io.spoor.portal.Scope;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** Contact reads: the CRM v3 object by id or email, and Spoor's contact timeline. */
+public final class ContactRoutes implements Routes {
+  private final Contacts contacts;
+  private final ContactTimeline timeline;
+
+  public ContactRoutes(Contacts contacts, ContactTimeline timeline) {
+    this.contacts = contacts;
+    this.timeline = timeline;
+  }
+
+  @Override
+  public void mount(Router router, Http http) {
+    router.get("/crm/v3/objects/contacts/:id").handler(http.requires(Scope.CONTACTS_READ))
+        .handler(ctx -> http.respond(ctx, () -> contacts.get(Http.principal(ctx).portalId(),
+            ctx.pathParam("id"), idProperty(ctx)), (c, contact) ->
+            Http.json(c, 200, ContactView.render(contact, requested(c)))));
+    router.get("/api/v1/contacts/:id/timeline").handler(http.requires(Scope.CONTACTS_READ))
+        .handler(ctx -> http.respond(ctx, () -> timeline.page(Http.principal(ctx).portalId(),
+            ctx.pathParam("id"), idProperty(ctx), intParam(ctx, "limit", 50, 1, 500),
+            intParam(ctx, "after", 0, 0, Integer.MAX_VALUE)), ContactRoutes::renderTimeline));
+  }
+
+  private static Optional<String> idProperty(RoutingContext ctx) {
+    return Optional.ofNullable(ctx.queryParams().get("idProperty"));
+  }
+
+  /** {@code properties} given repeatedly or as comma lists; HubSpot's defaults when absent. */
+  private static Set<String> requested(RoutingContext ctx) {
+    Set<String> names = new LinkedHashSet<>();
+    for (String value : ctx.queryParam("properties")) {
+      for (String name : value.split(",")) {
+        if (!name.isBlank()) {
+          names.add(name.trim());
+        }
+      }
+    }
+    return names.isEmpty() ? new LinkedHashSet<>(ContactProperties.DEFAULT_READ) : names;
+  }
+
+  static int intParam(RoutingContext ctx, String name, int fallback, int min, int max) {
+    String raw = ctx.queryParams().get(name);
+    if (raw == null) {
+      return fallback;
+    }
+    try {
+      int value = Integer.parseInt(raw.trim());
+      if (value >= min && value <= max) {
+        return value;
+      }
+    } catch (NumberFormatException e) {
+      // answered below
+    }
+    throw new InvalidInputException(name + " must be a whole number from " + min + " to " + max);
+  }
+
+  private static void renderTimeline(RoutingContext ctx, ContactTimeline.Page page) {
+    JsonArray results = new JsonArray();
+    for (CompletedEvent e : page.events()) {
+      JsonObject entry = new JsonObject().put("type", "EVENT")
+          .put("occurredAt", Instant.ofEpochMilli(e.occurredAt()).toString())
+          .put("eventId", String.format("%012d", e.definitionId())).put("eventName", e.eventName())
+          .put("source", e.source());
+      e.valueMicros().ifPresent(v -> entry.put("value",
+          BigDecimal.valueOf(v, 6).stripTrailingZeros().toPlainString()));
+      results.add(entry);
+    }
+    JsonObject body = new JsonObject().put("contactId", Long.toString(page.contactId()))
+        .put("results", results);
+    page.next().ifPresent(n -> body.put("paging", new JsonObject()
+        .put("next", new JsonObject().put("after", Integer.toString(n)))));
+    Http.json(ctx, 200, body);
+  }
+
+}

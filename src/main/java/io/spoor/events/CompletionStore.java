@@ -1,0 +1,16 @@
+package io.spoor.events;
+
+import java.util.List;
+
+/** Stored completions. Runs inside the caller's transaction. */
+public interface CompletionStore {
+  void insert(List<Completion> completions);
+
+  /** A contact's completions, newest first, with the event's name. */
+  List<CompletedEvent> forContact(long portalId, long contactId, int limit, int offset);
+
+  /** A completion as shown in a timeline. */
+  record CompletedEvent(long id, long definitionId, String eventName, long occurredAt,
+      java.util.OptionalLong valueMicros, String source) {
+  }
+}

@@ -1,0 +1,89 @@
+package io.spoor.events;
+
+import io.spoor.events.Resolution.Found;
+import io.spoor.events.Resolution.Refusal;
+import io.spoor.events.Resolution.Refused;
+import io.spoor.store.Deferred;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.regex.Pattern;
+
+/**
+ * Resolves event references and records completions for one batch of hits, applying
+ * HubSpot's rules. Completions and counts are written at {@link #flush()}.
+ */
+public final class EventCompletions implements Deferred {
+  private static final Pattern NUMERIC_ID = Pattern.compile("\\d{1,18}");
+  private static final int MAX_NAME = 255;
+
+  private final EventDefinitionStore definitions;
+  private final CompletionStore completions;
+  private final Map<String, Resolution> resolved = new HashMap<>();
+  private final List<Completion> pending = new ArrayList<>();
+  private final Map<Long, Long> counts = new HashMap<>();
+
+  public EventCompletions(EventDefinitionStore definitions, CompletionStore completions) {
+    this.definitions = definitions;
+    this.completions = completions;
+  }
+
+  /** Resolves a numeric id or a name; a new name creates a dynamic definition at {@code at}. */
+  public Resolution resolve(long portalId, String reference, long at) {
+    String key = portalId + ":" + reference;
+    Resolution resolution = resolved.get(key);
+    if (resolution == null) {
+      resolution = NUMERIC_ID.matcher(reference).matches()
+          ? byId(portalId, Long.parseLong(reference)) : byName(portalId, reference, at);
+      resolved.put(key, resolution);
+    }
+    return resolution;
+  }
+
+  public void complete(EventDefinition definition, Optional<Long> contactId, String hitId,
+      long at, OptionalLong valueMicros, String source) {
+    pending.add(new Completion(definition.portalId(), definition.id(), contactId, hitId, at,
+        valueMicros, source));
+    counts.merge(definition.id(), 1L, Long::sum);
+  }
+
+  @Override
+  public void flush() {
+    completions.insert(pending);
+    definitions.addCompletions(counts);
+    pending.clear();
+    counts.clear();
+  }
+
+  private Resolution byId(long portalId, long id) {
+    Optional<EventDefinition> definition = definitions.findById(portalId, id);
+    if (definition.isEmpty()) {
+      return new Refused(Refusal.UNKNOWN_EVENT_ID, "no event with id " + id);
+    }
+    return definition.get().isDeleted()
+        ? new Refused(Refusal.DELETED_EVENT, "event " + definition.get().displayId() + " was deleted")
+        : new Found(definition.get());
+  }
+
+  private Resolution byName(long portalId, String name, long at) {
+    if (name.isBlank() || name.length() > MAX_NAME || name.chars().anyMatch(Character::isISOControl)) {
+      return new Refused(Refusal.INVALID_EVENT_NAME,
+          "event names are 1 to " + MAX_NAME + " characters without control characters");
+    }
+    List<EventDefinition> named = definitions.findByName(portalId, name);
+    Optional<EventDefinition> live = named.stream().filter(d -> !d.isDeleted()).findFirst();
+    if (live.isPresent()) {
+      return live.get().origin() == Origin.DYNAMIC ? new Found(live.get())
+          : new Refused(Refusal.APP_EVENT_BY_NAME, "event " + live.get().displayId()
+              + " was created in the app and triggers only by its id");
+    }
+    if (named.stream().anyMatch(d -> d.origin() == Origin.DYNAMIC)) {
+      return new Refused(Refusal.DELETED_EVENT_NAME,
+          "the dynamic event named so was deleted; deleted names are not created again");
+    }
+    return new Found(definitions.create(portalId, name, Origin.DYNAMIC, at));
+  }
+}

@@ -1,0 +1,18 @@
+package io.spoor.events;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/** A custom event. Deleted definitions are kept so a deleted dynamic name stays retired. */
+public record EventDefinition(long id, long portalId, String name, Origin origin, long completions,
+    Instant createdAt, Optional<Instant> deletedAt) {
+
+  /** HubSpot shows event ids zero-padded to 12 digits, e.g. {@code 000000001625}. */
+  public String displayId() {
+    return String.format("%012d", id);
+  }
+
+  public boolean isDeleted() {
+    return deletedAt.isPresent();
+  }
+}

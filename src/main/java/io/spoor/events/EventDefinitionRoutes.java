@@ -1,0 +1,51 @@
+package io.spoor.events;
+
+import io.spoor.NotFoundException;
+import io.spoor.http.Http;
+import io.spoor.http.Routes;
+import io.spoor.portal.Scope;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+
+/** Spoor's admin API for event definitions: {@code /api/v1/event-definitions}. */
+public final class EventDefinitionRoutes implements Routes {
+  private final EventDefinitions definitions;
+
+  public EventDefinitionRoutes(EventDefinitions definitions) {
+    this.definitions = definitions;
+  }
+
+  @Override
+  public void mount(Router router, Http http) {
+    String path = "/api/v1/event-definitions";
+    router.post(path).handler(http.requires(Scope.EVENT_DEFINITIONS)).handler(ctx -> {
+      String name = Http.jsonBody(ctx).getValue("name") instanceof String s ? s : "";
+      http.respond(ctx, () -> definitions.create(Http.principal(ctx).portalId(), name),
+          (c, d) -> Http.json(c, 201, render(d)));
+    });
+    router.get(path).handler(http.requires(Scope.EVENT_DEFINITIONS)).handler(ctx ->
+        http.respond(ctx, () -> definitions.list(Http.principal(ctx).portalId()), (c, list) -> {
+          JsonArray results = new JsonArray();
+          list.forEach(d -> results.add(render(d)));
+          Http.json(c, 200, new JsonObject().put("results", results));
+        }));
+    router.delete(path + "/:id").handler(http.requires(Scope.EVENT_DEFINITIONS)).handler(ctx -> {
+      String id = ctx.pathParam("id");
+      http.respond(ctx, () -> id.matches("\\d{1,18}")
+          && definitions.delete(Http.principal(ctx).portalId(), Long.parseLong(id)), (c, deleted) -> {
+            if (!deleted) {
+              throw new NotFoundException("No event definition with id " + id, id);
+            }
+            c.response().setStatusCode(204).end();
+          });
+    });
+  }
+
+  private static JsonObject render(EventDefinition d) {
+    return new JsonObject().put("id", d.displayId()).put("name", d.name())
+        .put("origin", d.origin().wireName()).put("completions", d.completions())
+        .put("createdAt", d.createdAt().toString());
+  }
+
+}

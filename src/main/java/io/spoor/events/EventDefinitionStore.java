@@ -1,0 +1,24 @@
+package io.spoor.events;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Event definitions of a portal, including deleted ones. Runs inside the caller's transaction. */
+public interface EventDefinitionStore {
+  Optional<EventDefinition> findById(long portalId, long id);
+
+  /** Every definition ever given this name in the portal, deleted ones included. */
+  List<EventDefinition> findByName(long portalId, String name);
+
+  EventDefinition create(long portalId, String name, Origin origin, long at);
+
+  /** Lists live definitions. */
+  List<EventDefinition> list(long portalId);
+
+  /** Marks a live definition deleted; false when there is none with that id. */
+  boolean delete(long portalId, long id, long at);
+
+  /** Adds completions to each definition's count. */
+  void addCompletions(Map<Long, Long> countsById);
+}

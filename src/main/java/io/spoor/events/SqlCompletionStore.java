@@ -1,0 +1,50 @@
+package io.spoor.events;
+
+import io.spoor.store.Database;
+import java.util.List;
+import java.util.OptionalLong;
+import org.jdbi.v3.core.statement.PreparedBatch;
+
+/** {@link CompletionStore} in portable SQL. */
+public final class SqlCompletionStore implements CompletionStore {
+  private final Database db;
+
+  public SqlCompletionStore(Database db) {
+    this.db = db;
+  }
+
+  @Override
+  public void insert(List<Completion> completions) {
+    if (completions.isEmpty()) {
+      return;
+    }
+    PreparedBatch batch = db.handle().prepareBatch("INSERT INTO event_completion (portal_id, "
+        + "definition_id, contact_id, hit_id, occurred_at, value_micros, source) "
+        + "VALUES (:portal, :definition, :contact, :hit, :at, :value, :source)");
+    for (Completion c : completions) {
+      batch.bind("portal", c.portalId()).bind("definition", c.definitionId())
+          .bind("contact", c.contactId().orElse(null)).bind("hit", c.hitId())
+          .bind("at", c.occurredAt())
+          .bind("value", c.valueMicros().isPresent() ? c.valueMicros().getAsLong() : null)
+          .bind("source", c.source()).add();
+    }
+    batch.execute();
+  }
+
+  @Override
+  public List<CompletedEvent> forContact(long portalId, long contactId, int limit, int offset) {
+    return db.handle().createQuery("SELECT c.id, c.definition_id, d.name, c.occurred_at, "
+            + "c.value_micros, c.source FROM event_completion c "
+            + "JOIN event_definition d ON d.id = c.definition_id "
+            + "WHERE c.contact_id = :contact AND c.portal_id = :portal "
+            + "ORDER BY c.occurred_at DESC, c.id DESC LIMIT :limit OFFSET :offset")
+        .bind("contact", contactId).bind("portal", portalId).bind("limit", limit)
+        .bind("offset", offset)
+        .map((rs, ctx) -> {
+          long value = rs.getLong("value_micros");
+          OptionalLong micros = rs.wasNull() ? OptionalLong.empty() : OptionalLong.of(value);
+          return new CompletedEvent(rs.getLong("id"), rs.getLong("definition_id"),
+              rs.getString("name"), rs.getLong("occurred_at"), micros, rs.getString("source"));
+        }).list();
+  }
+}

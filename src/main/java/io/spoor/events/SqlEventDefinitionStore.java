@@ -1,0 +1,74 @@
+package io.spoor.events;
+
+import io.spoor.store.Database;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.core.statement.PreparedBatch;
+
+/** {@link EventDefinitionStore} in portable SQL. */
+public final class SqlEventDefinitionStore implements EventDefinitionStore {
+  private static final String SELECT = "SELECT id, portal_id, name, origin, completions, created_at, "
+      + "deleted_at FROM event_definition WHERE portal_id = :portal ";
+  private final Database db;
+
+  public SqlEventDefinitionStore(Database db) {
+    this.db = db;
+  }
+
+  @Override
+  public Optional<EventDefinition> findById(long portalId, long id) {
+    return db.handle().createQuery(SELECT + "AND id = :id").bind("portal", portalId).bind("id", id)
+        .map((rs, ctx) -> map(rs)).findOne();
+  }
+
+  @Override
+  public List<EventDefinition> findByName(long portalId, String name) {
+    return db.handle().createQuery(SELECT + "AND name = :name ORDER BY id")
+        .bind("portal", portalId).bind("name", name).map((rs, ctx) -> map(rs)).list();
+  }
+
+  @Override
+  public EventDefinition create(long portalId, String name, Origin origin, long at) {
+    long id = db.handle().createQuery("INSERT INTO event_definition (portal_id, name, origin, "
+            + "completions, created_at) VALUES (:portal, :name, :origin, 0, :at) RETURNING id")
+        .bind("portal", portalId).bind("name", name).bind("origin", origin.name()).bind("at", at)
+        .mapTo(Long.class).one();
+    return new EventDefinition(id, portalId, name, origin, 0, Instant.ofEpochMilli(at), Optional.empty());
+  }
+
+  @Override
+  public List<EventDefinition> list(long portalId) {
+    return db.handle().createQuery(SELECT + "AND deleted_at IS NULL ORDER BY id")
+        .bind("portal", portalId).map((rs, ctx) -> map(rs)).list();
+  }
+
+  @Override
+  public boolean delete(long portalId, long id, long at) {
+    return db.handle().createUpdate("UPDATE event_definition SET deleted_at = :at "
+            + "WHERE portal_id = :portal AND id = :id AND deleted_at IS NULL")
+        .bind("at", at).bind("portal", portalId).bind("id", id).execute() == 1;
+  }
+
+  @Override
+  public void addCompletions(Map<Long, Long> countsById) {
+    if (countsById.isEmpty()) {
+      return;
+    }
+    PreparedBatch batch = db.handle().prepareBatch(
+        "UPDATE event_definition SET completions = completions + :n WHERE id = :id");
+    countsById.forEach((id, n) -> batch.bind("id", id).bind("n", n).add());
+    batch.execute();
+  }
+
+  private static EventDefinition map(ResultSet rs) throws SQLException {
+    long deleted = rs.getLong("deleted_at");
+    Optional<Instant> deletedAt = rs.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(deleted));
+    return new EventDefinition(rs.getLong("id"), rs.getLong("portal_id"), rs.getString("name"),
+        Origin.valueOf(rs.getString("origin")), rs.getLong("completions"),
+        Instant.ofEpochMilli(rs.getLong("created_at")), deletedAt);
+  }
+}

@@ -1,0 +1,110 @@
+package io.spoor.http;
+
+import io.spoor.ConflictException;
+import io.spoor.InvalidInputException;
+import io.spoor.NotFoundException;
+import io.spoor.ingest.IngestOverloadedException;
+import io.spoor.store.StoreException;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one place exceptions become answers, in HubSpot's error model:
+ * {@code {status:"error", message, correlationId, category, context?, errors?}}. Only messages
+ * written for clients reach the body; anything unexpected is logged and answered 500 plainly.
+ */
+public final class ErrorMapper {
+  private static final Logger LOG = LoggerFactory.getLogger(ErrorMapper.class);
+
+  /** A rendered error: status, category and what the client may read. */
+  record ApiError(int status, String category, String message, Map<String, List<String>> context,
+      JsonArray errors) {
+  }
+
+  public void handle(RoutingContext ctx) {
+    ApiError error = map(ctx.failure(), ctx.statusCode());
+    if (error.status() == 500) {
+      LOG.error("unexpected failure on {} {} [correlationId={}]", ctx.request().method(),
+          LogSafe.text(ctx.request().path()), Correlation.id(ctx), ctx.failure());
+    }
+    if (ctx.response().headWritten()) {
+      ctx.response().close();
+      return;
+    }
+    if (error.status() == 503) {
+      ctx.response().putHeader(HttpHeaders.RETRY_AFTER, "1");
+    }
+    JsonObject body = new JsonObject().put("status", "error").put("message", error.message())
+        .put("correlationId", Correlation.id(ctx)).put("category", error.category());
+    if (!error.context().isEmpty()) {
+      body.put("context", new JsonObject(Map.copyOf(error.context())));
+    }
+    if (!error.errors().isEmpty()) {
+      body.put("errors", error.errors());
+    }
+    Http.json(ctx, error.status(), body);
+  }
+
+  static ApiError map(Throwable failure, int status) {
+    if (failure == null) {
+      return byStatus(status);
+    }
+    if (failure instanceof InvalidInputException e) {
+      return new ApiError(400, "VALIDATION_ERROR", e.getMessage(), e.context(), new JsonArray());
+    }
+    if (failure instanceof DecodeException) {
+      return new ApiError(400, "VALIDATION_ERROR", "Invalid input JSON: the body is not valid JSON",
+          Map.of(), new JsonArray());
+    }
+    if (failure instanceof UnsupportedContentTypeException e) {
+      return new ApiError(415, "VALIDATION_ERROR", e.getMessage(), Map.of(), new JsonArray());
+    }
+    if (failure instanceof NotFoundException e) {
+      return new ApiError(404, "OBJECT_NOT_FOUND", e.getMessage(), Map.of("id", List.of(e.id())),
+          new JsonArray());
+    }
+    if (failure instanceof ConflictException e) {
+      return new ApiError(409, "CONFLICT", e.getMessage(), Map.of(), new JsonArray());
+    }
+    if (failure instanceof AuthenticationException e) {
+      return new ApiError(401, "INVALID_AUTHENTICATION", e.getMessage(), Map.of(), new JsonArray());
+    }
+    if (failure instanceof MissingScopeException e) {
+      JsonArray errors = new JsonArray().add(new JsonObject()
+          .put("message", "One or more of the following scopes are required.")
+          .put("context", new JsonObject().put("requiredGranularScopes",
+              new JsonArray().add(e.scope().wireName()))));
+      return new ApiError(403, "MISSING_SCOPES", e.getMessage(), Map.of(), errors);
+    }
+    if (failure instanceof IngestOverloadedException || failure instanceof StoreException) {
+      return new ApiError(503, "SERVICE_UNAVAILABLE",
+          "Spoor cannot take this request now; retry after a second", Map.of(), new JsonArray());
+    }
+    return new ApiError(500, "INTERNAL_ERROR", "An internal error occurred", Map.of(), new JsonArray());
+  }
+
+  private static ApiError byStatus(int status) {
+    switch (status) {
+      case 404:
+        return new ApiError(404, "OBJECT_NOT_FOUND", "No such endpoint", Map.of(), new JsonArray());
+      case 405:
+        return new ApiError(405, "VALIDATION_ERROR", "Method not allowed on this endpoint", Map.of(), new JsonArray());
+      case 413:
+        return new ApiError(413, "VALIDATION_ERROR", "The request body is too large", Map.of(), new JsonArray());
+      case 415:
+        return new ApiError(415, "VALIDATION_ERROR", "Unsupported content type", Map.of(), new JsonArray());
+      case 400:
+        return new ApiError(400, "VALIDATION_ERROR", "Bad request", Map.of(), new JsonArray());
+      default:
+        return new ApiError(status >= 400 && status < 600 ? status : 500, "INTERNAL_ERROR",
+            "An internal error occurred", Map.of(), new JsonArray());
+    }
+  }
+}

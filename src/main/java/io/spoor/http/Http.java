@@ -1,0 +1,96 @@
+package io.spoor.http;
+
+import io.spoor.portal.Portals;
+import io.spoor.portal.Scope;
+import io.spoor.portal.Token;
+import io.vertx.core.Handler;
+import io.spoor.InvalidInputException;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import java.util.Optional;
+import java.util.function.BiConsumer;
+import java.util.function.Supplier;
+
+/** What route handlers share: authentication, running store work off the event loop, JSON. */
+public final class Http {
+  private static final String PRINCIPAL = "spoor.principal";
+  private static final String BEARER = "Bearer ";
+
+  private final Portals portals;
+
+  public Http(Portals portals) {
+    this.portals = portals;
+  }
+
+  /** Authenticates the bearer token and requires the scope; the token lookup runs off the loop. */
+  public Handler<RoutingContext> requires(Scope scope) {
+    return ctx -> {
+      String header = ctx.request().getHeader(HttpHeaders.AUTHORIZATION);
+      if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+        ctx.fail(new AuthenticationException(ctx.request().getParam("hapikey") != null
+            ? "API keys are no longer supported (retired 30 November 2022). "
+                + "Authenticate with a private app access token: Authorization: Bearer <token>."
+            : "Authentication credentials not found. This API supports OAuth 2.0 authentication "
+                + "and private app access tokens: Authorization: Bearer <token>."));
+        return;
+      }
+      String value = header.substring(BEARER.length()).trim();
+      ctx.vertx().<Optional<Token>>executeBlocking(() -> portals.authenticate(value), false)
+          .onFailure(ctx::fail)
+          .onSuccess(token -> admit(ctx, token, scope));
+    };
+  }
+
+  private static void admit(RoutingContext ctx, Optional<Token> token, Scope scope) {
+    if (token.isEmpty()) {
+      ctx.fail(new AuthenticationException("The access token is not valid or has been revoked."));
+    } else if (!token.get().scopes().contains(scope)) {
+      ctx.fail(new MissingScopeException(scope));
+    } else {
+      ctx.put(PRINCIPAL, new Principal(token.get().portalId(), token.get().id(), token.get().scopes()));
+      ctx.next();
+    }
+  }
+
+  public static Principal principal(RoutingContext ctx) {
+    Principal principal = ctx.get(PRINCIPAL);
+    if (principal == null) {
+      throw new IllegalStateException("route has no authentication handler");
+    }
+    return principal;
+  }
+
+  /** Runs blocking domain work on a worker thread, then renders its result on the event loop. */
+  public <T> void respond(RoutingContext ctx, Supplier<T> work, BiConsumer<RoutingContext, T> render) {
+    ctx.vertx().<T>executeBlocking(work::get, false)
+        .onFailure(ctx::fail)
+        .onSuccess(result -> {
+          try {
+            render.accept(ctx, result);
+          } catch (RuntimeException e) {
+            ctx.fail(e);
+          }
+        });
+  }
+
+  /** The request body as a JSON object; refuses other content types and malformed JSON. */
+  public static JsonObject jsonBody(RoutingContext ctx) {
+    String type = ctx.request().getHeader(HttpHeaders.CONTENT_TYPE);
+    if (type == null || !type.toLowerCase(java.util.Locale.ROOT).contains("json")) {
+      throw new UnsupportedContentTypeException();
+    }
+    JsonObject body = ctx.body().asJsonObject();
+    if (body == null) {
+      throw new InvalidInputException("Invalid input JSON: the body is empty");
+    }
+    return body;
+  }
+
+  /** Answers with a JSON body (a {@code JsonObject} or {@code JsonArray}). */
+  public static void json(RoutingContext ctx, int status, Object body) {
+    ctx.response().setStatusCode(status)
+        .putHeader(HttpHeaders.CONTENT_TYPE, "application/json;charset=utf-8")
+        .end(body.toString());
+  }
+}

@@ -1,0 +1,11 @@
+package io.spoor.http;
+
+import io.spoor.portal.Scope;
+import java.util.Set;
+
+/** Who a request authenticated as: a token of one portal, with its scopes. */
+public record Principal(long portalId, long tokenId, Set<Scope> scopes) {
+  public Principal {
+    scopes = Set.copyOf(scopes);
+  }
+}

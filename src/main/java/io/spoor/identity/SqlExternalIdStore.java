@@ -1,0 +1,30 @@
+package io.spoor.identity;
+
+import io.spoor.store.Database;
+import java.util.Optional;
+
+/** {@link ExternalIdStore} in portable SQL; archived contacts do not answer. */
+public final class SqlExternalIdStore implements ExternalIdStore {
+  private final Database db;
+
+  public SqlExternalIdStore(Database db) {
+    this.db = db;
+  }
+
+  @Override
+  public Optional<Long> contactFor(long portalId, String externalId) {
+    return db.handle().createQuery("SELECT e.contact_id FROM external_id e "
+            + "JOIN crm_object o ON o.id = e.contact_id AND NOT o.archived "
+            + "WHERE e.portal_id = :portal AND e.external_id = :id")
+        .bind("portal", portalId).bind("id", externalId).mapTo(Long.class).findOne();
+  }
+
+  @Override
+  public boolean linkIfAbsent(long portalId, String externalId, long contactId, long at) {
+    return db.handle().createUpdate("INSERT INTO external_id (portal_id, external_id, contact_id, "
+            + "created_at) VALUES (:portal, :id, :contact, :at) "
+            + "ON CONFLICT (portal_id, external_id) DO NOTHING")
+        .bind("portal", portalId).bind("id", externalId).bind("contact", contactId).bind("at", at)
+        .execute() == 1;
+  }
+}

@@ -1,0 +1,101 @@
+package io.spoor.ingest;
+
+import io.spoor.portal.PortalStore;
+import io.spoor.store.Transactor;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Applies a batch of hits in one transaction: skips ids already applied, hands each new hit to
+ * the applier of its type, flushes the coalesced writes, keeps the rejections, commits. Runs
+ * on the log's single delivery thread, so it keeps its small bookkeeping without locks.
+ */
+public final class BatchApplier implements BatchSink {
+  private static final Duration LEDGER_RETENTION = Duration.ofDays(7);
+  private static final long LEDGER_SWEEP_MILLIS = Duration.ofMinutes(10).toMillis();
+
+  private final Transactor tx;
+  private final AppliedHits ledger;
+  private final RejectionStore rejectionStore;
+  private final PortalStore portals;
+  private final Map<Class<?>, HitApplier<?>> appliers = new HashMap<>();
+  private final IngestMetrics metrics;
+  private final Clock clock;
+  private final int rejectionsKept;
+  private final Map<Long, Integer> rejectionsSinceTrim = new HashMap<>();
+  private long lastSweep;
+
+  public BatchApplier(Transactor tx, AppliedHits ledger, RejectionStore rejectionStore,
+      PortalStore portals, List<HitApplier<?>> appliers, IngestMetrics metrics, Clock clock,
+      int rejectionsKept) {
+    this.tx = tx;
+    this.ledger = ledger;
+    this.rejectionStore = rejectionStore;
+    this.portals = portals;
+    appliers.forEach(a -> this.appliers.put(a.type(), a));
+    this.metrics = metrics;
+    this.clock = clock;
+    this.rejectionsKept = rejectionsKept;
+    this.lastSweep = clock.millis();
+  }
+
+  @Override
+  public void apply(List<Hit> hits) {
+    long started = System.nanoTime();
+    Batch batch;
+    try {
+      batch = tx.inTransaction(() -> applyInTransaction(hits));
+    } catch (RuntimeException e) {
+      metrics.failedBatch();
+      throw e;
+    }
+    metrics.batch(hits.size(), System.nanoTime() - started);
+    hits.forEach(hit -> metrics.hit(hit, batch.outcome(hit)));
+    batch.rejections().forEach(r -> metrics.rejection(r.reason()));
+  }
+
+  private Batch applyInTransaction(List<Hit> hits) {
+    long now = clock.millis();
+    Batch batch = new Batch(now, portals);
+    Set<String> fresh = ledger.recordNew(hits.stream().map(Hit::id).toList(), now);
+    for (Hit hit : hits) {
+      if (fresh.remove(hit.id())) {
+        applierFor(hit).apply(hit, batch);
+        batch.applied(hit);
+      } else {
+        batch.duplicate(hit);
+      }
+    }
+    batch.flushParts();
+    keep(batch.keptRejections());
+    if (now - lastSweep > LEDGER_SWEEP_MILLIS) {
+      ledger.forgetBefore(now - LEDGER_RETENTION.toMillis());
+      lastSweep = now;
+    }
+    return batch;
+  }
+
+  private void keep(List<Rejection> rejections) {
+    rejectionStore.add(rejections);
+    for (Rejection r : rejections) {
+      int since = rejectionsSinceTrim.merge(r.portalId(), 1, Integer::sum);
+      if (since > Math.max(100, rejectionsKept / 10)) {
+        rejectionStore.trim(r.portalId(), rejectionsKept);
+        rejectionsSinceTrim.put(r.portalId(), 0);
+      }
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private <H extends Hit> HitApplier<H> applierFor(H hit) {
+    HitApplier<H> applier = (HitApplier<H>) appliers.get(hit.getClass());
+    if (applier == null) {
+      throw new IllegalStateException("no applier for " + hit.getClass().getSimpleName());
+    }
+    return applier;
+  }
+}

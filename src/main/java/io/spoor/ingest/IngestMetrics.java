@@ -1,0 +1,47 @@
+package io.spoor.ingest;
+
+import io.spoor.ops.Counter;
+import io.spoor.ops.Histogram;
+import io.spoor.ops.Metrics;
+
+/** What the ingest path reports: hits by outcome, rejections by reason, batch sizes and times. */
+public final class IngestMetrics {
+  private final Counter hits;
+  private final Counter rejections;
+  private final Counter failedBatches;
+  private final Histogram batchSize;
+  private final Histogram batchSeconds;
+
+  public IngestMetrics(Metrics metrics, IngestLog log) {
+    hits = metrics.counter("spoor_hits_total", "Hits applied, by hit kind and outcome", "kind", "outcome");
+    rejections = metrics.counter("spoor_rejections_total",
+        "Hits or parts of hits not applied, by reason", "reason");
+    failedBatches = metrics.counter("spoor_ingest_failed_batches_total",
+        "Batches whose transaction failed (their hits were answered 503)");
+    batchSize = metrics.histogram("spoor_ingest_batch_size", "Hits per committed batch", Histogram.SIZES);
+    batchSeconds = metrics.histogram("spoor_ingest_batch_seconds",
+        "Time to apply and commit one batch", Histogram.LATENCY_SECONDS);
+    metrics.gauge("spoor_ingest_queue_depth", "Hits accepted and waiting for the applier", log::depth);
+  }
+
+  void hit(Hit hit, Outcome outcome) {
+    hits.inc(hit.kind(), outcome.name().toLowerCase(java.util.Locale.ROOT));
+  }
+
+  void rejection(RejectReason reason) {
+    rejections.inc(reason.name());
+  }
+
+  void batch(int size, long nanos) {
+    batchSize.observe(size);
+    batchSeconds.observe(nanos / 1e9);
+  }
+
+  void failedBatch() {
+    failedBatches.inc();
+  }
+
+  public long rejections(RejectReason reason) {
+    return rejections.value(reason.name());
+  }
+}

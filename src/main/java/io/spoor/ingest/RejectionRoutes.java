@@ -1,0 +1,61 @@
+package io.spoor.ingest;
+
+import io.spoor.InvalidInputException;
+import io.spoor.http.Http;
+import io.spoor.http.Routes;
+import io.spoor.portal.Scope;
+import io.spoor.store.Transactor;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.time.Instant;
+import java.util.List;
+import java.util.OptionalLong;
+
+/** {@code GET /api/v1/rejections}: the portal's rejected hits, newest first. */
+public final class RejectionRoutes implements Routes {
+  private final Transactor tx;
+  private final RejectionStore store;
+
+  public RejectionRoutes(Transactor tx, RejectionStore store) {
+    this.tx = tx;
+    this.store = store;
+  }
+
+  @Override
+  public void mount(Router router, Http http) {
+    router.get("/api/v1/rejections").handler(http.requires(Scope.ADMIN)).handler(ctx -> {
+      int limit = (int) Math.min(1000, number(ctx, "limit").orElse(100));
+      OptionalLong before = number(ctx, "after");
+      long portal = Http.principal(ctx).portalId();
+      http.respond(ctx, () -> tx.read(() -> store.list(portal, limit + 1, before)),
+          (c, list) -> render(c, list, limit));
+    });
+  }
+
+  private static OptionalLong number(RoutingContext ctx, String name) {
+    String raw = ctx.queryParams().get(name);
+    if (raw == null) {
+      return OptionalLong.empty();
+    }
+    if (!raw.matches("\\d{1,18}") || Long.parseLong(raw) == 0) {
+      throw new InvalidInputException(name + " must be a positive whole number");
+    }
+    return OptionalLong.of(Long.parseLong(raw));
+  }
+
+  private static void render(RoutingContext ctx, List<Rejection> list, int limit) {
+    JsonArray results = new JsonArray();
+    list.stream().limit(limit).forEach(r -> results.add(new JsonObject().put("id", Long.toString(r.id()))
+        .put("hitId", r.hitId()).put("reason", r.reason().name()).put("outcome", r.outcome().name())
+        .put("detail", r.detail()).put("params", r.params())
+        .put("receivedAt", Instant.ofEpochMilli(r.receivedAt()).toString())));
+    JsonObject body = new JsonObject().put("results", results);
+    if (list.size() > limit) {
+      body.put("paging", new JsonObject().put("next",
+          new JsonObject().put("after", Long.toString(list.get(limit - 1).id()))));
+    }
+    Http.json(ctx, 200, body);
+  }
+}

@@ -1,0 +1,8 @@
+/**
+ * The durable ingest path: hit types, the ingest log port (local now, Kafka later), the
+ * single batch applier that commits hits in groups, the applied-hit ledger that makes
+ * replays harmless, and the rejection list. Feature rules for each hit type live in the
+ * feature packages as {@link io.spoor.ingest.HitApplier}s; this package only orders,
+ * batches, deduplicates and records outcomes.
+ */
+package io.spoor.ingest;

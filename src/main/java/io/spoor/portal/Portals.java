@@ -1,0 +1,118 @@
+package io.spoor.portal;
+
+import io.spoor.ConflictException;
+import io.spoor.NotFoundException;
+import io.spoor.store.Transactor;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Portals and their tokens: creation, settings, issuing and revoking tokens, and looking a
+ * token up by its value. Lookups are cached briefly; a revocation made here is seen at once,
+ * one made by another process within {@link #CACHE_MILLIS}.
+ */
+public final class Portals {
+  static final long CACHE_MILLIS = 5_000;
+  private static final int MAX_CACHED = 10_000;
+  public static final String BOOTSTRAP_TOKEN_NAME = "bootstrap";
+
+  private final Transactor tx;
+  private final PortalStore portals;
+  private final TokenStore tokens;
+  private final Clock clock;
+  private final Map<String, Cached> byHash = new ConcurrentHashMap<>();
+
+  public Portals(Transactor tx, PortalStore portals, TokenStore tokens, Clock clock) {
+    this.tx = tx;
+    this.portals = portals;
+    this.tokens = tokens;
+    this.clock = clock;
+  }
+
+  public Portal create(long hubId, String name) {
+    Portal portal = new Portal(hubId, name, true, Instant.ofEpochMilli(clock.millis()));
+    if (!tx.inTransaction(() -> portals.create(portal))) {
+      throw new ConflictException("A portal with hub id " + hubId + " already exists");
+    }
+    return portal;
+  }
+
+  public List<Portal> list() {
+    return tx.read(portals::list);
+  }
+
+  public Portal get(long hubId) {
+    return tx.read(() -> portals.find(hubId))
+        .orElseThrow(() -> new NotFoundException("No portal with hub id " + hubId, Long.toString(hubId)));
+  }
+
+  public Portal setCustomEventsEnabled(long hubId, boolean enabled) {
+    return tx.inTransaction(() -> {
+      Portal updated = get(hubId).withCustomEventsEnabled(enabled);
+      portals.update(updated);
+      return updated;
+    });
+  }
+
+  public NewToken issueToken(long hubId, String name, Set<Scope> scopes) {
+    String value = TokenSecrets.newValue();
+    return new NewToken(register(hubId, name, value, scopes), value);
+  }
+
+  /** Stores a token whose value the caller chose (the bootstrap token). */
+  public Token register(long hubId, String name, String value, Set<Scope> scopes) {
+    return tx.inTransaction(() -> {
+      get(hubId);
+      return tokens.create(hubId, name, TokenSecrets.hash(value), TokenSecrets.hint(value), scopes);
+    });
+  }
+
+  public List<Token> tokens(long hubId) {
+    return tx.read(() -> tokens.list(hubId));
+  }
+
+  public boolean revoke(long hubId, long tokenId) {
+    boolean revoked = tx.inTransaction(() -> tokens.revoke(hubId, tokenId));
+    byHash.clear();
+    return revoked;
+  }
+
+  /**
+   * Makes {@code value} the portal's bootstrap token: earlier bootstrap tokens are revoked
+   * unless one already has this value.
+   */
+  public void ensureBootstrapToken(long hubId, String value) {
+    String hash = TokenSecrets.hash(value);
+    tx.inTransaction(() -> {
+      Optional<Token> existing = tokens.findActive(hash);
+      if (existing.isEmpty() || existing.get().portalId() != hubId) {
+        tokens.revokeNamed(hubId, BOOTSTRAP_TOKEN_NAME);
+        tokens.create(hubId, BOOTSTRAP_TOKEN_NAME, hash, TokenSecrets.hint(value), Scope.all());
+      }
+    });
+    byHash.clear();
+  }
+
+  /** The active token with this clear value. Blocking: call off the event loop. */
+  public Optional<Token> authenticate(String value) {
+    String hash = TokenSecrets.hash(value);
+    long now = clock.millis();
+    Cached cached = byHash.get(hash);
+    if (cached == null || cached.expiresAt < now) {
+      cached = new Cached(tx.read(() -> tokens.findActive(hash)), now + CACHE_MILLIS);
+      if (byHash.size() >= MAX_CACHED) {
+        byHash.clear();
+      }
+      byHash.put(hash, cached);
+    }
+    return cached.token;
+  }
+
+  private record Cached(Optional<Token> token, long expiresAt) {
+  }
+}

@@ -1,0 +1,97 @@
+package io.spoor.store;
+
+import com.zaxxer.hikari.HikariDataSource;
+import java.util.function.Supplier;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
+
+/**
+ * The one place that opens connections. Store implementations ask for {@link #handle()}
+ * inside a {@link #inTransaction} or {@link #read} block; the handle is bound to the calling
+ * thread for the duration of the block, so several stores share one transaction.
+ */
+public final class Database implements Transactor, AutoCloseable {
+  private final Dialect dialect;
+  private final HikariDataSource writerSource;
+  private final HikariDataSource readerSource;
+  private final Jdbi writer;
+  private final Jdbi reader;
+  private final ThreadLocal<Handle> bound = new ThreadLocal<>();
+
+  private Database(Dialect dialect) {
+    this.dialect = dialect;
+    this.writerSource = new HikariDataSource(dialect.writerPool());
+    this.readerSource = new HikariDataSource(dialect.readerPool());
+    this.writer = Jdbi.create(writerSource);
+    this.reader = Jdbi.create(readerSource);
+  }
+
+  /** Opens the database and brings its schema up to date. */
+  public static Database open(Dialect dialect) {
+    Database database = new Database(dialect);
+    try {
+      database.inTransaction(() -> new Migrations(database).apply());
+      return database;
+    } catch (RuntimeException e) {
+      database.close();
+      throw e;
+    }
+  }
+
+  public Dialect dialect() {
+    return dialect;
+  }
+
+  /** The handle of the transaction open on this thread. */
+  public Handle handle() {
+    Handle handle = bound.get();
+    if (handle == null) {
+      throw new IllegalStateException("no transaction is open on this thread");
+    }
+    return handle;
+  }
+
+  @Override
+  public <T> T inTransaction(Supplier<T> work) {
+    return run(writer, work);
+  }
+
+  @Override
+  public <T> T read(Supplier<T> work) {
+    return run(reader, work);
+  }
+
+  /** True when a trivial query answers. */
+  public boolean isReachable() {
+    try {
+      return read(() -> handle().createQuery("SELECT 1").mapTo(Integer.class).one() == 1);
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
+  private <T> T run(Jdbi jdbi, Supplier<T> work) {
+    if (bound.get() != null) {
+      return work.get();
+    }
+    try {
+      return jdbi.inTransaction(handle -> {
+        bound.set(handle);
+        try {
+          return work.get();
+        } finally {
+          bound.remove();
+        }
+      });
+    } catch (JdbiException e) {
+      throw new StoreException("database statement failed", e);
+    }
+  }
+
+  @Override
+  public void close() {
+    writerSource.close();
+    readerSource.close();
+  }
+}

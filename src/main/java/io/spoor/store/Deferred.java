@@ -1,0 +1,9 @@
+package io.spoor.store;
+
+/**
+ * Work gathered while a transaction runs and written once at its end, so that many changes
+ * to one row (a contact's counters, an event's completion count) become one statement.
+ */
+public interface Deferred {
+  void flush();
+}

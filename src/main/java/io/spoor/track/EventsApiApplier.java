@@ -1,0 +1,139 @@
+package io.spoor.track;
+
+import io.spoor.crm.AnalyticsDelta;
+import io.spoor.crm.ChangeSource;
+import io.spoor.crm.ContactChanges;
+import io.spoor.crm.ContactStore;
+import io.spoor.crm.Emails;
+import io.spoor.crm.PropertyDefinitionStore;
+import io.spoor.events.CompletionStore;
+import io.spoor.events.EventCompletions;
+import io.spoor.events.EventDefinitionStore;
+import io.spoor.events.Resolution;
+import io.spoor.identity.ExternalIdStore;
+import io.spoor.ingest.Batch;
+import io.spoor.ingest.EventApiHit;
+import io.spoor.ingest.HitApplier;
+import io.spoor.ingest.RejectReason;
+import io.spoor.portal.Portal;
+import java.math.BigDecimal;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * The rules of the Events HTTP API: the portal must allow custom events; {@code email}
+ * finds or creates the contact; {@code id} alone finds the contact it was first seen with and
+ * never creates one; the event resolves by id or name; {@code _m} adds to the contact's
+ * revenue; every other parameter sets a contact property. What cannot be applied is rejected
+ * whole (who or what the hit is about) or in part (a bad revenue or property value).
+ */
+public final class EventsApiApplier implements HitApplier<EventApiHit> {
+  private static final String SOURCE = "EVENTS_API";
+  private static final BigDecimal MAX_REVENUE = new BigDecimal("1e12");
+
+  private final ContactStore contacts;
+  private final PropertyDefinitionStore propertyDefinitions;
+  private final EventDefinitionStore eventDefinitions;
+  private final CompletionStore completions;
+  private final ExternalIdStore externalIds;
+
+  public EventsApiApplier(ContactStore contacts, PropertyDefinitionStore propertyDefinitions,
+      EventDefinitionStore eventDefinitions, CompletionStore completions, ExternalIdStore externalIds) {
+    this.contacts = contacts;
+    this.propertyDefinitions = propertyDefinitions;
+    this.eventDefinitions = eventDefinitions;
+    this.completions = completions;
+    this.externalIds = externalIds;
+  }
+
+  @Override
+  public Class<EventApiHit> type() {
+    return EventApiHit.class;
+  }
+
+  @Override
+  public void apply(EventApiHit hit, Batch batch) {
+    Optional<Portal> portal = batch.portal(hit.hubId());
+    if (portal.isEmpty()) {
+      batch.reject(hit, RejectReason.UNKNOWN_PORTAL, true, "no portal with hub id " + hit.hubId());
+    } else if (!portal.get().customEventsEnabled()) {
+      batch.reject(hit, RejectReason.CUSTOM_EVENTS_DISABLED, true,
+          "custom events are disabled for portal " + hit.hubId());
+    } else {
+      applyTo(portal.get(), hit, batch);
+    }
+  }
+
+  private void applyTo(Portal portal, EventApiHit hit, Batch batch) {
+    Optional<String> email = hit.email().flatMap(Emails::normalize);
+    if (hit.email().isPresent() && email.isEmpty()) {
+      batch.reject(hit, RejectReason.INVALID_EMAIL, true, "email is not an email address");
+      return;
+    }
+    if (email.isEmpty() && hit.externalId().isPresent()
+        && externalIds.contactFor(portal.hubId(), hit.externalId().get()).isEmpty()) {
+      batch.reject(hit, RejectReason.UNKNOWN_EXTERNAL_ID, true,
+          "id has not been seen with an email, and an id alone never creates a contact");
+      return;
+    }
+    EventCompletions events = batch.part(EventCompletions.class,
+        () -> new EventCompletions(eventDefinitions, completions));
+    Resolution resolution = events.resolve(portal.hubId(), hit.eventRef().trim(), hit.receivedAt());
+    if (resolution instanceof Resolution.Refused refused) {
+      batch.reject(hit, reasonFor(refused.refusal()), true, refused.detail());
+      return;
+    }
+    ContactChanges changes = batch.part(ContactChanges.class,
+        () -> new ContactChanges(contacts, propertyDefinitions));
+    Optional<Long> contact = contactOf(portal, hit, email, changes);
+    OptionalLong revenue = revenue(hit, batch);
+    events.complete(((Resolution.Found) resolution).definition(), contact, hit.id(),
+        hit.receivedAt(), revenue, SOURCE);
+    contact.ifPresent(id -> changes.addAnalytics(id,
+        AnalyticsDelta.event(hit.receivedAt(), revenue.orElse(0))));
+    new PropertyParams(changes, ChangeSource.EVENTS_API).apply(portal, hit, contact, batch);
+  }
+
+  private Optional<Long> contactOf(Portal portal, EventApiHit hit, Optional<String> email,
+      ContactChanges changes) {
+    if (email.isPresent()) {
+      long id = changes.byEmail(portal.hubId(), email.get(), hit.receivedAt(), ChangeSource.EVENTS_API);
+      hit.externalId().ifPresent(ext -> externalIds.linkIfAbsent(portal.hubId(), ext, id, hit.receivedAt()));
+      return Optional.of(id);
+    }
+    return hit.externalId().flatMap(ext -> externalIds.contactFor(portal.hubId(), ext));
+  }
+
+  private static OptionalLong revenue(EventApiHit hit, Batch batch) {
+    if (hit.revenue().isEmpty()) {
+      return OptionalLong.empty();
+    }
+    try {
+      BigDecimal amount = new BigDecimal(hit.revenue().get().trim());
+      if (amount.signum() >= 0 && amount.compareTo(MAX_REVENUE) <= 0) {
+        return OptionalLong.of(amount.movePointRight(6).setScale(0, java.math.RoundingMode.HALF_UP)
+            .longValueExact());
+      }
+    } catch (NumberFormatException | ArithmeticException e) {
+      // reported below like any other unusable value
+    }
+    batch.reject(hit, RejectReason.INVALID_REVENUE, false,
+        "_m must be a number from 0 to 1e12; the event was counted without revenue");
+    return OptionalLong.empty();
+  }
+
+  private static RejectReason reasonFor(Resolution.Refusal refusal) {
+    switch (refusal) {
+      case UNKNOWN_EVENT_ID:
+        return RejectReason.UNKNOWN_EVENT_ID;
+      case DELETED_EVENT:
+        return RejectReason.DELETED_EVENT;
+      case APP_EVENT_BY_NAME:
+        return RejectReason.APP_EVENT_BY_NAME;
+      case DELETED_EVENT_NAME:
+        return RejectReason.DELETED_EVENT_NAME;
+      default:
+        return RejectReason.INVALID_EVENT_NAME;
+    }
+  }
+}

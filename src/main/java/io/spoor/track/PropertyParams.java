@@ -1,0 +1,69 @@
+package io.spoor.track;
+
+import io.spoor.crm.ChangeSource;
+import io.spoor.crm.ContactChanges;
+import io.spoor.crm.PropertyChange;
+import io.spoor.crm.PropertyDefinition;
+import io.spoor.crm.PropertyValue;
+import io.spoor.crm.PropertyValues;
+import io.spoor.ingest.Batch;
+import io.spoor.ingest.EventApiHit;
+import io.spoor.ingest.RejectReason;
+import io.spoor.portal.Portal;
+import java.util.Optional;
+
+/**
+ * Contact properties carried as plain request parameters: each is checked against the
+ * portal's property definitions and set, or rejected on its own with the reason.
+ */
+final class PropertyParams {
+  private final ContactChanges changes;
+  private final ChangeSource source;
+
+  PropertyParams(ContactChanges changes, ChangeSource source) {
+    this.changes = changes;
+    this.source = source;
+  }
+
+  void apply(Portal portal, EventApiHit hit, Optional<Long> contact, Batch batch) {
+    for (String name : hit.malformed()) {
+      batch.reject(hit, RejectReason.MALFORMED_PARAMETER, false,
+          "parameter " + shown(name) + " is not valid percent-encoded UTF-8");
+    }
+    for (EventApiHit.Param param : hit.properties()) {
+      String name = param.name();
+      if (!PropertyDefinition.NAME.matcher(name).matches()) {
+        batch.reject(hit, RejectReason.INVALID_PROPERTY_NAME, false,
+            "property names are lowercase letters, digits and _; got " + shown(name));
+        continue;
+      }
+      Optional<PropertyDefinition> definition = changes.definition(portal.hubId(), name);
+      if (definition.isEmpty()) {
+        batch.reject(hit, RejectReason.UNKNOWN_PROPERTY, false, "no contact property named " + name);
+      } else if (contact.isEmpty()) {
+        batch.reject(hit, RejectReason.NO_CONTACT_FOR_PROPERTIES, false,
+            "property " + name + " needs an email or a known id to name the contact");
+      } else {
+        set(contact.get(), definition.get(), param.value(), hit, batch);
+      }
+    }
+  }
+
+  private void set(long contactId, PropertyDefinition definition, String raw, EventApiHit hit,
+      Batch batch) {
+    PropertyValue value = PropertyValues.check(definition, raw,
+        () -> changes.current(contactId, definition.name()));
+    if (value instanceof PropertyValue.Invalid invalid) {
+      batch.reject(hit, definition.readOnly() ? RejectReason.READ_ONLY_PROPERTY
+          : RejectReason.INVALID_PROPERTY_VALUE, false, invalid.reason());
+    } else {
+      Optional<String> stored = value instanceof PropertyValue.Set set ? Optional.of(set.value()) : Optional.empty();
+      changes.change(contactId, new PropertyChange(definition.name(), stored, hit.receivedAt(), source));
+    }
+  }
+
+  private static String shown(String name) {
+    String printable = name.replaceAll("\\p{Cntrl}", "?");
+    return printable.length() > 60 ? printable.substring(0, 60) + "…" : printable;
+  }
+}

@@ -1,0 +1,84 @@
+package io.spoor.track;
+
+import io.spoor.ingest.EventApiHit.Param;
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A strict query-string decoder: {@code +} is a space, {@code %XX} a byte, and the bytes must
+ * be UTF-8. A pair that breaks these rules is not guessed at: its raw name is reported as
+ * malformed and the other pairs are kept.
+ */
+record QueryString(List<Param> params, List<String> malformed) {
+
+  static QueryString parse(String raw) {
+    List<Param> params = new ArrayList<>();
+    List<String> malformed = new ArrayList<>();
+    if (raw == null || raw.isEmpty()) {
+      return new QueryString(params, malformed);
+    }
+    for (String pair : raw.split("&")) {
+      if (pair.isEmpty()) {
+        continue;
+      }
+      int eq = pair.indexOf('=');
+      String rawName = eq < 0 ? pair : pair.substring(0, eq);
+      Optional<String> name = decode(rawName);
+      Optional<String> value = decode(eq < 0 ? "" : pair.substring(eq + 1));
+      if (name.isPresent() && value.isPresent()) {
+        params.add(new Param(name.get(), value.get()));
+      } else {
+        malformed.add(name.orElse(rawName));
+      }
+    }
+    return new QueryString(params, malformed);
+  }
+
+  /** The first value of a parameter. */
+  Optional<String> first(String name) {
+    return params.stream().filter(p -> p.name().equals(name)).map(Param::value).findFirst();
+  }
+
+  boolean isMalformed(String name) {
+    return malformed.contains(name);
+  }
+
+  static Optional<String> decode(String s) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(s.length());
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '%') {
+        if (i + 2 >= s.length() || hex(s.charAt(i + 1)) < 0 || hex(s.charAt(i + 2)) < 0) {
+          return Optional.empty();
+        }
+        bytes.write(hex(s.charAt(i + 1)) * 16 + hex(s.charAt(i + 2)));
+        i += 2;
+      } else if (c == '+') {
+        bytes.write(' ');
+      } else if (c < 0x100) {
+        // the HTTP server hands over request-line bytes as ISO-8859-1 characters
+        bytes.write(c);
+      } else {
+        byte[] utf8 = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
+        bytes.write(utf8, 0, utf8.length);
+      }
+    }
+    try {
+      return Optional.of(StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes.toByteArray())).toString());
+    } catch (CharacterCodingException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static int hex(char c) {
+    return Character.digit(c, 16);
+  }
+}

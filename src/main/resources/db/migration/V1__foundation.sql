@@ -1,0 +1,138 @@
+-- Portals, tokens, CRM objects with their properties, event definitions and completions,
+-- the applied-hit ledger and the rejection list.
+-- Portable SQL: ${id_column} is the dialect's auto-assigned, never-reused primary key.
+
+CREATE TABLE portal (
+  hub_id                BIGINT PRIMARY KEY,
+  name                  VARCHAR(200) NOT NULL,
+  custom_events_enabled BOOLEAN NOT NULL,
+  created_at            BIGINT NOT NULL
+);
+
+CREATE TABLE access_token (
+  id          ${id_column},
+  portal_id   BIGINT NOT NULL REFERENCES portal (hub_id),
+  name        VARCHAR(200) NOT NULL,
+  token_hash  VARCHAR(64) NOT NULL UNIQUE,
+  token_hint  VARCHAR(16) NOT NULL,
+  scopes      TEXT NOT NULL,
+  created_at  BIGINT NOT NULL,
+  revoked_at  BIGINT
+);
+
+CREATE TABLE property_definition (
+  portal_id        BIGINT NOT NULL,
+  object_type      VARCHAR(32) NOT NULL,
+  name             VARCHAR(100) NOT NULL,
+  label            VARCHAR(255) NOT NULL,
+  type             VARCHAR(16) NOT NULL,
+  field_type       VARCHAR(32) NOT NULL,
+  group_name       VARCHAR(100) NOT NULL,
+  description      TEXT NOT NULL,
+  options          TEXT NOT NULL,
+  has_unique_value BOOLEAN NOT NULL,
+  hidden           BOOLEAN NOT NULL,
+  created_at       BIGINT NOT NULL,
+  updated_at       BIGINT NOT NULL,
+  archived         BOOLEAN NOT NULL,
+  PRIMARY KEY (portal_id, object_type, name)
+);
+
+CREATE TABLE crm_object (
+  id          ${id_column},
+  portal_id   BIGINT NOT NULL,
+  object_type VARCHAR(32) NOT NULL,
+  created_at  BIGINT NOT NULL,
+  updated_at  BIGINT NOT NULL,
+  archived    BOOLEAN NOT NULL
+);
+CREATE INDEX crm_object_by_portal ON crm_object (portal_id, object_type, id);
+
+CREATE TABLE object_property (
+  object_id  BIGINT NOT NULL,
+  name       VARCHAR(100) NOT NULL,
+  value      TEXT NOT NULL,
+  updated_at BIGINT NOT NULL,
+  PRIMARY KEY (object_id, name)
+);
+CREATE INDEX object_property_by_value ON object_property (name, value);
+
+CREATE TABLE property_history (
+  id          ${id_column},
+  object_id   BIGINT NOT NULL,
+  name        VARCHAR(100) NOT NULL,
+  value       TEXT NOT NULL,
+  changed_at  BIGINT NOT NULL,
+  source_type VARCHAR(32) NOT NULL,
+  source_id   VARCHAR(100)
+);
+CREATE INDEX property_history_by_object ON property_history (object_id, name, changed_at);
+
+-- Values of properties that identify an object (email for contacts): one object per value.
+CREATE TABLE unique_value (
+  portal_id   BIGINT NOT NULL,
+  object_type VARCHAR(32) NOT NULL,
+  name        VARCHAR(100) NOT NULL,
+  value       VARCHAR(512) NOT NULL,
+  object_id   BIGINT NOT NULL,
+  PRIMARY KEY (portal_id, object_type, name, value)
+);
+CREATE INDEX unique_value_by_object ON unique_value (object_id);
+
+-- The read-only analytics properties, kept as columns so hits can add to them in place.
+CREATE TABLE contact_analytics (
+  contact_id            BIGINT PRIMARY KEY,
+  num_event_completions BIGINT NOT NULL,
+  revenue_micros        BIGINT NOT NULL,
+  first_timestamp       BIGINT,
+  last_timestamp        BIGINT
+);
+
+CREATE TABLE external_id (
+  portal_id   BIGINT NOT NULL,
+  external_id VARCHAR(255) NOT NULL,
+  contact_id  BIGINT NOT NULL,
+  created_at  BIGINT NOT NULL,
+  PRIMARY KEY (portal_id, external_id)
+);
+
+CREATE TABLE event_definition (
+  id          ${id_column},
+  portal_id   BIGINT NOT NULL,
+  name        VARCHAR(255) NOT NULL,
+  origin      VARCHAR(16) NOT NULL,
+  completions BIGINT NOT NULL,
+  created_at  BIGINT NOT NULL,
+  deleted_at  BIGINT
+);
+CREATE INDEX event_definition_by_name ON event_definition (portal_id, name);
+
+CREATE TABLE event_completion (
+  id            ${id_column},
+  portal_id     BIGINT NOT NULL,
+  definition_id BIGINT NOT NULL,
+  contact_id    BIGINT,
+  hit_id        VARCHAR(64) NOT NULL,
+  occurred_at   BIGINT NOT NULL,
+  value_micros  BIGINT,
+  source        VARCHAR(32) NOT NULL
+);
+CREATE INDEX event_completion_by_contact ON event_completion (contact_id, occurred_at);
+
+CREATE TABLE applied_hit (
+  hit_id     VARCHAR(64) PRIMARY KEY,
+  applied_at BIGINT NOT NULL
+);
+CREATE INDEX applied_hit_by_time ON applied_hit (applied_at);
+
+CREATE TABLE rejection (
+  id          ${id_column},
+  portal_id   BIGINT NOT NULL,
+  hit_id      VARCHAR(64) NOT NULL,
+  reason      VARCHAR(48) NOT NULL,
+  outcome     VARCHAR(24) NOT NULL,
+  detail      TEXT NOT NULL,
+  params      TEXT NOT NULL,
+  received_at BIGINT NOT NULL
+);
+CREATE INDEX rejection_by_portal ON rejection (portal_id, id);
