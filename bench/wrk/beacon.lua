@@ -1,0 +1,40 @@
+-- wrk script: tracking-code page-view beacons, about 400 bytes each, from 100k distinct
+-- visitors; 5% carry an identity (i=email=...). Parameter order follows the real tracker.
+package.path = debug.getinfo(1, "S").source:match("^@(.*/)") .. "?.lua;" .. package.path
+local report = require("report")
+setup, init, done = report.setup, report.init, report.done
+
+local pages = {
+  { "https%3A%2F%2Fwww.example.com%2F", "Example%20%E2%80%93%20Home" },
+  { "https%3A%2F%2Fwww.example.com%2Fpricing%3Fplan%3Dteam%26utm_source%3Dnewsletter",
+    "Pricing%20%7C%20Example" },
+  { "https%3A%2F%2Fwww.example.com%2Fblog%2F2024%2Fhow-we-ship-weekly-without-breaking-things",
+    "How%20we%20ship%20weekly%20without%20breaking%20things%20%7C%20Example%20Blog" },
+  { "https%3A%2F%2Fwww.example.com%2Fdocs%2Fgetting-started%23install", "Getting%20started" },
+  { "https%3A%2F%2Fwww.example.com%2Fcustomers%2Facme-corporation%3Futm_source%3Dgoogle%26utm_medium" ..
+    "%3Dcpc%26utm_campaign%3Dspring-launch", "Acme%20Corporation%20case%20study%20%7C%20Example" },
+}
+
+-- Stable, distinct 32-hex visitor token (utk) for visitor number v.
+local function utk(v)
+  local a = (v * 2654435761) % 4294967296
+  local b = (a * 40503 + 2246822519) % 4294967296
+  local c = (b * 48271 + 3266489917) % 4294967296
+  return string.format("%08x%08x%08x%08x", a, b, c, v)
+end
+
+request = function()
+  local v = math.random(1, 100000)
+  local vi = utk(v)
+  local page = pages[math.random(#pages)]
+  local now = os.time() * 1000 + math.random(0, 999)
+  local first = now - (v % 90) * 86400000
+  local q = "/__ptq.gif?k=1&sd=1920x1080&cd=24-bit&cs=UTF-8&ln=en-us&v=1.1&a=1" ..
+    "&pu=" .. page[1] .. "&t=" .. page[2] .. "&cts=" .. now .. "&vi=" .. vi ..
+    "&nc=false&u=1." .. vi .. "." .. first .. "." .. first .. "." .. now .. "." .. (v % 7 + 1) ..
+    "&b=1." .. math.random(1, 12) .. "." .. now .. "&cc=15"
+  if math.random(100) <= 5 then
+    q = q .. "&i=email%3Dv" .. v .. "%2540example.com"
+  end
+  return wrk.format("GET", q)
+end
