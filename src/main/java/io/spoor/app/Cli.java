@@ -87,8 +87,7 @@ public final class Cli {
     }, "spoor-shutdown"));
     long hubId = settings.get(Settings.PORTAL_ID);
     String publicUrl = settings.find(Settings.PUBLIC_URL).orElse("http://localhost:" + spoor.port());
-    FirstStart.ensureDefaultPortal(spoor.portals(), settings)
-        .ifPresent(token -> FirstStart.announce(out, token, hubId, publicUrl));
+    spoor.firstStartToken().ifPresent(token -> FirstStart.announce(out, token, hubId, publicUrl));
     out.println("Spoor is listening on port " + spoor.port() + " (portal " + hubId + ")");
     try {
       stopped.await();

@@ -15,6 +15,7 @@ import io.spoor.ingest.LocalIngestLog;
 import io.spoor.ingest.RejectionRoutes;
 import io.spoor.ops.Metrics;
 import io.spoor.ops.OpsRoutes;
+import io.spoor.portal.NewToken;
 import io.spoor.portal.PortalRoutes;
 import io.spoor.portal.Portals;
 import io.spoor.store.Database;
@@ -27,6 +28,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,15 +47,16 @@ public final class Spoor implements AutoCloseable {
   private final IngestLog log;
   private final Server server;
   private final Portals portals;
-  private final Metrics metrics;
   private final IngestMetrics ingestMetrics;
   private final int port;
+  private final Optional<NewToken> firstStartToken;
 
   private Spoor(Settings settings, Clock clock) {
     db = openStore(settings);
     Stores stores = Stores.sql(db, clock);
-    metrics = new Metrics();
+    Metrics metrics = new Metrics();
     portals = new Portals(db, stores.portals(), stores.tokens(), clock);
+    firstStartToken = FirstStart.ensureDefaultPortal(portals, settings);
     log = new LocalIngestLog(settings.get(Settings.QUEUE_CAPACITY), settings.get(Settings.MAX_BATCH));
     ingestMetrics = new IngestMetrics(metrics, log);
     log.start(new BatchApplier(db, stores.appliedHits(), stores.rejections(), stores.portals(),
@@ -97,6 +100,11 @@ public final class Spoor implements AutoCloseable {
 
   public Portals portals() {
     return portals;
+  }
+
+  /** The all-scope token issued when this start created the default portal. */
+  public Optional<NewToken> firstStartToken() {
+    return firstStartToken;
   }
 
   public IngestMetrics ingestMetrics() {

@@ -1,0 +1,59 @@
+package io.spoor.testkit;
+
+import io.spoor.app.Settings;
+import io.spoor.app.Spoor;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+
+/** A real Spoor on a free port over a fresh SQLite file, with a known all-scope token. */
+public final class RunningSpoor implements AutoCloseable {
+  public static final String TOKEN = "test-bootstrap-token-0123456789";
+  public static final long HUB_ID = 1;
+
+  private final Spoor spoor;
+  private final Path data;
+  private final SpoorClient client;
+
+  private RunningSpoor(Map<String, String> flags) {
+    try {
+      data = Files.createTempDirectory("spoor-test");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    Map<String, String> all = new HashMap<>(Map.of("port", "0", "host", "127.0.0.1",
+        "data", data.toString(), "bootstrap-token", TOKEN));
+    all.putAll(flags);
+    spoor = Spoor.start(Settings.load(all, Map.of()), Clock.systemUTC());
+    client = new SpoorClient("http://127.0.0.1:" + spoor.port(), TOKEN);
+  }
+
+  public static RunningSpoor start() {
+    return new RunningSpoor(Map.of());
+  }
+
+  public static RunningSpoor start(Map<String, String> flags) {
+    return new RunningSpoor(flags);
+  }
+
+  public Spoor spoor() {
+    return spoor;
+  }
+
+  public SpoorClient client() {
+    return client;
+  }
+
+  public Path data() {
+    return data;
+  }
+
+  @Override
+  public void close() {
+    spoor.close();
+  }
+}
