@@ -66,14 +66,14 @@ public final class Spoor implements AutoCloseable {
     Contacts contacts = new Contacts(db, stores.contacts());
     vertx = Vertx.vertx();
     server = new Server(vertx, new HttpServerSettings(settings.get(Settings.HOST), settings.get(Settings.PORT),
-        MAX_BODY_BYTES, MAX_URL_BYTES), List.of(
+        MAX_URL_BYTES), List.of(
             new OpsRoutes(metrics, db::isReachable),
             new EventsApiRoutes(log, clock),
             new ContactRoutes(contacts, new ContactTimeline(db, contacts, stores.completions())),
             new EventDefinitionRoutes(new EventDefinitions(db, stores.eventDefinitions(), clock)),
             new RejectionRoutes(db, stores.rejections()),
             new PortalRoutes(portals)),
-        new Http(portals), metrics);
+        new Http(portals, MAX_BODY_BYTES), metrics);
     port = server.start();
     LOG.info("listening on {}:{} with the {} store in {}", settings.get(Settings.HOST), port,
         db.dialect().name(), settings.dataDir().toAbsolutePath());

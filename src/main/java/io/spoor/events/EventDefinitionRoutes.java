@@ -19,7 +19,7 @@ public final class EventDefinitionRoutes implements Routes {
   @Override
   public void mount(Router router, Http http) {
     String path = "/api/v1/event-definitions";
-    router.post(path).handler(http.requires(Scope.EVENT_DEFINITIONS)).handler(ctx -> {
+    router.post(path).handler(http.body()).handler(http.requires(Scope.EVENT_DEFINITIONS)).handler(ctx -> {
       String name = Http.jsonBody(ctx).getValue("name") instanceof String s ? s : "";
       http.respond(ctx, () -> definitions.create(Http.principal(ctx).portalId(), name),
           (c, d) -> Http.json(c, 201, render(d)));

@@ -8,6 +8,7 @@ import io.spoor.InvalidInputException;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.function.Supplier;
@@ -18,9 +19,16 @@ public final class Http {
   private static final String BEARER = "Bearer ";
 
   private final Portals portals;
+  private final BodyHandler body;
 
-  public Http(Portals portals) {
+  public Http(Portals portals, int maxBodyBytes) {
     this.portals = portals;
+    this.body = BodyHandler.create(false).setBodyLimit(maxBodyBytes);
+  }
+
+  /** Reads the request body, answering 413 past the limit; put it before handlers that need the body. */
+  public Handler<RoutingContext> body() {
+    return body;
   }
 
   /** Authenticates the bearer token and requires the scope; the token lookup runs off the loop. */

@@ -1,5 +1,5 @@
 package io.spoor.http;
 
 /** Where and how the HTTP server listens. */
-public record HttpServerSettings(String host, int port, int maxBodyBytes, int maxUrlBytes) {
+public record HttpServerSettings(String host, int port, int maxUrlBytes) {
 }

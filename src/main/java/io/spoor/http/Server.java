@@ -3,13 +3,11 @@ package io.spoor.http;
 import io.spoor.ops.Histogram;
 import io.spoor.ops.Metrics;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.handler.BodyHandler;
 import java.util.List;
 
 /**
@@ -56,10 +54,6 @@ public final class Server {
     Router router = Router.router(vertx);
     router.route().handler(Correlation::assign);
     router.route().handler(this::measure);
-    BodyHandler body = BodyHandler.create(false).setBodyLimit(settings.maxBodyBytes());
-    for (HttpMethod method : List.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH)) {
-      router.route().method(method).handler(body);
-    }
     routes.forEach(r -> r.mount(router, http));
     router.route().failureHandler(errors::handle);
     for (int status : new int[] {400, 404, 405, 413, 415}) {

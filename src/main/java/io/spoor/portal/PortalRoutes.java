@@ -19,7 +19,7 @@ public final class PortalRoutes implements Routes {
     router.get("/api/v1/portal").handler(http.requires(Scope.ADMIN)).handler(ctx ->
         http.respond(ctx, () -> portals.get(Http.principal(ctx).portalId()),
             (c, portal) -> Http.json(c, 200, render(portal))));
-    router.patch("/api/v1/portal").handler(http.requires(Scope.ADMIN)).handler(ctx -> {
+    router.patch("/api/v1/portal").handler(http.body()).handler(http.requires(Scope.ADMIN)).handler(ctx -> {
       JsonObject body = Http.jsonBody(ctx);
       Object enabled = body.getValue("customEventsEnabled");
       if (!(enabled instanceof Boolean) || body.size() != 1) {

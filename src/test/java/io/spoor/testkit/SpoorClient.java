@@ -76,6 +76,12 @@ public final class SpoorClient {
         .method(method, HttpRequest.BodyPublishers.ofString(body.encode())).build()));
   }
 
+  /** A request with a body sent as given, under any content type. */
+  public Answer sendRaw(String method, String path, String contentType, String body) {
+    return answer(send(authed(path).header("Content-Type", contentType)
+        .method(method, HttpRequest.BodyPublishers.ofString(body)).build()));
+  }
+
   public Answer delete(String path) {
     return answer(send(authed(path).DELETE().build()));
   }
