@@ -1,0 +1,87 @@
+package io.spoor.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The command line against a real data directory. */
+class CliTest {
+  private Path data;
+  private ByteArrayOutputStream out;
+  private ByteArrayOutputStream err;
+
+  @BeforeEach
+  void freshDataDirectory() throws Exception {
+    data = Files.createTempDirectory("spoor-cli");
+  }
+
+  private int run(String... args) {
+    out = new ByteArrayOutputStream();
+    err = new ByteArrayOutputStream();
+    String[] withData = new String[args.length + 2];
+    System.arraycopy(args, 0, withData, 0, args.length);
+    withData[args.length] = "--data";
+    withData[args.length + 1] = data.toString();
+    return new Cli(new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8), Map.of(), Clock.systemUTC()).run(withData);
+  }
+
+  private String out() {
+    return out.toString(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void helpListsCommandsAndEverySetting() {
+    assertEquals(0, run("--help"));
+    for (Setting<?> setting : Settings.ALL) {
+      assertTrue(out().contains(setting.flag()) && out().contains(setting.env()), setting.name());
+    }
+    assertTrue(out().contains("token revoke"));
+  }
+
+  @Test
+  void portalsAreCreatedListedAndSwitched() {
+    assertEquals(0, run("portal", "create", "--hub-id", "77", "--name", "Shop"));
+    assertEquals(0, run("portal", "list"));
+    assertTrue(out().contains("77\tShop\tcustom events on"), out());
+    assertEquals(0, run("portal", "update", "--hub-id", "77", "--custom-events", "off"));
+    assertTrue(out().contains("custom events off"));
+    assertEquals(2, run("portal", "create", "--hub-id", "77"));
+    assertTrue(err.toString(StandardCharsets.UTF_8).contains("already exists"));
+  }
+
+  @Test
+  void tokensAreIssuedOnceListedByHintAndRevoked() {
+    run("portal", "create", "--hub-id", "5");
+    assertEquals(0, run("token", "create", "--hub-id", "5", "--name", "ci",
+        "--scopes", "crm.objects.contacts.read"));
+    String value = out().lines().filter(l -> l.startsWith("pat-na1-")).findFirst().orElseThrow();
+    assertEquals(0, run("token", "list", "--hub-id", "5"));
+    assertFalse(out().contains(value), "a listing must never show the token");
+    assertTrue(out().contains("ci\t…" + value.substring(value.length() - 4) + "\tactive"), out());
+    String id = out().split("\t")[0].trim();
+    assertEquals(0, run("token", "revoke", "--hub-id", "5", "--id", id));
+    run("token", "list", "--hub-id", "5");
+    assertTrue(out().contains("revoked"));
+  }
+
+  @Test
+  void badSettingsAndUsageAreNamed() {
+    assertEquals(2, run("serve", "--port", "seventy", "--colour", "blue"));
+    String message = err.toString(StandardCharsets.UTF_8);
+    assertTrue(message.contains("--port") && message.contains("--colour"), message);
+    assertEquals(2, run("token", "create", "--hub-id", "5"));
+    assertTrue(err.toString(StandardCharsets.UTF_8).contains("--name is required"));
+    assertEquals(2, run("frobnicate"));
+  }
+}
