@@ -221,7 +221,7 @@ class LocalIngestLogTest {
     }
     log.start(sink);
     try {
-      CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)).get(WAIT_SECONDS, TimeUnit.SECONDS);
+      CompletableFuture.allOf(futures.toArray(new CompletableFuture<?>[0])).get(WAIT_SECONDS, TimeUnit.SECONDS);
 
       assertTrue(sink.committed.stream().allMatch(b -> b.size() <= 3), sink.committed.toString());
       assertEquals(3, sink.committed.get(0).size(), "hits waiting together are committed together");
