@@ -38,8 +38,15 @@ CREATE TABLE property_definition (
   PRIMARY KEY (portal_id, object_type, name)
 );
 
+-- Object ids come from id_sequence, reserved in blocks by the transaction that creates objects.
+CREATE TABLE id_sequence (
+  name       VARCHAR(64) PRIMARY KEY,
+  next_value BIGINT NOT NULL
+);
+INSERT INTO id_sequence (name, next_value) VALUES ('crm_object', 1);
+
 CREATE TABLE crm_object (
-  id          ${id_column},
+  id          BIGINT PRIMARY KEY,
   portal_id   BIGINT NOT NULL,
   object_type VARCHAR(32) NOT NULL,
   created_at  BIGINT NOT NULL,

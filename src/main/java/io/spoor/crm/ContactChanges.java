@@ -1,29 +1,48 @@
 package io.spoor.crm;
 
+import io.spoor.crm.ContactStore.NewContact;
 import io.spoor.store.Deferred;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * The contact writes of one batch, coalesced: contacts are found or created by email at once
- * (so two hits for a new email make one contact), while property changes and analytics are
- * gathered per contact and written once at {@link #flush()}.
+ * The contact writes of one batch, coalesced. Emails are looked up together up front; a new
+ * email gets a reserved id at once (so two hits for it make one contact) and is inserted at
+ * {@link #flush()} with every other change: a batch costs a few statements, not a few per hit.
  */
 public final class ContactChanges implements Deferred {
+  private static final int ID_BLOCK = 64;
+  private static final long ABSENT = -1;
+
   private final ContactStore contacts;
   private final PropertyDefinitionStore definitions;
   private final Map<String, Long> idsByEmail = new HashMap<>();
   private final Map<Long, Map<String, PropertyDefinition>> definitionsByPortal = new HashMap<>();
+  private final List<NewContact> created = new ArrayList<>();
+  private final Set<Long> createdIds = new HashSet<>();
   private final Map<Long, LinkedHashMap<String, PropertyChange>> changes = new LinkedHashMap<>();
   private final Map<Long, AnalyticsDelta> analytics = new HashMap<>();
+  private long nextId;
+  private long endOfBlock;
 
   public ContactChanges(ContactStore contacts, PropertyDefinitionStore definitions) {
     this.contacts = contacts;
     this.definitions = definitions;
+  }
+
+  /** Looks up many emails of a portal in one go, so {@link #byEmail} needs no query for them. */
+  public void prefetch(long portalId, Collection<String> emails) {
+    Map<String, Long> found = contacts.idsByEmail(portalId, emails);
+    for (String email : emails) {
+      idsByEmail.putIfAbsent(portalId + ":" + email, found.getOrDefault(email, ABSENT));
+    }
   }
 
   /** The id of the portal's contact with this (normalised) email, created if absent. */
@@ -31,12 +50,15 @@ public final class ContactChanges implements Deferred {
     String key = portalId + ":" + email;
     Long id = idsByEmail.get(key);
     if (id == null) {
-      id = contacts.idsByEmail(portalId, List.of(email)).get(email);
-      if (id == null) {
-        id = contacts.create(portalId, email, at, source);
-      }
-      idsByEmail.put(key, id);
+      id = contacts.idsByEmail(portalId, List.of(email)).getOrDefault(email, ABSENT);
     }
+    if (id == ABSENT) {
+      id = newId();
+      created.add(new NewContact(id, portalId, email, at));
+      createdIds.add(id);
+      change(id, new PropertyChange(ContactProperties.EMAIL, Optional.of(email), at, source));
+    }
+    idsByEmail.put(key, id);
     return id;
   }
 
@@ -55,7 +77,11 @@ public final class ContactChanges implements Deferred {
     if (pending != null) {
       return pending.value();
     }
-    return Optional.ofNullable(contacts.values(contactId, List.of(name)).get(name));
+    if (createdIds.contains(contactId)) {
+      return Optional.empty();
+    }
+    return Optional.ofNullable(contacts.values(List.of(contactId), List.of(name))
+        .getOrDefault(contactId, Map.of()).get(name));
   }
 
   public void change(long contactId, PropertyChange change) {
@@ -68,22 +94,44 @@ public final class ContactChanges implements Deferred {
 
   @Override
   public void flush() {
-    changes.forEach((id, byName) -> contacts.apply(id, effective(id, byName)));
+    contacts.create(created);
+    contacts.apply(effective());
     contacts.addAnalytics(analytics);
+    created.clear();
+    createdIds.clear();
     changes.clear();
     analytics.clear();
   }
 
   /** Drops changes that would leave a value as it is, so the history records only changes. */
-  private List<PropertyChange> effective(long contactId, Map<String, PropertyChange> byName) {
-    Map<String, String> stored = contacts.values(contactId, byName.keySet());
-    List<PropertyChange> effective = new ArrayList<>();
-    for (PropertyChange change : byName.values()) {
-      if (!change.value().equals(Optional.ofNullable(stored.get(change.name())))) {
-        effective.add(change);
+  private Map<Long, List<PropertyChange>> effective() {
+    Set<Long> existing = new HashSet<>(changes.keySet());
+    existing.removeAll(createdIds);
+    Set<String> names = new HashSet<>();
+    existing.forEach(id -> names.addAll(changes.get(id).keySet()));
+    Map<Long, Map<String, String>> stored = contacts.values(existing, names);
+    Map<Long, List<PropertyChange>> effective = new LinkedHashMap<>();
+    changes.forEach((id, byName) -> {
+      Map<String, String> values = stored.getOrDefault(id, Map.of());
+      List<PropertyChange> list = new ArrayList<>();
+      for (PropertyChange change : byName.values()) {
+        if (!change.value().equals(Optional.ofNullable(values.get(change.name())))) {
+          list.add(change);
+        }
       }
-    }
+      if (!list.isEmpty()) {
+        effective.put(id, list);
+      }
+    });
     return effective;
+  }
+
+  private long newId() {
+    if (nextId == endOfBlock) {
+      nextId = contacts.reserveIds(ID_BLOCK);
+      endOfBlock = nextId + ID_BLOCK;
+    }
+    return nextId++;
   }
 
   private Map<String, PropertyDefinition> customOf(long portalId) {

@@ -15,7 +15,12 @@ public final class Emails {
 
   /** The canonical form of an address, or empty when it is not an email address. */
   public static Optional<String> normalize(String raw) {
-    String email = raw.trim().toLowerCase(Locale.ROOT);
+    String trimmed = raw.trim();
+    // checked before lowercasing: some non-ASCII letters lowercase to ASCII ones (K, the Kelvin sign)
+    if (trimmed.chars().anyMatch(c -> c >= 0x80)) {
+      return Optional.empty();
+    }
+    String email = trimmed.toLowerCase(Locale.ROOT);
     if (email.length() > 254 || !SHAPE.matcher(email).matches() || email.contains("..")
         || email.startsWith(".") || email.contains(".@")) {
       return Optional.empty();

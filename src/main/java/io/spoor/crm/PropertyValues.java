@@ -67,11 +67,11 @@ public final class PropertyValues {
   /** A finite number within ±1e18, in plain canonical form. */
   public static Optional<String> number(String raw) {
     try {
-      BigDecimal n = new BigDecimal(raw.trim());
+      BigDecimal n = new BigDecimal(raw.trim()).stripTrailingZeros();
       if (n.abs().compareTo(MAX_NUMBER) > 0 || n.scale() > 12) {
         return Optional.empty();
       }
-      return Optional.of(n.stripTrailingZeros().toPlainString());
+      return Optional.of(n.toPlainString());
     } catch (NumberFormatException e) {
       return Optional.empty();
     }
@@ -80,7 +80,7 @@ public final class PropertyValues {
   private static PropertyValue date(String name, String raw) {
     long millis;
     try {
-      millis = raw.contains("-") ? LocalDate.parse(raw).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli()
+      millis = !raw.matches("-?\\d{1,15}") ? LocalDate.parse(raw).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli()
           : Long.parseLong(raw);
     } catch (NumberFormatException | DateTimeParseException e) {
       return new PropertyValue.Invalid(name + " must be a date (epoch ms at midnight UTC), was " + quote(raw));

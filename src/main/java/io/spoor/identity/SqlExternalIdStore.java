@@ -3,7 +3,10 @@ package io.spoor.identity;
 import io.spoor.store.Database;
 import java.util.Optional;
 
-/** {@link ExternalIdStore} in portable SQL; archived contacts do not answer. */
+/**
+ * {@link ExternalIdStore} in portable SQL. Links go with their contact: whoever deletes or
+ * merges a contact removes or moves its links.
+ */
 public final class SqlExternalIdStore implements ExternalIdStore {
   private final Database db;
 
@@ -13,9 +16,8 @@ public final class SqlExternalIdStore implements ExternalIdStore {
 
   @Override
   public Optional<Long> contactFor(long portalId, String externalId) {
-    return db.handle().createQuery("SELECT e.contact_id FROM external_id e "
-            + "JOIN crm_object o ON o.id = e.contact_id AND NOT o.archived "
-            + "WHERE e.portal_id = :portal AND e.external_id = :id")
+    return db.handle().createQuery("SELECT contact_id FROM external_id "
+            + "WHERE portal_id = :portal AND external_id = :id")
         .bind("portal", portalId).bind("id", externalId).mapTo(Long.class).findOne();
   }
 

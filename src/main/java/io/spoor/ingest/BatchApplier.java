@@ -62,6 +62,7 @@ public final class BatchApplier implements BatchSink {
     long now = clock.millis();
     Batch batch = new Batch(now, portals);
     Set<String> fresh = ledger.recordNew(hits.stream().map(Hit::id).toList(), now);
+    prepare(hits, fresh, batch);
     for (Hit hit : hits) {
       if (fresh.remove(hit.id())) {
         applierFor(hit).apply(hit, batch);
@@ -88,6 +89,19 @@ public final class BatchApplier implements BatchSink {
         rejectionsSinceTrim.put(r.portalId(), 0);
       }
     }
+  }
+
+  /** Lets each applier look at its new hits together before they are applied one by one. */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private void prepare(List<Hit> hits, Set<String> fresh, Batch batch) {
+    Map<Class<?>, List<Hit>> byType = new HashMap<>();
+    Set<String> seen = new java.util.HashSet<>();
+    for (Hit hit : hits) {
+      if (fresh.contains(hit.id()) && seen.add(hit.id())) {
+        byType.computeIfAbsent(hit.getClass(), t -> new java.util.ArrayList<>()).add(hit);
+      }
+    }
+    byType.forEach((type, ofType) -> ((HitApplier) applierFor(ofType.get(0))).prepare(ofType, batch));
   }
 
   @SuppressWarnings("unchecked")

@@ -7,5 +7,9 @@ package io.spoor.ingest;
 public interface HitApplier<H extends Hit> {
   Class<H> type();
 
+  /** Called once per batch with all new hits of this type before any is applied (to look up in bulk). */
+  default void prepare(java.util.List<H> hits, Batch batch) {
+  }
+
   void apply(H hit, Batch batch);
 }

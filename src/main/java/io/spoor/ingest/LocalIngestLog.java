@@ -6,6 +6,8 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,12 +16,15 @@ import org.slf4j.LoggerFactory;
  * durable write. A hit is acknowledged when the batch holding it has been committed, so the
  * queue itself never holds anything acknowledged. While one batch commits, the next one
  * gathers: under load, batches grow and the cost of each commit is shared (group commit).
+ * Every accepted hit's future completes: delivered, failed by the sink, or failed at close.
  */
 public final class LocalIngestLog implements IngestLog {
   private static final Logger LOG = LoggerFactory.getLogger(LocalIngestLog.class);
 
   private final BlockingQueue<Pending> queue;
   private final int maxBatch;
+  /** Appends share it; close takes it alone, so no hit slips in after the last drain. */
+  private final ReadWriteLock gate = new ReentrantReadWriteLock();
   private volatile boolean accepting = true;
   private Thread writer;
 
@@ -31,10 +36,15 @@ public final class LocalIngestLog implements IngestLog {
   @Override
   public CompletableFuture<Void> append(Hit hit) {
     CompletableFuture<Void> done = new CompletableFuture<>();
-    if (!accepting) {
-      done.completeExceptionally(new IngestOverloadedException("shutting down"));
-    } else if (!queue.offer(new Pending(hit, done))) {
-      done.completeExceptionally(new IngestOverloadedException("ingest queue is full"));
+    gate.readLock().lock();
+    try {
+      if (!accepting) {
+        done.completeExceptionally(new IngestOverloadedException("shutting down"));
+      } else if (!queue.offer(new Pending(hit, done))) {
+        done.completeExceptionally(new IngestOverloadedException("ingest queue is full"));
+      }
+    } finally {
+      gate.readLock().unlock();
     }
     return done;
   }
@@ -55,7 +65,12 @@ public final class LocalIngestLog implements IngestLog {
 
   @Override
   public void close() {
-    accepting = false;
+    gate.writeLock().lock();
+    try {
+      accepting = false;
+    } finally {
+      gate.writeLock().unlock();
+    }
     Thread thread;
     synchronized (this) {
       thread = writer;
@@ -67,6 +82,7 @@ public final class LocalIngestLog implements IngestLog {
         Thread.currentThread().interrupt();
       }
     }
+    failLeftovers();
   }
 
   private void run(BatchSink sink) {
@@ -82,11 +98,20 @@ public final class LocalIngestLog implements IngestLog {
         deliver(sink, batch);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
+        LOG.error("applier interrupted; {} queued hits fail", queue.size());
+        failLeftovers();
         return;
       } finally {
         batch.clear();
       }
     }
+  }
+
+  /** Hits still queued when nothing will deliver them any more: failed, never left hanging. */
+  private void failLeftovers() {
+    List<Pending> left = new ArrayList<>();
+    queue.drainTo(left);
+    left.forEach(p -> p.done.completeExceptionally(new IngestOverloadedException("shutting down")));
   }
 
   /**
@@ -99,7 +124,7 @@ public final class LocalIngestLog implements IngestLog {
     try {
       sink.apply(hits);
       batch.forEach(p -> p.done.complete(null));
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) {
       if (batch.size() == 1) {
         LOG.error("hit {} not committed", batch.get(0).hit.id(), e);
         batch.get(0).done.completeExceptionally(e);

@@ -23,6 +23,9 @@ public final class Counter implements Metrics.Family {
   }
 
   public void add(long n, String... labelValues) {
+    if (n < 0) {
+      throw new IllegalArgumentException(name + " is a counter: it only goes up, was asked to add " + n);
+    }
     if (labelValues.length != labelNames.length) {
       throw new IllegalArgumentException(name + " takes " + labelNames.length + " label values");
     }

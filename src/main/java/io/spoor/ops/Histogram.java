@@ -26,6 +26,9 @@ public final class Histogram implements Metrics.Family {
   }
 
   public void observe(double value, String... labelValues) {
+    if (labelValues.length != labelNames.length) {
+      throw new IllegalArgumentException(name + " takes " + labelNames.length + " label values");
+    }
     Series s = series.computeIfAbsent(new Labels(List.of(labelValues)), k -> new Series(buckets.length));
     for (int i = 0; i < buckets.length; i++) {
       if (value <= buckets[i]) {

@@ -17,7 +17,12 @@ import io.spoor.ingest.HitApplier;
 import io.spoor.ingest.RejectReason;
 import io.spoor.portal.Portal;
 import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.OptionalLong;
 
 /**
@@ -49,6 +54,18 @@ public final class EventsApiApplier implements HitApplier<EventApiHit> {
   @Override
   public Class<EventApiHit> type() {
     return EventApiHit.class;
+  }
+
+  /** Looks up every email of the batch in one query per portal. */
+  @Override
+  public void prepare(List<EventApiHit> hits, Batch batch) {
+    Map<Long, Set<String>> emailsByPortal = new HashMap<>();
+    for (EventApiHit hit : hits) {
+      hit.email().flatMap(Emails::normalize).ifPresent(email ->
+          emailsByPortal.computeIfAbsent(hit.hubId(), p -> new HashSet<>()).add(email));
+    }
+    ContactChanges changes = contactChanges(batch);
+    emailsByPortal.forEach(changes::prefetch);
   }
 
   @Override
@@ -83,8 +100,7 @@ public final class EventsApiApplier implements HitApplier<EventApiHit> {
       batch.reject(hit, reasonFor(refused.refusal()), true, refused.detail());
       return;
     }
-    ContactChanges changes = batch.part(ContactChanges.class,
-        () -> new ContactChanges(contacts, propertyDefinitions));
+    ContactChanges changes = contactChanges(batch);
     Optional<Long> contact = contactOf(portal, hit, email, changes);
     OptionalLong revenue = revenue(hit, batch);
     events.complete(((Resolution.Found) resolution).definition(), contact, hit.id(),
@@ -92,6 +108,10 @@ public final class EventsApiApplier implements HitApplier<EventApiHit> {
     contact.ifPresent(id -> changes.addAnalytics(id,
         AnalyticsDelta.event(hit.receivedAt(), revenue.orElse(0))));
     new PropertyParams(changes, ChangeSource.EVENTS_API).apply(portal, hit, contact, batch);
+  }
+
+  private ContactChanges contactChanges(Batch batch) {
+    return batch.part(ContactChanges.class, () -> new ContactChanges(contacts, propertyDefinitions));
   }
 
   private Optional<Long> contactOf(Portal portal, EventApiHit hit, Optional<String> email,

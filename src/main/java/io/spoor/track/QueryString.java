@@ -65,8 +65,10 @@ record QueryString(List<Param> params, List<String> malformed) {
         // the HTTP server hands over request-line bytes as ISO-8859-1 characters
         bytes.write(c);
       } else {
-        byte[] utf8 = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
+        int codePoint = s.codePointAt(i);
+        byte[] utf8 = new String(Character.toChars(codePoint)).getBytes(StandardCharsets.UTF_8);
         bytes.write(utf8, 0, utf8.length);
+        i += Character.charCount(codePoint) - 1;
       }
     }
     try {
@@ -79,6 +81,6 @@ record QueryString(List<Param> params, List<String> malformed) {
   }
 
   private static int hex(char c) {
-    return Character.digit(c, 16);
+    return c < 0x80 ? Character.digit(c, 16) : -1;
   }
 }
