@@ -8,7 +8,7 @@
 #   2. starts BareGifServer (plain Netty, answers every GET with a 1x1 GIF) on a random free
 #      port, warms it up, runs wrk at each connection count, stops it;
 #   3. starts Spoor (`java -jar target/spoor.jar serve --port P --data <fresh temp dir>`,
-#      SPOOR_BOOTSTRAP_TOKEN=bench-token), waits for GET /readyz to answer 200, warms up,
+#      SPOOR_BOOTSTRAP_TOKEN=bench-token-0123456789), waits for GET /readyz to answer 200, warms up,
 #      runs the same wrk load, stops it with SIGTERM;
 #   4. prints a markdown table (req/s, p50, p99 for both, ratio Spoor/bare) and writes it,
 #      with the raw wrk output, to bench/results/<timestamp>.md.
@@ -217,7 +217,7 @@ else
   else
     SPOOR_DESC="java ${JAVA_OPTS:+$JAVA_OPTS }-jar ${SPOOR_JAR#"$ROOT"/} serve --port <port> --data <fresh temp dir>"
     # shellcheck disable=SC2086
-    SPOOR_BOOTSTRAP_TOKEN=bench-token start_server spoor \
+    SPOOR_BOOTSTRAP_TOKEN=bench-token-0123456789 start_server spoor \
       java $JAVA_OPTS -jar "$SPOOR_JAR" serve --port "$PORT" --data "$DATA_DIR"
   fi
 fi

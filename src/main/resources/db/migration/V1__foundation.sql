@@ -62,7 +62,6 @@ CREATE TABLE object_property (
   updated_at BIGINT NOT NULL,
   PRIMARY KEY (object_id, name)
 );
-CREATE INDEX object_property_by_value ON object_property (name, value);
 
 CREATE TABLE property_history (
   id          ${id_column},
@@ -126,11 +125,11 @@ CREATE TABLE event_completion (
 );
 CREATE INDEX event_completion_by_contact ON event_completion (contact_id, occurred_at);
 
+-- Ids made at the edge start with the time, so this key grows at its end.
 CREATE TABLE applied_hit (
   hit_id     VARCHAR(64) PRIMARY KEY,
   applied_at BIGINT NOT NULL
-);
-CREATE INDEX applied_hit_by_time ON applied_hit (applied_at);
+)${without_rowid};
 
 CREATE TABLE rejection (
   id          ${id_column},

@@ -11,7 +11,7 @@ import io.spoor.http.Server;
 import io.spoor.ingest.BatchApplier;
 import io.spoor.ingest.IngestLog;
 import io.spoor.ingest.IngestMetrics;
-import io.spoor.ingest.LocalIngestLog;
+import io.spoor.ingest.FileIngestLog;
 import io.spoor.ingest.RejectionRoutes;
 import io.spoor.ops.Metrics;
 import io.spoor.ops.OpsRoutes;
@@ -34,8 +34,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The running server: builds every part with constructors, in dependency order, and takes
- * them down in reverse. Shutdown first drains the ingest queue, so every hit taken is
- * committed and answered before the HTTP server closes.
+ * them down in reverse. Shutdown first closes the ingest log, so every hit taken is written,
+ * answered and applied before the HTTP server closes.
  */
 public final class Spoor implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Spoor.class);
@@ -57,7 +57,8 @@ public final class Spoor implements AutoCloseable {
     Metrics metrics = new Metrics();
     portals = new Portals(db, stores.portals(), stores.tokens(), clock);
     firstStartToken = FirstStart.ensureDefaultPortal(portals, settings);
-    log = new LocalIngestLog(settings.get(Settings.QUEUE_CAPACITY), settings.get(Settings.MAX_BATCH));
+    log = new FileIngestLog(settings.dataDir().resolve("log"), settings.get(Settings.QUEUE_CAPACITY),
+        settings.get(Settings.MAX_BATCH), settings.get(Settings.MAX_BACKLOG));
     ingestMetrics = new IngestMetrics(metrics, log);
     log.start(new BatchApplier(db, stores.appliedHits(), stores.rejections(), stores.portals(),
         List.of(new EventsApiApplier(stores.contacts(), stores.propertyDefinitions(),
@@ -109,6 +110,11 @@ public final class Spoor implements AutoCloseable {
 
   public IngestMetrics ingestMetrics() {
     return ingestMetrics;
+  }
+
+  /** Completes once every hit acknowledged so far has been applied to the store. */
+  public java.util.concurrent.CompletableFuture<Void> awaitApplied() {
+    return log.awaitApplied();
   }
 
   @Override

@@ -95,7 +95,15 @@ public final class ContactChanges implements Deferred {
   @Override
   public void flush() {
     contacts.create(created);
-    contacts.apply(effective());
+    Map<Long, List<PropertyChange>> effective = effective();
+    contacts.apply(effective);
+    Map<Long, Long> modified = new HashMap<>();
+    effective.forEach((id, list) -> {
+      if (!createdIds.contains(id)) {
+        modified.put(id, list.stream().mapToLong(PropertyChange::at).max().orElseThrow());
+      }
+    });
+    contacts.touch(modified);
     contacts.addAnalytics(analytics);
     created.clear();
     createdIds.clear();

@@ -28,8 +28,11 @@ public interface ContactStore {
   /** Stored values of these properties for each contact; unset ones are absent. */
   Map<Long, Map<String, String>> values(Collection<Long> contactIds, Collection<String> names);
 
-  /** Sets or clears properties, keeping each change in the history; bumps lastmodifieddate. */
+  /** Sets or clears properties, keeping each change in the history. */
   void apply(Map<Long, List<PropertyChange>> changes);
+
+  /** Moves each contact's lastmodifieddate forward to the given epoch ms (never back). */
+  void touch(Map<Long, Long> modifiedAt);
 
   /** Adds each delta to its contact's analytics. */
   void addAnalytics(Map<Long, AnalyticsDelta> deltas);

@@ -2,6 +2,7 @@ package io.spoor.crm;
 
 import io.spoor.store.Database;
 import io.spoor.store.IdSequence;
+import io.spoor.store.JdbcBatch;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -12,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.statement.PreparedBatch;
+
 
 /** {@link ContactStore} in portable SQL over the generic CRM object tables. */
 public final class SqlContactStore implements ContactStore {
@@ -50,13 +51,13 @@ public final class SqlContactStore implements ContactStore {
       return;
     }
     Handle h = db.handle();
-    PreparedBatch objects = h.prepareBatch("INSERT INTO crm_object (id, portal_id, object_type, "
-        + "created_at, updated_at, archived) VALUES (:id, :portal, :type, :at, :at, FALSE)");
-    PreparedBatch keys = h.prepareBatch("INSERT INTO unique_value (portal_id, object_type, name, "
-        + "value, object_id) VALUES (:portal, :type, 'email', :email, :id)");
+    JdbcBatch objects = new JdbcBatch(h, "INSERT INTO crm_object (id, portal_id, object_type, "
+        + "created_at, updated_at, archived) VALUES (?, ?, ?, ?, ?, FALSE)");
+    JdbcBatch keys = new JdbcBatch(h, "INSERT INTO unique_value (portal_id, object_type, name, "
+        + "value, object_id) VALUES (?, ?, 'email', ?, ?)");
     for (NewContact c : contacts) {
-      objects.bind("id", c.id()).bind("portal", c.portalId()).bind("type", TYPE).bind("at", c.at()).add();
-      keys.bind("portal", c.portalId()).bind("type", TYPE).bind("email", c.email()).bind("id", c.id()).add();
+      objects.add(c.id(), c.portalId(), TYPE, c.at(), c.at());
+      keys.add(c.portalId(), TYPE, c.email(), c.id());
     }
     objects.execute();
     keys.execute();
@@ -99,43 +100,40 @@ public final class SqlContactStore implements ContactStore {
       return;
     }
     Handle h = db.handle();
-    PreparedBatch upsert = h.prepareBatch("INSERT INTO object_property (object_id, name, value, "
-        + "updated_at) VALUES (:id, :name, :value, :at) ON CONFLICT (object_id, name) "
+    JdbcBatch upsert = new JdbcBatch(h, "INSERT INTO object_property (object_id, name, value, "
+        + "updated_at) VALUES (?, ?, ?, ?) ON CONFLICT (object_id, name) "
         + "DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at");
-    PreparedBatch history = h.prepareBatch("INSERT INTO property_history (object_id, name, value, "
-        + "changed_at, source_type, source_id) VALUES (:id, :name, :value, :at, :type, :source)");
-    PreparedBatch touch = h.prepareBatch(
-        "UPDATE crm_object SET updated_at = :at WHERE id = :id AND updated_at < :at");
+    JdbcBatch clear = new JdbcBatch(h, "DELETE FROM object_property WHERE object_id = ? AND name = ?");
+    JdbcBatch history = new JdbcBatch(h, "INSERT INTO property_history (object_id, name, value, "
+        + "changed_at, source_type, source_id) VALUES (?, ?, ?, ?, ?, ?)");
     changes.forEach((id, list) -> {
       for (PropertyChange c : list) {
         if (c.value().isPresent()) {
-          upsert.bind("id", id).bind("name", c.name()).bind("value", c.value().get()).bind("at", c.at()).add();
+          upsert.add(id, c.name(), c.value().get(), c.at());
         } else {
-          h.createUpdate("DELETE FROM object_property WHERE object_id = :id AND name = :name")
-              .bind("id", id).bind("name", c.name()).execute();
+          clear.add(id, c.name());
         }
-        history.bind("id", id).bind("name", c.name()).bind("value", c.value().orElse(""))
-            .bind("at", c.at()).bind("type", c.source().sourceType())
-            .bind("source", c.source().sourceId()).add();
+        history.add(id, c.name(), c.value().orElse(""), c.at(), c.source().sourceType(), c.source().sourceId());
       }
-      list.stream().mapToLong(PropertyChange::at).max()
-          .ifPresent(at -> touch.bind("at", at).bind("id", id).add());
     });
-    for (PreparedBatch batch : List.of(upsert, history, touch)) {
-      if (batch.size() > 0) {
-        batch.execute();
-      }
-    }
+    upsert.execute();
+    clear.execute();
+    history.execute();
+  }
+
+  @Override
+  public void touch(Map<Long, Long> modifiedAt) {
+    JdbcBatch touch = new JdbcBatch(db.handle(),
+        "UPDATE crm_object SET updated_at = ? WHERE id = ? AND updated_at < ?");
+    modifiedAt.forEach((id, at) -> touch.add(at, id, at));
+    touch.execute();
   }
 
   @Override
   public void addAnalytics(Map<Long, AnalyticsDelta> deltas) {
-    if (deltas.isEmpty()) {
-      return;
-    }
-    PreparedBatch batch = db.handle().prepareBatch("INSERT INTO contact_analytics (contact_id, "
+    JdbcBatch batch = new JdbcBatch(db.handle(), "INSERT INTO contact_analytics (contact_id, "
         + "num_event_completions, revenue_micros, first_timestamp, last_timestamp) "
-        + "VALUES (:id, :n, :revenue, :first, :last) ON CONFLICT (contact_id) DO UPDATE SET "
+        + "VALUES (?, ?, ?, ?, ?) ON CONFLICT (contact_id) DO UPDATE SET "
         + "num_event_completions = contact_analytics.num_event_completions + excluded.num_event_completions, "
         + "revenue_micros = contact_analytics.revenue_micros + excluded.revenue_micros, "
         + "first_timestamp = CASE WHEN contact_analytics.first_timestamp IS NULL "
@@ -144,8 +142,7 @@ public final class SqlContactStore implements ContactStore {
         + "last_timestamp = CASE WHEN contact_analytics.last_timestamp IS NULL "
         + "OR excluded.last_timestamp > contact_analytics.last_timestamp "
         + "THEN excluded.last_timestamp ELSE contact_analytics.last_timestamp END");
-    deltas.forEach((id, d) -> batch.bind("id", id).bind("n", d.eventCompletions())
-        .bind("revenue", d.revenueMicros()).bind("first", d.firstAt()).bind("last", d.lastAt()).add());
+    deltas.forEach((id, d) -> batch.add(id, d.eventCompletions(), d.revenueMicros(), d.firstAt(), d.lastAt()));
     batch.execute();
   }
 

@@ -1,9 +1,10 @@
 package io.spoor.events;
 
 import io.spoor.store.Database;
+import io.spoor.store.JdbcBatch;
 import java.util.List;
 import java.util.OptionalLong;
-import org.jdbi.v3.core.statement.PreparedBatch;
+
 
 /** {@link CompletionStore} in portable SQL. */
 public final class SqlCompletionStore implements CompletionStore {
@@ -18,15 +19,11 @@ public final class SqlCompletionStore implements CompletionStore {
     if (completions.isEmpty()) {
       return;
     }
-    PreparedBatch batch = db.handle().prepareBatch("INSERT INTO event_completion (portal_id, "
-        + "definition_id, contact_id, hit_id, occurred_at, value_micros, source) "
-        + "VALUES (:portal, :definition, :contact, :hit, :at, :value, :source)");
+    JdbcBatch batch = new JdbcBatch(db.handle(), "INSERT INTO event_completion (portal_id, "
+        + "definition_id, contact_id, hit_id, occurred_at, value_micros, source) VALUES (?, ?, ?, ?, ?, ?, ?)");
     for (Completion c : completions) {
-      batch.bind("portal", c.portalId()).bind("definition", c.definitionId())
-          .bind("contact", c.contactId().orElse(null)).bind("hit", c.hitId())
-          .bind("at", c.occurredAt())
-          .bind("value", c.valueMicros().isPresent() ? c.valueMicros().getAsLong() : null)
-          .bind("source", c.source()).add();
+      batch.add(c.portalId(), c.definitionId(), c.contactId().orElse(null), c.hitId(), c.occurredAt(),
+          c.valueMicros().isPresent() ? c.valueMicros().getAsLong() : null, c.source());
     }
     batch.execute();
   }

@@ -1,13 +1,14 @@
 package io.spoor.events;
 
 import io.spoor.store.Database;
+import io.spoor.store.JdbcBatch;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.jdbi.v3.core.statement.PreparedBatch;
+
 
 /** {@link EventDefinitionStore} in portable SQL. */
 public final class SqlEventDefinitionStore implements EventDefinitionStore {
@@ -58,9 +59,9 @@ public final class SqlEventDefinitionStore implements EventDefinitionStore {
     if (countsById.isEmpty()) {
       return;
     }
-    PreparedBatch batch = db.handle().prepareBatch(
-        "UPDATE event_definition SET completions = completions + :n WHERE id = :id");
-    countsById.forEach((id, n) -> batch.bind("id", id).bind("n", n).add());
+    JdbcBatch batch = new JdbcBatch(db.handle(),
+        "UPDATE event_definition SET completions = completions + ? WHERE id = ?");
+    countsById.forEach((id, n) -> batch.add(n, id));
     batch.execute();
   }
 

@@ -17,6 +17,12 @@ public interface IngestLog extends AutoCloseable {
   /** Hits accepted but not yet delivered. */
   int depth();
 
+  /** Completes once every hit acknowledged before this call has been applied. */
+  CompletableFuture<Void> awaitApplied();
+
+  /** Acknowledged hits that could not be applied at all (kept aside for an operator). */
+  long deadLettered();
+
   /** Stops accepting, delivers everything accepted, then returns. */
   @Override
   void close();

@@ -21,7 +21,9 @@ public final class IngestMetrics {
     batchSize = metrics.histogram("spoor_ingest_batch_size", "Hits per committed batch", Histogram.SIZES);
     batchSeconds = metrics.histogram("spoor_ingest_batch_seconds",
         "Time to apply and commit one batch", Histogram.LATENCY_SECONDS);
-    metrics.gauge("spoor_ingest_queue_depth", "Hits accepted and waiting for the applier", log::depth);
+    metrics.gauge("spoor_ingest_queue_depth", "Hits acknowledged or waiting, not yet applied", log::depth);
+    metrics.gauge("spoor_ingest_dead_letters", "Acknowledged hits that could not be applied at all",
+        log::deadLettered);
   }
 
   void hit(Hit hit, Outcome outcome) {

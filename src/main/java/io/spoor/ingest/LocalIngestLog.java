@@ -58,6 +58,18 @@ public final class LocalIngestLog implements IngestLog {
     writer.start();
   }
 
+  /** Acknowledgement waits for the commit here, so everything acknowledged is applied. */
+  @Override
+  public CompletableFuture<Void> awaitApplied() {
+    return CompletableFuture.completedFuture(null);
+  }
+
+  /** Hits this log cannot apply fail their own request instead. */
+  @Override
+  public long deadLettered() {
+    return 0;
+  }
+
   @Override
   public int depth() {
     return queue.size();

@@ -1,12 +1,13 @@
 package io.spoor.ingest;
 
 import io.spoor.store.Database;
+import io.spoor.store.JdbcBatch;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import org.jdbi.v3.core.statement.PreparedBatch;
+
 
 /** {@link AppliedHits} as a table keyed by hit id. */
 public final class SqlAppliedHits implements AppliedHits {
@@ -29,9 +30,8 @@ public final class SqlAppliedHits implements AppliedHits {
     }
     fresh.removeAll(seen);
     if (!fresh.isEmpty()) {
-      PreparedBatch insert = db.handle().prepareBatch(
-          "INSERT INTO applied_hit (hit_id, applied_at) VALUES (:id, :at)");
-      fresh.forEach(id -> insert.bind("id", id).bind("at", at).add());
+      JdbcBatch insert = new JdbcBatch(db.handle(), "INSERT INTO applied_hit (hit_id, applied_at) VALUES (?, ?)");
+      fresh.forEach(id -> insert.add(id, at));
       insert.execute();
     }
     return fresh;

@@ -1,9 +1,10 @@
 package io.spoor.ingest;
 
 import io.spoor.store.Database;
+import io.spoor.store.JdbcBatch;
 import java.util.List;
 import java.util.OptionalLong;
-import org.jdbi.v3.core.statement.PreparedBatch;
+
 
 /** {@link RejectionStore} in portable SQL. */
 public final class SqlRejectionStore implements RejectionStore {
@@ -18,13 +19,11 @@ public final class SqlRejectionStore implements RejectionStore {
     if (rejections.isEmpty()) {
       return;
     }
-    PreparedBatch batch = db.handle().prepareBatch("INSERT INTO rejection (portal_id, hit_id, "
-        + "reason, outcome, detail, params, received_at) "
-        + "VALUES (:portal, :hit, :reason, :outcome, :detail, :params, :at)");
+    JdbcBatch batch = new JdbcBatch(db.handle(), "INSERT INTO rejection (portal_id, hit_id, "
+        + "reason, outcome, detail, params, received_at) VALUES (?, ?, ?, ?, ?, ?, ?)");
     for (Rejection r : rejections) {
-      batch.bind("portal", r.portalId()).bind("hit", r.hitId()).bind("reason", r.reason().name())
-          .bind("outcome", r.outcome().name()).bind("detail", r.detail()).bind("params", r.params())
-          .bind("at", r.receivedAt()).add();
+      batch.add(r.portalId(), r.hitId(), r.reason().name(), r.outcome().name(), r.detail(), r.params(),
+          r.receivedAt());
     }
     batch.execute();
   }

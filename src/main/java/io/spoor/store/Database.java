@@ -18,6 +18,7 @@ public final class Database implements Transactor, AutoCloseable {
   private final Jdbi writer;
   private final Jdbi reader;
   private final ThreadLocal<Handle> bound = new ThreadLocal<>();
+  private AutoCloseable maintenance = () -> { };
 
   private Database(Dialect dialect) {
     this.dialect = dialect;
@@ -32,6 +33,7 @@ public final class Database implements Transactor, AutoCloseable {
     Database database = new Database(dialect);
     try {
       database.inTransaction(() -> new Migrations(database).apply());
+      database.maintenance = dialect.startMaintenance(database);
       return database;
     } catch (RuntimeException e) {
       database.close();
@@ -89,8 +91,22 @@ public final class Database implements Transactor, AutoCloseable {
     }
   }
 
+  /** Runs a statement on a reader connection outside any transaction (e.g. a checkpoint). */
+  void outsideTransaction(String sql) {
+    try {
+      reader.useHandle(h -> h.createQuery(sql).mapToMap().list());
+    } catch (JdbiException e) {
+      throw new StoreException("maintenance statement failed", e);
+    }
+  }
+
   @Override
   public void close() {
+    try {
+      maintenance.close();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
     writerSource.close();
     readerSource.close();
   }

@@ -12,9 +12,15 @@ public interface Dialect {
   /** DDL for an auto-assigned primary key that is never reused after a delete. */
   String idColumn();
 
+  /** DDL after a table whose primary key is all it is looked up by (SQLite: WITHOUT ROWID). */
+  String keyOnlyTableSuffix();
+
   /** Pool settings for the connections that write (transactions are serialised on them). */
   HikariConfig writerPool();
 
   /** Pool settings for read-only snapshots. */
   HikariConfig readerPool();
+
+  /** Starts the database's background upkeep, if it needs any; closing it stops it. */
+  AutoCloseable startMaintenance(Database database);
 }

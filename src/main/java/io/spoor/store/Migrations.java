@@ -13,7 +13,8 @@ import org.jdbi.v3.core.Handle;
 /**
  * Numbered migrations from {@code db/migration/V<n>__<what>.sql}, applied once each in
  * order and recorded in {@code schema_version}. {@code ${id_column}} in a file is replaced by
- * the dialect's key DDL. Add a file to change the schema; never edit an applied one.
+ * the dialect's key DDL, {@code ${without_rowid}} by its suffix for tables that are
+ * only a key. Add a file to change the schema; never edit an applied one.
  */
 final class Migrations {
   /** Every migration, in order. A new file is listed here too: the jar has no directory listing. */
@@ -43,7 +44,8 @@ final class Migrations {
   }
 
   private List<String> statements(String file) {
-    String sql = load(file).replace("${id_column}", database.dialect().idColumn());
+    String sql = load(file).replace("${id_column}", database.dialect().idColumn())
+        .replace("${without_rowid}", database.dialect().keyOnlyTableSuffix());
     List<String> statements = new ArrayList<>();
     for (String part : STATEMENT_END.split(sql)) {
       String statement = stripComments(part).trim();

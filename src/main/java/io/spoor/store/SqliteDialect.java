@@ -11,6 +11,8 @@ import org.sqlite.SQLiteConfig;
  */
 public record SqliteDialect(Path file) implements Dialect {
   private static final int READERS = 4;
+  /** A safety net: only if background checkpoints fall this far behind does a commit checkpoint. */
+  private static final int WAL_PAGES_BEFORE_WRITER_CHECKPOINTS = 10_000;
 
   @Override
   public String name() {
@@ -23,15 +25,28 @@ public record SqliteDialect(Path file) implements Dialect {
   }
 
   @Override
+  public String keyOnlyTableSuffix() {
+    return " WITHOUT ROWID";
+  }
+
+  @Override
   public HikariConfig writerPool() {
     SQLiteConfig sqlite = tuned();
     sqlite.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
-    return pool("spoor-writer", sqlite, 1);
+    HikariConfig config = pool("spoor-writer", sqlite, 1);
+    // checkpoints run beside the writer (see SqliteCheckpointer), not inside its commits
+    config.setConnectionInitSql("PRAGMA wal_autocheckpoint = " + WAL_PAGES_BEFORE_WRITER_CHECKPOINTS);
+    return config;
   }
 
   @Override
   public HikariConfig readerPool() {
     return pool("spoor-reader", tuned(), READERS);
+  }
+
+  @Override
+  public AutoCloseable startMaintenance(Database database) {
+    return new SqliteCheckpointer(database);
   }
 
   private static SQLiteConfig tuned() {

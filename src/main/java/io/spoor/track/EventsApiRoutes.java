@@ -66,7 +66,8 @@ public final class EventsApiRoutes implements Routes {
         .forEach(properties::add);
     List<String> malformed = new ArrayList<>(query.malformed());
     malformed.removeIf(name -> name.equals(EventsApiParams.EMAIL) || name.equals(EventsApiParams.REVENUE));
-    return new EventApiHit(HitIds.of(ctx, hubId), hubId, clock.millis(), event,
+    long now = clock.millis();
+    return new EventApiHit(HitIds.of(ctx, hubId, now), hubId, now, event,
         value(query, EventsApiParams.EMAIL), value(query, EventsApiParams.REVENUE),
         query.first(EventsApiParams.EXTERNAL_ID).filter(id -> !id.isBlank()),
         properties, malformed, HitIds.bounded(raw));

@@ -3,6 +3,7 @@ package io.spoor.track;
 import io.vertx.ext.web.RoutingContext;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Hit ids given at the edge. A sender that may retry sends {@code Idempotency-Key}; the id is
@@ -15,12 +16,21 @@ final class HitIds {
   private HitIds() {
   }
 
-  static String of(RoutingContext ctx, long hubId) {
+  static String of(RoutingContext ctx, long hubId, long now) {
     String key = ctx.request().getHeader(IDEMPOTENCY_KEY);
     if (key == null || key.isBlank() || key.length() > 200) {
-      return UUID.randomUUID().toString();
+      return timeOrdered(now);
     }
     return UUID.nameUUIDFromBytes((hubId + ":" + key).getBytes(StandardCharsets.UTF_8)).toString();
+  }
+
+  /**
+   * A new id that sorts by time (48 bits of epoch ms, then 80 random bits, in hex), so the
+   * ledger's index grows at its end instead of being written all over.
+   */
+  static String timeOrdered(long now) {
+    ThreadLocalRandom random = ThreadLocalRandom.current();
+    return String.format("%012x%04x%016x", now & 0xFFFF_FFFF_FFFFL, random.nextInt(0x10000), random.nextLong());
   }
 
   /** Raw parameters as kept with a rejection: at most 4 KB. */

@@ -29,7 +29,7 @@ public final class RunningSpoor implements AutoCloseable {
         "data", data.toString(), "bootstrap-token", TOKEN));
     all.putAll(flags);
     spoor = Spoor.start(Settings.load(all, Map.of()), Clock.systemUTC());
-    client = new SpoorClient("http://127.0.0.1:" + spoor.port(), TOKEN);
+    client = new SpoorClient("http://127.0.0.1:" + spoor.port(), TOKEN, this::awaitApplied);
   }
 
   public static RunningSpoor start() {
@@ -46,6 +46,11 @@ public final class RunningSpoor implements AutoCloseable {
 
   public SpoorClient client() {
     return client;
+  }
+
+  /** Waits until every hit acknowledged so far is applied (reads see it after this). */
+  public void awaitApplied() {
+    spoor.awaitApplied().orTimeout(30, java.util.concurrent.TimeUnit.SECONDS).join();
   }
 
   public Path data() {

@@ -19,14 +19,21 @@ public final class SpoorClient {
       .connectTimeout(Duration.ofSeconds(5)).build();
   private final String base;
   private final String token;
+  private final Runnable afterHits;
 
-  public SpoorClient(String base, String token) {
+  /** A client; {@code afterHits} runs after every tracking hit (to wait until it is applied). */
+  public SpoorClient(String base, String token, Runnable afterHits) {
     this.base = base;
     this.token = token;
+    this.afterHits = afterHits;
+  }
+
+  public SpoorClient(String base, String token) {
+    this(base, token, () -> { });
   }
 
   public SpoorClient withToken(String other) {
-    return new SpoorClient(base, other);
+    return new SpoorClient(base, other, afterHits);
   }
 
   public String base() {
@@ -37,7 +44,9 @@ public final class SpoorClient {
   public HttpResponse<byte[]> raw(String pathAndQuery, Map<String, String> headers) {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + pathAndQuery)).GET();
     headers.forEach(request::header);
-    return send(request.build());
+    HttpResponse<byte[]> response = send(request.build());
+    afterHits.run();
+    return response;
   }
 
   /**
@@ -65,6 +74,7 @@ public final class SpoorClient {
     if (status != 200) {
       throw new AssertionError("event not acknowledged: " + status + " for " + query);
     }
+    afterHits.run();
   }
 
   public Answer get(String path) {
