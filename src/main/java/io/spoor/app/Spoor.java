@@ -8,6 +8,7 @@ import io.spoor.events.EventDefinitions;
 import io.spoor.http.Http;
 import io.spoor.http.HttpServerSettings;
 import io.spoor.http.Server;
+import io.spoor.identity.VisitorRoutes;
 import io.spoor.ingest.BatchApplier;
 import io.spoor.ingest.IngestLog;
 import io.spoor.ingest.IngestMetrics;
@@ -20,7 +21,10 @@ import io.spoor.portal.PortalRoutes;
 import io.spoor.portal.Portals;
 import io.spoor.store.Database;
 import io.spoor.store.SqliteDialect;
+import io.spoor.track.BeaconApplier;
+import io.spoor.track.BeaconRoutes;
 import io.spoor.track.EventsApiApplier;
+import io.spoor.track.TrackerScriptRoutes;
 import io.spoor.track.EventsApiRoutes;
 import io.vertx.core.Vertx;
 import java.io.IOException;
@@ -62,7 +66,10 @@ public final class Spoor implements AutoCloseable {
     ingestMetrics = new IngestMetrics(metrics, log);
     log.start(new BatchApplier(db, stores.appliedHits(), stores.rejections(), stores.portals(),
         List.of(new EventsApiApplier(stores.contacts(), stores.propertyDefinitions(),
-            stores.eventDefinitions(), stores.completions(), stores.externalIds())),
+            stores.eventDefinitions(), stores.completions(), stores.externalIds()),
+            new BeaconApplier(stores.contacts(), stores.propertyDefinitions(), stores.visitors(),
+                stores.eventDefinitions(), stores.completions(),
+                metrics.counter("spoor_bot_hits_total", "Beacons from bots, kept out of the analytics"))),
         ingestMetrics, clock, settings.get(Settings.REJECTIONS_KEPT)));
     Contacts contacts = new Contacts(db, stores.contacts());
     vertx = Vertx.vertx();
@@ -70,7 +77,10 @@ public final class Spoor implements AutoCloseable {
         MAX_URL_BYTES), List.of(
             new OpsRoutes(metrics, db::isReachable),
             new EventsApiRoutes(log, clock),
-            new ContactRoutes(contacts, new ContactTimeline(db, contacts, stores.completions())),
+            new BeaconRoutes(log, clock, metrics),
+            new TrackerScriptRoutes(portals),
+            new VisitorRoutes(db, stores.visitors()),
+            new ContactRoutes(contacts, new ContactTimeline(db, contacts, stores.completions(), stores.visitors())),
             new EventDefinitionRoutes(new EventDefinitions(db, stores.eventDefinitions(), clock)),
             new RejectionRoutes(db, stores.rejections()),
             new PortalRoutes(portals)),

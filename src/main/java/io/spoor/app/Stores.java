@@ -10,6 +10,8 @@ import io.spoor.events.SqlCompletionStore;
 import io.spoor.events.SqlEventDefinitionStore;
 import io.spoor.identity.ExternalIdStore;
 import io.spoor.identity.SqlExternalIdStore;
+import io.spoor.identity.SqlVisitorStore;
+import io.spoor.identity.VisitorStore;
 import io.spoor.ingest.AppliedHits;
 import io.spoor.ingest.RejectionStore;
 import io.spoor.ingest.SqlAppliedHits;
@@ -25,12 +27,12 @@ import java.time.Clock;
 record Stores(Database db, PortalStore portals, TokenStore tokens, ContactStore contacts,
     PropertyDefinitionStore propertyDefinitions, EventDefinitionStore eventDefinitions,
     CompletionStore completions, ExternalIdStore externalIds, RejectionStore rejections,
-    AppliedHits appliedHits) {
+    AppliedHits appliedHits, VisitorStore visitors) {
 
   static Stores sql(Database db, Clock clock) {
     return new Stores(db, new SqlPortalStore(db), new SqlTokenStore(db, clock), new SqlContactStore(db),
         new SqlPropertyDefinitionStore(db, clock), new SqlEventDefinitionStore(db),
         new SqlCompletionStore(db), new SqlExternalIdStore(db), new SqlRejectionStore(db),
-        new SqlAppliedHits(db));
+        new SqlAppliedHits(db), new SqlVisitorStore(db));
   }
 }

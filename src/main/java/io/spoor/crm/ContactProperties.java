@@ -19,6 +19,14 @@ public final class ContactProperties {
   public static final String REVENUE = "hs_analytics_revenue";
   public static final String FIRST_TIMESTAMP = "hs_analytics_first_timestamp";
   public static final String LAST_TIMESTAMP = "hs_analytics_last_timestamp";
+  public static final String NUM_PAGE_VIEWS = "hs_analytics_num_page_views";
+  public static final String NUM_VISITS = "hs_analytics_num_visits";
+  public static final String FIRST_URL = "hs_analytics_first_url";
+  public static final String FIRST_REFERRER = "hs_analytics_first_referrer";
+  public static final String LAST_URL = "hs_analytics_last_url";
+  public static final String SOURCE = "hs_analytics_source";
+  public static final String SOURCE_DATA_1 = "hs_analytics_source_data_1";
+  public static final String SOURCE_DATA_2 = "hs_analytics_source_data_2";
 
   /** Returned by a read that names no properties, as HubSpot does. */
   public static final List<String> DEFAULT_READ =
@@ -56,6 +64,11 @@ public final class ContactProperties {
     put(all, readOnly(REVENUE, PropertyType.NUMBER));
     put(all, readOnly(FIRST_TIMESTAMP, PropertyType.DATETIME));
     put(all, readOnly(LAST_TIMESTAMP, PropertyType.DATETIME));
+    put(all, readOnly(NUM_PAGE_VIEWS, PropertyType.NUMBER));
+    put(all, readOnly(NUM_VISITS, PropertyType.NUMBER));
+    for (String name : List.of(FIRST_URL, FIRST_REFERRER, LAST_URL, SOURCE, SOURCE_DATA_1, SOURCE_DATA_2)) {
+      put(all, readOnly(name, PropertyType.STRING));
+    }
     return Collections.unmodifiableMap(all);
   }
 

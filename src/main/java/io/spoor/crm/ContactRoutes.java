@@ -1,7 +1,6 @@
 package io.spoor.crm;
 
 import io.spoor.InvalidInputException;
-import io.spoor.events.CompletionStore.CompletedEvent;
 import io.spoor.http.Http;
 import io.spoor.http.Routes;
 import io.spoor.portal.Scope;
@@ -73,14 +72,17 @@ public final class ContactRoutes implements Routes {
 
   private static void renderTimeline(RoutingContext ctx, ContactTimeline.Page page) {
     JsonArray results = new JsonArray();
-    for (CompletedEvent e : page.events()) {
-      JsonObject entry = new JsonObject().put("type", "EVENT")
-          .put("occurredAt", Instant.ofEpochMilli(e.occurredAt()).toString())
-          .put("eventId", String.format("%012d", e.definitionId())).put("eventName", e.eventName())
-          .put("source", e.source());
-      e.valueMicros().ifPresent(v -> entry.put("value",
-          BigDecimal.valueOf(v, 6).stripTrailingZeros().toPlainString()));
-      results.add(entry);
+    for (ContactTimeline.Entry entry : page.entries()) {
+      JsonObject json = new JsonObject().put("occurredAt", Instant.ofEpochMilli(entry.at()).toString());
+      entry.event().ifPresent(e -> {
+        json.put("type", "EVENT").put("eventId", String.format("%012d", e.definitionId()))
+            .put("eventName", e.eventName()).put("source", e.source());
+        e.valueMicros().ifPresent(v -> json.put("value", BigDecimal.valueOf(v, 6).stripTrailingZeros().toPlainString()));
+      });
+      entry.pageView().ifPresent(p -> json.put("type", "PAGE_VIEW").put("url", p.url()).put("path", p.path())
+          .put("title", p.title()).put("referrer", p.referrer()).put("contentType", p.contentType())
+          .put("canonicalUrl", p.canonicalUrl()).put("pageId", p.pageId()));
+      results.add(json);
     }
     JsonObject body = new JsonObject().put("contactId", Long.toString(page.contactId()))
         .put("results", results);
@@ -88,5 +90,4 @@ public final class ContactRoutes implements Routes {
         .put("next", new JsonObject().put("after", Integer.toString(n)))));
     Http.json(ctx, 200, body);
   }
-
 }

@@ -43,6 +43,23 @@ public final class ContactView {
         return a.firstTimestamp().map(Instant::toString);
       case ContactProperties.LAST_TIMESTAMP:
         return a.lastTimestamp().map(Instant::toString);
+      case ContactProperties.NUM_PAGE_VIEWS:
+        return Optional.of(Long.toString(a.numPageViews()));
+      case ContactProperties.NUM_VISITS:
+        return Optional.of(Long.toString(a.numVisits()));
+      case ContactProperties.FIRST_URL:
+        return a.firstUrl();
+      case ContactProperties.FIRST_REFERRER:
+        return a.firstReferrer();
+      case ContactProperties.LAST_URL:
+        return a.lastUrl();
+      case ContactProperties.SOURCE:
+        // created by the API, an import or the Events HTTP API, with no visit: HubSpot's OFFLINE
+        return Optional.of(a.source().orElse("OFFLINE"));
+      case ContactProperties.SOURCE_DATA_1:
+        return a.sourceData1();
+      case ContactProperties.SOURCE_DATA_2:
+        return a.sourceData2();
       default:
         return stored(contact, name);
     }

@@ -19,6 +19,29 @@ import org.jdbi.v3.core.Handle;
 public final class SqlContactStore implements ContactStore {
   private static final String TYPE = ObjectType.CONTACT.name();
   private static final int CHUNK = 500;
+  private static final String EARLIER_VISIT = "excluded.first_visit_at IS NOT NULL AND "
+      + "(a.first_visit_at IS NULL OR excluded.first_visit_at < a.first_visit_at)";
+  private static final String ANALYTICS_UPSERT = "INSERT INTO contact_analytics AS a (contact_id, "
+      + "num_event_completions, revenue_micros, num_page_views, num_visits, first_timestamp, "
+      + "last_timestamp, first_visit_at, first_url, first_referrer, source, source_data_1, "
+      + "source_data_2, last_url) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+      + "ON CONFLICT (contact_id) DO UPDATE SET "
+      + "num_event_completions = a.num_event_completions + excluded.num_event_completions, "
+      + "revenue_micros = a.revenue_micros + excluded.revenue_micros, "
+      + "num_page_views = a.num_page_views + excluded.num_page_views, "
+      + "num_visits = a.num_visits + excluded.num_visits, "
+      + "first_timestamp = CASE WHEN a.first_timestamp IS NULL OR excluded.first_timestamp < a.first_timestamp "
+      + "THEN excluded.first_timestamp ELSE a.first_timestamp END, "
+      + "last_url = CASE WHEN excluded.last_url IS NOT NULL AND (a.last_timestamp IS NULL "
+      + "OR excluded.last_timestamp >= a.last_timestamp) THEN excluded.last_url ELSE a.last_url END, "
+      + "last_timestamp = CASE WHEN a.last_timestamp IS NULL OR excluded.last_timestamp > a.last_timestamp "
+      + "THEN excluded.last_timestamp ELSE a.last_timestamp END, "
+      + "first_url = CASE WHEN " + EARLIER_VISIT + " THEN excluded.first_url ELSE a.first_url END, "
+      + "first_referrer = CASE WHEN " + EARLIER_VISIT + " THEN excluded.first_referrer ELSE a.first_referrer END, "
+      + "source = CASE WHEN " + EARLIER_VISIT + " THEN excluded.source ELSE a.source END, "
+      + "source_data_1 = CASE WHEN " + EARLIER_VISIT + " THEN excluded.source_data_1 ELSE a.source_data_1 END, "
+      + "source_data_2 = CASE WHEN " + EARLIER_VISIT + " THEN excluded.source_data_2 ELSE a.source_data_2 END, "
+      + "first_visit_at = CASE WHEN " + EARLIER_VISIT + " THEN excluded.first_visit_at ELSE a.first_visit_at END";
   private final Database db;
   private final IdSequence ids;
 
@@ -66,8 +89,7 @@ public final class SqlContactStore implements ContactStore {
   @Override
   public Optional<Contact> find(long portalId, long id) {
     Handle h = db.handle();
-    return h.createQuery("SELECT o.id, o.created_at, o.updated_at, a.num_event_completions, "
-            + "a.revenue_micros, a.first_timestamp, a.last_timestamp FROM crm_object o "
+    return h.createQuery("SELECT o.id, o.created_at, o.updated_at, a.* FROM crm_object o "
             + "LEFT JOIN contact_analytics a ON a.contact_id = o.id "
             + "WHERE o.id = :id AND o.portal_id = :portal AND o.object_type = :type AND NOT o.archived")
         .bind("id", id).bind("portal", portalId).bind("type", TYPE)
@@ -131,18 +153,15 @@ public final class SqlContactStore implements ContactStore {
 
   @Override
   public void addAnalytics(Map<Long, AnalyticsDelta> deltas) {
-    JdbcBatch batch = new JdbcBatch(db.handle(), "INSERT INTO contact_analytics (contact_id, "
-        + "num_event_completions, revenue_micros, first_timestamp, last_timestamp) "
-        + "VALUES (?, ?, ?, ?, ?) ON CONFLICT (contact_id) DO UPDATE SET "
-        + "num_event_completions = contact_analytics.num_event_completions + excluded.num_event_completions, "
-        + "revenue_micros = contact_analytics.revenue_micros + excluded.revenue_micros, "
-        + "first_timestamp = CASE WHEN contact_analytics.first_timestamp IS NULL "
-        + "OR excluded.first_timestamp < contact_analytics.first_timestamp "
-        + "THEN excluded.first_timestamp ELSE contact_analytics.first_timestamp END, "
-        + "last_timestamp = CASE WHEN contact_analytics.last_timestamp IS NULL "
-        + "OR excluded.last_timestamp > contact_analytics.last_timestamp "
-        + "THEN excluded.last_timestamp ELSE contact_analytics.last_timestamp END");
-    deltas.forEach((id, d) -> batch.add(id, d.eventCompletions(), d.revenueMicros(), d.firstAt(), d.lastAt()));
+    JdbcBatch batch = new JdbcBatch(db.handle(), ANALYTICS_UPSERT);
+    deltas.forEach((id, d) -> {
+      var first = d.firstVisit();
+      batch.add(id, d.eventCompletions(), d.revenueMicros(), d.pageViews(), d.visits(), d.firstAt(),
+          d.lastAt(), first.map(f -> f.at()).orElse(null), first.map(f -> f.url()).orElse(null),
+          first.map(f -> f.referrer()).orElse(null), first.map(f -> f.source()).orElse(null),
+          first.map(f -> f.data1()).orElse(null), first.map(f -> f.data2()).orElse(null),
+          d.lastPage().map(p -> p.url()).orElse(null));
+    });
     batch.execute();
   }
 
@@ -156,13 +175,20 @@ public final class SqlContactStore implements ContactStore {
   }
 
   private static Contact contact(ResultSet rs, long portalId) throws SQLException {
-    long first = rs.getLong("first_timestamp");
-    Optional<Instant> firstAt = rs.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(first));
-    long last = rs.getLong("last_timestamp");
-    Optional<Instant> lastAt = rs.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(last));
-    Analytics analytics = new Analytics(rs.getLong("num_event_completions"),
-        rs.getLong("revenue_micros"), firstAt, lastAt);
+    Analytics analytics = new Analytics(rs.getLong("num_event_completions"), rs.getLong("revenue_micros"),
+        rs.getLong("num_page_views"), rs.getLong("num_visits"), instant(rs, "first_timestamp"),
+        instant(rs, "last_timestamp"), text(rs, "first_url"), text(rs, "first_referrer"),
+        text(rs, "last_url"), text(rs, "source"), text(rs, "source_data_1"), text(rs, "source_data_2"));
     return new Contact(rs.getLong("id"), portalId, Instant.ofEpochMilli(rs.getLong("created_at")),
         Instant.ofEpochMilli(rs.getLong("updated_at")), false, Map.of(), analytics);
+  }
+
+  private static Optional<Instant> instant(ResultSet rs, String column) throws SQLException {
+    long value = rs.getLong(column);
+    return rs.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(value));
+  }
+
+  private static Optional<String> text(ResultSet rs, String column) throws SQLException {
+    return Optional.ofNullable(rs.getString(column));
   }
 }

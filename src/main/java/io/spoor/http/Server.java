@@ -1,5 +1,6 @@
 package io.spoor.http;
 
+import io.spoor.InvalidInputException;
 import io.spoor.ops.Histogram;
 import io.spoor.ops.Metrics;
 import io.vertx.core.Vertx;
@@ -54,12 +55,27 @@ public final class Server {
     Router router = Router.router(vertx);
     router.route().handler(Correlation::assign);
     router.route().handler(this::measure);
+    router.route().handler(Server::wellFormedQuery);
     routes.forEach(r -> r.mount(router, http));
     router.route().failureHandler(errors::handle);
     for (int status : new int[] {400, 404, 405, 413, 415}) {
       router.errorHandler(status, errors::handle);
     }
     return router;
+  }
+
+  /**
+   * Refuses a query string with broken percent-encoding before any handler reads it. The
+   * tracking endpoints, which must answer every beacon, read their queries themselves.
+   */
+  private static void wellFormedQuery(RoutingContext ctx) {
+    String path = ctx.request().path();
+    boolean tracking = path.startsWith("/__pt") || path.startsWith("/v1/event");
+    if (!tracking && !QueryString.parse(ctx.request().query()).malformed().isEmpty()) {
+      ctx.fail(new InvalidInputException("The query string has malformed percent-encoding or invalid UTF-8"));
+      return;
+    }
+    ctx.next();
   }
 
   private void measure(RoutingContext ctx) {

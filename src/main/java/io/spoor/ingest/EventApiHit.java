@@ -24,8 +24,4 @@ public record EventApiHit(String id, long hubId, long receivedAt, String eventRe
   public String kind() {
     return "event_api";
   }
-
-  /** One name=value pair, decoded. */
-  public record Param(String name, String value) {
-  }
 }

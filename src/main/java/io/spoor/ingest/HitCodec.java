@@ -17,6 +17,7 @@ import java.util.Optional;
  */
 public final class HitCodec {
   private static final byte EVENT_API_V1 = 1;
+  private static final byte BEACON_V1 = 2;
 
   private HitCodec() {
   }
@@ -27,6 +28,9 @@ public final class HitCodec {
       if (hit instanceof EventApiHit h) {
         out.writeByte(EVENT_API_V1);
         writeEventApiHit(out, h);
+      } else if (hit instanceof BeaconHit h) {
+        out.writeByte(BEACON_V1);
+        writeBeaconHit(out, h);
       } else {
         throw new IllegalArgumentException("no encoding for " + hit.getClass().getSimpleName());
       }
@@ -41,12 +45,23 @@ public final class HitCodec {
     try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(record))) {
       byte tag = in.readByte();
       if (tag == EVENT_API_V1) {
-        return readEventApiHit(in);
+        return whole(in, readEventApiHit(in));
+      }
+      if (tag == BEACON_V1) {
+        return whole(in, readBeaconHit(in));
       }
       throw new IllegalArgumentException("unknown hit record type " + tag);
     } catch (IOException e) {
       throw new IllegalArgumentException("truncated hit record", e);
     }
+  }
+
+  /** A record holds one hit and nothing after it. */
+  private static Hit whole(DataInputStream in, Hit hit) throws IOException {
+    if (in.available() > 0) {
+      throw new IllegalArgumentException(in.available() + " bytes after the end of a hit record");
+    }
+    return hit;
   }
 
   private static void writeEventApiHit(DataOutputStream out, EventApiHit h) throws IOException {
@@ -58,7 +73,7 @@ public final class HitCodec {
     writeOptional(out, h.revenue());
     writeOptional(out, h.externalId());
     out.writeInt(h.properties().size());
-    for (EventApiHit.Param p : h.properties()) {
+    for (Param p : h.properties()) {
       writeString(out, p.name());
       writeString(out, p.value());
     }
@@ -77,16 +92,54 @@ public final class HitCodec {
     Optional<String> email = readOptional(in);
     Optional<String> revenue = readOptional(in);
     Optional<String> externalId = readOptional(in);
-    List<EventApiHit.Param> properties = new ArrayList<>();
-    for (int i = in.readInt(); i > 0; i--) {
-      properties.add(new EventApiHit.Param(readString(in), readString(in)));
+    List<Param> properties = new ArrayList<>();
+    for (int i = readCount(in); i > 0; i--) {
+      properties.add(new Param(readString(in), readString(in)));
     }
     List<String> malformed = new ArrayList<>();
-    for (int i = in.readInt(); i > 0; i--) {
+    for (int i = readCount(in); i > 0; i--) {
       malformed.add(readString(in));
     }
     return new EventApiHit(id, hubId, receivedAt, eventRef, email, revenue, externalId, properties,
         malformed, readString(in));
+  }
+
+  private static void writeBeaconHit(DataOutputStream out, BeaconHit h) throws IOException {
+    writeString(out, h.id());
+    out.writeLong(h.hubId());
+    out.writeLong(h.receivedAt());
+    out.writeByte(h.beacon().ordinal());
+    writeParams(out, h.params());
+    out.writeBoolean(h.bot());
+    writeString(out, h.rawParams());
+  }
+
+  private static BeaconHit readBeaconHit(DataInputStream in) throws IOException {
+    String id = readString(in);
+    long hubId = in.readLong();
+    long receivedAt = in.readLong();
+    int kind = in.readByte();
+    if (kind < 0 || kind >= BeaconHit.Kind.values().length) {
+      throw new IOException("unknown beacon kind " + kind);
+    }
+    return new BeaconHit(id, hubId, receivedAt, BeaconHit.Kind.values()[kind], readParams(in),
+        in.readBoolean(), readString(in));
+  }
+
+  private static void writeParams(DataOutputStream out, List<Param> params) throws IOException {
+    out.writeInt(params.size());
+    for (Param p : params) {
+      writeString(out, p.name());
+      writeString(out, p.value());
+    }
+  }
+
+  private static List<Param> readParams(DataInputStream in) throws IOException {
+    List<Param> params = new ArrayList<>();
+    for (int i = readCount(in); i > 0; i--) {
+      params.add(new Param(readString(in), readString(in)));
+    }
+    return params;
   }
 
   private static void writeString(DataOutputStream out, String s) throws IOException {
@@ -101,6 +154,14 @@ public final class HitCodec {
       throw new IOException("string length " + length + " runs past the record");
     }
     return new String(in.readNBytes(length), StandardCharsets.UTF_8);
+  }
+
+  private static int readCount(DataInputStream in) throws IOException {
+    int count = in.readInt();
+    if (count < 0) {
+      throw new IOException("negative list length " + count);
+    }
+    return count;
   }
 
   private static void writeOptional(DataOutputStream out, Optional<String> value) throws IOException {

@@ -17,5 +17,11 @@ public enum RejectReason {
   READ_ONLY_PROPERTY,
   INVALID_PROPERTY_VALUE,
   NO_CONTACT_FOR_PROPERTIES,
-  MALFORMED_PARAMETER
+  MALFORMED_PARAMETER,
+  /** A tracker beacon without a visitor token (the visitor refused cookies). */
+  NO_VISITOR_TOKEN,
+  /** A behavioural event whose name is not a defined {@code pe<hubId>_…} event. */
+  UNKNOWN_BEHAVIORAL_EVENT,
+  /** Applied, but flagged: one email has collected an implausible number of visitor tokens. */
+  SUSPECTED_PLACEHOLDER_EMAIL
 }

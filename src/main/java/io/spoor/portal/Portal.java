@@ -3,7 +3,7 @@ package io.spoor.portal;
 import java.time.Instant;
 
 /** A portal and its settings. {@code customEventsEnabled} models HubSpot's plan gate. */
-public record Portal(long hubId, String name, boolean customEventsEnabled, Instant createdAt) {
+public record Portal(long hubId, String name, boolean customEventsEnabled, Instant createdAt, Privacy privacy) {
   public Portal {
     if (hubId <= 0) {
       throw new IllegalArgumentException("hubId must be positive, was " + hubId);
@@ -14,6 +14,10 @@ public record Portal(long hubId, String name, boolean customEventsEnabled, Insta
   }
 
   public Portal withCustomEventsEnabled(boolean enabled) {
-    return new Portal(hubId, name, enabled, createdAt);
+    return new Portal(hubId, name, enabled, createdAt, privacy);
+  }
+
+  public Portal withPrivacy(Privacy settings) {
+    return new Portal(hubId, name, customEventsEnabled, createdAt, settings);
   }
 }

@@ -3,11 +3,17 @@ package io.spoor.portal;
 import io.spoor.InvalidInputException;
 import io.spoor.http.Http;
 import io.spoor.http.Routes;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 
 /** {@code GET|PATCH /api/v1/portal}: the token's portal and its settings. */
 public final class PortalRoutes implements Routes {
+  private static final Set<String> FIELDS = Set.of("customEventsEnabled", "requireConsent",
+      "cookielessBeforeConsent", "bannerText", "honorGpc", "filterBots", "domains");
   private final Portals portals;
 
   public PortalRoutes(Portals portals) {
@@ -20,19 +26,60 @@ public final class PortalRoutes implements Routes {
         http.respond(ctx, () -> portals.get(Http.principal(ctx).portalId()),
             (c, portal) -> Http.json(c, 200, render(portal))));
     router.patch("/api/v1/portal").handler(http.body()).handler(http.requires(Scope.ADMIN)).handler(ctx -> {
-      JsonObject body = Http.jsonBody(ctx);
-      Object enabled = body.getValue("customEventsEnabled");
-      if (!(enabled instanceof Boolean) || body.size() != 1) {
-        throw new InvalidInputException("The body must be {\"customEventsEnabled\": true|false}");
-      }
-      http.respond(ctx, () -> portals.setCustomEventsEnabled(Http.principal(ctx).portalId(), (Boolean) enabled),
-          (c, portal) -> Http.json(c, 200, render(portal)));
+      JsonObject patch = checked(Http.jsonBody(ctx));
+      long hubId = Http.principal(ctx).portalId();
+      http.respond(ctx, () -> apply(hubId, patch), (c, portal) -> Http.json(c, 200, render(portal)));
     });
   }
 
+  private Portal apply(long hubId, JsonObject patch) {
+    Portal portal = portals.get(hubId);
+    if (patch.containsKey("customEventsEnabled")) {
+      portal = portals.setCustomEventsEnabled(hubId, patch.getBoolean("customEventsEnabled"));
+    }
+    Privacy p = portal.privacy();
+    Privacy next = new Privacy(patch.getBoolean("requireConsent", p.requireConsent()),
+        patch.getBoolean("cookielessBeforeConsent", p.cookielessBeforeConsent()),
+        patch.getString("bannerText", p.bannerText()), patch.getBoolean("honorGpc", p.honorGpc()),
+        patch.getBoolean("filterBots", p.filterBots()),
+        patch.containsKey("domains") ? strings(patch.getJsonArray("domains")) : p.domains());
+    return next.equals(p) ? portal : portals.setPrivacy(hubId, next);
+  }
+
+  /** Refuses unknown fields and values of the wrong type, naming each. */
+  private static JsonObject checked(JsonObject patch) {
+    List<String> problems = new ArrayList<>();
+    for (String key : patch.fieldNames()) {
+      Object value = patch.getValue(key);
+      boolean ok = !FIELDS.contains(key) ? false
+          : key.equals("bannerText") ? value instanceof String && ((String) value).length() <= 2000
+          : key.equals("domains") ? value instanceof JsonArray a && a.stream().allMatch(d ->
+              d instanceof String s && s.matches("[a-z0-9.-]{1,253}"))
+          : value instanceof Boolean;
+      if (!ok) {
+        problems.add(key);
+      }
+    }
+    if (!problems.isEmpty() || patch.isEmpty()) {
+      throw new InvalidInputException("Unknown or invalid portal settings: " + problems + ". Known: "
+          + FIELDS + " (booleans, bannerText up to 2000 characters, domains as lowercase host names)");
+    }
+    return patch;
+  }
+
+  private static List<String> strings(JsonArray array) {
+    List<String> out = new ArrayList<>();
+    array.forEach(v -> out.add((String) v));
+    return out;
+  }
+
   static JsonObject render(Portal portal) {
+    Privacy p = portal.privacy();
     return new JsonObject().put("hubId", portal.hubId()).put("name", portal.name())
         .put("customEventsEnabled", portal.customEventsEnabled())
+        .put("requireConsent", p.requireConsent()).put("cookielessBeforeConsent", p.cookielessBeforeConsent())
+        .put("bannerText", p.bannerText()).put("honorGpc", p.honorGpc()).put("filterBots", p.filterBots())
+        .put("domains", new JsonArray(p.domains()))
         .put("createdAt", portal.createdAt().toString());
   }
 }

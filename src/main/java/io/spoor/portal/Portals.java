@@ -35,7 +35,7 @@ public final class Portals {
   }
 
   public Portal create(long hubId, String name) {
-    Portal portal = new Portal(hubId, name, true, Instant.ofEpochMilli(clock.millis()));
+    Portal portal = new Portal(hubId, name, true, Instant.ofEpochMilli(clock.millis()), Privacy.DEFAULT);
     if (!tx.inTransaction(() -> portals.create(portal))) {
       throw new ConflictException("A portal with hub id " + hubId + " already exists");
     }
@@ -54,6 +54,14 @@ public final class Portals {
   public Portal setCustomEventsEnabled(long hubId, boolean enabled) {
     return tx.inTransaction(() -> {
       Portal updated = get(hubId).withCustomEventsEnabled(enabled);
+      portals.update(updated);
+      return updated;
+    });
+  }
+
+  public Portal setPrivacy(long hubId, Privacy privacy) {
+    return tx.inTransaction(() -> {
+      Portal updated = get(hubId).withPrivacy(privacy);
       portals.update(updated);
       return updated;
     });

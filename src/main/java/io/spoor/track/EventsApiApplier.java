@@ -16,7 +16,6 @@ import io.spoor.ingest.EventApiHit;
 import io.spoor.ingest.HitApplier;
 import io.spoor.ingest.RejectReason;
 import io.spoor.portal.Portal;
-import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -34,7 +33,6 @@ import java.util.OptionalLong;
  */
 public final class EventsApiApplier implements HitApplier<EventApiHit> {
   private static final String SOURCE = "EVENTS_API";
-  private static final BigDecimal MAX_REVENUE = new BigDecimal("1e12");
 
   private final ContactStore contacts;
   private final PropertyDefinitionStore propertyDefinitions;
@@ -107,7 +105,8 @@ public final class EventsApiApplier implements HitApplier<EventApiHit> {
         hit.receivedAt(), revenue, SOURCE);
     contact.ifPresent(id -> changes.addAnalytics(id,
         AnalyticsDelta.event(hit.receivedAt(), revenue.orElse(0))));
-    new PropertyParams(changes, ChangeSource.EVENTS_API).apply(portal, hit, contact, batch);
+    new PropertyParams(changes, ChangeSource.EVENTS_API).apply(portal, hit, hit.properties(), hit.malformed(),
+        contact, batch);
   }
 
   private ContactChanges contactChanges(Batch batch) {
@@ -128,21 +127,14 @@ public final class EventsApiApplier implements HitApplier<EventApiHit> {
     if (hit.revenue().isEmpty()) {
       return OptionalLong.empty();
     }
-    try {
-      BigDecimal amount = new BigDecimal(hit.revenue().get().trim());
-      if (amount.signum() >= 0 && amount.compareTo(MAX_REVENUE) <= 0) {
-        return OptionalLong.of(amount.movePointRight(6).setScale(0, java.math.RoundingMode.HALF_UP)
-            .longValueExact());
-      }
-    } catch (NumberFormatException | ArithmeticException e) {
-      // reported below like any other unusable value
+    OptionalLong micros = Revenue.micros(hit.revenue().get());
+    if (micros.isEmpty()) {
+      batch.reject(hit, RejectReason.INVALID_REVENUE, false, Revenue.PROBLEM);
     }
-    batch.reject(hit, RejectReason.INVALID_REVENUE, false,
-        "_m must be a number from 0 to 1e12; the event was counted without revenue");
-    return OptionalLong.empty();
+    return micros;
   }
 
-  private static RejectReason reasonFor(Resolution.Refusal refusal) {
+  static RejectReason reasonFor(Resolution.Refusal refusal) {
     switch (refusal) {
       case UNKNOWN_EVENT_ID:
         return RejectReason.UNKNOWN_EVENT_ID;

@@ -1,9 +1,12 @@
 package io.spoor.track;
 
+import io.spoor.http.QueryString;
+
 import io.spoor.InvalidInputException;
 import io.spoor.http.Http;
 import io.spoor.http.Routes;
 import io.spoor.ingest.EventApiHit;
+import io.spoor.ingest.Param;
 import io.spoor.ingest.IngestLog;
 import io.vertx.core.Context;
 import io.vertx.core.http.HttpHeaders;
@@ -61,7 +64,7 @@ public final class EventsApiRoutes implements Routes {
   }
 
   private EventApiHit hit(RoutingContext ctx, QueryString query, long hubId, String event, String raw) {
-    List<EventApiHit.Param> properties = new ArrayList<>();
+    List<Param> properties = new ArrayList<>();
     query.params().stream().filter(p -> !EventsApiParams.RESERVED.contains(p.name()))
         .forEach(properties::add);
     List<String> malformed = new ArrayList<>(query.malformed());

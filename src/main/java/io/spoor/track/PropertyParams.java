@@ -7,9 +7,11 @@ import io.spoor.crm.PropertyDefinition;
 import io.spoor.crm.PropertyValue;
 import io.spoor.crm.PropertyValues;
 import io.spoor.ingest.Batch;
-import io.spoor.ingest.EventApiHit;
+import io.spoor.ingest.Hit;
+import io.spoor.ingest.Param;
 import io.spoor.ingest.RejectReason;
 import io.spoor.portal.Portal;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -25,12 +27,13 @@ final class PropertyParams {
     this.source = source;
   }
 
-  void apply(Portal portal, EventApiHit hit, Optional<Long> contact, Batch batch) {
-    for (String name : hit.malformed()) {
+  void apply(Portal portal, Hit hit, List<Param> params, List<String> malformed, Optional<Long> contact,
+      Batch batch) {
+    for (String name : malformed) {
       batch.reject(hit, RejectReason.MALFORMED_PARAMETER, false,
           "parameter " + shown(name) + " is not valid percent-encoded UTF-8");
     }
-    for (EventApiHit.Param param : hit.properties()) {
+    for (Param param : params) {
       String name = param.name();
       if (!PropertyDefinition.NAME.matcher(name).matches()) {
         batch.reject(hit, RejectReason.INVALID_PROPERTY_NAME, false,
@@ -49,7 +52,7 @@ final class PropertyParams {
     }
   }
 
-  private void set(long contactId, PropertyDefinition definition, String raw, EventApiHit hit,
+  private void set(long contactId, PropertyDefinition definition, String raw, Hit hit,
       Batch batch) {
     PropertyValue value = PropertyValues.check(definition, raw,
         () -> changes.current(contactId, definition.name()));

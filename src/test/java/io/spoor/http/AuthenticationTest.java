@@ -118,6 +118,12 @@ class AuthenticationTest {
   }
 
   @Test
+  void malformedQueryStringIs400NotAnInternalError() {
+    assertEquals(400, portalOne.rawTarget("/crm/v3/objects/contacts/1?properties=%zz"));
+    assertEquals(400, portalOne.rawTarget("/api/v1/rejections?limit=%ff"));
+  }
+
+  @Test
   void oversizedBodyIs413() {
     Answer answer = portalOne.sendRaw("POST", "/api/v1/event-definitions", "application/json",
         "{\"name\":\"" + "x".repeat(2 * 1024 * 1024) + "\"}");

@@ -1,6 +1,6 @@
-package io.spoor.track;
+package io.spoor.http;
 
-import io.spoor.ingest.EventApiHit.Param;
+import io.spoor.ingest.Param;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -15,9 +15,9 @@ import java.util.Optional;
  * be UTF-8. A pair that breaks these rules is not guessed at: its raw name is reported as
  * malformed and the other pairs are kept.
  */
-record QueryString(List<Param> params, List<String> malformed) {
+public record QueryString(List<Param> params, List<String> malformed) {
 
-  static QueryString parse(String raw) {
+  public static QueryString parse(String raw) {
     List<Param> params = new ArrayList<>();
     List<String> malformed = new ArrayList<>();
     if (raw == null || raw.isEmpty()) {
@@ -41,15 +41,15 @@ record QueryString(List<Param> params, List<String> malformed) {
   }
 
   /** The first value of a parameter. */
-  Optional<String> first(String name) {
+  public Optional<String> first(String name) {
     return params.stream().filter(p -> p.name().equals(name)).map(Param::value).findFirst();
   }
 
-  boolean isMalformed(String name) {
+  public boolean isMalformed(String name) {
     return malformed.contains(name);
   }
 
-  static Optional<String> decode(String s) {
+  public static Optional<String> decode(String s) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream(s.length());
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);

@@ -1,0 +1,100 @@
+package io.spoor.identity;
+
+import io.spoor.store.Database;
+import io.spoor.store.JdbcBatch;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** {@link VisitorStore} in portable SQL. */
+public final class SqlVisitorStore implements VisitorStore {
+  private static final String VISITOR_COLUMNS = "portal_id, utk, contact_id, first_seen, last_seen, "
+      + "num_page_views, num_visits, last_session_start, first_url, first_referrer, last_url, source, "
+      + "source_data_1, source_data_2, consent";
+  private final Database db;
+
+  public SqlVisitorStore(Database db) {
+    this.db = db;
+  }
+
+  @Override
+  public Map<String, Visitor> find(long portalId, Collection<String> utks) {
+    Map<String, Visitor> found = new HashMap<>();
+    if (!utks.isEmpty()) {
+      db.handle().createQuery("SELECT " + VISITOR_COLUMNS + " FROM visitor WHERE portal_id = :portal "
+              + "AND utk IN (<utks>)")
+          .bind("portal", portalId).bindList("utks", List.copyOf(utks))
+          .map((rs, ctx) -> visitor(rs)).forEach(v -> found.put(v.utk(), v));
+    }
+    return found;
+  }
+
+  @Override
+  public void save(Collection<Visitor> visitors) {
+    JdbcBatch batch = new JdbcBatch(db.handle(), "INSERT INTO visitor (" + VISITOR_COLUMNS + ") "
+        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (portal_id, utk) DO UPDATE SET "
+        + "contact_id = excluded.contact_id, first_seen = excluded.first_seen, last_seen = excluded.last_seen, "
+        + "num_page_views = excluded.num_page_views, num_visits = excluded.num_visits, "
+        + "last_session_start = excluded.last_session_start, last_url = excluded.last_url, "
+        + "consent = excluded.consent");
+    for (Visitor v : visitors) {
+      batch.add(v.portalId(), v.utk(), v.contactId().orElse(null), v.firstSeen(), v.lastSeen(),
+          v.numPageViews(), v.numVisits(), v.lastSessionStart(), v.firstUrl(), v.firstReferrer(),
+          v.lastUrl(), v.source().type().name(), v.source().data1(), v.source().data2(), v.consent());
+    }
+    batch.execute();
+  }
+
+  @Override
+  public void insertPageViews(List<PageView> pageViews) {
+    JdbcBatch batch = new JdbcBatch(db.handle(), "INSERT INTO page_view (portal_id, utk, contact_id, "
+        + "hit_id, occurred_at, session_start, url, path, title, referrer, content_type, canonical_url, "
+        + "page_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    for (PageView p : pageViews) {
+      batch.add(p.portalId(), p.utk(), p.contactId().orElse(null), p.hitId(), p.at(), p.sessionStart(),
+          p.url(), p.path(), p.title(), p.referrer(), p.contentType(), p.canonicalUrl(), p.pageId());
+    }
+    batch.execute();
+  }
+
+  @Override
+  public void attributeAnonymousPageViews(long portalId, String utk, long contactId) {
+    db.handle().createUpdate("UPDATE page_view SET contact_id = :contact "
+            + "WHERE portal_id = :portal AND utk = :utk AND contact_id IS NULL")
+        .bind("contact", contactId).bind("portal", portalId).bind("utk", utk).execute();
+  }
+
+  @Override
+  public int visitorsOf(long contactId) {
+    return db.handle().createQuery("SELECT COUNT(*) FROM visitor WHERE contact_id = :contact")
+        .bind("contact", contactId).mapTo(Integer.class).one();
+  }
+
+  @Override
+  public List<PageView> pageViewsOf(long portalId, long contactId, int limit, int offset) {
+    return db.handle().createQuery("SELECT * FROM page_view WHERE contact_id = :contact "
+            + "AND portal_id = :portal ORDER BY occurred_at DESC, id DESC LIMIT :limit OFFSET :offset")
+        .bind("contact", contactId).bind("portal", portalId).bind("limit", limit).bind("offset", offset)
+        .map((rs, ctx) -> new PageView(rs.getLong("portal_id"), rs.getString("utk"),
+            Optional.of(contactId), rs.getString("hit_id"), rs.getLong("occurred_at"),
+            rs.getLong("session_start"), rs.getString("url"), rs.getString("path"), rs.getString("title"),
+            rs.getString("referrer"), rs.getString("content_type"), rs.getString("canonical_url"),
+            rs.getString("page_id")))
+        .list();
+  }
+
+  private static Visitor visitor(ResultSet rs) throws SQLException {
+    long contact = rs.getLong("contact_id");
+    Optional<Long> contactId = rs.wasNull() ? Optional.empty() : Optional.of(contact);
+    Source source = new Source(SourceType.valueOf(rs.getString("source")), rs.getString("source_data_1"),
+        rs.getString("source_data_2"));
+    return new Visitor(rs.getLong("portal_id"), rs.getString("utk"), contactId, rs.getLong("first_seen"),
+        rs.getLong("last_seen"), rs.getLong("num_page_views"), rs.getLong("num_visits"),
+        rs.getLong("last_session_start"), rs.getString("first_url"), rs.getString("first_referrer"),
+        rs.getString("last_url"), source, rs.getString("consent"));
+  }
+}

@@ -1,0 +1,33 @@
+package io.spoor.ingest;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A beacon of the tracking code ({@code /__ptq.gif}, {@code /__ptbe.gif}, {@code /__ptc.gif})
+ * as received: its kind and its decoded parameters, read when applied.
+ *
+ * @param bot whether the user agent is a known crawler or a headless browser
+ */
+public record BeaconHit(String id, long hubId, long receivedAt, Kind beacon, List<Param> params,
+    boolean bot, String rawParams) implements Hit {
+
+  public BeaconHit {
+    params = List.copyOf(params);
+  }
+
+  /** What a beacon reports. */
+  public enum Kind {
+    PAGE_VIEW, EVENT, BEHAVIORAL_EVENT, CLICK, CONSENT_GIVEN, CONSENT_DECLINED, CONSENT_REVOKED
+  }
+
+  @Override
+  public String kind() {
+    return "beacon";
+  }
+
+  /** The first value of a parameter. */
+  public Optional<String> param(String name) {
+    return params.stream().filter(p -> p.name().equals(name)).map(Param::value).findFirst();
+  }
+}

@@ -1,0 +1,5 @@
+package io.spoor.ingest;
+
+/** One decoded request parameter, name and value, as a hit carries it. */
+public record Param(String name, String value) {
+}

@@ -1,0 +1,146 @@
+package io.spoor.track;
+
+import io.spoor.crm.AnalyticsDelta;
+import io.spoor.crm.ChangeSource;
+import io.spoor.crm.ContactChanges;
+import io.spoor.crm.ContactStore;
+import io.spoor.crm.Emails;
+import io.spoor.crm.PropertyDefinitionStore;
+import io.spoor.events.CompletionStore;
+import io.spoor.events.EventCompletions;
+import io.spoor.events.EventDefinitionStore;
+import io.spoor.identity.PageView;
+import io.spoor.identity.Source;
+import io.spoor.identity.SourceType;
+import io.spoor.identity.TrafficSource;
+import io.spoor.identity.Visitor;
+import io.spoor.identity.VisitorStore;
+import io.spoor.identity.Visitors;
+import io.spoor.ingest.Batch;
+import io.spoor.ingest.BeaconHit;
+import io.spoor.ingest.HitApplier;
+import io.spoor.ingest.Param;
+import io.spoor.ingest.RejectReason;
+import io.spoor.ops.Counter;
+import io.spoor.portal.Portal;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The rules of the tracking code's beacons: a page view counts into its visitor's visits and,
+ * once the visitor is identified, into its contact's analytics; {@code identify} (the
+ * {@code i} parameter) ties the visitor to the contact with that email, bringing its
+ * anonymous history along; events follow the event-definition rules. Bots are counted and
+ * kept out when the portal filters them.
+ */
+public final class BeaconApplier implements HitApplier<BeaconHit> {
+  /** More visitor tokens than this on one email suggests a placeholder address. */
+  static final int PLAUSIBLE_VISITORS_PER_CONTACT = 50;
+
+  private final ContactStore contacts;
+  private final PropertyDefinitionStore propertyDefinitions;
+  private final VisitorStore visitors;
+  private final BeaconEvents events;
+  private final Counter bots;
+
+  public BeaconApplier(ContactStore contacts, PropertyDefinitionStore propertyDefinitions,
+      VisitorStore visitors, EventDefinitionStore eventDefinitions, CompletionStore completions, Counter bots) {
+    this.contacts = contacts;
+    this.propertyDefinitions = propertyDefinitions;
+    this.visitors = visitors;
+    this.events = new BeaconEvents(eventDefinitions, completions);
+    this.bots = bots;
+  }
+
+  @Override
+  public Class<BeaconHit> type() {
+    return BeaconHit.class;
+  }
+
+  @Override
+  public void apply(BeaconHit hit, Batch batch) {
+    Optional<Portal> portal = batch.portal(hit.hubId());
+    BeaconReading beacon = new BeaconReading(hit);
+    Optional<String> utk = beacon.utk();
+    if (portal.isEmpty()) {
+      batch.reject(hit, RejectReason.UNKNOWN_PORTAL, true, "no portal with hub id " + hit.hubId());
+    } else if (hit.bot() && portal.get().privacy().filterBots()) {
+      bots.inc();
+    } else if (utk.isEmpty()) {
+      batch.reject(hit, RejectReason.NO_VISITOR_TOKEN, true,
+          "the beacon carries no visitor token (vi): the visitor has not accepted cookies");
+    } else {
+      applyFor(portal.get(), utk.get(), beacon, hit, batch);
+    }
+  }
+
+  private void applyFor(Portal portal, String utk, BeaconReading beacon, BeaconHit hit, Batch batch) {
+    Visitors visitorChanges = batch.part(Visitors.class, () -> new Visitors(visitors));
+    ContactChanges contactChanges = batch.part(ContactChanges.class,
+        () -> new ContactChanges(contacts, propertyDefinitions));
+    PageView page = beacon.pageView(utk);
+    Source source = TrafficSource.classify(page.url(), page.referrer(), portal.privacy().domains())
+        .orElse(new Source(SourceType.DIRECT_TRAFFIC, null, null));
+    Optional<Long> contact = identify(portal, utk, beacon, hit, page, source, visitorChanges, contactChanges, batch);
+    switch (hit.beacon()) {
+      case PAGE_VIEW:
+        pageView(page, source, visitorChanges, contactChanges);
+        break;
+      case CONSENT_GIVEN:
+      case CONSENT_DECLINED:
+      case CONSENT_REVOKED:
+        visitorChanges.consent(portal.hubId(), utk, hit.beacon().name().substring(8).toLowerCase(java.util.Locale.ROOT));
+        break;
+      default:
+        Optional<Long> attributed = contact.or(() -> visitorChanges.get(portal.hubId(), utk).flatMap(Visitor::contactId));
+        events.record(portal, hit, beacon, attributed,
+            batch.part(EventCompletions.class, () -> events.completions()), contactChanges, batch);
+    }
+  }
+
+  private void pageView(PageView page, Source source, Visitors visitorChanges, ContactChanges contactChanges) {
+    long visitsBefore = visitorChanges.get(page.portalId(), page.utk()).map(Visitor::numVisits).orElse(0L);
+    Visitor after = visitorChanges.pageView(page, source);
+    after.contactId().ifPresent(contact -> contactChanges.addAnalytics(contact, AnalyticsDelta.visits(1,
+        after.numVisits() - visitsBefore, page.at(), page.at(), Optional.of(firstVisit(after)),
+        new AnalyticsDelta.LastPage(page.at(), page.url()))));
+  }
+
+  /** Ties the visitor to the contact of the identity's email; the contact gets its history. */
+  private Optional<Long> identify(Portal portal, String utk, BeaconReading beacon, BeaconHit hit, PageView page,
+      Source source, Visitors visitorChanges, ContactChanges contactChanges, Batch batch) {
+    List<Param> identity = beacon.identity();
+    Optional<String> rawEmail = identity.stream().filter(p -> p.name().equals("email")).map(Param::value)
+        .reduce((a, b) -> b);
+    if (rawEmail.isEmpty()) {
+      return Optional.empty();
+    }
+    Optional<String> email = Emails.normalize(rawEmail.get());
+    if (email.isEmpty()) {
+      batch.reject(hit, RejectReason.INVALID_EMAIL, false, "identify: email is not an email address");
+      return Optional.empty();
+    }
+    long contact = contactChanges.byEmail(portal.hubId(), email.get(), hit.receivedAt(), ChangeSource.TRACKING_CODE);
+    if (visitorChanges.identify(portal.hubId(), utk, contact, page, source)) {
+      visitorChanges.get(portal.hubId(), utk).filter(v -> v.numPageViews() > 0).ifPresent(v ->
+          contactChanges.addAnalytics(contact, AnalyticsDelta.visits(v.numPageViews(), v.numVisits(),
+              v.firstSeen(), v.lastSeen(), Optional.of(firstVisit(v)),
+              new AnalyticsDelta.LastPage(v.lastSeen(), v.lastUrl()))));
+      if (visitorChanges.visitorsOf(contact) > PLAUSIBLE_VISITORS_PER_CONTACT) {
+        batch.reject(hit, RejectReason.SUSPECTED_PLACEHOLDER_EMAIL, false, "more than "
+            + PLAUSIBLE_VISITORS_PER_CONTACT + " visitors identified as " + email.get()
+            + ": is a placeholder email being sent for unknown visitors?");
+      }
+    }
+    List<Param> properties = identity.stream().filter(p -> !p.name().equals("email") && !p.name().equals("id"))
+        .toList();
+    new PropertyParams(contactChanges, ChangeSource.TRACKING_CODE)
+        .apply(portal, hit, properties, beacon.malformedIdentity(), Optional.of(contact), batch);
+    return Optional.of(contact);
+  }
+
+  private static AnalyticsDelta.FirstVisit firstVisit(Visitor v) {
+    return new AnalyticsDelta.FirstVisit(v.firstSeen(), v.firstUrl(), v.firstReferrer(),
+        v.source().type().name(), v.source().data1(), v.source().data2());
+  }
+}

@@ -1,0 +1,90 @@
+package io.spoor.track;
+
+import io.spoor.crm.AnalyticsDelta;
+import io.spoor.crm.ContactChanges;
+import io.spoor.events.CompletionStore;
+import io.spoor.events.EventCompletions;
+import io.spoor.events.EventDefinition;
+import io.spoor.events.EventDefinitionStore;
+import io.spoor.events.Resolution;
+import io.spoor.ingest.Batch;
+import io.spoor.ingest.BeaconHit;
+import io.spoor.ingest.RejectReason;
+import io.spoor.portal.Portal;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * Events from the tracking code: {@code trackEvent} (legacy, by id or name, with the Events
+ * HTTP API's rules), {@code trackCustomBehavioralEvent} (only events defined as
+ * {@code pe<hubId>_…}) and clicks (kept as completions of the {@code hs_click} event).
+ */
+final class BeaconEvents {
+  static final String CLICK_EVENT = "hs_click";
+  private static final String SOURCE = "TRACKING_CODE";
+
+  private final EventDefinitionStore definitions;
+  private final CompletionStore completions;
+
+  BeaconEvents(EventDefinitionStore definitions, CompletionStore completions) {
+    this.definitions = definitions;
+    this.completions = completions;
+  }
+
+  EventCompletions completions() {
+    return new EventCompletions(definitions, completions);
+  }
+
+  void record(Portal portal, BeaconHit hit, BeaconReading beacon, Optional<Long> contact,
+      EventCompletions events, ContactChanges changes, Batch batch) {
+    Optional<EventDefinition> definition = definition(portal, hit, events, batch);
+    if (definition.isEmpty()) {
+      return;
+    }
+    OptionalLong value = OptionalLong.empty();
+    Optional<String> rawValue = hit.param(TrackerParams.EVENT_VALUE).filter(v -> !v.isBlank());
+    if (hit.beacon() == BeaconHit.Kind.EVENT && rawValue.isPresent()) {
+      value = Revenue.micros(rawValue.get());
+      if (value.isEmpty()) {
+        batch.reject(hit, RejectReason.INVALID_REVENUE, false, Revenue.PROBLEM);
+      }
+    }
+    events.complete(definition.get(), contact, hit.id(), hit.receivedAt(), value, SOURCE);
+    long micros = value.orElse(0);
+    contact.ifPresent(c -> changes.addAnalytics(c, AnalyticsDelta.event(hit.receivedAt(), micros)));
+  }
+
+  private Optional<EventDefinition> definition(Portal portal, BeaconHit hit, EventCompletions events,
+      Batch batch) {
+    String name = hit.param(TrackerParams.EVENT).map(String::trim).orElse("");
+    switch (hit.beacon()) {
+      case CLICK:
+        return found(events.resolve(portal.hubId(), CLICK_EVENT, hit.receivedAt()), hit, batch);
+      case BEHAVIORAL_EVENT:
+        String prefix = "pe" + portal.hubId() + "_";
+        Optional<EventDefinition> defined = name.startsWith(prefix)
+            ? definitions.findByName(portal.hubId(), name).stream().filter(d -> !d.isDeleted()).findFirst()
+            : Optional.empty();
+        if (defined.isEmpty()) {
+          batch.reject(hit, RejectReason.UNKNOWN_BEHAVIORAL_EVENT, true, "behavioural events need a definition "
+              + "named " + prefix + "…; none is named " + name);
+        }
+        return defined;
+      default:
+        if (!portal.customEventsEnabled()) {
+          batch.reject(hit, RejectReason.CUSTOM_EVENTS_DISABLED, true,
+              "custom events are disabled for portal " + portal.hubId());
+          return Optional.empty();
+        }
+        return found(events.resolve(portal.hubId(), name, hit.receivedAt()), hit, batch);
+    }
+  }
+
+  private static Optional<EventDefinition> found(Resolution resolution, BeaconHit hit, Batch batch) {
+    if (resolution instanceof Resolution.Refused refused) {
+      batch.reject(hit, EventsApiApplier.reasonFor(refused.refusal()), true, refused.detail());
+      return Optional.empty();
+    }
+    return Optional.of(((Resolution.Found) resolution).definition());
+  }
+}

@@ -1,0 +1,58 @@
+-- The tracking code: portal privacy settings, visitors (by utk), page views, and the
+-- visit analytics contacts show once a visitor is identified.
+
+ALTER TABLE portal ADD COLUMN require_consent BOOLEAN NOT NULL DEFAULT FALSE;
+ALTER TABLE portal ADD COLUMN cookieless_before_consent BOOLEAN NOT NULL DEFAULT FALSE;
+ALTER TABLE portal ADD COLUMN banner_text TEXT NOT NULL DEFAULT '';
+ALTER TABLE portal ADD COLUMN honor_gpc BOOLEAN NOT NULL DEFAULT FALSE;
+ALTER TABLE portal ADD COLUMN filter_bots BOOLEAN NOT NULL DEFAULT TRUE;
+ALTER TABLE portal ADD COLUMN domains TEXT NOT NULL DEFAULT '';
+
+CREATE TABLE visitor (
+  portal_id          BIGINT NOT NULL,
+  utk                VARCHAR(32) NOT NULL,
+  contact_id         BIGINT,
+  first_seen         BIGINT NOT NULL,
+  last_seen          BIGINT NOT NULL,
+  num_page_views     BIGINT NOT NULL,
+  num_visits         BIGINT NOT NULL,
+  last_session_start BIGINT NOT NULL,
+  first_url          TEXT NOT NULL,
+  first_referrer     TEXT NOT NULL,
+  last_url           TEXT NOT NULL,
+  source             VARCHAR(32) NOT NULL,
+  source_data_1      TEXT,
+  source_data_2      TEXT,
+  consent            VARCHAR(16) NOT NULL,
+  PRIMARY KEY (portal_id, utk)
+);
+CREATE INDEX visitor_by_contact ON visitor (contact_id);
+
+CREATE TABLE page_view (
+  id            ${id_column},
+  portal_id     BIGINT NOT NULL,
+  utk           VARCHAR(32) NOT NULL,
+  contact_id    BIGINT,
+  hit_id        VARCHAR(64) NOT NULL,
+  occurred_at   BIGINT NOT NULL,
+  session_start BIGINT NOT NULL,
+  url           TEXT NOT NULL,
+  path          TEXT NOT NULL,
+  title         TEXT NOT NULL,
+  referrer      TEXT NOT NULL,
+  content_type  VARCHAR(64) NOT NULL,
+  canonical_url TEXT NOT NULL,
+  page_id       VARCHAR(64) NOT NULL
+);
+CREATE INDEX page_view_by_visitor ON page_view (portal_id, utk, occurred_at);
+CREATE INDEX page_view_by_contact ON page_view (contact_id, occurred_at);
+
+ALTER TABLE contact_analytics ADD COLUMN num_page_views BIGINT NOT NULL DEFAULT 0;
+ALTER TABLE contact_analytics ADD COLUMN num_visits BIGINT NOT NULL DEFAULT 0;
+ALTER TABLE contact_analytics ADD COLUMN first_url TEXT;
+ALTER TABLE contact_analytics ADD COLUMN first_referrer TEXT;
+ALTER TABLE contact_analytics ADD COLUMN last_url TEXT;
+ALTER TABLE contact_analytics ADD COLUMN source VARCHAR(32);
+ALTER TABLE contact_analytics ADD COLUMN source_data_1 TEXT;
+ALTER TABLE contact_analytics ADD COLUMN source_data_2 TEXT;
+ALTER TABLE contact_analytics ADD COLUMN first_visit_at BIGINT;

@@ -1,0 +1,206 @@
+package io.spoor.track;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.spoor.testkit.RunningSpoor;
+import io.spoor.testkit.SpoorClient;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Tracking-code beacons on a real server: visitors, sessions, identify, sources, events, bots. */
+class BeaconTest {
+  private static final String BROWSER = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 "
+      + "(KHTML, like Gecko) Chrome/126.0 Safari/537.36";
+  private static final long T0 = 1_783_669_943_308L;
+  private static RunningSpoor server;
+  private static SpoorClient client;
+
+  @BeforeAll
+  static void start() {
+    server = RunningSpoor.start();
+    client = server.client();
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+  }
+
+  @Test
+  void capturedHubSpotBeaconIsUnderstood() {
+    String utk = utk();
+    HttpResponse<byte[]> answer = beacon("/__ptq.gif?k=1&sd=1920x1080&cd=24-bit&cs=UTF-8&ln=de-de&v=1.1&a=1"
+        + "&pu=https%3A%2F%2Fshop.example.de%2Fproducts%3Futm_source%3Dnewsletter%26utm_medium%3Demail"
+        + "&t=Products&cts=" + T0 + "&vi=" + utk + "&nc=false&u=226818242." + utk + "." + T0 + "." + T0 + "."
+        + T0 + ".2&b=226818242.2." + T0 + "&cc=15");
+    assertEquals(200, answer.statusCode());
+    assertEquals("image/gif", answer.headers().firstValue("content-type").orElseThrow());
+    JsonObject visitor = visitor(utk);
+    assertEquals(1, visitor.getLong("numPageViews"));
+    assertEquals(1, visitor.getLong("numVisits"));
+    assertEquals("EMAIL_MARKETING", visitor.getString("source"));
+  }
+
+  @Test
+  void pageViewsInOneSessionAreOneVisitAndANewSessionIsAnother() {
+    String utk = utk();
+    pageView(utk, "https://site.example/a", "", T0, "");
+    pageView(utk, "https://site.example/b", "", T0, "");
+    pageView(utk, "https://site.example/c", "", T0 + 3_600_000, "");
+    JsonObject visitor = visitor(utk);
+    assertEquals(3, visitor.getLong("numPageViews"));
+    assertEquals(2, visitor.getLong("numVisits"));
+    assertEquals("https://site.example/a", visitor.getString("firstUrl"));
+    assertEquals("https://site.example/c", visitor.getString("lastUrl"));
+  }
+
+  @Test
+  void identifyBringsTheAnonymousHistoryToTheContact() {
+    String utk = utk();
+    pageView(utk, "https://site.example/landing", "https://www.google.com/search?q=spoor", T0, "");
+    pageView(utk, "https://site.example/pricing", "", T0, "");
+    pageView(utk, "https://site.example/signup", "", T0 + 3_600_000, identity("ada@example.com", "Ada"));
+    JsonObject p = contact("ada@example.com");
+    assertEquals("3", p.getString("hs_analytics_num_page_views"));
+    assertEquals("2", p.getString("hs_analytics_num_visits"));
+    assertEquals("https://site.example/landing", p.getString("hs_analytics_first_url"));
+    assertEquals("https://www.google.com/search?q=spoor", p.getString("hs_analytics_first_referrer"));
+    assertEquals("ORGANIC_SEARCH", p.getString("hs_analytics_source"));
+    assertEquals("Ada", p.getString("firstname"));
+    JsonArray timeline = client.get("/api/v1/contacts/" + enc("ada@example.com")
+        + "/timeline?idProperty=email").json().getJsonArray("results");
+    assertEquals(3, timeline.size());
+    assertEquals("https://site.example/signup", timeline.getJsonObject(0).getString("url"));
+    assertEquals("https://site.example/landing", timeline.getJsonObject(2).getString("url"));
+  }
+
+  @Test
+  void aSecondPersonOnASharedBrowserStartsFreshWithoutTakingTheFirstsHistory() {
+    String utk = utk();
+    pageView(utk, "https://site.example/1", "", T0, identity("first@example.com", ""));
+    pageView(utk, "https://site.example/2", "", T0, "");
+    pageView(utk, "https://site.example/3", "", T0, identity("second@example.com", ""));
+    assertEquals("2", contact("first@example.com").getString("hs_analytics_num_page_views"));
+    assertEquals("1", contact("second@example.com").getString("hs_analytics_num_page_views"));
+    assertEquals(contactId("second@example.com"), visitor(utk).getString("contactId"));
+  }
+
+  @Test
+  void hitsRacingToCreateOneContactCreateOne() throws Exception {
+    Thread[] threads = new Thread[8];
+    for (int i = 0; i < threads.length; i++) {
+      threads[i] = new Thread(() -> pageView(utk(), "https://site.example/", "", T0, identity("race@example.com", "")));
+      threads[i].start();
+    }
+    for (Thread t : threads) {
+      t.join();
+    }
+    server.awaitApplied();
+    assertEquals("8", contact("race@example.com").getString("hs_analytics_num_page_views"));
+  }
+
+  @Test
+  void legacyEventsFollowTheEventRules() {
+    String utk = utk();
+    pageView(utk, "https://site.example/", "", T0, identity("events@example.com", ""));
+    beacon("/__ptq.gif?k=3&a=1&vi=" + utk + "&n=downloaded_whitepaper&m=12.5");
+    beacon("/__ptq.gif?k=3&a=1&vi=" + utk + "&n=downloaded_whitepaper&m=abc");
+    JsonObject p = contact("events@example.com");
+    assertEquals("2", p.getString("hs_analytics_num_event_completions"));
+    assertEquals("12.5", p.getString("hs_analytics_revenue"));
+  }
+
+  @Test
+  void behaviouralEventsNeedADefinitionNamedForThePortal() {
+    String utk = utk();
+    beacon("/__ptbe.gif?a=1&vi=" + utk + "&n=pe1_undefined&_plan=pro");
+    assertTrue(client.get("/api/v1/rejections?limit=1000").body().contains("UNKNOWN_BEHAVIORAL_EVENT"));
+  }
+
+  @Test
+  void botsAreCountedAndKeptOut() {
+    String utk = utk();
+    client.raw("/__ptq.gif?k=1&a=1&vi=" + utk + "&pu=https%3A%2F%2Fsite.example%2F",
+        Map.of("User-Agent", "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)"));
+    assertEquals(404, client.get("/api/v1/visitors/" + utk).status());
+    assertTrue(new String(client.raw("/metrics", Map.of()).body()).matches("(?s).*spoor_bot_hits_total [1-9].*"));
+  }
+
+  @Test
+  void beaconsAlwaysAnswerWithTheGif() {
+    for (String path : new String[] {"/__ptq.gif?k=1", "/__ptq.gif?k=1&a=nope", "/__ptq.gif?k=17&a=1",
+        "/__pto.gif?a=1&e=boom", "/__ptc.gif?a=424242&vi=" + utk(), "/__ptq.gif?k=1&a=1&vi=%zz"}) {
+      assertEquals(200, client.rawTarget(path), path);
+    }
+    assertEquals(200, beacon("/__ptq.gif?k=1&a=424242&vi=" + utk()).statusCode());
+  }
+
+  @Test
+  void theTrackerScriptIsServedWithTheTrackingDomainCompressedAndCached() {
+    HttpResponse<byte[]> plain = client.raw("/1.js", Map.of());
+    String script = new String(plain.body(), StandardCharsets.UTF_8);
+    assertEquals(200, plain.statusCode());
+    assertTrue(script.startsWith("var __spoorConfig = {\"hubId\":1,\"trackingDomain\":\"127.0.0.1:"), script);
+    String etag = plain.headers().firstValue("etag").orElseThrow();
+    assertEquals(304, client.raw("/1.js", Map.of("If-None-Match", etag)).statusCode());
+    assertEquals("gzip", client.raw("/analytics/1783670100000/1.js", Map.of("Accept-Encoding", "gzip"))
+        .headers().firstValue("content-encoding").orElse(""));
+    assertTrue(TrackerScriptRoutes.gzippedSize() <= 8 * 1024, "tracker over 8 KB gzipped");
+    String unknown = new String(client.raw("/987654.js", Map.of()).body(), StandardCharsets.UTF_8);
+    assertTrue(unknown.contains("no portal has hub id 987654") && !unknown.contains("_hsq"), unknown);
+  }
+
+  private static void pageView(String utk, String url, String referrer, long sessionStart, String identity) {
+    String query = "/__ptq.gif?k=1&a=1&v=1.1&vi=" + utk + "&pu=" + enc(url) + "&r=" + enc(referrer)
+        + "&t=Page&b=" + DOMAIN_HASH + ".1." + sessionStart + "&cts=" + sessionStart
+        + (identity.isEmpty() ? "" : "&i=" + enc(identity));
+    assertEquals(200, beacon(query).statusCode());
+  }
+
+  private static final String DOMAIN_HASH = "9267242";
+
+  private static HttpResponse<byte[]> beacon(String pathAndQuery) {
+    return client.raw(pathAndQuery, Map.of("User-Agent", BROWSER));
+  }
+
+  private static String identity(String email, String firstname) {
+    return "email=" + enc(email) + (firstname.isEmpty() ? "" : "&firstname=" + enc(firstname));
+  }
+
+  private static JsonObject visitor(String utk) {
+    SpoorClient.Answer answer = client.get("/api/v1/visitors/" + utk);
+    assertEquals(200, answer.status(), answer.body());
+    return answer.json();
+  }
+
+  private static JsonObject contact(String email) {
+    SpoorClient.Answer answer = client.get("/crm/v3/objects/contacts/" + enc(email) + "?idProperty=email"
+        + "&properties=firstname,hs_analytics_num_page_views,hs_analytics_num_visits,hs_analytics_first_url,"
+        + "hs_analytics_first_referrer,hs_analytics_source,hs_analytics_num_event_completions,hs_analytics_revenue");
+    assertEquals(200, answer.status(), answer.body());
+    return answer.json().getJsonObject("properties");
+  }
+
+  private static String contactId(String email) {
+    return client.get("/crm/v3/objects/contacts/" + enc(email) + "?idProperty=email").json().getString("id");
+  }
+
+  private static String utk() {
+    ThreadLocalRandom r = ThreadLocalRandom.current();
+    return String.format("%016x%016x", r.nextLong(), r.nextLong());
+  }
+
+  private static String enc(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8);
+  }
+
+}
