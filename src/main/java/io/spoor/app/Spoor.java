@@ -69,7 +69,10 @@ public final class Spoor implements AutoCloseable {
             stores.eventDefinitions(), stores.completions(), stores.externalIds()),
             new BeaconApplier(stores.contacts(), stores.propertyDefinitions(), stores.visitors(),
                 stores.eventDefinitions(), stores.completions(),
-                metrics.counter("spoor_bot_hits_total", "Beacons from bots, kept out of the analytics"))),
+                metrics.counter("spoor_bot_hits_total", "Beacons from bots, kept out of the analytics"),
+                metrics.counter("spoor_untracked_hits_total",
+                    "Beacons counted but not tracked: cookieless before consent, or a privacy signal honoured",
+                    "why"))),
         ingestMetrics, clock, settings.get(Settings.REJECTIONS_KEPT)));
     Contacts contacts = new Contacts(db, stores.contacts());
     vertx = Vertx.vertx();

@@ -7,10 +7,11 @@ import java.util.Optional;
  * A beacon of the tracking code ({@code /__ptq.gif}, {@code /__ptbe.gif}, {@code /__ptc.gif})
  * as received: its kind and its decoded parameters, read when applied.
  *
- * @param bot whether the user agent is a known crawler or a headless browser
+ * @param bot           whether the user agent is a known crawler or a headless browser
+ * @param privacySignal whether the browser sent {@code Sec-GPC: 1} or {@code DNT: 1}
  */
 public record BeaconHit(String id, long hubId, long receivedAt, Kind beacon, List<Param> params,
-    boolean bot, String rawParams) implements Hit {
+    boolean bot, boolean privacySignal, String rawParams) implements Hit {
 
   public BeaconHit {
     params = List.copyOf(params);

@@ -111,6 +111,7 @@ public final class HitCodec {
     out.writeByte(h.beacon().ordinal());
     writeParams(out, h.params());
     out.writeBoolean(h.bot());
+    out.writeBoolean(h.privacySignal());
     writeString(out, h.rawParams());
   }
 
@@ -123,7 +124,7 @@ public final class HitCodec {
       throw new IOException("unknown beacon kind " + kind);
     }
     return new BeaconHit(id, hubId, receivedAt, BeaconHit.Kind.values()[kind], readParams(in),
-        in.readBoolean(), readString(in));
+        in.readBoolean(), in.readBoolean(), readString(in));
   }
 
   private static void writeParams(DataOutputStream out, List<Param> params) throws IOException {

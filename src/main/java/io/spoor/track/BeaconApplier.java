@@ -42,14 +42,17 @@ public final class BeaconApplier implements HitApplier<BeaconHit> {
   private final VisitorStore visitors;
   private final BeaconEvents events;
   private final Counter bots;
+  private final Counter untracked;
 
   public BeaconApplier(ContactStore contacts, PropertyDefinitionStore propertyDefinitions,
-      VisitorStore visitors, EventDefinitionStore eventDefinitions, CompletionStore completions, Counter bots) {
+      VisitorStore visitors, EventDefinitionStore eventDefinitions, CompletionStore completions, Counter bots,
+      Counter untracked) {
     this.contacts = contacts;
     this.propertyDefinitions = propertyDefinitions;
     this.visitors = visitors;
     this.events = new BeaconEvents(eventDefinitions, completions);
     this.bots = bots;
+    this.untracked = untracked;
   }
 
   @Override
@@ -66,6 +69,10 @@ public final class BeaconApplier implements HitApplier<BeaconHit> {
       batch.reject(hit, RejectReason.UNKNOWN_PORTAL, true, "no portal with hub id " + hit.hubId());
     } else if (hit.bot() && portal.get().privacy().filterBots()) {
       bots.inc();
+    } else if (hit.privacySignal() && portal.get().privacy().honorGpc()) {
+      untracked.inc("privacy_signal");
+    } else if (utk.isEmpty() && "false".equals(hit.param(TrackerParams.COOKIES_ENABLED).orElse(""))) {
+      untracked.inc("cookieless");
     } else if (utk.isEmpty()) {
       batch.reject(hit, RejectReason.NO_VISITOR_TOKEN, true,
           "the beacon carries no visitor token (vi): the visitor has not accepted cookies");

@@ -84,7 +84,9 @@ public final class BeaconRoutes implements Routes {
     }
     long now = clock.millis();
     BeaconHit hit = new BeaconHit(HitIds.timeOrdered(now), Long.parseLong(hubId.get()), now, kind,
-        query.params(), Bots.isBot(ctx.request().getHeader(HttpHeaders.USER_AGENT)), HitIds.bounded(raw));
+        query.params(), Bots.isBot(ctx.request().getHeader(HttpHeaders.USER_AGENT)),
+        "1".equals(ctx.request().getHeader("Sec-GPC")) || "1".equals(ctx.request().getHeader("DNT")),
+        HitIds.bounded(raw));
     Context context = ctx.vertx().getOrCreateContext();
     log.append(hit).whenComplete((done, failure) -> context.runOnContext(v -> gif(ctx,
         failure == null ? 200 : 503)));

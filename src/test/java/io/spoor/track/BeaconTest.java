@@ -136,6 +136,30 @@ class BeaconTest {
   }
 
   @Test
+  void cookielessHitsAreCountedNotRejected() {
+    int before = client.get("/api/v1/rejections?limit=1000").json().getJsonArray("results").size();
+    beacon("/__ptq.gif?k=1&a=1&ce=false&pu=https%3A%2F%2Fsite.example%2F");
+    assertEquals(before, client.get("/api/v1/rejections?limit=1000").json().getJsonArray("results").size());
+    assertTrue(new String(client.raw("/metrics", Map.of()).body())
+        .contains("spoor_untracked_hits_total{why=\"cookieless\"}"));
+  }
+
+  @Test
+  void aPrivacySignalIsHonouredOnlyWhenThePortalSaysSo() {
+    String honoured = utk();
+    String ignored = utk();
+    client.raw("/__ptq.gif?k=1&a=1&vi=" + ignored, Map.of("User-Agent", BROWSER, "Sec-GPC", "1"));
+    assertEquals(200, client.get("/api/v1/visitors/" + ignored).status());
+    client.send("PATCH", "/api/v1/portal", new JsonObject().put("honorGpc", true));
+    try {
+      client.raw("/__ptq.gif?k=1&a=1&vi=" + honoured, Map.of("User-Agent", BROWSER, "Sec-GPC", "1"));
+      assertEquals(404, client.get("/api/v1/visitors/" + honoured).status());
+    } finally {
+      client.send("PATCH", "/api/v1/portal", new JsonObject().put("honorGpc", false));
+    }
+  }
+
+  @Test
   void beaconsAlwaysAnswerWithTheGif() {
     for (String path : new String[] {"/__ptq.gif?k=1", "/__ptq.gif?k=1&a=nope", "/__ptq.gif?k=17&a=1",
         "/__pto.gif?a=1&e=boom", "/__ptc.gif?a=424242&vi=" + utk(), "/__ptq.gif?k=1&a=1&vi=%zz"}) {
