@@ -4,65 +4,131 @@ import io.spoor.ingest.FileIngestLog.Sequenced;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
+import java.util.function.IntFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Hands batches of logged (already acknowledged) hits to the sink until they are taken. A
- * failing batch is retried hit by hit: if some hits go through, the ones that still fail are
- * poison and go to the dead letters; if none does, the store is down and the batch is retried
- * after a pause, as long as {@code keepTrying} says so. A lone hit that keeps failing for
- * {@link #SINGLE_HIT_ATTEMPTS} pauses is taken for poison too.
+ * failing batch is applied hit by hit: a hit that fails alone while a hit after it goes
+ * through, and fails again when retried right after, is poison and goes to the dead letters
+ * (hits applied this way may be applied out of log order). The hits still undecided (all of
+ * them when the store is down) are retried after a pause, together with the hits that arrived
+ * since, as long as {@code keepTrying} says so: a store that is down sends no hit to the dead
+ * letters while other hits keep coming. A lone hit that keeps failing with nothing to compare
+ * it with, {@link #SINGLE_HIT_ATTEMPTS} times in a row, is taken for poison.
  */
 final class Applier {
   private static final Logger LOG = LoggerFactory.getLogger(Applier.class);
-  private static final long PAUSE_MILLIS = 1_000;
-  /** A lone hit failing this many times in a row (a second apart) is taken for poison. */
-  private static final int SINGLE_HIT_ATTEMPTS = 30;
+  /** A lone hit failing this many times in a row, a pause apart, is taken for poison. */
+  static final int SINGLE_HIT_ATTEMPTS = 30;
 
   private final BatchSink sink;
   private final DeadLetters deadLetters;
   private final BooleanSupplier keepTrying;
+  private final int maxBatch;
+  private final long pauseMillis;
 
-  Applier(BatchSink sink, DeadLetters deadLetters, BooleanSupplier keepTrying) {
+  Applier(BatchSink sink, DeadLetters deadLetters, BooleanSupplier keepTrying, int maxBatch,
+      long pauseMillis) {
     this.sink = sink;
     this.deadLetters = deadLetters;
     this.keepTrying = keepTrying;
+    this.maxBatch = maxBatch;
+    this.pauseMillis = pauseMillis;
   }
 
-  /** True once every hit was applied or dead-lettered; false if it gave up (shutting down). */
-  boolean deliver(List<Sequenced> batch) {
+  /**
+   * Delivers {@code batch}, which must be mutable: before each retry, hits that follow it in
+   * the log are taken from {@code more} (asked for at most the given number) and appended to
+   * it. True once every hit of the batch so grown was applied or dead-lettered; false if it
+   * gave up (shutting down), leaving some of them unapplied.
+   */
+  boolean deliver(List<Sequenced> batch, IntFunction<List<Sequenced>> more) {
+    List<Sequenced> pending = new ArrayList<>(batch);
+    int loneFailures = 0;
     for (int attempt = 1; ; attempt++) {
+      Throwable failure;
       try {
-        sink.apply(hits(batch));
+        sink.apply(hits(pending));
         return true;
       } catch (RuntimeException | Error e) {
-        LOG.warn("batch of {} hits failed (attempt {})", batch.size(), attempt, e);
-        List<Sequenced> failed = batch.size() > 1 ? oneByOne(batch) : batch;
-        boolean storeDown = failed.size() == batch.size();
-        if (!storeDown || (batch.size() == 1 && attempt >= SINGLE_HIT_ATTEMPTS)) {
-          failed.forEach(s -> deadLetters.add(s.seq(), HitCodec.encode(s.hit()), e));
+        failure = e;
+      }
+      LOG.warn("batch of {} hits failed (attempt {})", pending.size(), attempt, failure);
+      if (pending.size() > 1) {
+        pending = oneByOne(pending);
+        if (pending.isEmpty()) {
           return true;
         }
-        if (!keepTrying.getAsBoolean()) {
-          return false;
-        }
-        pause();
+      }
+      loneFailures = pending.size() == 1 ? loneFailures + 1 : 0;
+      if (loneFailures >= SINGLE_HIT_ATTEMPTS && keep(pending.get(0), failure)) {
+        return true;
+      }
+      if (!keepTrying.getAsBoolean() || !pause()) {
+        return false;
+      }
+      List<Sequenced> next = more.apply(Math.max(0, maxBatch - pending.size()));
+      if (!next.isEmpty()) {
+        batch.addAll(next);
+        pending.addAll(next);
+        loneFailures = 0;
       }
     }
   }
 
-  /** Applies each hit alone and returns those that still fail. */
+  /**
+   * Applies each hit alone. A hit that failed before a later hit went through is tried once
+   * more (the store may just have come back) and, if it fails again, is poison and goes to
+   * the dead letters. Returns the failed hits still undecided: those after the last hit that
+   * went through (all of them if none did), in log order.
+   */
   private List<Sequenced> oneByOne(List<Sequenced> batch) {
-    List<Sequenced> failed = new ArrayList<>();
-    for (Sequenced s : batch) {
-      try {
-        sink.apply(List.of(s.hit()));
-      } catch (RuntimeException | Error e) {
-        failed.add(s);
+    Throwable[] failures = new Throwable[batch.size()];
+    int lastApplied = -1;
+    for (int i = 0; i < batch.size(); i++) {
+      failures[i] = applyAlone(batch.get(i));
+      if (failures[i] == null) {
+        lastApplied = i;
       }
     }
-    return failed;
+    List<Sequenced> undecided = new ArrayList<>();
+    for (int i = 0; i < batch.size(); i++) {
+      if (failures[i] == null) {
+        continue;
+      }
+      if (i > lastApplied) {
+        undecided.add(batch.get(i));
+      } else {
+        Throwable again = applyAlone(batch.get(i));
+        if (again != null && !keep(batch.get(i), again)) {
+          undecided.add(batch.get(i));
+        }
+      }
+    }
+    return undecided;
+  }
+
+  /** Applies one hit; returns why it failed, or null. */
+  private Throwable applyAlone(Sequenced s) {
+    try {
+      sink.apply(List.of(s.hit()));
+      return null;
+    } catch (RuntimeException | Error e) {
+      return e;
+    }
+  }
+
+  /** Puts a hit aside; false if even that failed, so it must stay in the log. */
+  private boolean keep(Sequenced s, Throwable error) {
+    try {
+      deadLetters.add(s.seq(), HitCodec.encode(s.hit()), error);
+      return true;
+    } catch (RuntimeException e) {
+      LOG.error("cannot put log record {} aside; it will be retried", s.seq(), e);
+      return false;
+    }
   }
 
   private static List<Hit> hits(List<Sequenced> batch) {
@@ -71,11 +137,14 @@ final class Applier {
     return hits;
   }
 
-  private static void pause() {
+  /** Waits before the next attempt; false if interrupted. */
+  private boolean pause() {
     try {
-      Thread.sleep(PAUSE_MILLIS);
+      Thread.sleep(pauseMillis);
+      return true;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+      return false;
     }
   }
 }

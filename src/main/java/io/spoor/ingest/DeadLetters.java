@@ -26,8 +26,8 @@ final class DeadLetters {
     this.file = file;
   }
 
+  /** Keeps one record aside, durably; counted once it was written. */
   void add(long seq, byte[] record, Throwable error) {
-    count.incrementAndGet();
     LOG.error("log record {} cannot be applied; kept in {}", seq, file, error);
     String line = Instant.now() + "\t" + seq + "\t" + error.getClass().getName() + "\t"
         + Base64.getEncoder().encodeToString(record) + "\n";
@@ -37,6 +37,7 @@ final class DeadLetters {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot keep a dead letter in " + file, e);
     }
+    count.incrementAndGet();
   }
 
   long count() {

@@ -3,7 +3,10 @@ package io.spoor.ingest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -13,6 +16,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,12 +29,14 @@ import org.slf4j.LoggerFactory;
  * before anything else happens; the sink's ledger makes a replayed hit count once.
  *
  * <p>Acknowledged-but-unapplied hits are bounded by {@code maxBacklog}: past it, appends are
- * refused (503) until the applier catches up.
+ * refused (503) until the applier catches up. Every append's future completes: acknowledged
+ * once durable, or refused.
  */
 public final class FileIngestLog implements IngestLog {
   private static final Logger LOG = LoggerFactory.getLogger(FileIngestLog.class);
   private static final int WRITE_BATCH = 4096;
   private static final long SEGMENT_BYTES = 64L * 1024 * 1024;
+  private static final Duration RETRY_PAUSE = Duration.ofSeconds(1);
 
   private final LogSegments segments;
   private final AppliedMark mark;
@@ -37,49 +44,81 @@ public final class FileIngestLog implements IngestLog {
   private final BlockingQueue<Pending> appends;
   private final BlockingQueue<Sequenced> toApply = new LinkedBlockingQueue<>();
   private final Queue<Waiter> waiters = new ConcurrentLinkedQueue<>();
+  /** Hits taken and not yet applied (or refused): queued, written, or being replayed. */
   private final AtomicLong backlog = new AtomicLong();
+  /** Appends share it; stopping takes it alone, so no hit is queued after the last drain. */
+  private final ReadWriteLock gate = new ReentrantReadWriteLock();
   private final int maxBatch;
   private final long maxBacklog;
+  private final long retryPauseMillis;
   private volatile boolean accepting = true;
   private volatile boolean writerDone;
+  /** Set once close() has stopped both threads: nothing more will be applied. */
+  private volatile boolean stopped;
   private volatile long acknowledgedSeq;
   private volatile long appliedSeq;
+  private boolean started;
+  private boolean closed;
   private Thread writer;
   private Thread applier;
 
   public FileIngestLog(Path dir, int capacity, int maxBatch, long maxBacklog) {
-    this.segments = new LogSegments(dir, SEGMENT_BYTES);
+    this(dir, capacity, maxBatch, maxBacklog, SEGMENT_BYTES, RETRY_PAUSE);
+  }
+
+  FileIngestLog(Path dir, int capacity, int maxBatch, long maxBacklog, long segmentBytes,
+      Duration retryPause) {
+    if (capacity < 1 || maxBatch < 1 || maxBacklog < 1) {
+      throw new IllegalArgumentException("capacity, batch size and backlog must be positive: "
+          + capacity + ", " + maxBatch + ", " + maxBacklog);
+    }
+    this.segments = new LogSegments(dir, segmentBytes);
     this.mark = new AppliedMark(dir.resolve("applied"));
     this.deadLetters = new DeadLetters(dir.resolve("dead-letters.log"));
     this.appends = new ArrayBlockingQueue<>(capacity);
     this.maxBatch = maxBatch;
     this.maxBacklog = maxBacklog;
+    this.retryPauseMillis = retryPause.toMillis();
   }
 
   @Override
   public CompletableFuture<Void> append(Hit hit) {
     CompletableFuture<Void> done = new CompletableFuture<>();
-    if (!accepting) {
-      done.completeExceptionally(new IngestOverloadedException("shutting down"));
-    } else if (backlog.incrementAndGet() > maxBacklog) {
-      backlog.decrementAndGet();
-      done.completeExceptionally(new IngestOverloadedException("applier is behind"));
-    } else if (!appends.offer(new Pending(hit, done))) {
-      backlog.decrementAndGet();
-      done.completeExceptionally(new IngestOverloadedException("ingest queue is full"));
+    gate.readLock().lock();
+    try {
+      if (!accepting) {
+        done.completeExceptionally(new IngestOverloadedException("shutting down"));
+      } else if (backlog.incrementAndGet() > maxBacklog) {
+        backlog.decrementAndGet();
+        done.completeExceptionally(new IngestOverloadedException("applier is behind"));
+      } else if (!appends.offer(new Pending(hit, done))) {
+        backlog.decrementAndGet();
+        done.completeExceptionally(new IngestOverloadedException("ingest queue is full"));
+      }
+    } finally {
+      gate.readLock().unlock();
     }
     return done;
   }
 
-  /** Replays what a crash left unapplied, then starts the writer and the applier. */
+  /**
+   * Replays what a crash left unapplied, then starts the writer and the applier. Throws
+   * {@link IllegalStateException} if the log is damaged where acknowledged hits are kept.
+   */
   @Override
   public synchronized void start(BatchSink sink) {
-    if (writer != null) {
+    if (started) {
       throw new IllegalStateException("already started");
     }
+    if (closed) {
+      throw new IllegalStateException("closed");
+    }
+    started = true;
     appliedSeq = mark.read();
-    List<Sequenced> replay = new ArrayList<>();
+    Deque<Sequenced> replay = new ArrayDeque<>();
+    long lastRecovered = appliedSeq;
     for (LogSegments.Record record : segments.recover(appliedSeq)) {
+      lastRecovered = record.seq();
       try {
         replay.add(new Sequenced(record.seq(), HitCodec.decode(record.payload())));
       } catch (IllegalArgumentException e) {
@@ -89,16 +128,26 @@ public final class FileIngestLog implements IngestLog {
     if (!replay.isEmpty()) {
       LOG.info("replaying {} hits written but not applied before the last stop", replay.size());
     }
-    backlog.set(replay.size());
-    Applier replayer = new Applier(sink, deadLetters, () -> true);
-    for (int from = 0; from < replay.size(); from += maxBatch) {
-      List<Sequenced> chunk = replay.subList(from, Math.min(replay.size(), from + maxBatch));
-      replayer.deliver(chunk);
+    backlog.addAndGet(replay.size());
+    Applier replayer = new Applier(sink, deadLetters, () -> accepting, maxBatch, retryPauseMillis);
+    while (!replay.isEmpty()) {
+      List<Sequenced> chunk = take(replay, maxBatch);
+      if (!replayer.deliver(chunk, n -> take(replay, n))) {
+        LOG.warn("closed during the replay; {} hits stay in the log for the next start",
+            chunk.size() + replay.size());
+        return;
+      }
       applied(chunk);
     }
+    if (lastRecovered > appliedSeq) {
+      // only records that could not be decoded (now dead letters) were left
+      appliedSeq = lastRecovered;
+      markApplied(lastRecovered);
+    }
     acknowledgedSeq = appliedSeq;
+    Applier live = new Applier(sink, deadLetters, () -> accepting, maxBatch, retryPauseMillis);
     writer = new Thread(this::write, "spoor-log-writer");
-    applier = new Thread(() -> apply(new Applier(sink, deadLetters, () -> accepting)), "spoor-applier");
+    applier = new Thread(() -> apply(live), "spoor-applier");
     writer.start();
     applier.start();
   }
@@ -113,30 +162,57 @@ public final class FileIngestLog implements IngestLog {
     return deadLetters.count();
   }
 
+  /** Fails with {@link IngestOverloadedException} if the log closed before getting there. */
   @Override
   public CompletableFuture<Void> awaitApplied() {
     Waiter waiter = new Waiter(acknowledgedSeq, new CompletableFuture<>());
     waiters.add(waiter);
     releaseWaiters();
+    if (stopped) {
+      failWaiters();
+    }
     return waiter.done;
   }
 
+  /**
+   * Stops accepting, writes and applies everything accepted, then returns. Hits the sink
+   * cannot take by then (store down) stay in the log for the next start; hits taken but never
+   * written (the log was not started) are refused.
+   */
   @Override
   public void close() {
-    accepting = false;
-    join(writer);
-    join(applier);
+    stopAccepting();
+    synchronized (this) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      join(writer);
+      join(applier);
+      refuseQueued();
+      try {
+        segments.close();
+      } catch (IOException e) {
+        LOG.warn("closing the ingest log", e);
+      }
+      stopped = true;
+    }
+    failWaiters();
+  }
+
+  private void stopAccepting() {
+    gate.writeLock().lock();
     try {
-      segments.close();
-    } catch (IOException e) {
-      LOG.warn("closing the ingest log", e);
+      accepting = false;
+    } finally {
+      gate.writeLock().unlock();
     }
   }
 
   private void write() {
     List<Pending> batch = new ArrayList<>(WRITE_BATCH);
-    while (accepting || !appends.isEmpty()) {
-      try {
+    try {
+      while (accepting || !appends.isEmpty()) {
         Pending first = appends.poll(50, TimeUnit.MILLISECONDS);
         if (first != null) {
           batch.add(first);
@@ -144,75 +220,128 @@ public final class FileIngestLog implements IngestLog {
           writeDurably(batch);
           batch.clear();
         }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        break;
       }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      LOG.error("ingest log writer interrupted; taking no more hits");
+    } catch (RuntimeException | Error e) {
+      LOG.error("ingest log writer failed; taking no more hits", e);
+    } finally {
+      if (accepting) {
+        stopAccepting();
+      }
+      batch.forEach(p -> refuse(p, new IngestOverloadedException("ingest log unavailable")));
+      refuseQueued();
+      writerDone = true;
     }
-    writerDone = true;
   }
 
   private void writeDurably(List<Pending> batch) {
+    List<Pending> written = new ArrayList<>(batch.size());
     List<byte[]> payloads = new ArrayList<>(batch.size());
-    batch.forEach(p -> payloads.add(HitCodec.encode(p.hit)));
-    long last;
-    try {
-      synchronized (segments) {
-        last = segments.append(payloads);
-        segments.force();
+    for (Pending p : batch) {
+      try {
+        payloads.add(HitCodec.encode(p.hit));
+        written.add(p);
+      } catch (RuntimeException e) {
+        LOG.error("cannot encode hit {}", p.hit.id(), e);
+        refuse(p, e);
       }
-    } catch (IOException | UncheckedIOException e) {
-      LOG.error("cannot write {} hits to the ingest log", batch.size(), e);
-      backlog.addAndGet(-batch.size());
-      batch.forEach(p -> p.done.completeExceptionally(new IngestOverloadedException("ingest log unavailable")));
+    }
+    if (written.isEmpty()) {
       return;
     }
-    long seq = last - batch.size() + 1;
-    for (Pending p : batch) {
+    long last;
+    try {
+      last = segments.append(payloads);
+    } catch (IOException | RuntimeException e) {
+      LOG.error("cannot write {} hits to the ingest log", written.size(), e);
+      written.forEach(p -> refuse(p, new IngestOverloadedException("ingest log unavailable")));
+      return;
+    }
+    long seq = last - written.size() + 1;
+    for (Pending p : written) {
       toApply.add(new Sequenced(seq++, p.hit));
     }
     acknowledgedSeq = last;
-    batch.forEach(p -> p.done.complete(null));
+    written.forEach(p -> p.done.complete(null));
+  }
+
+  /** Fails a hit that was taken but not written; it no longer counts in the backlog. */
+  private void refuse(Pending p, Throwable why) {
+    if (p.done.completeExceptionally(why)) {
+      backlog.decrementAndGet();
+    }
+  }
+
+  private void refuseQueued() {
+    List<Pending> left = new ArrayList<>();
+    appends.drainTo(left);
+    left.forEach(p -> refuse(p, new IngestOverloadedException("shutting down")));
   }
 
   private void apply(Applier sink) {
-    List<Sequenced> batch = new ArrayList<>(maxBatch);
-    while (!(writerDone && toApply.isEmpty())) {
-      try {
+    try {
+      while (!(writerDone && toApply.isEmpty())) {
         Sequenced first = toApply.poll(50, TimeUnit.MILLISECONDS);
         if (first == null) {
           continue;
         }
+        List<Sequenced> batch = new ArrayList<>(maxBatch);
         batch.add(first);
         toApply.drainTo(batch, maxBatch - 1);
-        if (!sink.deliver(batch)) {
+        if (!sink.deliver(batch, n -> take(toApply, n))) {
           LOG.warn("stopping with {} hits unapplied; they stay in the log for the next start",
-              batch.size() + toApply.size());
+              backlog.get());
           return;
         }
         applied(batch);
-        batch.clear();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
       }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      LOG.error("ingest applier interrupted; unapplied hits stay in the log for the next start");
+    } catch (RuntimeException | Error e) {
+      LOG.error("ingest applier failed; unapplied hits stay in the log for the next start", e);
     }
   }
 
-  /** Records progress after the sink took a batch. */
+  /** Records progress after the sink took a batch (in log order). */
   private void applied(List<Sequenced> batch) {
     long lastSeq = batch.get(batch.size() - 1).seq();
     backlog.addAndGet(-batch.size());
     appliedSeq = lastSeq;
-    mark.write(lastSeq);
-    synchronized (segments) {
-      segments.deleteThrough(lastSeq);
-    }
+    markApplied(lastSeq);
     releaseWaiters();
+  }
+
+  /** Saves how far the applier got, drops applied segments; failing only makes a replay longer. */
+  private void markApplied(long seq) {
+    try {
+      mark.write(seq);
+      segments.deleteThrough(seq);
+    } catch (UncheckedIOException e) {
+      LOG.warn("cannot record ingest progress at {}; the next start replays more", seq, e);
+    }
   }
 
   private void releaseWaiters() {
     waiters.removeIf(w -> w.seq <= appliedSeq && w.done.complete(null));
+  }
+
+  private void failWaiters() {
+    releaseWaiters();
+    for (Waiter w; (w = waiters.poll()) != null; ) {
+      w.done.completeExceptionally(
+          new IngestOverloadedException("closed before every acknowledged hit was applied"));
+    }
+  }
+
+  private static <T> List<T> take(Queue<T> from, int max) {
+    List<T> taken = new ArrayList<>(Math.min(max, 64));
+    for (T next; taken.size() < max && (next = from.poll()) != null; ) {
+      taken.add(next);
+    }
+    return taken;
   }
 
   private static void join(Thread thread) {
