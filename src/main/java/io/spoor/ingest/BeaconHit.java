@@ -17,9 +17,24 @@ public record BeaconHit(String id, long hubId, long receivedAt, Kind beacon, Lis
     params = List.copyOf(params);
   }
 
-  /** What a beacon reports. */
+  /** What a beacon reports; {@code code} is its stored form, never to be reused. */
   public enum Kind {
-    PAGE_VIEW, EVENT, BEHAVIORAL_EVENT, CLICK, CONSENT_GIVEN, CONSENT_DECLINED, CONSENT_REVOKED
+    PAGE_VIEW(1), EVENT(2), BEHAVIORAL_EVENT(3), CLICK(4), CONSENT_GIVEN(5), CONSENT_DECLINED(6),
+    CONSENT_REVOKED(7);
+
+    private final int code;
+
+    Kind(int code) {
+      this.code = code;
+    }
+
+    public int code() {
+      return code;
+    }
+
+    public static java.util.Optional<Kind> ofCode(int code) {
+      return java.util.Arrays.stream(values()).filter(k -> k.code == code).findFirst();
+    }
   }
 
   @Override

@@ -108,7 +108,7 @@ public final class HitCodec {
     writeString(out, h.id());
     out.writeLong(h.hubId());
     out.writeLong(h.receivedAt());
-    out.writeByte(h.beacon().ordinal());
+    out.writeByte(h.beacon().code());
     writeParams(out, h.params());
     out.writeBoolean(h.bot());
     out.writeBoolean(h.privacySignal());
@@ -119,11 +119,9 @@ public final class HitCodec {
     String id = readString(in);
     long hubId = in.readLong();
     long receivedAt = in.readLong();
-    int kind = in.readByte();
-    if (kind < 0 || kind >= BeaconHit.Kind.values().length) {
-      throw new IOException("unknown beacon kind " + kind);
-    }
-    return new BeaconHit(id, hubId, receivedAt, BeaconHit.Kind.values()[kind], readParams(in),
+    int code = in.readByte();
+    BeaconHit.Kind kind = BeaconHit.Kind.ofCode(code).orElseThrow(() -> new IOException("unknown beacon kind " + code));
+    return new BeaconHit(id, hubId, receivedAt, kind, readParams(in),
         in.readBoolean(), in.readBoolean(), readString(in));
   }
 

@@ -17,7 +17,7 @@ public final class IngestMetrics {
     rejections = metrics.counter("spoor_rejections_total",
         "Hits or parts of hits not applied, by reason", "reason");
     failedBatches = metrics.counter("spoor_ingest_failed_batches_total",
-        "Batches whose transaction failed (their hits were answered 503)");
+        "Batches whose transaction failed (their hits are retried, one by one if need be)");
     batchSize = metrics.histogram("spoor_ingest_batch_size", "Hits per committed batch", Histogram.SIZES);
     batchSeconds = metrics.histogram("spoor_ingest_batch_seconds",
         "Time to apply and commit one batch", Histogram.LATENCY_SECONDS);

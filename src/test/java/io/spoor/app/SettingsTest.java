@@ -27,7 +27,8 @@ class SettingsTest {
     assertEquals("./spoor-data", settings.get(Settings.DATA));
     assertEquals(1L, settings.get(Settings.PORTAL_ID));
     assertEquals(20_000, settings.get(Settings.QUEUE_CAPACITY));
-    assertEquals(2_000, settings.get(Settings.MAX_BATCH));
+    assertEquals(5_000, settings.get(Settings.MAX_BATCH));
+    assertEquals(50_000, settings.get(Settings.MAX_BACKLOG));
     assertEquals(10_000, settings.get(Settings.REJECTIONS_KEPT));
     assertEquals(Path.of("./spoor-data"), settings.dataDir());
   }
@@ -181,7 +182,7 @@ class SettingsTest {
   void helpListsEveryFlagAndEnvironmentVariable() {
     String help = Settings.help();
 
-    assertEquals(9, Settings.ALL.size());
+    assertEquals(10, Settings.ALL.size());
     for (Setting<?> setting : Settings.ALL) {
       assertTrue(help.contains(setting.flag() + " "), setting.flag());
       assertTrue(help.contains(setting.env() + " "), setting.env());
