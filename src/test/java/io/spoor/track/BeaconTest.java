@@ -127,6 +127,36 @@ class BeaconTest {
   }
 
   @Test
+  void behaviouralEventsWithADefinitionCountForTheContact() {
+    assertEquals(201, client.send("POST", "/api/v1/event-definitions",
+        new JsonObject().put("name", "pe1_trial_started")).status());
+    String utk = utk();
+    pageView(utk, "https://site.example/", "", T0, identity("trial@example.com", ""));
+    beacon("/__ptbe.gif?a=1&vi=" + utk + "&n=pe1_trial_started&_plan=pro");
+    assertEquals("1", contact("trial@example.com").getString("hs_analytics_num_event_completions"));
+  }
+
+  @Test
+  void clicksAreKeptAsEvents() {
+    String utk = utk();
+    pageView(utk, "https://site.example/", "", T0, identity("clicker@example.com", ""));
+    beacon("/__ptc.gif?a=1&vi=" + utk + "&_hs_element=buy-button");
+    JsonArray timeline = client.get("/api/v1/contacts/" + enc("clicker@example.com")
+        + "/timeline?idProperty=email").json().getJsonArray("results");
+    assertEquals("hs_click", timeline.getJsonObject(0).getString("eventName"));
+  }
+
+  @Test
+  void anEmailCollectingImplausiblyManyVisitorsIsFlagged() {
+    for (int i = 0; i <= BeaconApplier.PLAUSIBLE_VISITORS_PER_CONTACT; i++) {
+      pageView(utk(), "https://site.example/", "", T0, identity("placeholder@example.com", ""));
+    }
+    assertTrue(client.get("/api/v1/rejections?limit=1000").body().contains("SUSPECTED_PLACEHOLDER_EMAIL"));
+    assertEquals(String.valueOf(BeaconApplier.PLAUSIBLE_VISITORS_PER_CONTACT + 1),
+        contact("placeholder@example.com").getString("hs_analytics_num_page_views"));
+  }
+
+  @Test
   void botsAreCountedAndKeptOut() {
     String utk = utk();
     client.raw("/__ptq.gif?k=1&a=1&vi=" + utk + "&pu=https%3A%2F%2Fsite.example%2F",
