@@ -56,3 +56,6 @@ ALTER TABLE contact_analytics ADD COLUMN source VARCHAR(32);
 ALTER TABLE contact_analytics ADD COLUMN source_data_1 TEXT;
 ALTER TABLE contact_analytics ADD COLUMN source_data_2 TEXT;
 ALTER TABLE contact_analytics ADD COLUMN first_visit_at BIGINT;
+
+-- Properties sent with an event (behavioural events' _name parameters), as a JSON object.
+ALTER TABLE event_completion ADD COLUMN properties TEXT NOT NULL DEFAULT '{}';

@@ -78,6 +78,9 @@ public final class ContactRoutes implements Routes {
         json.put("type", "EVENT").put("eventId", String.format("%012d", e.definitionId()))
             .put("eventName", e.eventName()).put("source", e.source());
         e.valueMicros().ifPresent(v -> json.put("value", BigDecimal.valueOf(v, 6).stripTrailingZeros().toPlainString()));
+        if (!e.properties().isEmpty()) {
+          json.put("properties", new JsonObject(new java.util.LinkedHashMap<>(e.properties())));
+        }
       });
       entry.pageView().ifPresent(p -> json.put("type", "PAGE_VIEW").put("url", p.url()).put("path", p.path())
           .put("title", p.title()).put("referrer", p.referrer()).put("contentType", p.contentType())

@@ -11,6 +11,6 @@ public interface CompletionStore {
 
   /** A completion as shown in a timeline. */
   record CompletedEvent(long id, long definitionId, String eventName, long occurredAt,
-      java.util.OptionalLong valueMicros, String source) {
+      java.util.OptionalLong valueMicros, String source, java.util.Map<String, String> properties) {
   }
 }

@@ -2,7 +2,9 @@ package io.spoor.events;
 
 import io.spoor.store.Database;
 import io.spoor.store.JdbcBatch;
+import io.vertx.core.json.JsonObject;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
 
 
@@ -20,18 +22,26 @@ public final class SqlCompletionStore implements CompletionStore {
       return;
     }
     JdbcBatch batch = new JdbcBatch(db.handle(), "INSERT INTO event_completion (portal_id, "
-        + "definition_id, contact_id, hit_id, occurred_at, value_micros, source) VALUES (?, ?, ?, ?, ?, ?, ?)");
+        + "definition_id, contact_id, hit_id, occurred_at, value_micros, source, properties) "
+        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
     for (Completion c : completions) {
       batch.add(c.portalId(), c.definitionId(), c.contactId().orElse(null), c.hitId(), c.occurredAt(),
-          c.valueMicros().isPresent() ? c.valueMicros().getAsLong() : null, c.source());
+          c.valueMicros().isPresent() ? c.valueMicros().getAsLong() : null, c.source(),
+          new JsonObject(Map.copyOf(c.properties())).encode());
     }
     batch.execute();
+  }
+
+  private static Map<String, String> properties(String json) {
+    Map<String, String> properties = new java.util.LinkedHashMap<>();
+    new JsonObject(json).forEach(e -> properties.put(e.getKey(), String.valueOf(e.getValue())));
+    return properties;
   }
 
   @Override
   public List<CompletedEvent> forContact(long portalId, long contactId, int limit, int offset) {
     return db.handle().createQuery("SELECT c.id, c.definition_id, d.name, c.occurred_at, "
-            + "c.value_micros, c.source FROM event_completion c "
+            + "c.value_micros, c.source, c.properties FROM event_completion c "
             + "JOIN event_definition d ON d.id = c.definition_id "
             + "WHERE c.contact_id = :contact AND c.portal_id = :portal "
             + "ORDER BY c.occurred_at DESC, c.id DESC LIMIT :limit OFFSET :offset")
@@ -41,7 +51,8 @@ public final class SqlCompletionStore implements CompletionStore {
           long value = rs.getLong("value_micros");
           OptionalLong micros = rs.wasNull() ? OptionalLong.empty() : OptionalLong.of(value);
           return new CompletedEvent(rs.getLong("id"), rs.getLong("definition_id"),
-              rs.getString("name"), rs.getLong("occurred_at"), micros, rs.getString("source"));
+              rs.getString("name"), rs.getLong("occurred_at"), micros, rs.getString("source"),
+              properties(rs.getString("properties")));
         }).list();
   }
 }

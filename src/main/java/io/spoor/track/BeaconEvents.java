@@ -11,6 +11,8 @@ import io.spoor.ingest.Batch;
 import io.spoor.ingest.BeaconHit;
 import io.spoor.ingest.RejectReason;
 import io.spoor.portal.Portal;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -49,7 +51,9 @@ final class BeaconEvents {
         batch.reject(hit, RejectReason.INVALID_REVENUE, false, Revenue.PROBLEM);
       }
     }
-    events.complete(definition.get(), contact, hit.id(), hit.receivedAt(), value, SOURCE);
+    Map<String, String> properties = new LinkedHashMap<>();
+    beacon.eventProperties(hit.beacon() != BeaconHit.Kind.EVENT).forEach(p -> properties.put(p.name(), p.value()));
+    events.complete(definition.get(), contact, hit.id(), hit.receivedAt(), value, SOURCE, properties);
     long micros = value.orElse(0);
     contact.ifPresent(c -> changes.addAnalytics(c, AnalyticsDelta.event(hit.receivedAt(), micros)));
   }

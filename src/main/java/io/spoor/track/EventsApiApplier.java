@@ -102,7 +102,7 @@ public final class EventsApiApplier implements HitApplier<EventApiHit> {
     Optional<Long> contact = contactOf(portal, hit, email, changes);
     OptionalLong revenue = revenue(hit, batch);
     events.complete(((Resolution.Found) resolution).definition(), contact, hit.id(),
-        hit.receivedAt(), revenue, SOURCE);
+        hit.receivedAt(), revenue, SOURCE, Map.of());
     contact.ifPresent(id -> changes.addAnalytics(id,
         AnalyticsDelta.event(hit.receivedAt(), revenue.orElse(0))));
     new PropertyParams(changes, ChangeSource.EVENTS_API).apply(portal, hit, hit.properties(), hit.malformed(),

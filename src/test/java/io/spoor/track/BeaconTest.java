@@ -134,6 +134,10 @@ class BeaconTest {
     pageView(utk, "https://site.example/", "", T0, identity("trial@example.com", ""));
     beacon("/__ptbe.gif?a=1&vi=" + utk + "&n=pe1_trial_started&_plan=pro");
     assertEquals("1", contact("trial@example.com").getString("hs_analytics_num_event_completions"));
+    JsonObject event = client.get("/api/v1/contacts/" + enc("trial@example.com") + "/timeline?idProperty=email")
+        .json().getJsonArray("results").getJsonObject(0);
+    assertEquals("pe1_trial_started", event.getString("eventName"));
+    assertEquals("pro", event.getJsonObject("properties").getString("plan"));
   }
 
   @Test
