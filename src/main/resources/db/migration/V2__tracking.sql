@@ -59,3 +59,7 @@ ALTER TABLE contact_analytics ADD COLUMN first_visit_at BIGINT;
 
 -- Properties sent with an event (behavioural events' _name parameters), as a JSON object.
 ALTER TABLE event_completion ADD COLUMN properties TEXT NOT NULL DEFAULT '{}';
+
+-- HubSpot's private-app rate limits per token, set per portal (0: no limit).
+ALTER TABLE portal ADD COLUMN rate_limit_secondly INTEGER NOT NULL DEFAULT 10;
+ALTER TABLE portal ADD COLUMN rate_limit_daily BIGINT NOT NULL DEFAULT 40000;

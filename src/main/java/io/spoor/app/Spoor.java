@@ -7,6 +7,7 @@ import io.spoor.events.EventDefinitionRoutes;
 import io.spoor.events.EventDefinitions;
 import io.spoor.http.Http;
 import io.spoor.http.HttpServerSettings;
+import io.spoor.http.RateLimiter;
 import io.spoor.http.Server;
 import io.spoor.identity.VisitorRoutes;
 import io.spoor.ingest.BatchApplier;
@@ -87,7 +88,7 @@ public final class Spoor implements AutoCloseable {
             new EventDefinitionRoutes(new EventDefinitions(db, stores.eventDefinitions(), clock)),
             new RejectionRoutes(db, stores.rejections()),
             new PortalRoutes(portals)),
-        new Http(portals, MAX_BODY_BYTES), metrics);
+        new Http(portals, MAX_BODY_BYTES, new RateLimiter(clock)), metrics);
     port = server.start();
     LOG.info("listening on {}:{} with the {} store in {}", settings.get(Settings.HOST), port,
         db.dialect().name(), settings.dataDir().toAbsolutePath());

@@ -1,6 +1,7 @@
 package io.spoor.http;
 
 import io.spoor.portal.Portals;
+import io.spoor.portal.RateLimits;
 import io.spoor.portal.Scope;
 import io.spoor.portal.Token;
 import io.vertx.core.Handler;
@@ -20,10 +21,12 @@ public final class Http {
 
   private final Portals portals;
   private final BodyHandler body;
+  private final RateLimiter limiter;
 
-  public Http(Portals portals, int maxBodyBytes) {
+  public Http(Portals portals, int maxBodyBytes, RateLimiter limiter) {
     this.portals = portals;
     this.body = BodyHandler.create(false).setBodyLimit(maxBodyBytes);
+    this.limiter = limiter;
   }
 
   /** Reads the request body, answering 413 past the limit; put it before handlers that need the body. */
@@ -44,20 +47,44 @@ public final class Http {
         return;
       }
       String value = header.substring(BEARER.length()).trim();
-      ctx.vertx().<Optional<Token>>executeBlocking(() -> portals.authenticate(value), false)
+      ctx.vertx().<Optional<Portals.Access>>executeBlocking(() -> portals.authenticate(value), false)
           .onFailure(ctx::fail)
-          .onSuccess(token -> admit(ctx, token, scope));
+          .onSuccess(access -> admit(ctx, access, scope));
     };
   }
 
-  private static void admit(RoutingContext ctx, Optional<Token> token, Scope scope) {
-    if (token.isEmpty()) {
+  private void admit(RoutingContext ctx, Optional<Portals.Access> access, Scope scope) {
+    if (access.isEmpty()) {
       ctx.fail(new AuthenticationException("The access token is not valid or has been revoked."));
-    } else if (!token.get().scopes().contains(scope)) {
+      return;
+    }
+    Token token = access.get().token();
+    RateLimits limits = access.get().limits();
+    RateLimiter.Decision decision = limiter.acquire(token.id(), limits.perSecond(), limits.perDay());
+    rateLimitHeaders(ctx, decision);
+    if (!decision.allowed()) {
+      ctx.fail(new RateLimitedException(decision.refusedBy()));
+    } else if (!token.scopes().contains(scope)) {
       ctx.fail(new MissingScopeException(scope));
     } else {
-      ctx.put(PRINCIPAL, new Principal(token.get().portalId(), token.get().id(), token.get().scopes()));
+      ctx.put(PRINCIPAL, new Principal(token.portalId(), token.id(), token.scopes()));
       ctx.next();
+    }
+  }
+
+  /** HubSpot's rate-limit headers, on every authenticated answer (no limit: the headers are left out). */
+  private static void rateLimitHeaders(RoutingContext ctx, RateLimiter.Decision d) {
+    var headers = ctx.response().headers();
+    if (d.perDay() > 0) {
+      headers.set("X-HubSpot-RateLimit-Daily", Long.toString(d.perDay()))
+          .set("X-HubSpot-RateLimit-Daily-Remaining", Long.toString(d.dayRemaining()));
+    }
+    if (d.perSecond() > 0) {
+      headers.set("X-HubSpot-RateLimit-Secondly", Integer.toString(d.perSecond()))
+          .set("X-HubSpot-RateLimit-Secondly-Remaining", Integer.toString(d.secondRemaining()))
+          .set("X-HubSpot-RateLimit-Interval-Milliseconds", "1000")
+          .set("X-HubSpot-RateLimit-Max", Integer.toString(d.perSecond()))
+          .set("X-HubSpot-RateLimit-Remaining", Integer.toString(d.secondRemaining()));
     }
   }
 

@@ -3,7 +3,8 @@ package io.spoor.portal;
 import java.time.Instant;
 
 /** A portal and its settings. {@code customEventsEnabled} models HubSpot's plan gate. */
-public record Portal(long hubId, String name, boolean customEventsEnabled, Instant createdAt, Privacy privacy) {
+public record Portal(long hubId, String name, boolean customEventsEnabled, Instant createdAt, Privacy privacy,
+    RateLimits limits) {
   public Portal {
     if (hubId <= 0) {
       throw new IllegalArgumentException("hubId must be positive, was " + hubId);
@@ -14,10 +15,14 @@ public record Portal(long hubId, String name, boolean customEventsEnabled, Insta
   }
 
   public Portal withCustomEventsEnabled(boolean enabled) {
-    return new Portal(hubId, name, enabled, createdAt, privacy);
+    return new Portal(hubId, name, enabled, createdAt, privacy, limits);
   }
 
   public Portal withPrivacy(Privacy settings) {
-    return new Portal(hubId, name, customEventsEnabled, createdAt, settings);
+    return new Portal(hubId, name, customEventsEnabled, createdAt, settings, limits);
+  }
+
+  public Portal withLimits(RateLimits rateLimits) {
+    return new Portal(hubId, name, customEventsEnabled, createdAt, privacy, rateLimits);
   }
 }

@@ -13,7 +13,8 @@ import java.util.Set;
 /** {@code GET|PATCH /api/v1/portal}: the token's portal and its settings. */
 public final class PortalRoutes implements Routes {
   private static final Set<String> FIELDS = Set.of("customEventsEnabled", "requireConsent",
-      "cookielessBeforeConsent", "bannerText", "honorGpc", "filterBots", "domains");
+      "cookielessBeforeConsent", "bannerText", "honorGpc", "filterBots", "domains", "rateLimitSecondly",
+      "rateLimitDaily");
   private final Portals portals;
 
   public PortalRoutes(Portals portals) {
@@ -37,6 +38,11 @@ public final class PortalRoutes implements Routes {
     if (patch.containsKey("customEventsEnabled")) {
       portal = portals.setCustomEventsEnabled(hubId, patch.getBoolean("customEventsEnabled"));
     }
+    if (patch.containsKey("rateLimitSecondly") || patch.containsKey("rateLimitDaily")) {
+      portal = portals.setLimits(hubId, new RateLimits(
+          patch.getInteger("rateLimitSecondly", portal.limits().perSecond()),
+          patch.getLong("rateLimitDaily", portal.limits().perDay())));
+    }
     Privacy p = portal.privacy();
     Privacy next = new Privacy(patch.getBoolean("requireConsent", p.requireConsent()),
         patch.getBoolean("cookielessBeforeConsent", p.cookielessBeforeConsent()),
@@ -55,6 +61,8 @@ public final class PortalRoutes implements Routes {
           : key.equals("bannerText") ? value instanceof String && ((String) value).length() <= 2000
           : key.equals("domains") ? value instanceof JsonArray a && a.stream().allMatch(d ->
               d instanceof String s && s.matches("[a-z0-9.-]{1,253}"))
+          : key.startsWith("rateLimit") ? value instanceof Number n && n.longValue() >= 0
+              && (key.equals("rateLimitDaily") || n.longValue() <= 100_000)
           : value instanceof Boolean;
       if (!ok) {
         problems.add(key);
@@ -62,7 +70,8 @@ public final class PortalRoutes implements Routes {
     }
     if (!problems.isEmpty() || patch.isEmpty()) {
       throw new InvalidInputException("Unknown or invalid portal settings: " + problems + ". Known: "
-          + FIELDS + " (booleans, bannerText up to 2000 characters, domains as lowercase host names)");
+          + FIELDS + " (booleans, bannerText up to 2000 characters, domains as lowercase host names, "
+          + "rate limits as whole numbers, 0 for none)");
     }
     return patch;
   }
@@ -80,6 +89,7 @@ public final class PortalRoutes implements Routes {
         .put("requireConsent", p.requireConsent()).put("cookielessBeforeConsent", p.cookielessBeforeConsent())
         .put("bannerText", p.bannerText()).put("honorGpc", p.honorGpc()).put("filterBots", p.filterBots())
         .put("domains", new JsonArray(p.domains()))
+        .put("rateLimitSecondly", portal.limits().perSecond()).put("rateLimitDaily", portal.limits().perDay())
         .put("createdAt", portal.createdAt().toString());
   }
 }

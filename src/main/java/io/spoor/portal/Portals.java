@@ -35,7 +35,8 @@ public final class Portals {
   }
 
   public Portal create(long hubId, String name) {
-    Portal portal = new Portal(hubId, name, true, Instant.ofEpochMilli(clock.millis()), Privacy.DEFAULT);
+    Portal portal = new Portal(hubId, name, true, Instant.ofEpochMilli(clock.millis()), Privacy.DEFAULT,
+        RateLimits.DEFAULT);
     if (!tx.inTransaction(() -> portals.create(portal))) {
       throw new ConflictException("A portal with hub id " + hubId + " already exists");
     }
@@ -65,6 +66,16 @@ public final class Portals {
       portals.update(updated);
       return updated;
     });
+  }
+
+  public Portal setLimits(long hubId, RateLimits limits) {
+    Portal updated = tx.inTransaction(() -> {
+      Portal changed = get(hubId).withLimits(limits);
+      portals.update(changed);
+      return changed;
+    });
+    byHash.clear();
+    return updated;
   }
 
   public NewToken issueToken(long hubId, String name, Set<Scope> scopes) {
@@ -106,13 +117,14 @@ public final class Portals {
     byHash.clear();
   }
 
-  /** The active token with this clear value. Blocking: call off the event loop. */
-  public Optional<Token> authenticate(String value) {
+  /** The active token with this clear value and its portal's limits. Blocking: call off the event loop. */
+  public Optional<Access> authenticate(String value) {
     String hash = TokenSecrets.hash(value);
     long now = clock.millis();
     Cached cached = byHash.get(hash);
     if (cached == null || cached.expiresAt < now) {
-      cached = new Cached(tx.read(() -> tokens.findActive(hash)), now + CACHE_MILLIS);
+      cached = new Cached(tx.read(() -> tokens.findActive(hash).flatMap(t -> portals.find(t.portalId())
+          .map(p -> new Access(t, p.limits())))), now + CACHE_MILLIS);
       if (byHash.size() >= MAX_CACHED) {
         byHash.clear();
       }
@@ -121,6 +133,10 @@ public final class Portals {
     return cached.token;
   }
 
-  private record Cached(Optional<Token> token, long expiresAt) {
+  /** A token that authenticated, with the limits its calls are held to. */
+  public record Access(Token token, RateLimits limits) {
+  }
+
+  private record Cached(Optional<Access> token, long expiresAt) {
   }
 }

@@ -11,7 +11,8 @@ import org.jdbi.v3.core.statement.Update;
 /** {@link PortalStore} in portable SQL. */
 public final class SqlPortalStore implements PortalStore {
   private static final String COLUMNS = "hub_id, name, custom_events_enabled, created_at, "
-      + "require_consent, cookieless_before_consent, banner_text, honor_gpc, filter_bots, domains";
+      + "require_consent, cookieless_before_consent, banner_text, honor_gpc, filter_bots, domains, "
+      + "rate_limit_secondly, rate_limit_daily";
   private final Database db;
 
   public SqlPortalStore(Database db) {
@@ -33,7 +34,8 @@ public final class SqlPortalStore implements PortalStore {
   @Override
   public boolean create(Portal portal) {
     return bindPrivacy(db.handle().createUpdate("INSERT INTO portal (" + COLUMNS + ") "
-            + "VALUES (:id, :name, :events, :created, :consent, :cookieless, :banner, :gpc, :bots, :domains) "
+            + "VALUES (:id, :name, :events, :created, :consent, :cookieless, :banner, :gpc, :bots, :domains, "
+            + ":secondly, :daily) "
             + "ON CONFLICT (hub_id) DO NOTHING"), portal)
         .bind("created", portal.createdAt().toEpochMilli()).execute() == 1;
   }
@@ -43,7 +45,8 @@ public final class SqlPortalStore implements PortalStore {
     return bindPrivacy(db.handle().createUpdate("UPDATE portal SET name = :name, "
             + "custom_events_enabled = :events, require_consent = :consent, "
             + "cookieless_before_consent = :cookieless, banner_text = :banner, honor_gpc = :gpc, "
-            + "filter_bots = :bots, domains = :domains WHERE hub_id = :id"), portal).execute() == 1;
+            + "filter_bots = :bots, domains = :domains, rate_limit_secondly = :secondly, "
+            + "rate_limit_daily = :daily WHERE hub_id = :id"), portal).execute() == 1;
   }
 
   private static Update bindPrivacy(Update update, Portal portal) {
@@ -51,7 +54,8 @@ public final class SqlPortalStore implements PortalStore {
     return update.bind("id", portal.hubId()).bind("name", portal.name())
         .bind("events", portal.customEventsEnabled()).bind("consent", p.requireConsent())
         .bind("cookieless", p.cookielessBeforeConsent()).bind("banner", p.bannerText())
-        .bind("gpc", p.honorGpc()).bind("bots", p.filterBots()).bind("domains", String.join(" ", p.domains()));
+        .bind("gpc", p.honorGpc()).bind("bots", p.filterBots()).bind("domains", String.join(" ", p.domains()))
+        .bind("secondly", portal.limits().perSecond()).bind("daily", portal.limits().perDay());
   }
 
   private static Portal map(ResultSet rs) throws SQLException {
@@ -60,6 +64,7 @@ public final class SqlPortalStore implements PortalStore {
         rs.getString("banner_text"), rs.getBoolean("honor_gpc"), rs.getBoolean("filter_bots"),
         domains.isEmpty() ? List.of() : List.of(domains.split(" ")));
     return new Portal(rs.getLong("hub_id"), rs.getString("name"),
-        rs.getBoolean("custom_events_enabled"), Instant.ofEpochMilli(rs.getLong("created_at")), privacy);
+        rs.getBoolean("custom_events_enabled"), Instant.ofEpochMilli(rs.getLong("created_at")), privacy,
+        new RateLimits(rs.getInt("rate_limit_secondly"), rs.getLong("rate_limit_daily")));
   }
 }

@@ -31,8 +31,8 @@ class FirstStartTest {
       assertTrue(first.firstStartToken().isPresent());
       value = first.firstStartToken().get().value();
       assertTrue(value.startsWith("pat-na1-"));
-      assertEquals(Scope.all(), first.portals().authenticate(value).orElseThrow().scopes());
-      assertEquals(42, first.portals().authenticate(value).orElseThrow().portalId());
+      assertEquals(Scope.all(), first.portals().authenticate(value).orElseThrow().token().scopes());
+      assertEquals(42, first.portals().authenticate(value).orElseThrow().token().portalId());
     }
     try (Spoor second = Spoor.start(settings(data, Map.of()), Clock.systemUTC())) {
       assertFalse(second.firstStartToken().isPresent());
@@ -59,7 +59,7 @@ class FirstStartTest {
     Path data = Files.createTempDirectory("spoor-first");
     try (Spoor spoor = Spoor.start(settings(data, Map.of("bootstrap-token", "first-bootstrap-value-123")),
         Clock.systemUTC())) {
-      assertEquals(Scope.all(), spoor.portals().authenticate("first-bootstrap-value-123").orElseThrow().scopes());
+      assertEquals(Scope.all(), spoor.portals().authenticate("first-bootstrap-value-123").orElseThrow().token().scopes());
     }
     try (Spoor spoor = Spoor.start(settings(data, Map.of("bootstrap-token", "second-bootstrap-value-456")),
         Clock.systemUTC())) {

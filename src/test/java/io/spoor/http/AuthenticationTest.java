@@ -124,6 +124,28 @@ class AuthenticationTest {
   }
 
   @Test
+  void overTheDailyLimitIs429WithHubSpotsBodyAndHeaders() {
+    server.spoor().portals().setLimits(2, new io.spoor.portal.RateLimits(10, 3));
+    SpoorClient fresh = portalOne.withToken(server.spoor().portals().issueToken(2, "limited", Scope.all()).value());
+    try {
+      for (int i = 0; i < 3; i++) {
+        Answer ok = fresh.get("/api/v1/portal");
+        assertEquals(200, ok.status());
+        assertEquals(Integer.toString(2 - i), ok.header("X-HubSpot-RateLimit-Daily-Remaining"));
+        assertEquals("10", ok.header("X-HubSpot-RateLimit-Secondly"));
+      }
+      Answer refused = fresh.get("/api/v1/portal");
+      assertEquals(429, refused.status());
+      assertEquals("You have reached your daily limit.", refused.json().getString("message"));
+      assertEquals("RATE_LIMIT", refused.json().getString("errorType"));
+      assertEquals("DAILY", refused.json().getString("policyName"));
+      assertEquals(200, portalOne.get("/api/v1/portal").status(), "another portal's token is not limited");
+    } finally {
+      server.spoor().portals().setLimits(2, new io.spoor.portal.RateLimits(0, 0));
+    }
+  }
+
+  @Test
   void oversizedBodyIs413() {
     Answer answer = portalOne.sendRaw("POST", "/api/v1/event-definitions", "application/json",
         "{\"name\":\"" + "x".repeat(2 * 1024 * 1024) + "\"}");

@@ -29,6 +29,8 @@ public final class RunningSpoor implements AutoCloseable {
         "data", data.toString(), "bootstrap-token", TOKEN));
     all.putAll(flags);
     spoor = Spoor.start(Settings.load(all, Map.of()), Clock.systemUTC());
+    // tests read back what they wrote as fast as they can: no rate limit unless a test sets one
+    spoor.portals().setLimits(HUB_ID, new io.spoor.portal.RateLimits(0, 0));
     client = new SpoorClient("http://127.0.0.1:" + spoor.port(), TOKEN, this::awaitApplied);
   }
 
