@@ -19,6 +19,7 @@ import io.spoor.ops.Metrics;
 import io.spoor.ops.OpsRoutes;
 import io.spoor.portal.NewToken;
 import io.spoor.portal.PortalRoutes;
+import io.spoor.portal.TokenRoutes;
 import io.spoor.portal.Portals;
 import io.spoor.store.Database;
 import io.spoor.store.SqliteDialect;
@@ -87,7 +88,8 @@ public final class Spoor implements AutoCloseable {
             new ContactRoutes(contacts, new ContactTimeline(db, contacts, stores.completions(), stores.visitors())),
             new EventDefinitionRoutes(new EventDefinitions(db, stores.eventDefinitions(), clock)),
             new RejectionRoutes(db, stores.rejections()),
-            new PortalRoutes(portals)),
+            new PortalRoutes(portals),
+            new TokenRoutes(portals)),
         new Http(portals, MAX_BODY_BYTES, new RateLimiter(clock)), metrics);
     port = server.start();
     LOG.info("listening on {}:{} with the {} store in {}", settings.get(Settings.HOST), port,

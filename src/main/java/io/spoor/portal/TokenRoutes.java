@@ -1,0 +1,79 @@
+package io.spoor.portal;
+
+import io.spoor.InvalidInputException;
+import io.spoor.NotFoundException;
+import io.spoor.http.Http;
+import io.spoor.http.Routes;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * {@code /api/v1/tokens}: the portal's private-app tokens. A new token's value is in the
+ * creation answer only; listings show a hint of its last characters.
+ */
+public final class TokenRoutes implements Routes {
+  private final Portals portals;
+
+  public TokenRoutes(Portals portals) {
+    this.portals = portals;
+  }
+
+  @Override
+  public void mount(Router router, Http http) {
+    router.post("/api/v1/tokens").handler(http.body()).handler(http.requires(Scope.ADMIN)).handler(ctx -> {
+      JsonObject body = Http.jsonBody(ctx);
+      String name = body.getValue("name") instanceof String s && !s.isBlank() && s.length() <= 200 ? s.trim() : null;
+      if (name == null) {
+        throw new InvalidInputException("name is required: 1 to 200 characters");
+      }
+      Set<Scope> scopes = scopes(body.getValue("scopes"));
+      long portal = Http.principal(ctx).portalId();
+      http.respond(ctx, () -> portals.issueToken(portal, name, scopes),
+          (c, issued) -> Http.json(c, 201, render(issued.token()).put("token", issued.value())));
+    });
+    router.get("/api/v1/tokens").handler(http.requires(Scope.ADMIN)).handler(ctx ->
+        http.respond(ctx, () -> portals.tokens(Http.principal(ctx).portalId()), (c, tokens) -> {
+          JsonArray results = new JsonArray();
+          tokens.forEach(t -> results.add(render(t)));
+          Http.json(c, 200, new JsonObject().put("results", results));
+        }));
+    router.delete("/api/v1/tokens/:id").handler(http.requires(Scope.ADMIN)).handler(ctx -> {
+      String id = ctx.pathParam("id");
+      long portal = Http.principal(ctx).portalId();
+      http.respond(ctx, () -> id.matches("\\d{1,18}") && portals.revoke(portal, Long.parseLong(id)),
+          (c, revoked) -> {
+            if (!revoked) {
+              throw new NotFoundException("No active token with id " + id, id);
+            }
+            c.response().setStatusCode(204).end();
+          });
+    });
+  }
+
+  /** Scope wire names; absent means every scope. */
+  private static Set<Scope> scopes(Object raw) {
+    if (raw == null) {
+      return Scope.all();
+    }
+    if (!(raw instanceof JsonArray array) || array.isEmpty()) {
+      throw new InvalidInputException("scopes must be a non-empty array of scope names");
+    }
+    Set<Scope> scopes = EnumSet.noneOf(Scope.class);
+    for (Object name : array) {
+      scopes.add(Scope.fromWireName(String.valueOf(name)).orElseThrow(() ->
+          new InvalidInputException("Unknown scope " + name)));
+    }
+    return scopes;
+  }
+
+  private static JsonObject render(Token t) {
+    JsonArray scopes = new JsonArray();
+    t.scopes().stream().map(Scope::wireName).sorted().forEach(scopes::add);
+    return new JsonObject().put("id", Long.toString(t.id())).put("name", t.name()).put("hint", t.hint())
+        .put("scopes", scopes).put("createdAt", t.createdAt().toString())
+        .put("revokedAt", t.revokedAt().map(Object::toString).orElse(null));
+  }
+}
