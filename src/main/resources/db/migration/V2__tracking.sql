@@ -63,3 +63,11 @@ ALTER TABLE event_completion ADD COLUMN properties TEXT NOT NULL DEFAULT '{}';
 -- HubSpot's private-app rate limits per token, set per portal (0: no limit).
 ALTER TABLE portal ADD COLUMN rate_limit_secondly INTEGER NOT NULL DEFAULT 10;
 ALTER TABLE portal ADD COLUMN rate_limit_daily BIGINT NOT NULL DEFAULT 40000;
+
+-- What the behavioural events API keeps about a definition beyond its name.
+CREATE TABLE event_definition_detail (
+  definition_id BIGINT PRIMARY KEY,
+  label         VARCHAR(255) NOT NULL,
+  description   TEXT NOT NULL,
+  properties    TEXT NOT NULL
+);

@@ -3,6 +3,8 @@ package io.spoor.app;
 import io.spoor.crm.ContactRoutes;
 import io.spoor.crm.ContactTimeline;
 import io.spoor.crm.Contacts;
+import io.spoor.events.BehavioralEventRoutes;
+import io.spoor.events.BehavioralEvents;
 import io.spoor.events.EventDefinitionRoutes;
 import io.spoor.events.EventDefinitions;
 import io.spoor.http.Http;
@@ -28,6 +30,7 @@ import io.spoor.track.BeaconRoutes;
 import io.spoor.track.EventsApiApplier;
 import io.spoor.track.TrackerScriptRoutes;
 import io.spoor.track.EventsApiRoutes;
+import io.spoor.track.SentEventApplier;
 import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -74,7 +77,9 @@ public final class Spoor implements AutoCloseable {
                 metrics.counter("spoor_bot_hits_total", "Beacons from bots, kept out of the analytics"),
                 metrics.counter("spoor_untracked_hits_total",
                     "Beacons counted but not tracked: cookieless before consent, or a privacy signal honoured",
-                    "why"))),
+                    "why")),
+            new SentEventApplier(stores.contacts(), stores.propertyDefinitions(), stores.visitors(),
+                stores.eventDefinitions(), stores.eventDetails(), stores.completions())),
         ingestMetrics, clock, settings.get(Settings.REJECTIONS_KEPT)));
     Contacts contacts = new Contacts(db, stores.contacts());
     vertx = Vertx.vertx();
@@ -89,7 +94,9 @@ public final class Spoor implements AutoCloseable {
             new EventDefinitionRoutes(new EventDefinitions(db, stores.eventDefinitions(), clock)),
             new RejectionRoutes(db, stores.rejections()),
             new PortalRoutes(portals),
-            new TokenRoutes(portals)),
+            new TokenRoutes(portals),
+            new BehavioralEventRoutes(new BehavioralEvents(db, stores.eventDefinitions(), stores.eventDetails(),
+                clock), log, clock)),
         new Http(portals, MAX_BODY_BYTES, new RateLimiter(clock)), metrics);
     port = server.start();
     LOG.info("listening on {}:{} with the {} store in {}", settings.get(Settings.HOST), port,

@@ -6,6 +6,8 @@ import io.spoor.crm.SqlContactStore;
 import io.spoor.crm.SqlPropertyDefinitionStore;
 import io.spoor.events.CompletionStore;
 import io.spoor.events.EventDefinitionStore;
+import io.spoor.events.EventDetailsStore;
+import io.spoor.events.SqlEventDetailsStore;
 import io.spoor.events.SqlCompletionStore;
 import io.spoor.events.SqlEventDefinitionStore;
 import io.spoor.identity.ExternalIdStore;
@@ -27,12 +29,12 @@ import java.time.Clock;
 record Stores(Database db, PortalStore portals, TokenStore tokens, ContactStore contacts,
     PropertyDefinitionStore propertyDefinitions, EventDefinitionStore eventDefinitions,
     CompletionStore completions, ExternalIdStore externalIds, RejectionStore rejections,
-    AppliedHits appliedHits, VisitorStore visitors) {
+    AppliedHits appliedHits, VisitorStore visitors, EventDetailsStore eventDetails) {
 
   static Stores sql(Database db, Clock clock) {
     return new Stores(db, new SqlPortalStore(db), new SqlTokenStore(db, clock), new SqlContactStore(db),
         new SqlPropertyDefinitionStore(db, clock), new SqlEventDefinitionStore(db),
         new SqlCompletionStore(db), new SqlExternalIdStore(db), new SqlRejectionStore(db),
-        new SqlAppliedHits(db), new SqlVisitorStore(db));
+        new SqlAppliedHits(db), new SqlVisitorStore(db), new SqlEventDetailsStore(db));
   }
 }

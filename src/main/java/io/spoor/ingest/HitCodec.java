@@ -18,6 +18,7 @@ import java.util.Optional;
 public final class HitCodec {
   private static final byte EVENT_API_V1 = 1;
   private static final byte BEACON_V1 = 2;
+  private static final byte SENT_EVENT_V1 = 3;
 
   private HitCodec() {
   }
@@ -31,6 +32,9 @@ public final class HitCodec {
       } else if (hit instanceof BeaconHit h) {
         out.writeByte(BEACON_V1);
         writeBeaconHit(out, h);
+      } else if (hit instanceof SentEventHit h) {
+        out.writeByte(SENT_EVENT_V1);
+        writeSentEventHit(out, h);
       } else {
         throw new IllegalArgumentException("no encoding for " + hit.getClass().getSimpleName());
       }
@@ -46,6 +50,9 @@ public final class HitCodec {
       byte tag = in.readByte();
       if (tag == EVENT_API_V1) {
         return whole(in, readEventApiHit(in));
+      }
+      if (tag == SENT_EVENT_V1) {
+        return whole(in, readSentEventHit(in));
       }
       if (tag == BEACON_V1) {
         return whole(in, readBeaconHit(in));
@@ -123,6 +130,38 @@ public final class HitCodec {
     BeaconHit.Kind kind = BeaconHit.Kind.ofCode(code).orElseThrow(() -> new IOException("unknown beacon kind " + code));
     return new BeaconHit(id, hubId, receivedAt, kind, readParams(in),
         in.readBoolean(), in.readBoolean(), readString(in));
+  }
+
+  private static void writeSentEventHit(DataOutputStream out, SentEventHit h) throws IOException {
+    writeString(out, h.id());
+    out.writeLong(h.hubId());
+    out.writeLong(h.receivedAt());
+    writeString(out, h.eventName());
+    writeOptional(out, h.utk());
+    writeOptional(out, h.email());
+    out.writeBoolean(h.objectId().isPresent());
+    out.writeLong(h.objectId().orElse(0L));
+    out.writeLong(h.occurredAt());
+    List<Param> properties = new ArrayList<>();
+    h.properties().forEach((k, v) -> properties.add(new Param(k, v)));
+    writeParams(out, properties);
+    writeString(out, h.rawParams());
+  }
+
+  private static SentEventHit readSentEventHit(DataInputStream in) throws IOException {
+    String id = readString(in);
+    long hubId = in.readLong();
+    long receivedAt = in.readLong();
+    String name = readString(in);
+    Optional<String> utk = readOptional(in);
+    Optional<String> email = readOptional(in);
+    boolean hasObject = in.readBoolean();
+    long objectId = in.readLong();
+    long occurredAt = in.readLong();
+    java.util.Map<String, String> properties = new java.util.LinkedHashMap<>();
+    readParams(in).forEach(p -> properties.put(p.name(), p.value()));
+    return new SentEventHit(id, hubId, receivedAt, name, utk, email,
+        hasObject ? Optional.of(objectId) : Optional.empty(), occurredAt, properties, readString(in));
   }
 
   private static void writeParams(DataOutputStream out, List<Param> params) throws IOException {

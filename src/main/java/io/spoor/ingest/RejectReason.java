@@ -22,6 +22,8 @@ public enum RejectReason {
   NO_VISITOR_TOKEN,
   /** A behavioural event whose name is not a defined {@code pe<hubId>_…} event. */
   UNKNOWN_BEHAVIORAL_EVENT,
+  /** A contact id (objectId) that names no contact of the portal. */
+  UNKNOWN_CONTACT,
   /** Applied, but flagged: one email has collected an implausible number of visitor tokens. */
   SUSPECTED_PLACEHOLDER_EMAIL
 }

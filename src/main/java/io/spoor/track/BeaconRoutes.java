@@ -5,6 +5,7 @@ import io.spoor.http.QueryString;
 import io.spoor.http.Http;
 import io.spoor.http.Routes;
 import io.spoor.ingest.BeaconHit;
+import io.spoor.ingest.HitIds;
 import io.spoor.ingest.IngestLog;
 import io.spoor.ops.Counter;
 import io.spoor.ops.Metrics;

@@ -7,6 +7,7 @@ import io.spoor.http.Http;
 import io.spoor.http.Routes;
 import io.spoor.ingest.EventApiHit;
 import io.spoor.ingest.Param;
+import io.spoor.ingest.HitIds;
 import io.spoor.ingest.IngestLog;
 import io.vertx.core.Context;
 import io.vertx.core.http.HttpHeaders;

@@ -1,4 +1,4 @@
-package io.spoor.track;
+package io.spoor.ingest;
 
 import io.vertx.ext.web.RoutingContext;
 import java.nio.charset.StandardCharsets;
@@ -9,15 +9,19 @@ import java.util.concurrent.ThreadLocalRandom;
  * Hit ids given at the edge. A sender that may retry sends {@code Idempotency-Key}; the id is
  * then derived from the portal and the key, so a retried hit is applied once.
  */
-final class HitIds {
-  static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+public final class HitIds {
+  public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
   private static final int MAX_RAW = 4096;
 
   private HitIds() {
   }
 
-  static String of(RoutingContext ctx, long hubId, long now) {
-    String key = ctx.request().getHeader(IDEMPOTENCY_KEY);
+  public static String of(RoutingContext ctx, long hubId, long now) {
+    return ofKey(ctx.request().getHeader(IDEMPOTENCY_KEY), hubId, now);
+  }
+
+  /** The id for a client's idempotency key (or uuid) within a portal, or a new one when there is none. */
+  public static String ofKey(String key, long hubId, long now) {
     if (key == null || key.isBlank() || key.length() > 200) {
       return timeOrdered(now);
     }
@@ -28,13 +32,13 @@ final class HitIds {
    * A new id that sorts by time (48 bits of epoch ms, then 80 random bits, in hex), so the
    * ledger's index grows at its end instead of being written all over.
    */
-  static String timeOrdered(long now) {
+  public static String timeOrdered(long now) {
     ThreadLocalRandom random = ThreadLocalRandom.current();
     return String.format("%012x%04x%016x", now & 0xFFFF_FFFF_FFFFL, random.nextInt(0x10000), random.nextLong());
   }
 
   /** Raw parameters as kept with a rejection: at most 4 KB. */
-  static String bounded(String raw) {
+  public static String bounded(String raw) {
     if (raw == null) {
       return "";
     }

@@ -1,0 +1,92 @@
+package io.spoor.events;
+
+import io.spoor.ConflictException;
+import io.spoor.InvalidInputException;
+import io.spoor.NotFoundException;
+import io.spoor.store.Transactor;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Custom behavioural event definitions as HubSpot's events API keeps them: each is stored as
+ * an app event named by its fully qualified name {@code pe<hubId>_<name>}, with its details.
+ */
+public final class BehavioralEvents {
+  private static final Pattern NAME = Pattern.compile("[a-z0-9_]{1,100}");
+  private static final Set<String> TYPES = Set.of("string", "number", "bool", "datetime", "enumeration");
+
+  private final Transactor tx;
+  private final EventDefinitionStore definitions;
+  private final EventDetailsStore details;
+  private final Clock clock;
+
+  public BehavioralEvents(Transactor tx, EventDefinitionStore definitions, EventDetailsStore details, Clock clock) {
+    this.tx = tx;
+    this.definitions = definitions;
+    this.details = details;
+    this.clock = clock;
+  }
+
+  /** A definition with its details. */
+  public record Defined(EventDefinition definition, EventDetails details) {
+  }
+
+  public static String fullyQualified(long hubId, String name) {
+    String prefix = "pe" + hubId + "_";
+    return name.startsWith(prefix) ? name : prefix + name;
+  }
+
+  public Defined create(long hubId, Optional<String> name, EventDetails d) {
+    String shortName = name.orElse(d.label()).trim().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_");
+    if (!NAME.matcher(shortName).matches() || d.label().isBlank()) {
+      throw new InvalidInputException("label is required and name must be lowercase letters, digits and _");
+    }
+    d.properties().forEach(p -> {
+      if (!NAME.matcher(p.name()).matches() || !TYPES.contains(p.type())) {
+        throw new InvalidInputException("property " + p.name() + ": names are [a-z0-9_], types one of " + TYPES);
+      }
+    });
+    String qualified = fullyQualified(hubId, shortName);
+    return tx.inTransaction(() -> {
+      if (live(hubId, qualified).isPresent()) {
+        throw new ConflictException("An event named " + qualified + " already exists");
+      }
+      EventDefinition created = definitions.create(hubId, qualified, Origin.APP, clock.millis());
+      details.save(created.id(), d);
+      return new Defined(created, d);
+    });
+  }
+
+  public List<Defined> list(long hubId) {
+    return tx.read(() -> {
+      List<EventDefinition> mine = definitions.list(hubId).stream()
+          .filter(d -> d.name().startsWith("pe" + hubId + "_")).toList();
+      Map<Long, EventDetails> byId = details.find(mine.stream().map(EventDefinition::id).toList());
+      return mine.stream().map(d -> new Defined(d, byId.getOrDefault(d.id(), new EventDetails(d.name(), "",
+          List.of())))).toList();
+    });
+  }
+
+  public Defined get(long hubId, String name) {
+    return tx.read(() -> live(hubId, fullyQualified(hubId, name)).map(d -> new Defined(d,
+        details.find(List.of(d.id())).getOrDefault(d.id(), new EventDetails(d.name(), "", List.of())))))
+        .orElseThrow(() -> new NotFoundException("No event definition named " + name, name));
+  }
+
+  public void delete(long hubId, String name) {
+    tx.inTransaction(() -> {
+      EventDefinition d = live(hubId, fullyQualified(hubId, name))
+          .orElseThrow(() -> new NotFoundException("No event definition named " + name, name));
+      definitions.delete(hubId, d.id(), clock.millis());
+    });
+  }
+
+  private Optional<EventDefinition> live(long hubId, String qualified) {
+    return definitions.findByName(hubId, qualified).stream().filter(d -> !d.isDeleted()).findFirst();
+  }
+}

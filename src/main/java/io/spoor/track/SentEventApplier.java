@@ -1,0 +1,119 @@
+package io.spoor.track;
+
+import io.spoor.crm.AnalyticsDelta;
+import io.spoor.crm.ChangeSource;
+import io.spoor.crm.ContactChanges;
+import io.spoor.crm.ContactStore;
+import io.spoor.crm.Emails;
+import io.spoor.crm.PropertyDefinitionStore;
+import io.spoor.events.CompletionStore;
+import io.spoor.events.EventCompletions;
+import io.spoor.events.EventDefinition;
+import io.spoor.events.EventDefinitionStore;
+import io.spoor.events.EventDetails;
+import io.spoor.events.EventDetailsStore;
+import io.spoor.identity.Visitor;
+import io.spoor.identity.VisitorStore;
+import io.spoor.identity.Visitors;
+import io.spoor.ingest.Batch;
+import io.spoor.ingest.HitApplier;
+import io.spoor.ingest.RejectReason;
+import io.spoor.ingest.SentEventHit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Events sent through {@code /events/v3/send}: the definition must exist; the contact is the
+ * one with the object id, or the email's (created if absent), or the visitor token's once
+ * identified; properties the definition does not declare are not kept (and say so).
+ */
+public final class SentEventApplier implements HitApplier<SentEventHit> {
+  private static final String SOURCE = "BEHAVIORAL_EVENTS_API";
+  private final ContactStore contacts;
+  private final PropertyDefinitionStore propertyDefinitions;
+  private final VisitorStore visitors;
+  private final EventDefinitionStore definitions;
+  private final EventDetailsStore details;
+  private final CompletionStore completions;
+
+  public SentEventApplier(ContactStore contacts, PropertyDefinitionStore propertyDefinitions, VisitorStore visitors,
+      EventDefinitionStore definitions, EventDetailsStore details, CompletionStore completions) {
+    this.contacts = contacts;
+    this.propertyDefinitions = propertyDefinitions;
+    this.visitors = visitors;
+    this.definitions = definitions;
+    this.details = details;
+    this.completions = completions;
+  }
+
+  @Override
+  public Class<SentEventHit> type() {
+    return SentEventHit.class;
+  }
+
+  @Override
+  public void apply(SentEventHit hit, Batch batch) {
+    if (batch.portal(hit.hubId()).isEmpty()) {
+      batch.reject(hit, RejectReason.UNKNOWN_PORTAL, true, "no portal with hub id " + hit.hubId());
+      return;
+    }
+    Optional<EventDefinition> definition = definitions.findByName(hit.hubId(), hit.eventName()).stream()
+        .filter(d -> !d.isDeleted()).findFirst();
+    if (definition.isEmpty()) {
+      batch.reject(hit, RejectReason.UNKNOWN_BEHAVIORAL_EVENT, true, "no event definition named " + hit.eventName());
+      return;
+    }
+    ContactChanges changes = batch.part(ContactChanges.class, () -> new ContactChanges(contacts, propertyDefinitions));
+    Optional<Optional<Long>> contact = contactOf(hit, changes, batch);
+    if (contact.isEmpty()) {
+      return;
+    }
+    EventCompletions events = batch.part(EventCompletions.class, () -> new EventCompletions(definitions, completions));
+    events.complete(definition.get(), contact.get(), hit.id(), hit.occurredAt(), OptionalLong.empty(), SOURCE,
+        declared(hit, definition.get(), batch));
+    contact.get().ifPresent(id -> changes.addAnalytics(id, AnalyticsDelta.event(hit.occurredAt(), 0)));
+  }
+
+  /** The contact the event is about: empty when it names none that can be found (rejected). */
+  private Optional<Optional<Long>> contactOf(SentEventHit hit, ContactChanges changes, Batch batch) {
+    if (hit.objectId().isPresent()) {
+      if (contacts.find(hit.hubId(), hit.objectId().get()).isEmpty()) {
+        batch.reject(hit, RejectReason.UNKNOWN_CONTACT, true, "no contact with id " + hit.objectId().get());
+        return Optional.empty();
+      }
+      return Optional.of(hit.objectId());
+    }
+    if (hit.email().isPresent()) {
+      Optional<String> email = Emails.normalize(hit.email().get());
+      if (email.isEmpty()) {
+        batch.reject(hit, RejectReason.INVALID_EMAIL, true, "email is not an email address");
+        return Optional.empty();
+      }
+      return Optional.of(Optional.of(changes.byEmail(hit.hubId(), email.get(), hit.receivedAt(), ChangeSource.API)));
+    }
+    Visitors visitorChanges = batch.part(Visitors.class, () -> new Visitors(visitors));
+    return Optional.of(visitorChanges.get(hit.hubId(), hit.utk().orElseThrow().toLowerCase(java.util.Locale.ROOT))
+        .flatMap(Visitor::contactId));
+  }
+
+  private Map<String, String> declared(SentEventHit hit, EventDefinition definition, Batch batch) {
+    Set<String> names = details.find(List.of(definition.id())).getOrDefault(definition.id(),
+        new EventDetails("", "", List.of())).properties().stream().map(EventDetails.EventProperty::name)
+        .collect(Collectors.toSet());
+    Map<String, String> kept = new LinkedHashMap<>();
+    hit.properties().forEach((name, value) -> {
+      if (names.contains(name)) {
+        kept.put(name, value);
+      } else {
+        batch.reject(hit, RejectReason.UNKNOWN_PROPERTY, false, "event " + hit.eventName() + " declares no property "
+            + name);
+      }
+    });
+    return kept;
+  }
+}
