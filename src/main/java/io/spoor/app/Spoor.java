@@ -91,10 +91,12 @@ public final class Spoor implements AutoCloseable {
             new TrackerScriptRoutes(portals),
             new VisitorRoutes(db, stores.visitors()),
             new ContactRoutes(contacts, new ContactTimeline(db, contacts, stores.completions(), stores.visitors())),
+                new io.spoor.crm.ContactWrites(db, stores.contacts(), stores.propertyDefinitions(), clock)),
             new EventDefinitionRoutes(new EventDefinitions(db, stores.eventDefinitions(), clock)),
             new RejectionRoutes(db, stores.rejections()),
             new PortalRoutes(portals),
             new TokenRoutes(portals),
+            new OpenApiDocument(),
             new BehavioralEventRoutes(new BehavioralEvents(db, stores.eventDefinitions(), stores.eventDetails(),
                 clock), log, clock)),
         new Http(portals, MAX_BODY_BYTES, new RateLimiter(clock)), metrics);
@@ -120,6 +122,11 @@ public final class Spoor implements AutoCloseable {
 
   public int port() {
     return port;
+  }
+
+  /** Every mounted endpoint as {@code "METHOD /path"}. */
+  public List<String> endpoints() {
+    return server.endpoints();
   }
 
   public Portals portals() {

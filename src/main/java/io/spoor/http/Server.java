@@ -26,6 +26,7 @@ public final class Server {
   private final Histogram latency;
   private final ErrorMapper errors = new ErrorMapper();
   private HttpServer server;
+  private Router router;
 
   public Server(Vertx vertx, HttpServerSettings settings, List<Routes> routes, Http http, Metrics metrics) {
     this.vertx = vertx;
@@ -41,8 +42,21 @@ public final class Server {
     HttpServerOptions options = new HttpServerOptions().setHost(settings.host()).setPort(settings.port())
         .setMaxInitialLineLength(settings.maxUrlBytes()).setMaxHeaderSize(16 * 1024)
         .setIdleTimeout(IDLE_TIMEOUT_SECONDS).setTcpNoDelay(true);
-    server = vertx.createHttpServer(options).requestHandler(router());
+    router = router();
+    server = vertx.createHttpServer(options).requestHandler(router);
     return server.listen().toCompletionStage().toCompletableFuture().join().actualPort();
+  }
+
+  /** Every mounted endpoint as {@code "METHOD /path/{param}"} (regex routes as their pattern). */
+  public List<String> endpoints() {
+    List<String> endpoints = new java.util.ArrayList<>();
+    for (Route route : router.getRoutes()) {
+      String path = route.getPath() != null ? route.getPath().replaceAll(":(\\w+)", "{$1}") : null;
+      if (route.methods() != null && path != null) {
+        route.methods().forEach(m -> endpoints.add(m.name() + " " + path));
+      }
+    }
+    return endpoints;
   }
 
   public void stop() {
