@@ -91,6 +91,7 @@ public final class Spoor implements AutoCloseable {
             new TrackerScriptRoutes(portals),
             new VisitorRoutes(db, stores.visitors()),
             new ContactRoutes(contacts, new ContactTimeline(db, contacts, stores.completions(), stores.visitors())),
+            new io.spoor.crm.ContactApiRoutes(contacts,
                 new io.spoor.crm.ContactWrites(db, stores.contacts(), stores.propertyDefinitions(), clock)),
             new EventDefinitionRoutes(new EventDefinitions(db, stores.eventDefinitions(), clock)),
             new RejectionRoutes(db, stores.rejections()),

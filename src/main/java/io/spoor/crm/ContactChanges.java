@@ -53,12 +53,21 @@ public final class ContactChanges implements Deferred {
       id = contacts.idsByEmail(portalId, List.of(email)).getOrDefault(email, ABSENT);
     }
     if (id == ABSENT) {
-      id = newId();
-      created.add(new NewContact(id, portalId, email, at));
-      createdIds.add(id);
-      change(id, new PropertyChange(ContactProperties.EMAIL, Optional.of(email), at, source));
+      return create(portalId, Optional.of(email), at, source);
     }
     idsByEmail.put(key, id);
+    return id;
+  }
+
+  /** A new contact of the portal; its email, if any, must be free (the caller has checked). */
+  public long create(long portalId, Optional<String> email, long at, ChangeSource source) {
+    long id = newId();
+    created.add(new NewContact(id, portalId, email, at));
+    createdIds.add(id);
+    email.ifPresent(e -> {
+      idsByEmail.put(portalId + ":" + e, id);
+      change(id, new PropertyChange(ContactProperties.EMAIL, Optional.of(e), at, source));
+    });
     return id;
   }
 

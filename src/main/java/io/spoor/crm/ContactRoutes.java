@@ -1,6 +1,7 @@
 package io.spoor.crm;
 
 import io.spoor.InvalidInputException;
+import io.spoor.crm.ContactStore.HistoryEntry;
 import io.spoor.http.Http;
 import io.spoor.http.Routes;
 import io.spoor.portal.Scope;
@@ -10,8 +11,8 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -27,10 +28,7 @@ public final class ContactRoutes implements Routes {
 
   @Override
   public void mount(Router router, Http http) {
-    router.get("/crm/v3/objects/contacts/:id").handler(http.requires(Scope.CONTACTS_READ))
-        .handler(ctx -> http.respond(ctx, () -> contacts.get(Http.principal(ctx).portalId(),
-            ctx.pathParam("id"), idProperty(ctx)), (c, contact) ->
-            Http.json(c, 200, ContactView.render(contact, requested(c)))));
+    router.get("/crm/v3/objects/contacts/:id").handler(http.requires(Scope.CONTACTS_READ)).handler(ctx -> read(ctx, http));
     router.get("/api/v1/contacts/:id/timeline").handler(http.requires(Scope.CONTACTS_READ))
         .handler(ctx -> http.respond(ctx, () -> timeline.page(Http.principal(ctx).portalId(),
             ctx.pathParam("id"), idProperty(ctx), intParam(ctx, "limit", 50, 1, 500),
@@ -41,17 +39,16 @@ public final class ContactRoutes implements Routes {
     return Optional.ofNullable(ctx.queryParams().get("idProperty"));
   }
 
-  /** {@code properties} given repeatedly or as comma lists; HubSpot's defaults when absent. */
-  private static Set<String> requested(RoutingContext ctx) {
-    Set<String> names = new LinkedHashSet<>();
-    for (String value : ctx.queryParam("properties")) {
-      for (String name : value.split(",")) {
-        if (!name.isBlank()) {
-          names.add(name.trim());
-        }
-      }
-    }
-    return names.isEmpty() ? new LinkedHashSet<>(ContactProperties.DEFAULT_READ) : names;
+  /** The contact with the properties asked for, and the history of those in {@code propertiesWithHistory}. */
+  private void read(RoutingContext ctx, Http http) {
+    Set<String> names = ContactJson.names(ctx.queryParam("properties"), ContactProperties.DEFAULT_READ);
+    Set<String> withHistory = ContactJson.names(ctx.queryParam("propertiesWithHistory"), List.of());
+    http.respond(ctx, () -> {
+      Contact contact = contacts.get(Http.principal(ctx).portalId(), ctx.pathParam("id"), idProperty(ctx));
+      return Map.entry(contact, withHistory.isEmpty() ? Map.<String, List<HistoryEntry>>of()
+          : contacts.history(contact, withHistory));
+    }, (c, read) -> Http.json(c, 200, ContactJson.withHistory(ContactView.render(read.getKey(), names),
+        read.getValue())));
   }
 
   static int intParam(RoutingContext ctx, String name, int fallback, int min, int max) {

@@ -66,16 +66,20 @@ public final class ContactView {
   }
 
   private static Optional<String> stored(Contact contact, String name) {
-    Optional<String> raw = Optional.ofNullable(contact.properties().get(name));
+    return Optional.ofNullable(contact.properties().get(name)).map(raw -> display(name, raw));
+  }
+
+  /** A stored (canonical) value as the API shows it: built-in dates and datetimes in ISO form. */
+  static String display(String name, String raw) {
     PropertyDefinition definition = ContactProperties.builtIn().get(name);
     if (definition == null || raw.isEmpty()) {
       return raw;
     }
     if (definition.type() == PropertyType.DATETIME) {
-      return raw.map(ms -> Instant.ofEpochMilli(Long.parseLong(ms)).toString());
+      return Instant.ofEpochMilli(Long.parseLong(raw)).toString();
     }
     if (definition.type() == PropertyType.DATE) {
-      return raw.map(ms -> LocalDate.ofInstant(Instant.ofEpochMilli(Long.parseLong(ms)), ZoneOffset.UTC).toString());
+      return LocalDate.ofInstant(Instant.ofEpochMilli(Long.parseLong(raw)), ZoneOffset.UTC).toString();
     }
     return raw;
   }

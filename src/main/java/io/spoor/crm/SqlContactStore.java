@@ -3,45 +3,22 @@ package io.spoor.crm;
 import io.spoor.store.Database;
 import io.spoor.store.IdSequence;
 import io.spoor.store.JdbcBatch;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 
-
 /** {@link ContactStore} in portable SQL over the generic CRM object tables. */
 public final class SqlContactStore implements ContactStore {
   private static final String TYPE = ObjectType.CONTACT.name();
   private static final int CHUNK = 500;
-  private static final String EARLIER_VISIT = "excluded.first_visit_at IS NOT NULL AND "
-      + "(a.first_visit_at IS NULL OR excluded.first_visit_at < a.first_visit_at)";
-  private static final String ANALYTICS_UPSERT = "INSERT INTO contact_analytics AS a (contact_id, "
-      + "num_event_completions, revenue_micros, num_page_views, num_visits, first_timestamp, "
-      + "last_timestamp, first_visit_at, first_url, first_referrer, source, source_data_1, "
-      + "source_data_2, last_url) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-      + "ON CONFLICT (contact_id) DO UPDATE SET "
-      + "num_event_completions = a.num_event_completions + excluded.num_event_completions, "
-      + "revenue_micros = a.revenue_micros + excluded.revenue_micros, "
-      + "num_page_views = a.num_page_views + excluded.num_page_views, "
-      + "num_visits = a.num_visits + excluded.num_visits, "
-      + "first_timestamp = CASE WHEN a.first_timestamp IS NULL OR excluded.first_timestamp < a.first_timestamp "
-      + "THEN excluded.first_timestamp ELSE a.first_timestamp END, "
-      + "last_url = CASE WHEN excluded.last_url IS NOT NULL AND (a.last_timestamp IS NULL "
-      + "OR excluded.last_timestamp >= a.last_timestamp) THEN excluded.last_url ELSE a.last_url END, "
-      + "last_timestamp = CASE WHEN a.last_timestamp IS NULL OR excluded.last_timestamp > a.last_timestamp "
-      + "THEN excluded.last_timestamp ELSE a.last_timestamp END, "
-      + "first_url = CASE WHEN " + EARLIER_VISIT + " THEN excluded.first_url ELSE a.first_url END, "
-      + "first_referrer = CASE WHEN " + EARLIER_VISIT + " THEN excluded.first_referrer ELSE a.first_referrer END, "
-      + "source = CASE WHEN " + EARLIER_VISIT + " THEN excluded.source ELSE a.source END, "
-      + "source_data_1 = CASE WHEN " + EARLIER_VISIT + " THEN excluded.source_data_1 ELSE a.source_data_1 END, "
-      + "source_data_2 = CASE WHEN " + EARLIER_VISIT + " THEN excluded.source_data_2 ELSE a.source_data_2 END, "
-      + "first_visit_at = CASE WHEN " + EARLIER_VISIT + " THEN excluded.first_visit_at ELSE a.first_visit_at END";
+  private static final String SELECT = "SELECT o.id, o.created_at, o.updated_at, a.* FROM crm_object o "
+      + "LEFT JOIN contact_analytics a ON a.contact_id = o.id "
+      + "WHERE o.portal_id = :portal AND o.object_type = :type AND NOT o.archived ";
   private final Database db;
   private final IdSequence ids;
 
@@ -80,22 +57,38 @@ public final class SqlContactStore implements ContactStore {
         + "value, object_id) VALUES (?, ?, 'email', ?, ?)");
     for (NewContact c : contacts) {
       objects.add(c.id(), c.portalId(), TYPE, c.at(), c.at());
-      keys.add(c.portalId(), TYPE, c.email(), c.id());
+      c.email().ifPresent(email -> keys.add(c.portalId(), TYPE, email, c.id()));
     }
     objects.execute();
     keys.execute();
   }
 
   @Override
-  public Optional<Contact> find(long portalId, long id) {
-    Handle h = db.handle();
-    return h.createQuery("SELECT o.id, o.created_at, o.updated_at, a.* FROM crm_object o "
-            + "LEFT JOIN contact_analytics a ON a.contact_id = o.id "
-            + "WHERE o.id = :id AND o.portal_id = :portal AND o.object_type = :type AND NOT o.archived")
-        .bind("id", id).bind("portal", portalId).bind("type", TYPE)
-        .map((rs, ctx) -> contact(rs, portalId)).findOne()
-        .map(c -> new Contact(c.id(), portalId, c.createdAt(), c.updatedAt(), false,
-            values(List.of(id), List.of()).getOrDefault(id, Map.of()), c.analytics()));
+  public Map<Long, Contact> findAll(long portalId, Collection<Long> ids) {
+    Map<Long, Contact> found = new LinkedHashMap<>();
+    for (List<Long> chunk : chunks(ids)) {
+      db.handle().createQuery(SELECT + "AND o.id IN (<ids>)")
+          .bind("portal", portalId).bind("type", TYPE).bindList("ids", chunk)
+          .map((rs, ctx) -> SqlContactAnalytics.contact(rs, portalId)).forEach(c -> found.put(c.id(), c));
+    }
+    return withValues(found);
+  }
+
+  @Override
+  public List<Contact> page(long portalId, long fromId, int limit) {
+    Map<Long, Contact> found = new LinkedHashMap<>();
+    db.handle().createQuery(SELECT + "AND o.id >= :from ORDER BY o.id LIMIT :limit")
+        .bind("portal", portalId).bind("type", TYPE).bind("from", fromId).bind("limit", limit)
+        .map((rs, ctx) -> SqlContactAnalytics.contact(rs, portalId)).forEach(c -> found.put(c.id(), c));
+    return List.copyOf(withValues(found).values());
+  }
+
+  private Map<Long, Contact> withValues(Map<Long, Contact> contacts) {
+    Map<Long, Map<String, String>> values = values(contacts.keySet(), List.of());
+    Map<Long, Contact> full = new LinkedHashMap<>();
+    contacts.forEach((id, c) -> full.put(id, new Contact(id, c.portalId(), c.createdAt(), c.updatedAt(),
+        false, values.getOrDefault(id, Map.of()), c.analytics())));
+    return full;
   }
 
   /** Values of the named properties, or of all when {@code names} is empty. */
@@ -153,16 +146,49 @@ public final class SqlContactStore implements ContactStore {
 
   @Override
   public void addAnalytics(Map<Long, AnalyticsDelta> deltas) {
-    JdbcBatch batch = new JdbcBatch(db.handle(), ANALYTICS_UPSERT);
-    deltas.forEach((id, d) -> {
-      var first = d.firstVisit();
-      batch.add(id, d.eventCompletions(), d.revenueMicros(), d.pageViews(), d.visits(), d.firstAt(),
-          d.lastAt(), first.map(f -> f.at()).orElse(null), first.map(f -> f.url()).orElse(null),
-          first.map(f -> f.referrer()).orElse(null), first.map(f -> f.source()).orElse(null),
-          first.map(f -> f.data1()).orElse(null), first.map(f -> f.data2()).orElse(null),
-          d.lastPage().map(p -> p.url()).orElse(null));
+    SqlContactAnalytics.add(db.handle(), deltas);
+  }
+
+  @Override
+  public void rekey(long portalId, Map<Long, Optional<String>> emails) {
+    if (emails.isEmpty()) {
+      return;
+    }
+    Handle h = db.handle();
+    JdbcBatch drop = new JdbcBatch(h, "DELETE FROM unique_value WHERE portal_id = ? AND object_type = ? "
+        + "AND name = 'email' AND object_id = ?");
+    JdbcBatch add = new JdbcBatch(h, "INSERT INTO unique_value (portal_id, object_type, name, value, "
+        + "object_id) VALUES (?, ?, 'email', ?, ?)");
+    emails.forEach((id, email) -> {
+      drop.add(portalId, TYPE, id);
+      email.ifPresent(e -> add.add(portalId, TYPE, e, id));
     });
-    batch.execute();
+    drop.execute();
+    add.execute();
+  }
+
+  @Override
+  public void archive(long portalId, Collection<Long> ids, long at) {
+    for (List<Long> chunk : chunks(ids)) {
+      db.handle().createUpdate("UPDATE crm_object SET archived = TRUE, updated_at = :at WHERE portal_id = :portal "
+              + "AND object_type = :type AND NOT archived AND id IN (<ids>)")
+          .bind("at", at).bind("portal", portalId).bind("type", TYPE).bindList("ids", chunk).execute();
+      db.handle().createUpdate("DELETE FROM unique_value WHERE portal_id = :portal AND object_type = :type "
+              + "AND object_id IN (<ids>)")
+          .bind("portal", portalId).bind("type", TYPE).bindList("ids", chunk).execute();
+    }
+  }
+
+  @Override
+  public List<HistoryEntry> history(long contactId, Collection<String> names) {
+    if (names.isEmpty()) {
+      return List.of();
+    }
+    return db.handle().createQuery("SELECT name, value, changed_at, source_type, source_id FROM property_history "
+            + "WHERE object_id = :id AND name IN (<names>) ORDER BY changed_at DESC, id DESC")
+        .bind("id", contactId).bindList("names", List.copyOf(names))
+        .map((rs, ctx) -> new HistoryEntry(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getString(4),
+            Optional.ofNullable(rs.getString(5)))).list();
   }
 
   private static <T> List<List<T>> chunks(Collection<T> all) {
@@ -172,23 +198,5 @@ public final class SqlContactStore implements ContactStore {
       chunks.add(list.subList(from, Math.min(list.size(), from + CHUNK)));
     }
     return chunks;
-  }
-
-  private static Contact contact(ResultSet rs, long portalId) throws SQLException {
-    Analytics analytics = new Analytics(rs.getLong("num_event_completions"), rs.getLong("revenue_micros"),
-        rs.getLong("num_page_views"), rs.getLong("num_visits"), instant(rs, "first_timestamp"),
-        instant(rs, "last_timestamp"), text(rs, "first_url"), text(rs, "first_referrer"),
-        text(rs, "last_url"), text(rs, "source"), text(rs, "source_data_1"), text(rs, "source_data_2"));
-    return new Contact(rs.getLong("id"), portalId, Instant.ofEpochMilli(rs.getLong("created_at")),
-        Instant.ofEpochMilli(rs.getLong("updated_at")), false, Map.of(), analytics);
-  }
-
-  private static Optional<Instant> instant(ResultSet rs, String column) throws SQLException {
-    long value = rs.getLong(column);
-    return rs.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(value));
-  }
-
-  private static Optional<String> text(ResultSet rs, String column) throws SQLException {
-    return Optional.ofNullable(rs.getString(column));
   }
 }
