@@ -3,6 +3,8 @@ package io.spoor.app;
 import io.spoor.crm.ContactRoutes;
 import io.spoor.crm.ContactTimeline;
 import io.spoor.crm.Contacts;
+import io.spoor.crm.PropertyCatalog;
+import io.spoor.crm.PropertyRoutes;
 import io.spoor.events.BehavioralEventRoutes;
 import io.spoor.events.BehavioralEvents;
 import io.spoor.events.EventDefinitionRoutes;
@@ -91,13 +93,13 @@ public final class Spoor implements AutoCloseable {
             new TrackerScriptRoutes(portals),
             new VisitorRoutes(db, stores.visitors()),
             new ContactRoutes(contacts, new ContactTimeline(db, contacts, stores.completions(), stores.visitors())),
-            new io.spoor.crm.ContactApiRoutes(contacts,
                 new io.spoor.crm.ContactWrites(db, stores.contacts(), stores.propertyDefinitions(), clock)),
             new EventDefinitionRoutes(new EventDefinitions(db, stores.eventDefinitions(), clock)),
             new RejectionRoutes(db, stores.rejections()),
             new PortalRoutes(portals),
             new TokenRoutes(portals),
             new OpenApiDocument(),
+            new PropertyRoutes(new PropertyCatalog(db, stores.propertyDefinitions())),
             new BehavioralEventRoutes(new BehavioralEvents(db, stores.eventDefinitions(), stores.eventDetails(),
                 clock), log, clock)),
         new Http(portals, MAX_BODY_BYTES, new RateLimiter(clock)), metrics);

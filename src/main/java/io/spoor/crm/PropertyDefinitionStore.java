@@ -6,6 +6,12 @@ import java.util.List;
 public interface PropertyDefinitionStore {
   List<PropertyDefinition> custom(long portalId, ObjectType type);
 
-  /** Adds a definition; false when the name is taken. */
+  /** Adds a definition; false when the name is taken (archived names included). */
   boolean create(long portalId, ObjectType type, PropertyDefinition definition);
+
+  /** Replaces a live custom definition; false when there is none with that name. */
+  boolean update(long portalId, ObjectType type, PropertyDefinition definition);
+
+  /** Archives a live custom definition; false when there is none with that name. */
+  boolean archive(long portalId, ObjectType type, String name);
 }

@@ -42,6 +42,27 @@ public final class SqlPropertyDefinitionStore implements PropertyDefinitionStore
         .bind("hidden", d.hidden()).bind("now", now).execute() == 1;
   }
 
+  @Override
+  public boolean update(long portalId, ObjectType type, PropertyDefinition d) {
+    return db.handle().createUpdate("UPDATE property_definition SET label = :label, type = :type, "
+            + "field_type = :fieldType, group_name = :group, description = :description, options = :options, "
+            + "hidden = :hidden, updated_at = :now WHERE portal_id = :portal AND object_type = :objectType "
+            + "AND name = :name AND NOT archived")
+        .bind("portal", portalId).bind("objectType", type.name()).bind("name", d.name())
+        .bind("label", d.label()).bind("type", d.type().wireName()).bind("fieldType", d.fieldType())
+        .bind("group", d.groupName()).bind("description", d.description())
+        .bind("options", options(d.options()).encode()).bind("hidden", d.hidden()).bind("now", clock.millis())
+        .execute() == 1;
+  }
+
+  @Override
+  public boolean archive(long portalId, ObjectType type, String name) {
+    return db.handle().createUpdate("UPDATE property_definition SET archived = TRUE, updated_at = :now "
+            + "WHERE portal_id = :portal AND object_type = :objectType AND name = :name AND NOT archived")
+        .bind("portal", portalId).bind("objectType", type.name()).bind("name", name).bind("now", clock.millis())
+        .execute() == 1;
+  }
+
   private static JsonArray options(List<PropertyDefinition.Option> options) {
     JsonArray array = new JsonArray();
     options.forEach(o -> array.add(new JsonObject().put("label", o.label()).put("value", o.value())
