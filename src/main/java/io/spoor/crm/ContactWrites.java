@@ -143,7 +143,7 @@ public final class ContactWrites {
         results.add(new Written(contacts.get(saved.get(i).id()), saved.get(i).created(),
             savedInputs.get(i).traceId()));
       }
-      return new BatchResult<>(results, errors, Instant.ofEpochMilli(at), clock.instant());
+      return new BatchResult<>(results, errors, Instant.ofEpochMilli(at), Instant.ofEpochMilli(clock.millis()));
     });
   }
 

@@ -45,7 +45,7 @@ public final class Contacts {
   /** The live contacts {@code refs} name, in their order; the missing ones in one OBJECT_NOT_FOUND error. */
   public BatchResult<Contact> readAll(long portalId, List<String> refs, Optional<String> idProperty) {
     ContactWrites.checkSize(refs);
-    Instant started = clock.instant();
+    Instant started = Instant.ofEpochMilli(clock.millis());
     List<Contact> found = new ArrayList<>();
     List<String> missing = new ArrayList<>();
     tx.read(() -> {
@@ -56,7 +56,7 @@ public final class Contacts {
       return null;
     });
     List<InputError> errors = missing.isEmpty() ? List.of() : List.of(InputError.notFound(missing));
-    return new BatchResult<>(found, errors, started, clock.instant());
+    return new BatchResult<>(found, errors, started, Instant.ofEpochMilli(clock.millis()));
   }
 
   /** One page of the portal's contacts in id order, from the cursor {@code after} (an id) on. */
