@@ -1,5 +1,6 @@
 package io.spoor.crm;
 
+import io.spoor.InvalidInputException;
 import io.spoor.crm.ContactStore.HistoryEntry;
 import io.spoor.http.Http;
 import io.spoor.http.Routes;
@@ -80,7 +81,7 @@ final class ContactBatchRoutes implements Routes {
 
   private static List<String> ids(JsonObject body) {
     return ContactJson.inputs(body).stream().map(input -> ContactJson.text("id", input.getValue("id"))
-        .orElseThrow(() -> new io.spoor.InvalidInputException("every input needs an id"))).toList();
+        .orElseThrow(() -> new InvalidInputException("every input needs an id"))).toList();
   }
 
   private static <T> void answer(RoutingContext ctx, int status, BatchResult<T> result,

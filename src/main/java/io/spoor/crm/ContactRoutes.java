@@ -28,7 +28,8 @@ public final class ContactRoutes implements Routes {
 
   @Override
   public void mount(Router router, Http http) {
-    router.get("/crm/v3/objects/contacts/:id").handler(http.requires(Scope.CONTACTS_READ)).handler(ctx -> read(ctx, http));
+    router.get("/crm/v3/objects/contacts/:id").handler(http.requires(Scope.CONTACTS_READ))
+        .handler(ctx -> read(ctx, http));
     router.get("/api/v1/contacts/:id/timeline").handler(http.requires(Scope.CONTACTS_READ))
         .handler(ctx -> http.respond(ctx, () -> timeline.page(Http.principal(ctx).portalId(),
             ctx.pathParam("id"), idProperty(ctx), intParam(ctx, "limit", 50, 1, 500),
