@@ -1,6 +1,8 @@
 package io.spoor.app;
 
+import io.spoor.crm.ContactApiRoutes;
 import io.spoor.crm.ContactRoutes;
+import io.spoor.crm.ContactWrites;
 import io.spoor.crm.ContactTimeline;
 import io.spoor.crm.Contacts;
 import io.spoor.crm.PropertyCatalog;
@@ -93,7 +95,7 @@ public final class Spoor implements AutoCloseable {
             new TrackerScriptRoutes(portals),
             new VisitorRoutes(db, stores.visitors()),
             new ContactRoutes(contacts, new ContactTimeline(db, contacts, stores.completions(), stores.visitors())),
-                new io.spoor.crm.ContactWrites(db, stores.contacts(), stores.propertyDefinitions(), clock)),
+            new ContactApiRoutes(contacts, new ContactWrites(db, stores.contacts(), stores.propertyDefinitions(), clock)),
             new EventDefinitionRoutes(new EventDefinitions(db, stores.eventDefinitions(), clock)),
             new RejectionRoutes(db, stores.rejections()),
             new PortalRoutes(portals),
