@@ -1,0 +1,104 @@
+package io.spoor.ingest;
+
+import io.spoor.ingest.FileIngestLog.Sequenced;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * How far {@link FileIngestLog} has applied: the last applied sequence number, saved in the
+ * {@link AppliedMark} after each batch, with the segments it covers deleted, and the callers
+ * of {@code awaitApplied} released once applying gets to their hit. Saving progress may
+ * fail; that only makes the next start replay more.
+ */
+final class ApplyProgress {
+  // logs under FileIngestLog, the name operators know the log by
+  private static final Logger LOG = LoggerFactory.getLogger(FileIngestLog.class);
+
+  private final AppliedMark mark;
+  private final LogSegments segments;
+  private final AtomicLong backlog;
+  private final Queue<Waiter> waiters = new ConcurrentLinkedQueue<>();
+  private volatile long appliedSeq;
+
+  /** Applied hits are taken off {@code backlog}, the count of hits taken and not applied. */
+  ApplyProgress(AppliedMark mark, LogSegments segments, AtomicLong backlog) {
+    this.mark = mark;
+    this.segments = segments;
+    this.backlog = backlog;
+  }
+
+  /** Reads the saved mark: where applying resumes after a stop. */
+  long resume() {
+    appliedSeq = mark.read();
+    return appliedSeq;
+  }
+
+  long appliedSeq() {
+    return appliedSeq;
+  }
+
+  /** Counts hits about to be replayed as taken and not applied. */
+  void replaying(int hits) {
+    backlog.addAndGet(hits);
+  }
+
+  /** Hits taken and not yet applied (or refused). */
+  long unapplied() {
+    return backlog.get();
+  }
+
+  /** Records progress after the sink took a batch (in log order). */
+  void applied(List<Sequenced> batch) {
+    long lastSeq = batch.get(batch.size() - 1).seq();
+    backlog.addAndGet(-batch.size());
+    appliedSeq = lastSeq;
+    markApplied(lastSeq);
+    releaseWaiters();
+  }
+
+  /** Moves the mark past records that were put aside rather than applied. */
+  void skipTo(long seq) {
+    appliedSeq = seq;
+    markApplied(seq);
+  }
+
+  /** Completes once every hit up to {@code seq} has been applied. */
+  CompletableFuture<Void> await(long seq) {
+    Waiter waiter = new Waiter(seq, new CompletableFuture<>());
+    waiters.add(waiter);
+    releaseWaiters();
+    return waiter.done;
+  }
+
+  /** Completes the waiters already applied and fails the rest: nothing more will be applied. */
+  void failWaiters() {
+    releaseWaiters();
+    for (Waiter w; (w = waiters.poll()) != null; ) {
+      w.done.completeExceptionally(
+          new IngestOverloadedException("closed before every acknowledged hit was applied"));
+    }
+  }
+
+  /** Saves how far the applier got, drops applied segments; failing only makes a replay longer. */
+  private void markApplied(long seq) {
+    try {
+      mark.write(seq);
+      segments.deleteThrough(seq);
+    } catch (UncheckedIOException e) {
+      LOG.warn("cannot record ingest progress at {}; the next start replays more", seq, e);
+    }
+  }
+
+  private void releaseWaiters() {
+    waiters.removeIf(w -> w.seq <= appliedSeq && w.done.complete(null));
+  }
+
+  private record Waiter(long seq, CompletableFuture<Void> done) {
+  }
+}
