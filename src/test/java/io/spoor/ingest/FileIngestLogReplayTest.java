@@ -1,0 +1,218 @@
+package io.spoor.ingest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * Durability and replay: an append is answered only once its hit is in a segment
+ * file, and what was written but not applied is replayed on the next start, once.
+ */
+@Timeout(60)
+class FileIngestLogReplayTest extends FileIngestLogFixture {
+  @Test
+  void appendCompletesOnlyOnceTheHitIsInASegmentFileAndTheSinkThenReceivesIt() throws Exception {
+    FileIngestLog log = new FileIngestLog(dir, 10, 10, 100);
+    Sink sink = new Sink();
+    CompletableFuture<Void> done = log.append(hit("h1"));
+    CompletableFuture<List<String>> inFilesWhenAcknowledged = done.thenApply(v -> idsInSegmentFiles());
+    assertFalse(done.isDone(), "acknowledged before anything was written");
+
+    log.start(sink);
+    try {
+      assertEquals(List.of("h1"), await(inFilesWhenAcknowledged));
+      await(log.awaitApplied());
+      assertEquals(List.of(List.of("h1")), sink.applied);
+    } finally {
+      log.close();
+    }
+  }
+
+  @Test
+  void acknowledgedHitIsReplayedByANewLogOnTheSameDirectoryWhileTheSinkStillHoldsIt() throws Exception {
+    FileIngestLog first = log();
+    Sink holding = Sink.gated();
+    first.start(holding);
+    try {
+      CompletableFuture<Void> done = first.append(hit("h1"));
+      assertTrue(holding.entered.await(WAIT_SECONDS, TimeUnit.SECONDS), "the sink was never called");
+      assertNull(await(done));
+      assertEquals(List.of(), holding.applied);
+
+      FileIngestLog second = log();
+      Sink recording = new Sink();
+      second.start(recording);
+      second.close();
+
+      assertEquals(List.of(List.of("h1")), recording.applied);
+    } finally {
+      holding.release();
+      first.close();
+    }
+  }
+
+  @Test
+  void restartReplaysHitsWrittenButNotAppliedExactlyOnceBeforeNewHits() throws Exception {
+    FileIngestLog first = log();
+    Sink down = Sink.down();
+    first.start(down);
+    awaitAll(List.of(first.append(hit("a")), first.append(hit("b")), first.append(hit("c"))));
+    assertTrue(down.called.tryAcquire(WAIT_SECONDS, TimeUnit.SECONDS), "the sink was never called");
+    closeWithin(first);
+    assertEquals(List.of(), down.applied);
+
+    FileIngestLog second = log();
+    Sink recording = new Sink();
+    CompletableFuture<Void> late = second.append(hit("late"));
+    assertEquals(1, second.depth());
+    second.start(recording);
+    try {
+      assertEquals(List.of("a", "b", "c"), recording.appliedIds(), "replayed during start");
+      assertNull(await(late));
+      await(second.awaitApplied());
+      assertEquals(List.of("a", "b", "c", "late"), recording.appliedIds());
+      assertEquals(0, second.depth());
+      assertEquals(0, second.deadLettered());
+    } finally {
+      second.close();
+    }
+
+    FileIngestLog third = log();
+    Sink again = new Sink();
+    third.start(again);
+    third.close();
+    assertEquals(List.of(), again.calls, "applied hits were replayed");
+  }
+
+  @Test
+  void restartDoesNotReplayHitsAlreadyApplied() throws Exception {
+    FileIngestLog first = log();
+    Sink sink = new Sink();
+    first.start(sink);
+    awaitAll(List.of(first.append(hit("a")), first.append(hit("b"))));
+    await(first.awaitApplied());
+    sink.refuses = ids -> true;
+    awaitAll(List.of(first.append(hit("c")), first.append(hit("d"))));
+    closeWithin(first);
+    assertEquals(List.of("a", "b"), sink.appliedIds());
+
+    FileIngestLog second = log();
+    Sink recording = new Sink();
+    second.start(recording);
+    second.close();
+
+    assertEquals(List.of("c", "d"), recording.appliedIds());
+  }
+
+  @Test
+  void tornTailOfTheLastSegmentIsCutOffOnStartAndTheRecordsBeforeItAreReplayed() throws Exception {
+    FileIngestLog first = log();
+    first.start(Sink.down());
+    awaitAll(List.of(first.append(hit("a")), first.append(hit("b"))));
+    closeWithin(first);
+    List<Path> files = segmentFiles();
+    assertEquals(1, files.size());
+    // the start of a record whose write a crash cut short
+    Files.write(files.get(0), new byte[] {0, 0, 3, (byte) 0xe8, 0, 0, 0, 0, 0, 0, 0, 3, 1, 2},
+        StandardOpenOption.APPEND);
+
+    FileIngestLog second = log();
+    Sink recording = new Sink();
+    second.start(recording);
+    assertEquals(List.of("a", "b"), recording.appliedIds());
+    recording.refuses = ids -> true;
+    assertNull(await(second.append(hit("c"))));
+    closeWithin(second);
+
+    FileIngestLog third = log();
+    Sink after = new Sink();
+    third.start(after);
+    third.close();
+    assertEquals(List.of("c"), after.appliedIds(), "a hit written after the cut was lost");
+    assertEquals(0, third.deadLettered());
+  }
+
+  @Test
+  void garbageInAnEarlierSegmentMakesStartFailRatherThanSkipHits() throws Exception {
+    FileIngestLog first = new FileIngestLog(dir, 10, 10, 100, 1, SHORT_PAUSE);
+    first.start(Sink.down());
+    assertNull(await(first.append(hit("a"))));
+    assertNull(await(first.append(hit("b"))));
+    closeWithin(first);
+    List<Path> files = segmentFiles();
+    assertTrue(files.size() >= 2, "expected a segment per write: " + files);
+    byte[] content = Files.readAllBytes(files.get(0));
+    content[content.length / 2] ^= 0x5a;
+    Files.write(files.get(0), content);
+
+    FileIngestLog second = new FileIngestLog(dir, 10, 10, 100, 1, SHORT_PAUSE);
+    Sink recording = new Sink();
+    try {
+      assertThrows(IllegalStateException.class, () -> second.start(recording));
+    } finally {
+      closeWithin(second);
+    }
+    assertEquals(List.of(), recording.calls);
+  }
+
+  @Test
+  void appliedSegmentsAreDeleted() throws Exception {
+    FileIngestLog log = new FileIngestLog(dir, 100, 100, 1000, 300, SHORT_PAUSE);
+    Sink sink = new Sink();
+    log.start(sink);
+    try {
+      for (int i = 0; i < 40; i++) {
+        assertNull(await(log.append(hit("h" + i))));
+      }
+      await(log.awaitApplied());
+      assertEquals(40, sink.appliedIds().size());
+    } finally {
+      closeWithin(log);
+    }
+
+    List<Path> files = segmentFiles();
+    assertEquals(1, files.size(), "applied segments were kept: " + files);
+    assertFalse(files.get(0).getFileName().toString().equals("00000000000000000001.log"),
+        "the log never started a second segment");
+
+    FileIngestLog reopened = new FileIngestLog(dir, 100, 100, 1000, 300, SHORT_PAUSE);
+    Sink again = new Sink();
+    reopened.start(again);
+    reopened.close();
+    assertEquals(List.of(), again.calls);
+  }
+
+  @Test
+  void sequenceNumbersContinueAfterTheAppliedMarkWhenEverySegmentIsGone() throws Exception {
+    new AppliedMark(dir.resolve("applied")).write(500);
+    FileIngestLog log = log();
+    Sink sink = new Sink();
+    log.start(sink);
+    try {
+      assertNull(await(log.append(hit("h"))));
+      await(log.awaitApplied());
+    } finally {
+      closeWithin(log);
+    }
+
+    assertEquals(List.of("h"), sink.appliedIds());
+    assertEquals(List.of(dir.resolve("00000000000000000501.log")), segmentFiles());
+    assertEquals(501, new AppliedMark(dir.resolve("applied")).read());
+    FileIngestLog reopened = log();
+    Sink again = new Sink();
+    reopened.start(again);
+    reopened.close();
+    assertEquals(List.of(), again.calls);
+  }
+}
