@@ -185,7 +185,7 @@ class HitCodecTest {
   @Test
   void unknownTypeTagIsRefused() {
     byte[] record = HitCodec.encode(hit("h", 1, 2, "e"));
-    for (byte tag : new byte[] {0, 3, 99, -1}) {
+    for (byte tag : new byte[] {0, 4, 99, -1}) {
       record[0] = tag;
 
       IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> HitCodec.decode(record));
