@@ -1,5 +1,8 @@
 package io.spoor.app;
 
+import io.spoor.crm.AssociationRoutes;
+import io.spoor.crm.Associations;
+import io.spoor.crm.CompanyApiRoutes;
 import io.spoor.crm.ContactApiRoutes;
 import io.spoor.crm.ContactRoutes;
 import io.spoor.crm.ContactWrites;
@@ -7,6 +10,8 @@ import io.spoor.crm.ContactTimeline;
 import io.spoor.crm.Contacts;
 import io.spoor.crm.PropertyCatalog;
 import io.spoor.crm.PropertyRoutes;
+import io.spoor.crm.SqlAssociationStore;
+import io.spoor.crm.SqlCompanyStore;
 import io.spoor.events.BehavioralEventRoutes;
 import io.spoor.events.BehavioralEvents;
 import io.spoor.events.EventDefinitionRoutes;
@@ -96,6 +101,8 @@ public final class Spoor implements AutoCloseable {
             new VisitorRoutes(db, stores.visitors()),
             new ContactRoutes(contacts, new ContactTimeline(db, contacts, stores.completions(), stores.visitors())),
             new ContactApiRoutes(contacts, new ContactWrites(db, stores.contacts(), stores.propertyDefinitions(), clock)),
+            new CompanyApiRoutes(db, new SqlCompanyStore(db), stores.propertyDefinitions(), clock),
+            new AssociationRoutes(new Associations(db, new SqlAssociationStore(db), clock)),
             new EventDefinitionRoutes(new EventDefinitions(db, stores.eventDefinitions(), clock)),
             new RejectionRoutes(db, stores.rejections()),
             new PortalRoutes(portals),

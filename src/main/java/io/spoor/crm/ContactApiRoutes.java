@@ -6,7 +6,7 @@ import io.vertx.ext.web.Router;
 
 /**
  * The CRM v3 contacts API beyond reading one contact ({@link ContactRoutes}): create,
- * update, archive and list, and the batch calls.
+ * update, archive and list, the batch calls, and the v3 association call.
  */
 public final class ContactApiRoutes implements Routes {
   static final String PATH = "/crm/v3/objects/contacts";
@@ -21,7 +21,7 @@ public final class ContactApiRoutes implements Routes {
 
   @Override
   public void mount(Router router, Http http) {
-    new ContactObjectRoutes(contacts, writes).mount(router, http);
-    new ContactBatchRoutes(contacts, writes).mount(router, http);
+    new ObjectRoutes<>(contacts, writes).mount(router, http);
+    new ObjectBatchRoutes<>(contacts, writes).mount(router, http);
   }
 }

@@ -1,7 +1,5 @@
 package io.spoor.crm;
 
-import io.spoor.InvalidInputException;
-import io.spoor.crm.ContactStore.HistoryEntry;
 import io.spoor.http.Http;
 import io.spoor.http.Routes;
 import io.spoor.portal.Scope;
@@ -11,12 +9,9 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
-/** Contact reads: the CRM v3 object by id or email, and Spoor's contact timeline. */
+/** Contact reads: the CRM v3 object by id or email ({@link ObjectReadRoute}), and Spoor's contact timeline. */
 public final class ContactRoutes implements Routes {
   private final Contacts contacts;
   private final ContactTimeline timeline;
@@ -28,44 +23,15 @@ public final class ContactRoutes implements Routes {
 
   @Override
   public void mount(Router router, Http http) {
-    router.get("/crm/v3/objects/contacts/:id").handler(http.requires(Scope.CONTACTS_READ))
-        .handler(ctx -> read(ctx, http));
+    new ObjectReadRoute<>(contacts).mount(router, http);
     router.get("/api/v1/contacts/:id/timeline").handler(http.requires(Scope.CONTACTS_READ))
         .handler(ctx -> http.respond(ctx, () -> timeline.page(Http.principal(ctx).portalId(),
-            ctx.pathParam("id"), idProperty(ctx), intParam(ctx, "limit", 50, 1, 500),
-            intParam(ctx, "after", 0, 0, Integer.MAX_VALUE)), ContactRoutes::renderTimeline));
+            ctx.pathParam("id"), idProperty(ctx), ObjectRoutes.intParam(ctx, "limit", 50, 1, 500),
+            ObjectRoutes.intParam(ctx, "after", 0, 0, Integer.MAX_VALUE)), ContactRoutes::renderTimeline));
   }
 
   private static Optional<String> idProperty(RoutingContext ctx) {
     return Optional.ofNullable(ctx.queryParams().get("idProperty"));
-  }
-
-  /** The contact with the properties asked for, and the history of those in {@code propertiesWithHistory}. */
-  private void read(RoutingContext ctx, Http http) {
-    Set<String> names = ContactJson.names(ctx.queryParam("properties"), ContactProperties.DEFAULT_READ);
-    Set<String> withHistory = ContactJson.names(ctx.queryParam("propertiesWithHistory"), List.of());
-    http.respond(ctx, () -> {
-      Contact contact = contacts.get(Http.principal(ctx).portalId(), ctx.pathParam("id"), idProperty(ctx));
-      return Map.entry(contact, withHistory.isEmpty() ? Map.<String, List<HistoryEntry>>of()
-          : contacts.history(contact, withHistory));
-    }, (c, read) -> Http.json(c, 200, ContactJson.withHistory(ContactView.render(read.getKey(), names),
-        read.getValue())));
-  }
-
-  static int intParam(RoutingContext ctx, String name, int fallback, int min, int max) {
-    String raw = ctx.queryParams().get(name);
-    if (raw == null) {
-      return fallback;
-    }
-    try {
-      int value = Integer.parseInt(raw.trim());
-      if (value >= min && value <= max) {
-        return value;
-      }
-    } catch (NumberFormatException e) {
-      // answered below
-    }
-    throw new InvalidInputException(name + " must be a whole number from " + min + " to " + max);
   }
 
   private static void renderTimeline(RoutingContext ctx, ContactTimeline.Page page) {

@@ -29,28 +29,29 @@ public record InputError(Category category, String message, Map<String, List<Str
     return new InputError(Category.VALIDATION_ERROR, message, Map.of(), Optional.empty());
   }
 
-  static InputError conflict(long existingId) {
-    return new InputError(Category.CONFLICT, "Contact already exists. Existing ID: " + existingId, Map.of(),
+  static InputError conflict(ObjectType type, long existingId) {
+    return new InputError(Category.CONFLICT, type.label() + " already exists. Existing ID: " + existingId, Map.of(),
         Optional.empty());
   }
 
-  static InputError notFound(List<String> ids) {
-    return new InputError(Category.OBJECT_NOT_FOUND,
-        "Could not get some CONTACT objects, they may be deleted or not exist. Check that ids are valid.",
-        Map.of("ids", ids), Optional.empty());
+  static InputError notFound(ObjectType type, List<String> ids) {
+    return new InputError(Category.OBJECT_NOT_FOUND, "Could not get some " + type.name()
+        + " objects, they may be deleted or not exist. Check that ids are valid.", Map.of("ids", ids),
+        Optional.empty());
   }
 
   InputError withTrace(Optional<String> trace) {
     return new InputError(category, message, context, trace);
   }
 
-  /** The exception a single-object call is answered with; {@code ref} names the object. */
-  SpoorException toException(String ref) {
+  /** The exception a single-object call is answered with; a missing object is named by its id. */
+  SpoorException toException() {
     switch (category) {
       case CONFLICT:
         return new ConflictException(message);
       case OBJECT_NOT_FOUND:
-        return new NotFoundException("Object not found.  objectId are usually numeric.", ref);
+        return new NotFoundException("Object not found.  objectId are usually numeric.",
+            context.getOrDefault("ids", List.of("")).get(0));
       default:
         return new InvalidInputException(message);
     }

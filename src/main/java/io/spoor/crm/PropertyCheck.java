@@ -10,8 +10,8 @@ import java.util.function.Function;
 
 /**
  * The values of one API write checked against the portal's property definitions, all of them:
- * HubSpot answers with every problem, not the first. Emails must be addresses and are
- * lowercased; {@code ""} clears a value.
+ * HubSpot answers with every problem, not the first. The type's key (email, domain) must be
+ * one and is stored canonical; {@code ""} clears a value.
  */
 final class PropertyCheck {
   private PropertyCheck() {
@@ -37,8 +37,9 @@ final class PropertyCheck {
    * Checks raw values; {@code current} gives a stored value when a rule depends on it
    * (lifecycle stage only moves forward).
    */
-  static Checked check(Map<String, String> raw, Function<String, Optional<PropertyDefinition>> definitions,
-      Function<String, Optional<String>> current) {
+  static Checked check(ObjectType type, Map<String, String> raw,
+      Function<String, Optional<PropertyDefinition>> definitions, Function<String, Optional<String>> current) {
+    UniqueKey key = type.key();
     Map<String, Optional<String>> values = new LinkedHashMap<>();
     List<PropertyProblem> problems = new ArrayList<>();
     raw.forEach((name, value) -> {
@@ -48,11 +49,10 @@ final class PropertyCheck {
         problems.add(PropertyProblem.doesNotExist(name));
         return;
       }
-      PropertyValue checked = ContactProperties.EMAIL.equals(name) ? email(value)
+      PropertyValue checked = key.property().equals(name) ? key(key, value)
           : PropertyValues.check(definition.get(), value, () -> current.apply(name));
       if (checked instanceof PropertyValue.Invalid invalid) {
-        problems.add(ContactProperties.EMAIL.equals(name)
-            ? new PropertyProblem(name, "INVALID_EMAIL", invalid.reason())
+        problems.add(key.property().equals(name) ? new PropertyProblem(name, key.problem(), invalid.reason())
             : PropertyProblem.refused(definition.get(), value, invalid.reason()));
       } else {
         values.put(name, checked instanceof PropertyValue.Set set ? Optional.of(set.value()) : Optional.empty());
@@ -61,12 +61,11 @@ final class PropertyCheck {
     return new Checked(values, problems);
   }
 
-  private static PropertyValue email(String raw) {
+  private static PropertyValue key(UniqueKey key, String raw) {
     if (raw.isEmpty()) {
       return new PropertyValue.Clear();
     }
-    return Emails.normalize(raw).<PropertyValue>map(PropertyValue.Set::new)
-        .orElse(new PropertyValue.Invalid("Email address " + (raw.length() > 100 ? raw.substring(0, 100) + "…" : raw)
-            + " is invalid"));
+    return key.normalize(raw).<PropertyValue>map(PropertyValue.Set::new)
+        .orElse(new PropertyValue.Invalid(key.invalid(raw)));
   }
 }

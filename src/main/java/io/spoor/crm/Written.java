@@ -2,6 +2,6 @@ package io.spoor.crm;
 
 import java.util.Optional;
 
-/** A contact as a write left it; {@code created} is HubSpot's {@code new} of upserts. */
-public record Written(Contact contact, boolean created, Optional<String> traceId) {
+/** An object as a write left it; {@code created} is HubSpot's {@code new} of upserts. */
+public record Written<T extends CrmObject>(T object, boolean created, Optional<String> traceId) {
 }

@@ -1,8 +1,10 @@
 /**
- * CRM objects: contacts (and, later, companies), their property definitions and typed
- * values, the value history, and the read-only analytics properties hits add to. Owns the
+ * CRM objects: contacts and companies, their property definitions and typed values, the value
+ * history, the read-only analytics properties hits add to, and the associations between
+ * objects. The generic pieces ({@code Object*}, {@code SqlObjectStore}) serve every type; the
+ * contact ones add the analytics and keep the names the ingest uses. Owns the
  * {@code crm_object}, {@code object_property}, {@code property_history}, {@code unique_value},
- * {@code property_definition} and {@code contact_analytics} tables. Knows nothing of HTTP
- * beacons or the ingest queue: callers hand it validated changes.
+ * {@code property_definition}, {@code contact_analytics} and {@code crm_association} tables.
+ * Knows nothing of HTTP beacons or the ingest queue: callers hand it validated changes.
  */
 package io.spoor.crm;

@@ -1,5 +1,6 @@
 package io.spoor.crm;
 
+import static io.spoor.crm.ObjectType.CONTACT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -20,7 +21,7 @@ class PropertyCheckTest {
 
   @Test
   void validValuesComeBackCanonical() {
-    Checked checked = PropertyCheck.check(Map.of("email", " Ada@Example.COM ", "total_revenue", "1e3",
+    Checked checked = PropertyCheck.check(CONTACT, Map.of("email", " Ada@Example.COM ", "total_revenue", "1e3",
         "closedate", "2024-05-01T00:00:00Z"), BUILT_IN, NOTHING_STORED);
     assertTrue(checked.valid());
     assertEquals(Optional.of("ada@example.com"), checked.values().get("email"));
@@ -30,7 +31,7 @@ class PropertyCheckTest {
 
   @Test
   void anEmptyStringClearsAndAnEmptyEmailToo() {
-    Checked checked = PropertyCheck.check(Map.of("city", "", "email", ""), BUILT_IN, NOTHING_STORED);
+    Checked checked = PropertyCheck.check(CONTACT, Map.of("city", "", "email", ""), BUILT_IN, NOTHING_STORED);
     assertTrue(checked.valid());
     assertEquals(Optional.empty(), checked.values().get("city"));
     assertEquals(Optional.empty(), checked.values().get("email"));
@@ -44,7 +45,7 @@ class PropertyCheckTest {
     raw.put("hs_analytics_source", "DIRECT");
     raw.put("hs_lead_status", "MAYBE");
     raw.put("firstname", "Fine");
-    Checked checked = PropertyCheck.check(raw, BUILT_IN, NOTHING_STORED);
+    Checked checked = PropertyCheck.check(CONTACT, raw, BUILT_IN, NOTHING_STORED);
     assertFalse(checked.valid());
     assertEquals(List.of("PROPERTY_DOESNT_EXIST", "INVALID_EMAIL", "READ_ONLY_VALUE", "INVALID_OPTION"),
         checked.problems().stream().map(PropertyProblem::error).toList());
@@ -58,8 +59,9 @@ class PropertyCheckTest {
   @Test
   void lifecycleStageIsCheckedAgainstTheStoredValue() {
     Function<String, Optional<String>> customer = name -> Optional.of("customer");
-    assertFalse(PropertyCheck.check(Map.of("lifecyclestage", "lead"), BUILT_IN, customer).valid());
-    assertTrue(PropertyCheck.check(Map.of("lifecyclestage", "evangelist"), BUILT_IN, customer).valid());
+    assertFalse(PropertyCheck.check(CONTACT, Map.of("lifecyclestage", "lead"), BUILT_IN, customer).valid());
+    assertTrue(PropertyCheck.check(CONTACT, Map.of("lifecyclestage", "evangelist"), BUILT_IN, customer)
+        .valid());
   }
 
   @Test
@@ -69,8 +71,8 @@ class PropertyCheckTest {
         false, false);
     Function<String, Optional<PropertyDefinition>> definitions =
         name -> name.equals("plan") ? Optional.of(plan) : BUILT_IN.apply(name);
-    assertTrue(PropertyCheck.check(Map.of("plan", "pro"), definitions, NOTHING_STORED).valid());
-    assertEquals("INVALID_OPTION", PropertyCheck.check(Map.of("plan", "gold"), definitions, NOTHING_STORED)
-        .problems().get(0).error());
+    assertTrue(PropertyCheck.check(CONTACT, Map.of("plan", "pro"), definitions, NOTHING_STORED).valid());
+    assertEquals("INVALID_OPTION", PropertyCheck.check(CONTACT, Map.of("plan", "gold"), definitions,
+        NOTHING_STORED).problems().get(0).error());
   }
 }

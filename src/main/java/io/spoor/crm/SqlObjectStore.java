@@ -1,0 +1,222 @@
+package io.spoor.crm;
+
+import io.spoor.store.Database;
+import io.spoor.store.IdSequence;
+import io.spoor.store.JdbcBatch;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * {@link ObjectStore} in portable SQL over the generic CRM object tables, for one type, with
+ * the associations of {@link SqlAssociationStore}. A subclass says how a row of its select
+ * becomes an object; values are added after.
+ */
+abstract class SqlObjectStore<T extends CrmObject> extends SqlAssociationStore implements ObjectStore<T> {
+  static final int CHUNK = 500;
+
+  private final Database db;
+  private final String type;
+  private final String key;
+  private final String select;
+  private final IdSequence ids;
+
+  /** {@code from} selects {@code o.id, o.created_at, o.updated_at} and more from {@code crm_object o}. */
+  SqlObjectStore(Database db, ObjectType type, String from) {
+    super(db);
+    this.db = db;
+    this.type = type.name();
+    this.key = type.key().property();
+    this.select = from + " WHERE o.portal_id = :portal AND o.object_type = :type AND NOT o.archived ";
+    this.ids = new IdSequence(db, "crm_object");
+  }
+
+  /** The object of one row of the select, without its values. */
+  abstract T row(ResultSet rs, long portalId) throws SQLException;
+
+  abstract T withValues(T object, Map<String, String> values);
+
+  @Override
+  public Map<String, Long> idsByKey(long portalId, Collection<String> keys) {
+    Map<String, Long> found = new HashMap<>();
+    for (List<String> chunk : chunks(keys)) {
+      db.handle().createQuery("SELECT value, object_id FROM unique_value WHERE portal_id = :portal "
+              + "AND object_type = :type AND name = :key AND value IN (<keys>)")
+          .bind("portal", portalId).bind("type", type).bind("key", key).bindList("keys", chunk)
+          .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getLong(2)))
+          .forEach(e -> found.put(e.getKey(), e.getValue()));
+    }
+    return found;
+  }
+
+  @Override
+  public Optional<Long> idByUniqueValue(long portalId, String name, String value) {
+    return db.handle().createQuery("SELECT o.id FROM crm_object o JOIN object_property p ON p.object_id = o.id "
+            + "JOIN property_definition d ON d.portal_id = o.portal_id AND d.object_type = o.object_type "
+            + "AND d.name = p.name WHERE o.portal_id = :portal AND o.object_type = :type AND NOT o.archived "
+            + "AND p.name = :name AND p.value = :value AND d.has_unique_value AND NOT d.archived "
+            + "ORDER BY o.id LIMIT 1")
+        .bind("portal", portalId).bind("type", type).bind("name", name).bind("value", value)
+        .mapTo(Long.class).findOne();
+  }
+
+  @Override
+  public long reserveIds(int count) {
+    return ids.reserve(count);
+  }
+
+  @Override
+  public void create(List<NewObject> objects) {
+    if (objects.isEmpty()) {
+      return;
+    }
+    Handle h = db.handle();
+    JdbcBatch rows = new JdbcBatch(h, "INSERT INTO crm_object (id, portal_id, object_type, "
+        + "created_at, updated_at, archived) VALUES (?, ?, ?, ?, ?, FALSE)");
+    JdbcBatch keys = new JdbcBatch(h, "INSERT INTO unique_value (portal_id, object_type, name, "
+        + "value, object_id) VALUES (?, ?, ?, ?, ?)");
+    for (NewObject o : objects) {
+      rows.add(o.id(), o.portalId(), type, o.at(), o.at());
+      o.key().ifPresent(k -> keys.add(o.portalId(), type, key, k, o.id()));
+    }
+    rows.execute();
+    keys.execute();
+  }
+
+  @Override
+  public Map<Long, T> findAll(long portalId, Collection<Long> objectIds) {
+    Map<Long, T> found = new LinkedHashMap<>();
+    for (List<Long> chunk : chunks(objectIds)) {
+      db.handle().createQuery(select + "AND o.id IN (<ids>)")
+          .bind("portal", portalId).bind("type", type).bindList("ids", chunk)
+          .map((rs, ctx) -> row(rs, portalId)).forEach(o -> found.put(o.id(), o));
+    }
+    return withValues(found);
+  }
+
+  @Override
+  public List<T> page(long portalId, long fromId, int limit) {
+    Map<Long, T> found = new LinkedHashMap<>();
+    db.handle().createQuery(select + "AND o.id >= :from ORDER BY o.id LIMIT :limit")
+        .bind("portal", portalId).bind("type", type).bind("from", fromId).bind("limit", limit)
+        .map((rs, ctx) -> row(rs, portalId)).forEach(o -> found.put(o.id(), o));
+    return List.copyOf(withValues(found).values());
+  }
+
+  private Map<Long, T> withValues(Map<Long, T> objects) {
+    Map<Long, Map<String, String>> values = values(objects.keySet(), List.of());
+    Map<Long, T> full = new LinkedHashMap<>();
+    objects.forEach((id, o) -> full.put(id, withValues(o, values.getOrDefault(id, Map.of()))));
+    return full;
+  }
+
+  @Override
+  public Map<Long, Map<String, String>> values(Collection<Long> objectIds, Collection<String> names) {
+    Map<Long, Map<String, String>> values = new HashMap<>();
+    for (List<Long> chunk : chunks(objectIds)) {
+      var query = db.handle().createQuery("SELECT object_id, name, value FROM object_property "
+              + "WHERE object_id IN (<ids>)" + (names.isEmpty() ? "" : " AND name IN (<names>)"))
+          .bindList("ids", chunk);
+      if (!names.isEmpty()) {
+        query.bindList("names", List.copyOf(names));
+      }
+      query.map((rs, ctx) -> List.of(rs.getLong(1), rs.getString(2), rs.getString(3)))
+          .forEach(row -> values.computeIfAbsent((Long) row.get(0), k -> new HashMap<>())
+              .put((String) row.get(1), (String) row.get(2)));
+    }
+    return values;
+  }
+
+  @Override
+  public void apply(Map<Long, List<PropertyChange>> changes) {
+    if (changes.isEmpty()) {
+      return;
+    }
+    Handle h = db.handle();
+    JdbcBatch upsert = new JdbcBatch(h, "INSERT INTO object_property (object_id, name, value, "
+        + "updated_at) VALUES (?, ?, ?, ?) ON CONFLICT (object_id, name) "
+        + "DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at");
+    JdbcBatch clear = new JdbcBatch(h, "DELETE FROM object_property WHERE object_id = ? AND name = ?");
+    JdbcBatch history = new JdbcBatch(h, "INSERT INTO property_history (object_id, name, value, "
+        + "changed_at, source_type, source_id) VALUES (?, ?, ?, ?, ?, ?)");
+    changes.forEach((id, list) -> {
+      for (PropertyChange c : list) {
+        if (c.value().isPresent()) {
+          upsert.add(id, c.name(), c.value().get(), c.at());
+        } else {
+          clear.add(id, c.name());
+        }
+        history.add(id, c.name(), c.value().orElse(""), c.at(), c.source().sourceType(), c.source().sourceId());
+      }
+    });
+    upsert.execute();
+    clear.execute();
+    history.execute();
+  }
+
+  @Override
+  public void touch(Map<Long, Long> modifiedAt) {
+    JdbcBatch touch = new JdbcBatch(db.handle(),
+        "UPDATE crm_object SET updated_at = ? WHERE id = ? AND updated_at < ?");
+    modifiedAt.forEach((id, at) -> touch.add(at, id, at));
+    touch.execute();
+  }
+
+  @Override
+  public void rekey(long portalId, Map<Long, Optional<String>> keys) {
+    if (keys.isEmpty()) {
+      return;
+    }
+    Handle h = db.handle();
+    JdbcBatch drop = new JdbcBatch(h, "DELETE FROM unique_value WHERE portal_id = ? AND object_type = ? "
+        + "AND name = ? AND object_id = ?");
+    JdbcBatch add = new JdbcBatch(h, "INSERT INTO unique_value (portal_id, object_type, name, value, "
+        + "object_id) VALUES (?, ?, ?, ?, ?)");
+    keys.forEach((id, value) -> {
+      drop.add(portalId, type, key, id);
+      value.ifPresent(v -> add.add(portalId, type, key, v, id));
+    });
+    drop.execute();
+    add.execute();
+  }
+
+  @Override
+  public void archive(long portalId, Collection<Long> objectIds, long at) {
+    for (List<Long> chunk : chunks(objectIds)) {
+      db.handle().createUpdate("UPDATE crm_object SET archived = TRUE, updated_at = :at WHERE portal_id = :portal "
+              + "AND object_type = :type AND NOT archived AND id IN (<ids>)")
+          .bind("at", at).bind("portal", portalId).bind("type", type).bindList("ids", chunk).execute();
+      db.handle().createUpdate("DELETE FROM unique_value WHERE portal_id = :portal AND object_type = :type "
+              + "AND object_id IN (<ids>)")
+          .bind("portal", portalId).bind("type", type).bindList("ids", chunk).execute();
+    }
+  }
+
+  @Override
+  public List<HistoryEntry> history(long objectId, Collection<String> names) {
+    if (names.isEmpty()) {
+      return List.of();
+    }
+    return db.handle().createQuery("SELECT name, value, changed_at, source_type, source_id FROM property_history "
+            + "WHERE object_id = :id AND name IN (<names>) ORDER BY changed_at DESC, id DESC")
+        .bind("id", objectId).bindList("names", List.copyOf(names))
+        .map((rs, ctx) -> new HistoryEntry(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getString(4),
+            Optional.ofNullable(rs.getString(5)))).list();
+  }
+
+  static <V> List<List<V>> chunks(Collection<V> all) {
+    List<V> list = List.copyOf(all);
+    List<List<V>> chunks = new ArrayList<>();
+    for (int from = 0; from < list.size(); from += CHUNK) {
+      chunks.add(list.subList(from, Math.min(list.size(), from + CHUNK)));
+    }
+    return chunks;
+  }
+}
