@@ -39,6 +39,12 @@ final class OpenApiDocument implements Routes {
           + "property", "crm.objects.contacts.write"),
       op("POST", "/crm/v3/objects/contacts/batch/archive", "Contacts", "Archive contacts",
           "crm.objects.contacts.write"),
+      op("POST", "/crm/v3/objects/contacts/search", "Contacts", "Search contacts: filter groups, sorts, a text "
+          + "query, paging", "crm.objects.contacts.read"),
+      op("POST", "/crm/v3/objects/contacts/merge", "Contacts", "Merge a contact into another",
+          "crm.objects.contacts.write"),
+      op("POST", "/crm/v3/objects/contacts/gdpr-delete", "Contacts", "Erase a contact and its activity for good",
+          "crm.objects.contacts.write"),
       op("GET", "/crm/v3/properties/{objectType}", "Properties", "List properties (built-in and custom)",
           "crm.schemas.contacts.read"),
       op("POST", "/crm/v3/properties/{objectType}", "Properties", "Create a custom property",

@@ -4,12 +4,21 @@ import io.spoor.crm.AssociationRoutes;
 import io.spoor.crm.Associations;
 import io.spoor.crm.CompanyApiRoutes;
 import io.spoor.crm.ContactApiRoutes;
+import io.spoor.crm.ContactMerge;
+import io.spoor.crm.ContactMergeRoutes;
+import io.spoor.crm.ContactSearch;
+import io.spoor.crm.ContactSearchRoutes;
 import io.spoor.crm.ContactRoutes;
 import io.spoor.crm.ContactWrites;
 import io.spoor.crm.ContactTimeline;
 import io.spoor.crm.Contacts;
+import io.spoor.crm.GdprDelete;
+import io.spoor.crm.GdprDeleteRoutes;
 import io.spoor.crm.PropertyCatalog;
 import io.spoor.crm.PropertyRoutes;
+import io.spoor.crm.SqlContactMergeStore;
+import io.spoor.crm.SqlContactSearch;
+import io.spoor.crm.SqlGdprDeleteStore;
 import io.spoor.crm.SqlAssociationStore;
 import io.spoor.crm.SqlCompanyStore;
 import io.spoor.events.BehavioralEventRoutes;
@@ -107,6 +116,12 @@ public final class Spoor implements AutoCloseable {
             new RejectionRoutes(db, stores.rejections()),
             new PortalRoutes(portals),
             new TokenRoutes(portals),
+            new ContactSearchRoutes(new ContactSearch(db, stores.contacts(), new SqlContactSearch(db),
+                stores.propertyDefinitions())),
+            new ContactMergeRoutes(new ContactMerge(db, stores.contacts(), new SqlContactMergeStore(db),
+                stores.completions(), stores.visitors(), stores.externalIds(), clock)),
+            new GdprDeleteRoutes(new GdprDelete(db, stores.contacts(), new SqlGdprDeleteStore(db),
+                stores.completions(), stores.eventDefinitions(), stores.visitors(), stores.externalIds())),
             new OpenApiDocument(),
             new PropertyRoutes(new PropertyCatalog(db, stores.propertyDefinitions())),
             new BehavioralEventRoutes(new BehavioralEvents(db, stores.eventDefinitions(), stores.eventDetails(),

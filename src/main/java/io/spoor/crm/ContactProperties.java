@@ -27,6 +27,10 @@ public final class ContactProperties {
   public static final String SOURCE = "hs_analytics_source";
   public static final String SOURCE_DATA_1 = "hs_analytics_source_data_1";
   public static final String SOURCE_DATA_2 = "hs_analytics_source_data_2";
+  /** Emails of the contacts merged into this one, {@code ;}-separated. */
+  public static final String ADDITIONAL_EMAILS = "hs_additional_emails";
+  /** Ids of the contacts merged into this one, {@code ;}-separated. */
+  public static final String MERGED_OBJECT_IDS = "hs_merged_object_ids";
 
   /** Returned by a read that names no properties, as HubSpot does. */
   public static final List<String> DEFAULT_READ =
@@ -66,7 +70,8 @@ public final class ContactProperties {
     put(all, readOnly(LAST_TIMESTAMP, PropertyType.DATETIME));
     put(all, readOnly(NUM_PAGE_VIEWS, PropertyType.NUMBER));
     put(all, readOnly(NUM_VISITS, PropertyType.NUMBER));
-    for (String name : List.of(FIRST_URL, FIRST_REFERRER, LAST_URL, SOURCE, SOURCE_DATA_1, SOURCE_DATA_2)) {
+    for (String name : List.of(FIRST_URL, FIRST_REFERRER, LAST_URL, SOURCE, SOURCE_DATA_1, SOURCE_DATA_2,
+        ADDITIONAL_EMAILS, MERGED_OBJECT_IDS)) {
       put(all, readOnly(name, PropertyType.STRING));
     }
     return Collections.unmodifiableMap(all);

@@ -6,6 +6,12 @@ import java.util.List;
 public interface CompletionStore {
   void insert(List<Completion> completions);
 
+  /** Moves a contact's completions to another contact of the portal (a merge). */
+  void reassign(long portalId, long fromContactId, long toContactId);
+
+  /** Deletes a contact's completions; answers how many each event definition lost. */
+  java.util.Map<Long, Long> deleteForContact(long portalId, long contactId);
+
   /** A contact's completions, newest first, with the event's name. */
   List<CompletedEvent> forContact(long portalId, long contactId, int limit, int offset);
 

@@ -32,6 +32,25 @@ public final class SqlCompletionStore implements CompletionStore {
     batch.execute();
   }
 
+  @Override
+  public void reassign(long portalId, long fromContactId, long toContactId) {
+    db.handle().createUpdate("UPDATE event_completion SET contact_id = :to WHERE portal_id = :portal "
+            + "AND contact_id = :from")
+        .bind("to", toContactId).bind("portal", portalId).bind("from", fromContactId).execute();
+  }
+
+  @Override
+  public Map<Long, Long> deleteForContact(long portalId, long contactId) {
+    Map<Long, Long> counts = new java.util.HashMap<>();
+    db.handle().createQuery("SELECT definition_id, COUNT(*) FROM event_completion WHERE portal_id = :portal "
+            + "AND contact_id = :contact GROUP BY definition_id")
+        .bind("portal", portalId).bind("contact", contactId)
+        .map((rs, ctx) -> Map.entry(rs.getLong(1), rs.getLong(2))).forEach(e -> counts.put(e.getKey(), e.getValue()));
+    db.handle().createUpdate("DELETE FROM event_completion WHERE portal_id = :portal AND contact_id = :contact")
+        .bind("portal", portalId).bind("contact", contactId).execute();
+    return counts;
+  }
+
   private static Map<String, String> properties(String json) {
     Map<String, String> properties = new java.util.LinkedHashMap<>();
     new JsonObject(json).forEach(e -> properties.put(e.getKey(), String.valueOf(e.getValue())));

@@ -29,4 +29,25 @@ public final class SqlExternalIdStore implements ExternalIdStore {
         .bind("portal", portalId).bind("id", externalId).bind("contact", contactId).bind("at", at)
         .execute() == 1;
   }
+
+  @Override
+  public void relink(long portalId, String externalId, long contactId, long at) {
+    db.handle().createUpdate("INSERT INTO external_id (portal_id, external_id, contact_id, created_at) "
+            + "VALUES (:portal, :id, :contact, :at) ON CONFLICT (portal_id, external_id) "
+            + "DO UPDATE SET contact_id = excluded.contact_id, created_at = excluded.created_at")
+        .bind("portal", portalId).bind("id", externalId).bind("contact", contactId).bind("at", at).execute();
+  }
+
+  @Override
+  public void reassign(long portalId, long fromContactId, long toContactId) {
+    db.handle().createUpdate("UPDATE external_id SET contact_id = :to WHERE portal_id = :portal "
+            + "AND contact_id = :from")
+        .bind("to", toContactId).bind("portal", portalId).bind("from", fromContactId).execute();
+  }
+
+  @Override
+  public void removeAll(long portalId, long contactId) {
+    db.handle().createUpdate("DELETE FROM external_id WHERE portal_id = :portal AND contact_id = :contact")
+        .bind("portal", portalId).bind("contact", contactId).execute();
+  }
 }

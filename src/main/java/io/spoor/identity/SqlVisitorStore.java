@@ -40,6 +40,8 @@ public final class SqlVisitorStore implements VisitorStore {
         + "contact_id = excluded.contact_id, first_seen = excluded.first_seen, last_seen = excluded.last_seen, "
         + "num_page_views = excluded.num_page_views, num_visits = excluded.num_visits, "
         + "last_session_start = excluded.last_session_start, last_url = excluded.last_url, "
+        + "first_url = excluded.first_url, first_referrer = excluded.first_referrer, source = excluded.source, "
+        + "source_data_1 = excluded.source_data_1, source_data_2 = excluded.source_data_2, "
         + "consent = excluded.consent");
     for (Visitor v : visitors) {
       batch.add(v.portalId(), v.utk(), v.contactId().orElse(null), v.firstSeen(), v.lastSeen(),
@@ -72,6 +74,37 @@ public final class SqlVisitorStore implements VisitorStore {
   public int visitorsOf(long contactId) {
     return db.handle().createQuery("SELECT COUNT(*) FROM visitor WHERE contact_id = :contact")
         .bind("contact", contactId).mapTo(Integer.class).one();
+  }
+
+  @Override
+  public void reassign(long portalId, long fromContactId, long toContactId) {
+    for (String table : List.of("visitor", "page_view")) {
+      db.handle().createUpdate("UPDATE " + table + " SET contact_id = :to WHERE portal_id = :portal "
+              + "AND contact_id = :from")
+          .bind("to", toContactId).bind("portal", portalId).bind("from", fromContactId).execute();
+    }
+  }
+
+  @Override
+  public void forget(long portalId, long contactId) {
+    List<String> utks = db.handle().createQuery("SELECT utk FROM visitor WHERE portal_id = :portal "
+            + "AND contact_id = :contact UNION SELECT utk FROM page_view WHERE portal_id = :portal "
+            + "AND contact_id = :contact")
+        .bind("portal", portalId).bind("contact", contactId).mapTo(String.class).list();
+    db.handle().createUpdate("DELETE FROM page_view WHERE portal_id = :portal AND contact_id = :contact")
+        .bind("portal", portalId).bind("contact", contactId).execute();
+    if (utks.isEmpty()) {
+      return;
+    }
+    db.handle().createUpdate("DELETE FROM page_view WHERE portal_id = :portal AND contact_id IS NULL "
+            + "AND utk IN (<utks>)")
+        .bind("portal", portalId).bindList("utks", utks).execute();
+    db.handle().createUpdate("UPDATE visitor SET contact_id = CASE WHEN contact_id = :contact THEN NULL "
+            + "ELSE contact_id END, first_seen = 0, last_seen = 0, num_page_views = 0, num_visits = 0, "
+            + "last_session_start = 0, first_url = '', first_referrer = '', last_url = '', source = :source, "
+            + "source_data_1 = NULL, source_data_2 = NULL WHERE portal_id = :portal AND utk IN (<utks>)")
+        .bind("contact", contactId).bind("source", SourceType.DIRECT_TRAFFIC.name()).bind("portal", portalId)
+        .bindList("utks", utks).execute();
   }
 
   @Override

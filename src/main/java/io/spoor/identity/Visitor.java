@@ -16,6 +16,13 @@ public record Visitor(long portalId, String utk, Optional<Long> contactId, long 
         page.url(), page.referrer(), page.url(), source, "unknown");
   }
 
+  /** The visitor afresh from {@code page}, as if first seen there, keeping its contact and consent. */
+  Visitor restartedOn(PageView page, Source source) {
+    Visitor first = first(page, source);
+    return new Visitor(portalId, utk, contactId, first.firstSeen, first.lastSeen, 0, 0, 0, first.firstUrl,
+        first.firstReferrer, first.lastUrl, source, consent);
+  }
+
   /** The visitor after one more page view; a new session start counts a new visit. */
   Visitor viewed(PageView page) {
     boolean newSession = page.sessionStart() != lastSessionStart;

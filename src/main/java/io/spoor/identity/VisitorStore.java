@@ -20,6 +20,16 @@ public interface VisitorStore {
   /** How many visitor tokens are attributed to a contact. */
   int visitorsOf(long contactId);
 
+  /** Moves a contact's visitors and page views to another contact of the portal (a merge). */
+  void reassign(long portalId, long fromContactId, long toContactId);
+
+  /**
+   * Erases what the portal's visitors did as this contact: its page views are deleted, and every
+   * visitor tied to it, or with page views of it, is reset to no history (its anonymous page
+   * views go too) and loses the tie. Such a visitor's next page view starts it afresh.
+   */
+  void forget(long portalId, long contactId);
+
   /** A contact's page views, newest first. */
   List<PageView> pageViewsOf(long portalId, long contactId, int limit, int offset);
 }

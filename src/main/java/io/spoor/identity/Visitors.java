@@ -3,24 +3,32 @@ package io.spoor.identity;
 import io.spoor.store.Deferred;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The visitor changes of one batch: visitors looked up together, page views counted into
  * visits, identification, and the page views to insert; all written at {@link #flush()}.
+ * A visitor tied to a contact that can no longer collect hits (archived or deleted) counts as
+ * unidentified until it is identified again; it is then tied to the new contact as a shared
+ * browser is, without its earlier history.
  */
 public final class Visitors implements Deferred {
   private final VisitorStore store;
+  private final LiveContacts live;
+  private final Set<String> tiedNow = new HashSet<>();
   private final Map<String, Optional<Visitor>> known = new LinkedHashMap<>();
   private final Map<String, Visitor> changed = new LinkedHashMap<>();
   private final List<PageView> pageViews = new ArrayList<>();
   private final List<Visitor> newlyIdentified = new ArrayList<>();
 
-  public Visitors(VisitorStore store) {
+  public Visitors(VisitorStore store, LiveContacts live) {
     this.store = store;
+    this.live = live;
   }
 
   /** Looks up many visitors of a portal at once. */
@@ -49,15 +57,30 @@ public final class Visitors implements Deferred {
         newlyIdentified.add(tied);
       }
     }
+    tiedNow.add(portalId + ":" + utk);
     return wasAnonymous;
   }
 
-  /** Counts a page view into its visitor (created on its first) and keeps it for insertion. */
+  /**
+   * The contact the visitor's hits count for: none while it is anonymous or tied to a contact
+   * that was archived or deleted.
+   */
+  public Optional<Long> contactOf(Visitor visitor) {
+    return visitor.contactId().filter(contact -> tiedNow.contains(visitor.portalId() + ":" + visitor.utk())
+        || live.isLive(visitor.portalId(), contact));
+  }
+
+  /**
+   * Counts a page view into its visitor (created on its first) and keeps it for insertion. A
+   * visitor with no page views (its history was erased) starts afresh from this one.
+   */
   public Visitor pageView(PageView page, Source sourceIfNew) {
-    Visitor before = get(page.portalId(), page.utk()).orElseGet(() -> Visitor.first(page, sourceIfNew));
+    Visitor before = get(page.portalId(), page.utk())
+        .map(v -> v.numPageViews() == 0 ? v.restartedOn(page, sourceIfNew) : v)
+        .orElseGet(() -> Visitor.first(page, sourceIfNew));
     Visitor after = before.viewed(page);
     put(after);
-    pageViews.add(page.attributedTo(after.contactId()));
+    pageViews.add(page.attributedTo(contactOf(after)));
     return after;
   }
 
@@ -79,6 +102,7 @@ public final class Visitors implements Deferred {
     changed.clear();
     pageViews.clear();
     newlyIdentified.clear();
+    tiedNow.clear();
   }
 
   private void put(Visitor visitor) {

@@ -82,7 +82,8 @@ public final class BeaconApplier implements HitApplier<BeaconHit> {
   }
 
   private void applyFor(Portal portal, String utk, BeaconReading beacon, BeaconHit hit, Batch batch) {
-    Visitors visitorChanges = batch.part(Visitors.class, () -> new Visitors(visitors));
+    LiveContactCache live = batch.part(LiveContactCache.class, () -> new LiveContactCache(contacts));
+    Visitors visitorChanges = batch.part(Visitors.class, () -> new Visitors(visitors, live));
     ContactChanges contactChanges = batch.part(ContactChanges.class,
         () -> new ContactChanges(contacts, propertyDefinitions));
     PageView page = beacon.pageView(utk);
@@ -99,7 +100,8 @@ public final class BeaconApplier implements HitApplier<BeaconHit> {
         visitorChanges.consent(portal.hubId(), utk, hit.beacon().name().substring(8).toLowerCase(java.util.Locale.ROOT));
         break;
       default:
-        Optional<Long> attributed = contact.or(() -> visitorChanges.get(portal.hubId(), utk).flatMap(Visitor::contactId));
+        Optional<Long> attributed = contact.or(() -> visitorChanges.get(portal.hubId(), utk)
+            .flatMap(visitorChanges::contactOf));
         events.record(portal, hit, beacon, attributed,
             batch.part(EventCompletions.class, () -> events.completions()), contactChanges, batch);
     }
@@ -108,9 +110,9 @@ public final class BeaconApplier implements HitApplier<BeaconHit> {
   private void pageView(PageView page, Source source, Visitors visitorChanges, ContactChanges contactChanges) {
     long visitsBefore = visitorChanges.get(page.portalId(), page.utk()).map(Visitor::numVisits).orElse(0L);
     Visitor after = visitorChanges.pageView(page, source);
-    after.contactId().ifPresent(contact -> contactChanges.addAnalytics(contact, AnalyticsDelta.visits(1,
-        after.numVisits() - visitsBefore, page.at(), page.at(), Optional.of(firstVisit(after)),
-        new AnalyticsDelta.LastPage(page.at(), page.url()))));
+    visitorChanges.contactOf(after).ifPresent(contact -> contactChanges.addAnalytics(contact,
+        AnalyticsDelta.visits(1, after.numVisits() - visitsBefore, page.at(), page.at(),
+            Optional.of(firstVisit(after)), new AnalyticsDelta.LastPage(page.at(), page.url()))));
   }
 
   /** Ties the visitor to the contact of the identity's email; the contact gets its history. */

@@ -27,9 +27,11 @@ import java.util.OptionalLong;
 /**
  * The rules of the Events HTTP API: the portal must allow custom events; {@code email}
  * finds or creates the contact; {@code id} alone finds the contact it was first seen with and
- * never creates one; the event resolves by id or name; {@code _m} adds to the contact's
- * revenue; every other parameter sets a contact property. What cannot be applied is rejected
- * whole (who or what the hit is about) or in part (a bad revenue or property value).
+ * never creates one (an id whose contact was archived counts as never seen, and is linked
+ * again with the next email it comes with); the event resolves by id or name; {@code _m} adds
+ * to the contact's revenue; every other parameter sets a contact property. What cannot be
+ * applied is rejected whole (who or what the hit is about) or in part (a bad revenue or
+ * property value).
  */
 public final class EventsApiApplier implements HitApplier<EventApiHit> {
   private static final String SOURCE = "EVENTS_API";
@@ -85,8 +87,9 @@ public final class EventsApiApplier implements HitApplier<EventApiHit> {
       batch.reject(hit, RejectReason.INVALID_EMAIL, true, "email is not an email address");
       return;
     }
+    LiveContactCache live = batch.part(LiveContactCache.class, () -> new LiveContactCache(contacts));
     if (email.isEmpty() && hit.externalId().isPresent()
-        && externalIds.contactFor(portal.hubId(), hit.externalId().get()).isEmpty()) {
+        && linked(portal.hubId(), hit.externalId().get(), live).isEmpty()) {
       batch.reject(hit, RejectReason.UNKNOWN_EXTERNAL_ID, true,
           "id has not been seen with an email, and an id alone never creates a contact");
       return;
@@ -99,7 +102,7 @@ public final class EventsApiApplier implements HitApplier<EventApiHit> {
       return;
     }
     ContactChanges changes = contactChanges(batch);
-    Optional<Long> contact = contactOf(portal, hit, email, changes);
+    Optional<Long> contact = contactOf(portal, hit, email, changes, live);
     OptionalLong revenue = revenue(hit, batch);
     events.complete(((Resolution.Found) resolution).definition(), contact, hit.id(),
         hit.receivedAt(), revenue, SOURCE, Map.of());
@@ -114,13 +117,28 @@ public final class EventsApiApplier implements HitApplier<EventApiHit> {
   }
 
   private Optional<Long> contactOf(Portal portal, EventApiHit hit, Optional<String> email,
-      ContactChanges changes) {
+      ContactChanges changes, LiveContactCache live) {
     if (email.isPresent()) {
       long id = changes.byEmail(portal.hubId(), email.get(), hit.receivedAt(), ChangeSource.EVENTS_API);
-      hit.externalId().ifPresent(ext -> externalIds.linkIfAbsent(portal.hubId(), ext, id, hit.receivedAt()));
+      live.found(portal.hubId(), id);
+      hit.externalId().ifPresent(ext -> link(portal.hubId(), ext, id, hit.receivedAt(), live));
       return Optional.of(id);
     }
-    return hit.externalId().flatMap(ext -> externalIds.contactFor(portal.hubId(), ext));
+    return hit.externalId().flatMap(ext -> linked(portal.hubId(), ext, live));
+  }
+
+  /** The live contact the id stands for; none when it is unknown or its contact was archived. */
+  private Optional<Long> linked(long portalId, String externalId, LiveContactCache live) {
+    return externalIds.contactFor(portalId, externalId).filter(id -> live.isLive(portalId, id));
+  }
+
+  private void link(long portalId, String externalId, long contactId, long at, LiveContactCache live) {
+    Optional<Long> existing = externalIds.contactFor(portalId, externalId);
+    if (existing.isEmpty()) {
+      externalIds.linkIfAbsent(portalId, externalId, contactId, at);
+    } else if (existing.get() != contactId && !live.isLive(portalId, existing.get())) {
+      externalIds.relink(portalId, externalId, contactId, at);
+    }
   }
 
   private static OptionalLong revenue(EventApiHit hit, Batch batch) {

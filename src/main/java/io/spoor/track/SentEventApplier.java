@@ -12,7 +12,6 @@ import io.spoor.events.EventDefinition;
 import io.spoor.events.EventDefinitionStore;
 import io.spoor.events.EventDetails;
 import io.spoor.events.EventDetailsStore;
-import io.spoor.identity.Visitor;
 import io.spoor.identity.VisitorStore;
 import io.spoor.identity.Visitors;
 import io.spoor.ingest.Batch;
@@ -96,9 +95,10 @@ public final class SentEventApplier implements HitApplier<SentEventHit> {
       }
       return Optional.of(Optional.of(changes.byEmail(hit.hubId(), email.get(), hit.receivedAt(), ChangeSource.API)));
     }
-    Visitors visitorChanges = batch.part(Visitors.class, () -> new Visitors(visitors));
+    LiveContactCache live = batch.part(LiveContactCache.class, () -> new LiveContactCache(contacts));
+    Visitors visitorChanges = batch.part(Visitors.class, () -> new Visitors(visitors, live));
     return Optional.of(visitorChanges.get(hit.hubId(), hit.utk().orElseThrow().toLowerCase(java.util.Locale.ROOT))
-        .flatMap(Visitor::contactId));
+        .flatMap(visitorChanges::contactOf));
   }
 
   private Map<String, String> declared(SentEventHit hit, EventDefinition definition, Batch batch) {

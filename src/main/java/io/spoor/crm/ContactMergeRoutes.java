@@ -1,0 +1,35 @@
+package io.spoor.crm;
+
+import io.spoor.InvalidInputException;
+import io.spoor.http.Http;
+import io.spoor.http.Routes;
+import io.spoor.portal.Scope;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+
+/** {@code POST /crm/v3/objects/contacts/merge}: the primary as merged, in HubSpot's object shape. */
+public final class ContactMergeRoutes implements Routes {
+  private final ContactMerge merge;
+
+  public ContactMergeRoutes(ContactMerge merge) {
+    this.merge = merge;
+  }
+
+  @Override
+  public void mount(Router router, Http http) {
+    router.post("/crm/v3/objects/contacts/merge").handler(http.body()).handler(http.requires(Scope.CONTACTS_WRITE))
+        .handler(ctx -> {
+          JsonObject body = Http.jsonBody(ctx);
+          String primary = required(body, "primaryObjectId");
+          String other = required(body, "objectIdToMerge");
+          long portal = Http.principal(ctx).portalId();
+          http.respond(ctx, () -> merge.merge(portal, primary, other),
+              (c, contact) -> Http.json(c, 200, ContactJson.written(contact)));
+        });
+  }
+
+  static String required(JsonObject body, String field) {
+    return ContactJson.text(field, body.getValue(field))
+        .orElseThrow(() -> new InvalidInputException(field + " is required"));
+  }
+}

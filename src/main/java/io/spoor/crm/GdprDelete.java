@@ -1,0 +1,84 @@
+package io.spoor.crm;
+
+import io.spoor.InvalidInputException;
+import io.spoor.NotFoundException;
+import io.spoor.events.CompletionStore;
+import io.spoor.events.EventDefinitionStore;
+import io.spoor.identity.ExternalIdStore;
+import io.spoor.identity.VisitorStore;
+import io.spoor.store.Transactor;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * HubSpot's GDPR delete: a contact, and every contact merged into it, erased for good in one
+ * write transaction, with its events, page views, value history, unique keys, external ids,
+ * company associations and visitor ties. The visitors it was tied to keep no contact and no
+ * history: their next hits start afresh and are attributed to nothing erased. Events' completion
+ * counts drop by the erased completions. Archived contacts can be erased by id.
+ */
+public final class GdprDelete {
+  private final Transactor tx;
+  private final ContactStore contacts;
+  private final GdprDeleteStore store;
+  private final CompletionStore completions;
+  private final EventDefinitionStore definitions;
+  private final VisitorStore visitors;
+  private final ExternalIdStore externalIds;
+
+  public GdprDelete(Transactor tx, ContactStore contacts, GdprDeleteStore store, CompletionStore completions,
+      EventDefinitionStore definitions, VisitorStore visitors, ExternalIdStore externalIds) {
+    this.tx = tx;
+    this.contacts = contacts;
+    this.store = store;
+    this.completions = completions;
+    this.definitions = definitions;
+    this.visitors = visitors;
+    this.externalIds = externalIds;
+  }
+
+  /** Erases the contact {@code ref} names (its id, or with {@code idProperty=email} its email); 404 when none. */
+  public void delete(long portalId, String ref, Optional<String> idProperty) {
+    tx.inTransaction(() -> {
+      long id = resolve(portalId, ref, idProperty)
+          .orElseThrow(() -> new NotFoundException("Object not found.  objectId are usually numeric.", ref));
+      Set<Long> ids = new LinkedHashSet<>(List.of(id));
+      String merged = contacts.values(List.of(id), List.of(ContactMerge.MERGED_IDS)).getOrDefault(id, Map.of())
+          .get(ContactMerge.MERGED_IDS);
+      ContactMerge.list(merged).stream().filter(m -> m.matches("\\d{1,18}")).map(Long::parseLong)
+          .filter(m -> store.exists(portalId, m)).forEach(ids::add);
+      ids.forEach(contact -> erase(portalId, contact));
+    });
+  }
+
+  private void erase(long portalId, long contactId) {
+    Map<Long, Long> lost = new HashMap<>();
+    completions.deleteForContact(portalId, contactId).forEach((definition, n) -> lost.put(definition, -n));
+    definitions.addCompletions(lost);
+    visitors.forget(portalId, contactId);
+    externalIds.removeAll(portalId, contactId);
+    for (long company : contacts.associated(portalId, List.of(contactId), ObjectType.COMPANY)
+        .getOrDefault(contactId, List.of())) {
+      contacts.dissociate(portalId, contactId, company);
+    }
+    store.erase(portalId, contactId);
+  }
+
+  private Optional<Long> resolve(long portalId, String ref, Optional<String> idProperty) {
+    String property = idProperty.orElse(ContactProperties.OBJECT_ID);
+    if (property.equals(ContactProperties.EMAIL)) {
+      return Emails.normalize(ref).flatMap(email -> Optional.ofNullable(
+          contacts.idsByEmail(portalId, List.of(email)).get(email)));
+    }
+    if (!property.equals(ContactProperties.OBJECT_ID)) {
+      throw new InvalidInputException("idProperty must be email or hs_object_id, was " + property);
+    }
+    String id = ref.trim();
+    return id.matches("\\d{1,18}") && store.exists(portalId, Long.parseLong(id)) ? Optional.of(Long.parseLong(id))
+        : Optional.empty();
+  }
+}
