@@ -1,0 +1,127 @@
+package io.spoor.track;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.spoor.crm.Contact;
+import io.spoor.crm.ContactStore;
+import io.spoor.crm.SqlContactStore;
+import io.spoor.crm.SqlPropertyDefinitionStore;
+import io.spoor.events.SqlCompletionStore;
+import io.spoor.events.SqlEventDefinitionStore;
+import io.spoor.identity.SqlExternalIdStore;
+import io.spoor.ingest.BatchApplier;
+import io.spoor.ingest.BatchSink;
+import io.spoor.ingest.EventApiHit;
+import io.spoor.ingest.Hit;
+import io.spoor.ingest.IngestLog;
+import io.spoor.ingest.IngestMetrics;
+import io.spoor.ingest.SqlAppliedHits;
+import io.spoor.ingest.SqlRejectionStore;
+import io.spoor.ops.Metrics;
+import io.spoor.portal.Portals;
+import io.spoor.portal.SqlPortalStore;
+import io.spoor.portal.SqlTokenStore;
+import io.spoor.store.Database;
+import io.spoor.store.SqliteDialect;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * External ids within one batch of Events HTTP API hits: an id linked by an earlier hit of the
+ * batch stands for its contact although that contact is written only when the batch ends.
+ */
+class ExternalIdBatchTest {
+  private static final long AT = 1_783_669_943_308L;
+  private Database db;
+  private ContactStore contacts;
+  private BatchApplier applier;
+  private int hits;
+
+  @BeforeEach
+  void open() throws Exception {
+    Path dir = Files.createTempDirectory("spoor-batch");
+    Clock clock = Clock.fixed(Instant.ofEpochMilli(AT), ZoneOffset.UTC);
+    db = Database.open(new SqliteDialect(dir.resolve("spoor.db")));
+    SqlPortalStore portalStore = new SqlPortalStore(db);
+    Portals portals = new Portals(db, portalStore, new SqlTokenStore(db, clock), clock);
+    portals.create(1, "Batch");
+    portals.setCustomEventsEnabled(1, true);
+    contacts = new SqlContactStore(db);
+    EventsApiApplier events = new EventsApiApplier(contacts, new SqlPropertyDefinitionStore(db, clock),
+        new SqlEventDefinitionStore(db), new SqlCompletionStore(db), new SqlExternalIdStore(db));
+    applier = new BatchApplier(db, new SqlAppliedHits(db), new SqlRejectionStore(db), portalStore,
+        List.of(events), new IngestMetrics(new Metrics(), new NoLog()), clock, 100);
+  }
+
+  @AfterEach
+  void close() {
+    db.close();
+  }
+
+  @Test
+  void anIdLinkedEarlierInTheBatchStandsForTheContactTheBatchMade() {
+    applier.apply(List.of(hit(Optional.of("new@batch.example"), "ext-new"), hit(Optional.empty(), "ext-new")));
+    assertEquals(2, contact("new@batch.example").analytics().numEventCompletions());
+  }
+
+  @Test
+  void anIdOfAnArchivedContactIsLinkedAgainAndUsedInTheSameBatch() {
+    applier.apply(List.of(hit(Optional.of("old@batch.example"), "ext-moved")));
+    long old = contact("old@batch.example").id();
+    db.inTransaction(() -> contacts.archive(1, List.of(old), AT));
+    applier.apply(List.of(hit(Optional.of("next@batch.example"), "ext-moved"), hit(Optional.empty(), "ext-moved")));
+    assertEquals(2, contact("next@batch.example").analytics().numEventCompletions());
+    assertTrue(db.read(() -> contacts.find(1, old)).isEmpty());
+  }
+
+  private Contact contact(String email) {
+    return db.read(() -> contacts.find(1, contacts.idsByEmail(1, List.of(email)).get(email))).orElseThrow();
+  }
+
+  private Hit hit(Optional<String> email, String externalId) {
+    hits++;
+    return new EventApiHit("batch-hit-" + hits, 1, AT, "batch_event", email, Optional.empty(),
+        Optional.of(externalId), List.of(), List.of(), "id=" + externalId);
+  }
+
+  /** The ingest log IngestMetrics reads gauges from: this test hands batches straight to the applier. */
+  private static final class NoLog implements IngestLog {
+    @Override
+    public CompletableFuture<Void> append(Hit hit) {
+      throw new UnsupportedOperationException("hits go straight to the applier in this test");
+    }
+
+    @Override
+    public void start(BatchSink sink) {
+    }
+
+    @Override
+    public int depth() {
+      return 0;
+    }
+
+    @Override
+    public CompletableFuture<Void> awaitApplied() {
+      return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public long deadLettered() {
+      return 0;
+    }
+
+    @Override
+    public void close() {
+    }
+  }
+}
