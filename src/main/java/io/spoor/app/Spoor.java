@@ -10,6 +10,7 @@ import io.spoor.crm.ContactSearch;
 import io.spoor.crm.ContactSearchRoutes;
 import io.spoor.crm.ContactRoutes;
 import io.spoor.crm.ContactWrites;
+import io.spoor.crm.LegacyContactRoutes;
 import io.spoor.crm.ContactTimeline;
 import io.spoor.crm.Contacts;
 import io.spoor.crm.GdprDelete;
@@ -28,9 +29,11 @@ import io.spoor.events.EventDefinitions;
 import io.spoor.http.Http;
 import io.spoor.http.HttpServerSettings;
 import io.spoor.http.RateLimiter;
+import io.spoor.http.Routes;
 import io.spoor.http.Server;
 import io.spoor.identity.VisitorRoutes;
 import io.spoor.ingest.BatchApplier;
+import io.spoor.ingest.HitApplier;
 import io.spoor.ingest.IngestLog;
 import io.spoor.ingest.IngestMetrics;
 import io.spoor.ingest.FileIngestLog;
@@ -54,8 +57,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -88,48 +93,71 @@ public final class Spoor implements AutoCloseable {
         settings.get(Settings.MAX_BATCH), settings.get(Settings.MAX_BACKLOG));
     ingestMetrics = new IngestMetrics(metrics, log);
     log.start(new BatchApplier(db, stores.appliedHits(), stores.rejections(), stores.portals(),
-        List.of(new EventsApiApplier(stores.contacts(), stores.propertyDefinitions(),
-            stores.eventDefinitions(), stores.completions(), stores.externalIds()),
-            new BeaconApplier(stores.contacts(), stores.propertyDefinitions(), stores.visitors(),
-                stores.eventDefinitions(), stores.completions(),
-                metrics.counter("spoor_bot_hits_total", "Beacons from bots, kept out of the analytics"),
-                metrics.counter("spoor_untracked_hits_total",
-                    "Beacons counted but not tracked: cookieless before consent, or a privacy signal honoured",
-                    "why")),
-            new SentEventApplier(stores.contacts(), stores.propertyDefinitions(), stores.visitors(),
-                stores.eventDefinitions(), stores.eventDetails(), stores.completions())),
-        ingestMetrics, clock, settings.get(Settings.REJECTIONS_KEPT)));
-    Contacts contacts = new Contacts(db, stores.contacts());
+        appliers(stores, metrics), ingestMetrics, clock, settings.get(Settings.REJECTIONS_KEPT)));
     vertx = Vertx.vertx();
+    List<Routes> routes = new ArrayList<>(trackingRoutes(stores, metrics, clock));
+    routes.addAll(crmRoutes(stores, clock));
+    routes.addAll(adminRoutes(stores, metrics, clock));
     server = new Server(vertx, new HttpServerSettings(settings.get(Settings.HOST), settings.get(Settings.PORT),
-        MAX_URL_BYTES), List.of(
-            new OpsRoutes(metrics, db::isReachable),
-            new EventsApiRoutes(log, clock),
-            new BeaconRoutes(log, clock, metrics),
-            new TrackerScriptRoutes(portals),
-            new VisitorRoutes(db, stores.visitors()),
-            new ContactRoutes(contacts, new ContactTimeline(db, contacts, stores.completions(), stores.visitors())),
-            new ContactApiRoutes(contacts, new ContactWrites(db, stores.contacts(), stores.propertyDefinitions(), clock)),
-            new CompanyApiRoutes(db, new SqlCompanyStore(db), stores.propertyDefinitions(), clock),
-            new AssociationRoutes(new Associations(db, new SqlAssociationStore(db), clock)),
-            new EventDefinitionRoutes(new EventDefinitions(db, stores.eventDefinitions(), clock)),
-            new RejectionRoutes(db, stores.rejections()),
-            new PortalRoutes(portals),
-            new TokenRoutes(portals),
-            new ContactSearchRoutes(new ContactSearch(db, stores.contacts(), new SqlContactSearch(db),
-                stores.propertyDefinitions())),
-            new ContactMergeRoutes(new ContactMerge(db, stores.contacts(), new SqlContactMergeStore(db),
-                stores.completions(), stores.visitors(), stores.externalIds(), clock)),
-            new GdprDeleteRoutes(new GdprDelete(db, stores.contacts(), new SqlGdprDeleteStore(db),
-                stores.completions(), stores.eventDefinitions(), stores.visitors(), stores.externalIds())),
-            new OpenApiDocument(),
-            new PropertyRoutes(new PropertyCatalog(db, stores.propertyDefinitions())),
-            new BehavioralEventRoutes(new BehavioralEvents(db, stores.eventDefinitions(), stores.eventDetails(),
-                clock), log, clock)),
-        new Http(portals, MAX_BODY_BYTES, new RateLimiter(clock)), metrics);
+        MAX_URL_BYTES), routes, new Http(portals, MAX_BODY_BYTES, new RateLimiter(clock)), metrics);
     port = server.start();
     LOG.info("listening on {}:{} with the {} store in {}", settings.get(Settings.HOST), port,
         db.dialect().name(), settings.dataDir().toAbsolutePath());
+  }
+
+  /** The rules each kind of hit is applied by. */
+  private static List<HitApplier<?>> appliers(Stores stores, Metrics metrics) {
+    return List.of(
+        new EventsApiApplier(stores.contacts(), stores.propertyDefinitions(), stores.eventDefinitions(),
+            stores.completions(), stores.externalIds()),
+        new BeaconApplier(stores.contacts(), stores.propertyDefinitions(), stores.visitors(),
+            stores.eventDefinitions(), stores.completions(),
+            metrics.counter("spoor_bot_hits_total", "Beacons from bots, kept out of the analytics"),
+            metrics.counter("spoor_untracked_hits_total",
+                "Beacons counted but not tracked: cookieless before consent, or a privacy signal honoured", "why")),
+        new SentEventApplier(stores.contacts(), stores.propertyDefinitions(), stores.visitors(),
+            stores.eventDefinitions(), stores.eventDetails(), stores.completions()));
+  }
+
+  /** The unauthenticated tracking endpoints and the behavioural events API, which feed the ingest log. */
+  private List<Routes> trackingRoutes(Stores stores, Metrics metrics, Clock clock) {
+    return List.of(
+        new EventsApiRoutes(log, clock),
+        new BeaconRoutes(log, clock, metrics),
+        new TrackerScriptRoutes(portals),
+        new BehavioralEventRoutes(new BehavioralEvents(db, stores.eventDefinitions(), stores.eventDetails(), clock),
+            log, clock));
+  }
+
+  /** The HubSpot-compatible CRM API and Spoor's contact reads. */
+  private List<Routes> crmRoutes(Stores stores, Clock clock) {
+    Contacts contacts = new Contacts(db, stores.contacts());
+    ContactWrites contactWrites = new ContactWrites(db, stores.contacts(), stores.propertyDefinitions(), clock);
+    return List.of(
+        new ContactRoutes(contacts, new ContactTimeline(db, contacts, stores.completions(), stores.visitors())),
+        new ContactApiRoutes(contacts, contactWrites),
+        new LegacyContactRoutes(contactWrites),
+        new CompanyApiRoutes(db, new SqlCompanyStore(db), stores.propertyDefinitions(), clock),
+        new AssociationRoutes(new Associations(db, new SqlAssociationStore(db), clock)),
+        new ContactSearchRoutes(new ContactSearch(db, stores.contacts(), new SqlContactSearch(db),
+            stores.propertyDefinitions())),
+        new ContactMergeRoutes(new ContactMerge(db, stores.contacts(), new SqlContactMergeStore(db),
+            stores.completions(), stores.visitors(), stores.externalIds(), clock)),
+        new GdprDeleteRoutes(new GdprDelete(db, stores.contacts(), new SqlGdprDeleteStore(db),
+            stores.completions(), stores.eventDefinitions(), stores.visitors(), stores.externalIds())),
+        new PropertyRoutes(new PropertyCatalog(db, stores.propertyDefinitions())),
+        new VisitorRoutes(db, stores.visitors()));
+  }
+
+  /** Operations, portal settings, tokens, event definitions, rejections and the API's own document. */
+  private List<Routes> adminRoutes(Stores stores, Metrics metrics, Clock clock) {
+    return List.of(
+        new OpsRoutes(metrics, db::isReachable),
+        new EventDefinitionRoutes(new EventDefinitions(db, stores.eventDefinitions(), clock)),
+        new RejectionRoutes(db, stores.rejections()),
+        new PortalRoutes(portals),
+        new TokenRoutes(portals),
+        new OpenApiDocument());
   }
 
   /** Opens the store, starts every part and listens. */
@@ -170,7 +198,7 @@ public final class Spoor implements AutoCloseable {
   }
 
   /** Completes once every hit acknowledged so far has been applied to the store. */
-  public java.util.concurrent.CompletableFuture<Void> awaitApplied() {
+  public CompletableFuture<Void> awaitApplied() {
     return log.awaitApplied();
   }
 
