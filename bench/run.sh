@@ -10,7 +10,8 @@
 #   3. starts Spoor (`java -jar target/spoor.jar serve --port P --data <fresh temp dir>`,
 #      SPOOR_BOOTSTRAP_TOKEN=bench-token-0123456789), waits for GET /readyz to answer 200, warms up,
 #      runs the same wrk load, stops it with SIGTERM;
-#   4. prints a markdown table (req/s, p50, p99 for both, ratio Spoor/bare) and writes it,
+#   4. prints a markdown table (req/s, p50, p99 for both; Spoor's answers and acknowledged (2xx)
+#      hits per second, the ratio counting only acknowledged ones) and writes it,
 #      with the raw wrk output, to bench/results/<timestamp>.md.
 # Everything it started is stopped on exit.
 #
@@ -158,13 +159,13 @@ ms() { awk -v us="$1" 'BEGIN { printf "%.2f ms", us / 1000 }'; }
 
 report() {
   local c side bad errors=""
-  echo "| Connections | Bare req/s | Bare p50 | Bare p99 | Spoor req/s | Spoor p50 | Spoor p99 | Spoor/bare req/s |"
-  echo "|---:|---:|---:|---:|---:|---:|---:|---:|"
+  echo "| Connections | Bare req/s | Bare p50 | Bare p99 | Spoor answers/s | Spoor 2xx/s | Spoor p50 | Spoor p99 | Spoor 2xx/bare |"
+  echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
   for c in $CONNECTIONS; do
-    printf '| %s | %.0f | %s | %s | %.0f | %s | %s | %s |\n' "$c" \
+    printf '| %s | %.0f | %s | %s | %.0f | %.0f | %s | %s | %s |\n' "$c" \
       "${R[bare:$c:rps]}" "$(ms "${R[bare:$c:p50_us]}")" "$(ms "${R[bare:$c:p99_us]}")" \
-      "${R[spoor:$c:rps]}" "$(ms "${R[spoor:$c:p50_us]}")" "$(ms "${R[spoor:$c:p99_us]}")" \
-      "$(awk -v s="${R[spoor:$c:rps]}" -v b="${R[bare:$c:rps]}" 'BEGIN { printf "%.2f", s / b }')"
+      "${R[spoor:$c:rps]}" "${R[spoor:$c:ok_rps]}" "$(ms "${R[spoor:$c:p50_us]}")" "$(ms "${R[spoor:$c:p99_us]}")" \
+      "$(awk -v s="${R[spoor:$c:ok_rps]}" -v b="${R[bare:$c:rps]}" 'BEGIN { printf "%.2f", s / b }')"
     for side in bare spoor; do
       bad=$((${R[$side:$c:status_errors]} + ${R[$side:$c:socket_errors]}))
       if ((bad > 0)); then

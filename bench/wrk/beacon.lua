@@ -2,6 +2,8 @@
 -- visitors; 5% carry an identity (i=email=...). Parameter order follows the real tracker.
 package.path = debug.getinfo(1, "S").source:match("^@(.*/)") .. "?.lua;" .. package.path
 local report = require("report")
+local BROWSER = { ["User-Agent"] = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) "
+  .. "Chrome/126.0 Safari/537.36" }
 setup, init, done = report.setup, report.init, report.done
 
 local pages = {
@@ -36,5 +38,6 @@ request = function()
   if math.random(100) <= 5 then
     q = q .. "&i=email%3Dv" .. v .. "%2540example.com"
   end
-  return wrk.format("GET", q)
+  -- a real browser's user agent: Spoor keeps bots (and clients without one) out of the analytics
+  return wrk.format("GET", q, BROWSER)
 end

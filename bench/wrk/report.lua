@@ -15,10 +15,11 @@ end
 function M.done(summary, latency, requests)
   local e = summary.errors
   io.write(string.format(
-    "BENCH requests=%d duration_us=%d rps=%.1f p50_us=%d p99_us=%d " ..
+    "BENCH requests=%d duration_us=%d rps=%.1f ok_rps=%.1f p50_us=%d p99_us=%d " ..
     "status_errors=%d socket_errors=%d\n",
     summary.requests, summary.duration,
     summary.requests / (summary.duration / 1e6),
+    (summary.requests - e.status) / (summary.duration / 1e6),
     latency:percentile(50), latency:percentile(99),
     e.status, e.connect + e.read + e.write + e.timeout))
 end
