@@ -4,14 +4,19 @@ import io.spoor.ConflictException;
 import io.spoor.InvalidInputException;
 import io.spoor.NotFoundException;
 import io.spoor.ingest.IngestOverloadedException;
+import io.spoor.ingest.Param;
 import io.spoor.store.StoreException;
+import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,6 +27,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class ErrorMapper {
   private static final Logger LOG = LoggerFactory.getLogger(ErrorMapper.class);
+  private static final Pattern PRIVATE_APP_TOKEN = Pattern.compile("pat-[a-z]{2}\\d-[0-9a-fA-F-]{36}");
+  private static final String REDACTED = "[redacted]";
+  private static final int MIN_CREDENTIAL = 8;
 
   /** A rendered error: status, category and what the client may read. */
   record ApiError(int status, String category, String message, Map<String, List<String>> context,
@@ -29,10 +37,25 @@ public final class ErrorMapper {
   }
 
   public void handle(RoutingContext ctx) {
-    ApiError error = map(ctx.failure(), ctx.statusCode());
+    handle(ctx, 500);
+  }
+
+  /**
+   * Answers a failure; {@code status} stands in when the context carries none, as when the
+   * router itself refuses a request (a path with a broken escape) and calls an error handler.
+   */
+  public void handle(RoutingContext ctx, int status) {
+    List<String> credentials = credentials(ctx);
+    if (ctx.failure() instanceof HttpClosedException) {
+      // the client went away, or was cut off for sending too slowly: no one to answer
+      LOG.debug("connection closed during {} {}", ctx.request().method(),
+          LogSafe.text(redact(ctx.request().path(), credentials)));
+      return;
+    }
+    ApiError error = map(ctx.failure(), ctx.statusCode() > 0 ? ctx.statusCode() : status);
     if (error.status() == 500) {
       LOG.error("unexpected failure on {} {} [correlationId={}]", ctx.request().method(),
-          LogSafe.text(ctx.request().path()), Correlation.id(ctx), ctx.failure());
+          LogSafe.text(redact(ctx.request().path(), credentials)), Correlation.id(ctx), ctx.failure());
     }
     if (ctx.response().headWritten()) {
       ctx.response().close();
@@ -48,15 +71,57 @@ public final class ErrorMapper {
           .put("policyName", limited.policyName()));
       return;
     }
-    JsonObject body = new JsonObject().put("status", "error").put("message", error.message())
+    JsonObject body = new JsonObject().put("status", "error").put("message", redact(error.message(), credentials))
         .put("correlationId", Correlation.id(ctx)).put("category", error.category());
     if (!error.context().isEmpty()) {
-      body.put("context", new JsonObject(Map.copyOf(error.context())));
+      JsonObject context = new JsonObject();
+      error.context().forEach((key, values) -> context.put(key,
+          new JsonArray(values.stream().map(v -> redact(v, credentials)).toList())));
+      body.put("context", context);
     }
     if (!error.errors().isEmpty()) {
       body.put("errors", error.errors());
     }
     Http.json(ctx, error.status(), body);
+  }
+
+  /**
+   * Messages and contexts repeat what the client sent (an id, a cursor), and clients put
+   * tokens in the wrong place: an answer never repeats the credentials of its request, nor
+   * anything shaped like a private-app token.
+   */
+  static String redact(String text, List<String> credentials) {
+    if (text == null) {
+      return null;
+    }
+    String clean = text;
+    for (String credential : credentials) {
+      if (credential.length() >= MIN_CREDENTIAL) {
+        clean = clean.replace(credential, REDACTED);
+      }
+    }
+    return PRIVATE_APP_TOKEN.matcher(clean).replaceAll(REDACTED);
+  }
+
+  /** What the request offered as credentials: the Authorization value and its token, hapikey, access_token. */
+  private static List<String> credentials(RoutingContext ctx) {
+    List<String> credentials = new ArrayList<>();
+    String authorization = ctx.request().getHeader(HttpHeaders.AUTHORIZATION);
+    if (authorization != null) {
+      credentials.add(authorization.trim());
+      int space = authorization.trim().indexOf(' ');
+      if (space > 0) {
+        credentials.add(authorization.trim().substring(space + 1).trim());
+      }
+    }
+    for (Param p : QueryString.parse(ctx.request().query()).params()) {
+      if (p.name().equals("hapikey") || p.name().equals("access_token")) {
+        credentials.add(p.value());
+      }
+    }
+    // the longest first, so that no part of one is left behind by replacing another
+    credentials.sort(Comparator.comparingInt(String::length).reversed());
+    return credentials;
   }
 
   static ApiError map(Throwable failure, int status) {

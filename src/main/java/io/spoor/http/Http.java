@@ -7,9 +7,16 @@ import io.spoor.portal.Token;
 import io.vertx.core.Handler;
 import io.spoor.InvalidInputException;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.json.Json;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.function.Supplier;
@@ -29,9 +36,21 @@ public final class Http {
     this.limiter = limiter;
   }
 
-  /** Reads the request body, answering 413 past the limit; put it before handlers that need the body. */
+  /**
+   * Reads the request body, answering 413 past the limit; put it before handlers that need the
+   * body. Form bodies are refused with 415 before they are read: no endpoint takes them, and
+   * the form decoder would otherwise fail on a long field with an unexpected error.
+   */
   public Handler<RoutingContext> body() {
-    return body;
+    return ctx -> {
+      String type = ctx.request().getHeader(HttpHeaders.CONTENT_TYPE);
+      String lower = type == null ? "" : type.toLowerCase(Locale.ROOT);
+      if (lower.contains("multipart/") || lower.contains("application/x-www-form-urlencoded")) {
+        ctx.fail(new UnsupportedContentTypeException());
+        return;
+      }
+      body.handle(ctx);
+    };
   }
 
   /** Authenticates the bearer token and requires the scope; the token lookup runs off the loop. */
@@ -109,17 +128,49 @@ public final class Http {
         });
   }
 
-  /** The request body as a JSON object; refuses other content types and malformed JSON. */
+  /**
+   * The request body as a JSON object; refuses other content types, malformed JSON, JSON that
+   * is not an object, and numbers too large for a double ({@code 1e400}).
+   */
   public static JsonObject jsonBody(RoutingContext ctx) {
     String type = ctx.request().getHeader(HttpHeaders.CONTENT_TYPE);
-    if (type == null || !type.toLowerCase(java.util.Locale.ROOT).contains("json")) {
+    if (type == null || !type.toLowerCase(Locale.ROOT).contains("json")) {
       throw new UnsupportedContentTypeException();
     }
-    JsonObject body = ctx.body().asJsonObject();
+    Object body = ctx.body().buffer() == null || ctx.body().length() == 0 ? null
+        : Json.decodeValue(ctx.body().buffer());
     if (body == null) {
       throw new InvalidInputException("Invalid input JSON: the body is empty");
     }
-    return body;
+    if (!(body instanceof JsonObject object)) {
+      throw new InvalidInputException("Invalid input JSON: the body must be a JSON object");
+    }
+    if (!finite(object)) {
+      throw new InvalidInputException("Invalid input JSON: a number is out of range");
+    }
+    return object;
+  }
+
+  /** False when a number anywhere in the value overflowed to infinity; iterative, as bodies nest deeply. */
+  private static boolean finite(Object value) {
+    Deque<Object> pending = new ArrayDeque<>();
+    pending.push(value);
+    while (!pending.isEmpty()) {
+      Object next = pending.pop();
+      if (next instanceof Double d && !Double.isFinite(d) || next instanceof Float f && !Float.isFinite(f)) {
+        return false;
+      }
+      if (next instanceof JsonObject object) {
+        pending.push(object.getMap());
+      } else if (next instanceof JsonArray array) {
+        pending.push(array.getList());
+      } else if (next instanceof Map<?, ?> map) {
+        map.values().forEach(v -> pending.push(v == null ? "" : v));
+      } else if (next instanceof List<?> list) {
+        list.forEach(v -> pending.push(v == null ? "" : v));
+      }
+    }
+    return true;
   }
 
   /** Answers with a JSON body (a {@code JsonObject} or {@code JsonArray}). */

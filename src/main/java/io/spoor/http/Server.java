@@ -4,17 +4,25 @@ import io.spoor.InvalidInputException;
 import io.spoor.ops.Histogram;
 import io.spoor.ops.Metrics;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpConnection;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The HTTP server: limits (URL → 414, headers → 431, body → 413), correlation ids, request
- * latency by route, every feature's routes, and the error mapper for failures and unknown
- * routes. Handlers run on the event loop and never block it.
+ * The HTTP server: limits (URL → 414, headers → 431, body → 413, a request sent too slowly →
+ * 408 or a closed connection), correlation ids, request latency by route, every feature's
+ * routes, and the error mapper for failures and unknown routes. Handlers run on the event loop
+ * and never block it.
  */
 public final class Server {
   private static final int IDLE_TIMEOUT_SECONDS = 60;
@@ -39,11 +47,17 @@ public final class Server {
 
   /** Starts listening and returns the bound port. */
   public int start() {
+    // HTTP/1.1 only: HubSpot's clients and the tracker speak nothing else in clear text, and
+    // sniffing for an h2c preface holds a connection's first bytes outside any request deadline
     HttpServerOptions options = new HttpServerOptions().setHost(settings.host()).setPort(settings.port())
         .setMaxInitialLineLength(settings.maxUrlBytes()).setMaxHeaderSize(16 * 1024)
-        .setIdleTimeout(IDLE_TIMEOUT_SECONDS).setTcpNoDelay(true);
+        .setIdleTimeout(IDLE_TIMEOUT_SECONDS).setTcpNoDelay(true).setHttp2ClearTextEnabled(false);
     router = router();
-    server = vertx.createHttpServer(options).requestHandler(router);
+    RequestDeadlines deadlines = new RequestDeadlines(vertx, settings.requestTimeout());
+    server = vertx.createHttpServer(options).connectionHandler(deadlines::watch).requestHandler(request -> {
+      deadlines.received(request);
+      router.handle(request);
+    });
     return server.listen().toCompletionStage().toCompletableFuture().join().actualPort();
   }
 
@@ -69,22 +83,27 @@ public final class Server {
     Router router = Router.router(vertx);
     router.route().handler(Correlation::assign);
     router.route().handler(this::measure);
-    router.route().handler(Server::wellFormedQuery);
+    router.route().handler(Server::wellFormedTarget);
     routes.forEach(r -> r.mount(router, http));
     router.route().failureHandler(errors::handle);
     for (int status : new int[] {400, 404, 405, 413, 415}) {
-      router.errorHandler(status, errors::handle);
+      router.errorHandler(status, ctx -> errors.handle(ctx, status));
     }
     return router;
   }
 
   /**
-   * Refuses a query string with broken percent-encoding before any handler reads it. The
-   * tracking endpoints, which must answer every beacon, read their queries themselves.
+   * Refuses a path or query string with broken percent-encoding or invalid UTF-8 before any
+   * handler reads it (the router would take a path's bad bytes as U+FFFD). The tracking
+   * endpoints, which must answer every beacon, read their queries themselves.
    */
-  private static void wellFormedQuery(RoutingContext ctx) {
+  private static void wellFormedTarget(RoutingContext ctx) {
     String path = ctx.request().path();
     boolean tracking = path.startsWith("/__pt") || path.startsWith("/v1/event");
+    if (!tracking && QueryString.decode(path.replace("+", "%2B")).isEmpty()) {
+      ctx.fail(new InvalidInputException("The path has malformed percent-encoding or invalid UTF-8"));
+      return;
+    }
     if (!tracking && !QueryString.parse(ctx.request().query()).malformed().isEmpty()) {
       ctx.fail(new InvalidInputException("The query string has malformed percent-encoding or invalid UTF-8"));
       return;
@@ -101,5 +120,91 @@ public final class Server {
           Integer.toString(ctx.response().getStatusCode()));
     });
     ctx.next();
+  }
+
+  /**
+   * Cuts off clients that send a request too slowly, which the idle timeout cannot do: one byte
+   * now and then keeps a connection from being idle. Each connection must deliver a
+   * request head within the timeout of opening or of its previous answer, and the body within
+   * the timeout of the head; a late body is answered 408, a late head gets the connection
+   * closed. Time spent answering does not count. Everything for one connection runs on its
+   * event loop.
+   */
+  private static final class RequestDeadlines {
+    private final Vertx vertx;
+    private final long timeoutNanos;
+    private final long tickMillis;
+    private final Map<HttpConnection, Watch> watched = new ConcurrentHashMap<>();
+
+    RequestDeadlines(Vertx vertx, Duration timeout) {
+      this.vertx = vertx;
+      this.timeoutNanos = timeout.toNanos();
+      this.tickMillis = Math.max(10, Math.min(1000, timeout.toMillis() / 4));
+    }
+
+    void watch(HttpConnection connection) {
+      Watch watch = new Watch(connection);
+      watched.put(connection, watch);
+      watch.timer = vertx.setPeriodic(tickMillis, id -> watch.check());
+      connection.closeHandler(v -> stop(connection));
+    }
+
+    void received(HttpServerRequest request) {
+      Watch watch = watched.get(request.connection());
+      if (watch == null) {
+        return;
+      }
+      watch.request = request;
+      watch.since = System.nanoTime();
+      watch.answered = false;
+    }
+
+    private void stop(HttpConnection connection) {
+      Watch watch = watched.remove(connection);
+      if (watch != null) {
+        vertx.cancelTimer(watch.timer);
+      }
+    }
+
+    private final class Watch {
+      private final HttpConnection connection;
+      private long timer;
+      private HttpServerRequest request;
+      private long since = System.nanoTime();
+      private boolean answered;
+
+      Watch(HttpConnection connection) {
+        this.connection = connection;
+      }
+
+      void check() {
+        long now = System.nanoTime();
+        if (request != null && request.isEnded()) {
+          if (!request.response().ended()) {
+            since = now;
+            return;
+          }
+          if (!answered) {
+            // waiting for the next request on a kept-alive connection from now on
+            answered = true;
+            since = now;
+            return;
+          }
+        }
+        if (now - since < timeoutNanos) {
+          return;
+        }
+        stop(connection);
+        if (request != null && !request.isEnded() && !request.response().headWritten()) {
+          request.response().setStatusCode(408).putHeader(HttpHeaders.CONNECTION, "close")
+              .putHeader(HttpHeaders.CONTENT_TYPE, "application/json;charset=utf-8")
+              .end(new JsonObject().put("status", "error").put("message", "The request was not received in time")
+                  .put("category", "VALIDATION_ERROR").encode())
+              .onComplete(done -> connection.close());
+        } else {
+          connection.close();
+        }
+      }
+    }
   }
 }
