@@ -37,9 +37,23 @@ public final class LegacyContactRoutes implements Routes {
           });
         });
     router.post("/contacts/v1/contact/batch").handler(http.body()).handler(http.requires(Scope.CONTACTS_WRITE))
-        .handler(ctx -> batch(ctx.body().asJsonArray(), ctx, http));
+        .handler(ctx -> batch(arrayBody(ctx), ctx, http));
     router.post("/contacts/v1/contact/batch/").handler(http.body()).handler(http.requires(Scope.CONTACTS_WRITE))
-        .handler(ctx -> batch(ctx.body().asJsonArray(), ctx, http));
+        .handler(ctx -> batch(arrayBody(ctx), ctx, http));
+  }
+
+  /** The body as a JSON array: other content types are 415, other JSON and malformed JSON 400. */
+  private static JsonArray arrayBody(io.vertx.ext.web.RoutingContext ctx) {
+    String type = ctx.request().getHeader("Content-Type");
+    if (type == null || !type.toLowerCase(java.util.Locale.ROOT).contains("json")) {
+      throw new io.spoor.http.UnsupportedContentTypeException();
+    }
+    Object decoded = io.vertx.core.json.Json.decodeValue(ctx.body().buffer() == null ? io.vertx.core.buffer.Buffer.buffer()
+        : ctx.body().buffer());
+    if (!(decoded instanceof JsonArray array)) {
+      throw new InvalidInputException("The body must be a JSON array of contacts");
+    }
+    return array;
   }
 
   private void batch(JsonArray body, io.vertx.ext.web.RoutingContext ctx, Http http) {

@@ -77,6 +77,9 @@ class ObjectJson {
       return Optional.of(value.toString());
     }
     if (value instanceof Number n) {
+      if (n instanceof Double d && !Double.isFinite(d) || n instanceof Float f && !Float.isFinite(f)) {
+        throw new InvalidInputException(field + " must be a finite number");
+      }
       return Optional.of(new BigDecimal(n.toString()).stripTrailingZeros().toPlainString());
     }
     throw new InvalidInputException(field + " must be a string");

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.Set;
 
 /**
@@ -47,8 +48,8 @@ public final class Visitors implements Deferred {
    * to the contact. A visitor already tied to another contact (a shared browser) is tied to
    * this one from now on; what it did before stays with the first contact.
    */
-  public boolean identify(long portalId, String utk, long contactId, PageView firstPage, Source source) {
-    Visitor visitor = get(portalId, utk).orElseGet(() -> Visitor.first(firstPage, source));
+  public boolean identify(long portalId, String utk, long contactId, PageView firstPage, Supplier<Source> source) {
+    Visitor visitor = get(portalId, utk).orElseGet(() -> Visitor.first(firstPage, source.get()));
     boolean wasAnonymous = visitor.contactId().isEmpty();
     if (!visitor.contactId().equals(Optional.of(contactId))) {
       Visitor tied = visitor.attributedTo(contactId);
@@ -74,10 +75,10 @@ public final class Visitors implements Deferred {
    * Counts a page view into its visitor (created on its first) and keeps it for insertion. A
    * visitor with no page views (its history was erased) starts afresh from this one.
    */
-  public Visitor pageView(PageView page, Source sourceIfNew) {
+  public Visitor pageView(PageView page, Supplier<Source> sourceIfNew) {
     Visitor before = get(page.portalId(), page.utk())
-        .map(v -> v.numPageViews() == 0 ? v.restartedOn(page, sourceIfNew) : v)
-        .orElseGet(() -> Visitor.first(page, sourceIfNew));
+        .map(v -> v.numPageViews() == 0 ? v.restartedOn(page, sourceIfNew.get()) : v)
+        .orElseGet(() -> Visitor.first(page, sourceIfNew.get()));
     Visitor after = before.viewed(page);
     put(after);
     pageViews.add(page.attributedTo(contactOf(after)));

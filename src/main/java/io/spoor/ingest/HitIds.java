@@ -12,6 +12,8 @@ import java.util.concurrent.ThreadLocalRandom;
 public final class HitIds {
   public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
   private static final int MAX_RAW = 4096;
+  private static final java.util.regex.Pattern CREDENTIALS =
+      java.util.regex.Pattern.compile("(^|&)(hapikey|access_token)=[^&]*", java.util.regex.Pattern.CASE_INSENSITIVE);
 
   private HitIds() {
   }
@@ -37,11 +39,16 @@ public final class HitIds {
     return String.format("%012x%04x%016x", now & 0xFFFF_FFFF_FFFFL, random.nextInt(0x10000), random.nextLong());
   }
 
-  /** Raw parameters as kept with a rejection: at most 4 KB. */
+  /**
+   * Raw parameters as kept with a rejection: at most 4 KB, and never a credential a sender put
+   * in the URL ({@code hapikey}, {@code access_token}), which would otherwise be stored and shown.
+   */
   public static String bounded(String raw) {
     if (raw == null) {
       return "";
     }
-    return raw.length() <= MAX_RAW ? raw : raw.substring(0, MAX_RAW) + "…";
+    String kept = CREDENTIALS.matcher(raw).replaceAll("$1$2=[redacted]");
+    return kept.length() <= MAX_RAW ? kept : kept.substring(0, MAX_RAW) + "…";
   }
+
 }

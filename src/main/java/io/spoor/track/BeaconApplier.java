@@ -23,7 +23,12 @@ import io.spoor.ingest.Param;
 import io.spoor.ingest.RejectReason;
 import io.spoor.ops.Counter;
 import io.spoor.portal.Portal;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
 import java.util.Optional;
 
 /**
@@ -60,6 +65,19 @@ public final class BeaconApplier implements HitApplier<BeaconHit> {
     return BeaconHit.class;
   }
 
+  /** Looks up every visitor of the batch in one query per portal. */
+  @Override
+  public void prepare(List<BeaconHit> hits, Batch batch) {
+    Map<Long, Set<String>> utksByPortal = new HashMap<>();
+    for (BeaconHit hit : hits) {
+      new BeaconReading(hit).utk().ifPresent(utk ->
+          utksByPortal.computeIfAbsent(hit.hubId(), p -> new HashSet<>()).add(utk));
+    }
+    LiveContactCache live = batch.part(LiveContactCache.class, () -> new LiveContactCache(contacts));
+    Visitors visitorChanges = batch.part(Visitors.class, () -> new Visitors(visitors, live));
+    utksByPortal.forEach(visitorChanges::prefetch);
+  }
+
   @Override
   public void apply(BeaconHit hit, Batch batch) {
     Optional<Portal> portal = batch.portal(hit.hubId());
@@ -87,7 +105,8 @@ public final class BeaconApplier implements HitApplier<BeaconHit> {
     ContactChanges contactChanges = batch.part(ContactChanges.class,
         () -> new ContactChanges(contacts, propertyDefinitions));
     PageView page = beacon.pageView(utk);
-    Source source = TrafficSource.classify(page.url(), page.referrer(), portal.privacy().domains())
+    // classified only for a visitor's first page: later pages do not change the original source
+    Supplier<Source> source = () -> TrafficSource.classify(page.url(), page.referrer(), portal.privacy().domains())
         .orElse(new Source(SourceType.DIRECT_TRAFFIC, null, null));
     Optional<Long> contact = identify(portal, utk, beacon, hit, page, source, visitorChanges, contactChanges, batch);
     switch (hit.beacon()) {
@@ -107,7 +126,8 @@ public final class BeaconApplier implements HitApplier<BeaconHit> {
     }
   }
 
-  private void pageView(PageView page, Source source, Visitors visitorChanges, ContactChanges contactChanges) {
+  private void pageView(PageView page, Supplier<Source> source, Visitors visitorChanges,
+      ContactChanges contactChanges) {
     long visitsBefore = visitorChanges.get(page.portalId(), page.utk()).map(Visitor::numVisits).orElse(0L);
     Visitor after = visitorChanges.pageView(page, source);
     visitorChanges.contactOf(after).ifPresent(contact -> contactChanges.addAnalytics(contact,
@@ -117,7 +137,7 @@ public final class BeaconApplier implements HitApplier<BeaconHit> {
 
   /** Ties the visitor to the contact of the identity's email; the contact gets its history. */
   private Optional<Long> identify(Portal portal, String utk, BeaconReading beacon, BeaconHit hit, PageView page,
-      Source source, Visitors visitorChanges, ContactChanges contactChanges, Batch batch) {
+      Supplier<Source> source, Visitors visitorChanges, ContactChanges contactChanges, Batch batch) {
     List<Param> identity = beacon.identity();
     Optional<String> rawEmail = identity.stream().filter(p -> p.name().equals("email")).map(Param::value)
         .reduce((a, b) -> b);

@@ -69,5 +69,8 @@ class LegacyContactApiTest {
         properties("no_such_property", "X")).status());
     assertEquals(400, client.sendRaw("POST", "/contacts/v1/contact/batch/", "application/json",
         "[{\"properties\":[]}]").status());
+    assertEquals(400, client.sendRaw("POST", "/contacts/v1/contact/batch/", "application/json", "{\"a\":1}").status());
+    assertEquals(400, client.sendRaw("POST", "/contacts/v1/contact/batch", "application/json", "[1,").status());
+    assertEquals(415, client.sendRaw("POST", "/contacts/v1/contact/batch/", "text/plain", "[]").status());
   }
 }

@@ -105,6 +105,16 @@ class EventsApiBadInputTest {
   }
 
   @Test
+  void aCredentialInTheUrlIsNeverKeptWithARejection() {
+    client.event("_a=1&_n=leaky&email=leaky@example.com&hapikey=pat-na1-11111111-2222-3333-4444-555555555555"
+        + "&nonsense_property=1");
+    List<JsonObject> kept = rejectionsOf("leaky@example.com", "UNKNOWN_PROPERTY");
+    assertEquals(1, kept.size());
+    assertFalse(kept.get(0).getString("params").contains("pat-na1-11111111"), kept.get(0).getString("params"));
+    assertTrue(kept.get(0).getString("params").contains("hapikey=[redacted]"));
+  }
+
+  @Test
   void unknownPortalIsCountedInMetricsOnly() {
     client.event("_a=987654&_n=elsewhere&email=nobody@example.com");
     String metrics = new String(client.raw("/metrics", Map.of()).body());
