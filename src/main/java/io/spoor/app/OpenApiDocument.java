@@ -101,6 +101,8 @@ final class OpenApiDocument implements Routes {
           "behavioral_events.event_definitions.read_write"),
       op("GET", "/events/v3/event-definitions/{name}", "Behavioural events", "Read a definition",
           "behavioral_events.event_definitions.read_write"),
+      op("PATCH", "/events/v3/event-definitions/{name}", "Behavioural events", "Change a definition",
+          "behavioral_events.event_definitions.read_write"),
       op("DELETE", "/events/v3/event-definitions/{name}", "Behavioural events", "Delete a definition",
           "behavioral_events.event_definitions.read_write"),
       op("POST", "/events/v3/send", "Behavioural events", "Send an event", "analytics.behavioral_events.send"),

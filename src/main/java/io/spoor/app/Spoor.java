@@ -131,7 +131,7 @@ public final class Spoor implements AutoCloseable {
 
   /** The HubSpot-compatible CRM API and Spoor's contact reads. */
   private List<Routes> crmRoutes(Stores stores, Clock clock) {
-    Contacts contacts = new Contacts(db, stores.contacts());
+    Contacts contacts = new Contacts(db, stores.contacts(), stores.propertyDefinitions());
     ContactWrites contactWrites = new ContactWrites(db, stores.contacts(), stores.propertyDefinitions(), clock);
     return List.of(
         new ContactRoutes(contacts, new ContactTimeline(db, contacts, stores.completions(), stores.visitors())),

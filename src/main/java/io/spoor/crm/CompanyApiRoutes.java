@@ -17,7 +17,8 @@ public final class CompanyApiRoutes implements Routes {
 
   public CompanyApiRoutes(Transactor tx, ObjectStore<Company> store, PropertyDefinitionStore definitions,
       Clock clock) {
-    this.companies = new ObjectReads<>(tx, store, ObjectType.COMPANY, ObjectView.reader(ObjectType.COMPANY), clock);
+    this.companies = new ObjectReads<>(tx, store, ObjectType.COMPANY, ObjectView.reader(ObjectType.COMPANY),
+        definitions, clock);
     this.writes = new ObjectWrites<>(tx, store, definitions, ObjectType.COMPANY, clock);
   }
 

@@ -54,7 +54,8 @@ public final class ContactSearch {
       int end = query.offset() + query.limit();
       Optional<Integer> next = end < total && end < ContactSearchQuery.MAX_RESULTS ? Optional.of(end)
           : Optional.empty();
-      return new Page(total, results, next);
+      return new Page(total, results, next,
+          ObjectView.withCustom(ContactView::value, definitions.custom(portalId, ObjectType.CONTACT)));
     });
   }
 
@@ -129,7 +130,7 @@ public final class ContactSearch {
     return "\"" + (raw.length() > 40 ? raw.substring(0, 40) + "…" : raw) + "\"";
   }
 
-  /** One page of results, the number of all matches, and where the next page starts. */
-  public record Page(long total, List<Contact> results, Optional<Integer> next) {
+  /** One page of results, the number of all matches, where the next page starts, and how its values show. */
+  public record Page(long total, List<Contact> results, Optional<Integer> next, PropertyReader<Contact> reader) {
   }
 }

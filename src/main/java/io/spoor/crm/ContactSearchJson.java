@@ -28,7 +28,7 @@ final class ContactSearchJson {
 
   static JsonObject page(ContactSearch.Page page, Set<String> properties) {
     JsonArray results = new JsonArray();
-    page.results().forEach(contact -> results.add(ContactView.render(contact, properties)));
+    page.results().forEach(contact -> results.add(ObjectView.render(contact, properties, page.reader())));
     JsonObject body = new JsonObject().put("total", page.total()).put("results", results);
     page.next().ifPresent(next -> body.put("paging", new JsonObject()
         .put("next", new JsonObject().put("after", Integer.toString(next)))));

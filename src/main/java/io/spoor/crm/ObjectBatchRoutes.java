@@ -37,25 +37,30 @@ final class ObjectBatchRoutes<T extends CrmObject> implements Routes {
   }
 
   /** A batch read's objects with the history asked for, by object id. */
-  private record Read<O>(BatchResult<O> result, Map<Long, Map<String, List<HistoryEntry>>> history) {
+  private record Read<O extends CrmObject>(BatchResult<O> result, Map<Long, Map<String, List<HistoryEntry>>> history,
+      PropertyReader<O> reader) {
+  }
+
+  /** A batch answer built on the worker, where the portal's custom definitions can be read. */
+  private record Answered(int status, JsonObject body) {
   }
 
   @Override
   public void mount(Router router, Http http) {
     router.post(batch + "create").handler(http.body()).handler(http.requires(writeScope)).handler(ctx -> {
       List<ObjectInput> inputs = ObjectJson.writeInputs(Http.jsonBody(ctx));
-      http.respond(ctx, () -> writes.createAll(portal(ctx), inputs),
-          (c, result) -> answer(c, 201, result, w -> written(w, false)));
+      long portal = portal(ctx);
+      http.respond(ctx, () -> written(portal, 201, writes.createAll(portal, inputs), false), this::send);
     });
     router.post(batch + "update").handler(http.body()).handler(http.requires(writeScope)).handler(ctx -> {
       List<ObjectInput> inputs = ObjectJson.writeInputs(Http.jsonBody(ctx));
-      http.respond(ctx, () -> writes.updateAll(portal(ctx), inputs),
-          (c, result) -> answer(c, 200, result, w -> written(w, false)));
+      long portal = portal(ctx);
+      http.respond(ctx, () -> written(portal, 200, writes.updateAll(portal, inputs), false), this::send);
     });
     router.post(batch + "upsert").handler(http.body()).handler(http.requires(writeScope)).handler(ctx -> {
       List<ObjectInput> inputs = ObjectJson.writeInputs(Http.jsonBody(ctx));
-      http.respond(ctx, () -> writes.upsertAll(portal(ctx), inputs),
-          (c, result) -> answer(c, 200, result, w -> written(w, true)));
+      long portal = portal(ctx);
+      http.respond(ctx, () -> written(portal, 200, writes.upsertAll(portal, inputs), true), this::send);
     });
     router.post(batch + "archive").handler(http.body()).handler(http.requires(writeScope)).handler(ctx -> {
       List<String> ids = ids(Http.jsonBody(ctx));
@@ -80,13 +85,19 @@ final class ObjectBatchRoutes<T extends CrmObject> implements Routes {
       if (!withHistory.isEmpty()) {
         result.results().forEach(object -> history.put(object.id(), reads.history(object, withHistory)));
       }
-      return new Read<>(result, history);
+      return new Read<>(result, history, reads.reader(portal(ctx)));
     }, (c, read) -> answer(c, 200, read.result(), object -> ObjectJson.withHistory(
-        ObjectView.render(object, names, reads.reader()), read.history().getOrDefault(object.id(), Map.of()))));
+        ObjectView.render(object, names, read.reader()), read.history().getOrDefault(object.id(), Map.of()))));
   }
 
-  private JsonObject written(Written<T> written, boolean withNew) {
-    return ObjectJson.written(written, withNew, reads.type(), reads.reader());
+  private Answered written(long portal, int status, BatchResult<Written<T>> result, boolean withNew) {
+    PropertyReader<T> reader = reads.reader(portal);
+    return new Answered(result.errors().isEmpty() ? status : 207,
+        ObjectJson.batch(result, w -> ObjectJson.written(w, withNew, reads.type(), reader)));
+  }
+
+  private void send(RoutingContext ctx, Answered answered) {
+    Http.json(ctx, answered.status(), answered.body());
   }
 
   private static List<String> ids(JsonObject body) {

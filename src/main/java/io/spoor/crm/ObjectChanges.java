@@ -30,6 +30,8 @@ public class ObjectChanges implements Deferred {
   private final List<NewObject> created = new ArrayList<>();
   private final Set<Long> createdIds = new HashSet<>();
   private final Map<Long, LinkedHashMap<String, PropertyChange>> changes = new LinkedHashMap<>();
+  private final Set<String> uniqueNames = new HashSet<>();
+  private final Map<String, Long> uniqueClaims = new HashMap<>();
   private long nextId;
   private long endOfBlock;
 
@@ -95,6 +97,31 @@ public class ObjectChanges implements Deferred {
         .getOrDefault(objectId, Map.of()).get(name));
   }
 
+  /**
+   * The other object of the portal that has, or in this batch took, this (canonical) value of a
+   * custom property with unique values; empty when it is free for {@code objectId} (-1: an
+   * object not yet created). A value taken in this batch and since changed again is free.
+   */
+  public Optional<Long> uniqueOwner(long portalId, String name, String value, long objectId) {
+    Long claimed = uniqueClaims.get(claimKey(portalId, name, value));
+    List<Long> candidates = new ArrayList<>();
+    if (claimed != null) {
+      candidates.add(claimed);
+    }
+    store.idByUniqueValue(portalId, name, value).ifPresent(candidates::add);
+    return candidates.stream().filter(owner -> owner != objectId)
+        .filter(owner -> current(owner, name).equals(Optional.of(value))).findFirst();
+  }
+
+  /** Notes that {@code objectId} takes this value of a unique property in this batch; it changes it through {@link #change}. */
+  public void claimUnique(long portalId, String name, String value, long objectId) {
+    uniqueClaims.put(claimKey(portalId, name, value), objectId);
+  }
+
+  private static String claimKey(long portalId, String name, String value) {
+    return portalId + "\u0000" + name + "\u0000" + value;
+  }
+
   public void change(long objectId, PropertyChange change) {
     changes.computeIfAbsent(objectId, id -> new LinkedHashMap<>()).put(change.name(), change);
   }
@@ -104,6 +131,7 @@ public class ObjectChanges implements Deferred {
     store.create(created);
     Map<Long, List<PropertyChange>> effective = effective();
     store.apply(effective);
+    indexUnique(effective);
     Map<Long, Long> modified = new HashMap<>();
     effective.forEach((id, list) -> {
       if (!createdIds.contains(id)) {
@@ -114,6 +142,22 @@ public class ObjectChanges implements Deferred {
     created.clear();
     createdIds.clear();
     changes.clear();
+    uniqueClaims.clear();
+  }
+
+  /** Hands the store the changes of properties that have unique values in some portal of this batch. */
+  private void indexUnique(Map<Long, List<PropertyChange>> effective) {
+    if (uniqueNames.isEmpty()) {
+      return;
+    }
+    Map<Long, List<PropertyChange>> unique = new LinkedHashMap<>();
+    effective.forEach((id, list) -> {
+      List<PropertyChange> mine = list.stream().filter(c -> uniqueNames.contains(c.name())).toList();
+      if (!mine.isEmpty()) {
+        unique.put(id, mine);
+      }
+    });
+    store.indexUnique(unique);
   }
 
   /** Drops changes that would leave a value as it is, so the history records only changes. */
@@ -149,7 +193,12 @@ public class ObjectChanges implements Deferred {
 
   private Map<String, PropertyDefinition> customOf(long portalId) {
     Map<String, PropertyDefinition> byName = new HashMap<>();
-    definitions.custom(portalId, type).forEach(d -> byName.put(d.name(), d));
+    definitions.custom(portalId, type).forEach(d -> {
+      byName.put(d.name(), d);
+      if (d.hasUniqueValue()) {
+        uniqueNames.add(d.name());
+      }
+    });
     return byName;
   }
 }

@@ -22,7 +22,8 @@ final class ObjectReadRoute<T extends CrmObject> implements Routes {
     this.reads = reads;
   }
 
-  private record Read<O>(O object, Map<String, List<HistoryEntry>> history, Map<ObjectType, List<Long>> associated) {
+  private record Read<O extends CrmObject>(O object, Map<String, List<HistoryEntry>> history,
+      Map<ObjectType, List<Long>> associated, PropertyReader<O> reader) {
   }
 
   @Override
@@ -40,8 +41,9 @@ final class ObjectReadRoute<T extends CrmObject> implements Routes {
     http.respond(ctx, () -> {
       T object = reads.get(portal, ctx.pathParam("id"), idProperty);
       return new Read<>(object, withHistory.isEmpty() ? Map.of() : reads.history(object, withHistory),
-          reads.associated(portal, List.of(object.id()), associated).getOrDefault(object.id(), Map.of()));
+          reads.associated(portal, List.of(object.id()), associated).getOrDefault(object.id(), Map.of()),
+          reads.reader(portal));
     }, (c, read) -> Http.json(c, 200, AssociationJson.withAssociations(ObjectJson.withHistory(
-        ObjectView.render(read.object(), names, reads.reader()), read.history()), reads.type(), read.associated())));
+        ObjectView.render(read.object(), names, read.reader()), read.history()), reads.type(), read.associated())));
   }
 }

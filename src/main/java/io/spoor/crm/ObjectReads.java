@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -26,13 +27,16 @@ public class ObjectReads<T extends CrmObject> {
   private final ObjectStore<T> store;
   private final ObjectType type;
   private final PropertyReader<T> reader;
+  private final PropertyDefinitionStore definitions;
   private final Clock clock;
 
-  public ObjectReads(Transactor tx, ObjectStore<T> store, ObjectType type, PropertyReader<T> reader, Clock clock) {
+  public ObjectReads(Transactor tx, ObjectStore<T> store, ObjectType type, PropertyReader<T> reader,
+      PropertyDefinitionStore definitions, Clock clock) {
     this.tx = tx;
     this.store = store;
     this.type = type;
     this.reader = reader;
+    this.definitions = definitions;
     this.clock = clock;
   }
 
@@ -40,9 +44,14 @@ public class ObjectReads<T extends CrmObject> {
     return type;
   }
 
-  /** How the API shows this type's values. */
+  /** How the API shows this type's values, without the portal's custom dates: for built-in properties only. */
   public PropertyReader<T> reader() {
     return reader;
+  }
+
+  /** How the API shows this type's values in a portal, its custom dates and datetimes included (reads them). */
+  public PropertyReader<T> reader(long portalId) {
+    return ObjectView.withCustom(reader, tx.read(() -> definitions.custom(portalId, type)));
   }
 
   /**
@@ -86,11 +95,14 @@ public class ObjectReads<T extends CrmObject> {
    */
   public Map<String, List<HistoryEntry>> history(T object, Collection<String> names) {
     List<HistoryEntry> stored = tx.read(() -> store.history(object.id(), names));
+    Map<String, PropertyDefinition> custom = new HashMap<>();
+    tx.read(() -> definitions.custom(object.portalId(), type)).forEach(d -> custom.put(d.name(), d));
     Map<String, List<HistoryEntry>> byName = new LinkedHashMap<>();
     names.forEach(name -> byName.put(name, new ArrayList<>()));
     for (HistoryEntry e : stored) {
-      byName.get(e.name()).add(new HistoryEntry(e.name(), ObjectView.display(type, e.name(), e.value()), e.at(),
-          e.sourceType(), e.sourceId()));
+      PropertyDefinition definition = type.builtIn().getOrDefault(e.name(), custom.get(e.name()));
+      String shown = definition == null ? e.value() : ObjectView.display(definition, e.value());
+      byName.get(e.name()).add(new HistoryEntry(e.name(), shown, e.at(), e.sourceType(), e.sourceId()));
     }
     byName.forEach((name, entries) -> {
       PropertyDefinition definition = type.builtIn().get(name);

@@ -51,13 +51,15 @@ final class ObjectRoutes<T extends CrmObject> implements Routes {
   public void mount(Router router, Http http) {
     router.post(path).handler(http.body()).handler(http.requires(writeScope)).handler(ctx -> {
       ObjectInput input = ObjectJson.writeInput(Http.jsonBody(ctx));
-      http.respond(ctx, () -> writes.create(portal(ctx), input), (c, object) -> Http.json(c, 201, written(object)));
+      long portal = portal(ctx);
+      http.respond(ctx, () -> written(portal, writes.create(portal, input)), (c, json) -> Http.json(c, 201, json));
     });
     router.patch(path + "/:id").handler(http.body()).handler(http.requires(writeScope)).handler(ctx -> {
       Map<String, String> properties = ObjectJson.properties(Http.jsonBody(ctx));
       Optional<String> idProperty = Optional.ofNullable(ctx.queryParams().get("idProperty"));
-      http.respond(ctx, () -> writes.update(portal(ctx), ctx.pathParam("id"), idProperty, properties),
-          (c, object) -> Http.json(c, 200, written(object)));
+      long portal = portal(ctx);
+      http.respond(ctx, () -> written(portal, writes.update(portal, ctx.pathParam("id"), idProperty, properties)),
+          (c, json) -> Http.json(c, 200, json));
     });
     router.delete(path + "/:id").handler(http.requires(writeScope)).handler(ctx ->
         http.respond(ctx, () -> {
@@ -74,16 +76,19 @@ final class ObjectRoutes<T extends CrmObject> implements Routes {
     Optional<String> after = Optional.ofNullable(ctx.queryParams().get("after"));
     Set<String> names = ObjectJson.names(ctx.queryParam("properties"), reads.type().defaultRead());
     List<ObjectType> associated = AssociationJson.types(ctx.queryParam("associations"));
+    long portal = portal(ctx);
     http.respond(ctx, () -> {
-      ObjectReads.Page<T> page = reads.list(portal(ctx), after, limit);
-      return Map.entry(page, reads.associated(portal(ctx), page.results().stream().map(T::id).toList(), associated));
-    }, (c, read) -> {
+      ObjectReads.Page<T> page = reads.list(portal, after, limit);
+      Map<Long, Map<ObjectType, List<Long>>> linked = reads.associated(portal,
+          page.results().stream().map(T::id).toList(), associated);
+      PropertyReader<T> reader = reads.reader(portal);
       JsonArray results = new JsonArray();
-      read.getKey().results().forEach(object -> results.add(AssociationJson.withAssociations(
-          ObjectView.render(object, names, reads.reader()), reads.type(),
-          read.getValue().getOrDefault(object.id(), Map.of()))));
-      JsonObject body = new JsonObject().put("results", results);
-      read.getKey().next().ifPresent(next -> body.put("paging", new JsonObject().put("next", new JsonObject()
+      page.results().forEach(object -> results.add(AssociationJson.withAssociations(
+          ObjectView.render(object, names, reader), reads.type(), linked.getOrDefault(object.id(), Map.of()))));
+      return Map.entry(page.next(), results);
+    }, (c, read) -> {
+      JsonObject body = new JsonObject().put("results", read.getValue());
+      read.getKey().ifPresent(next -> body.put("paging", new JsonObject().put("next", new JsonObject()
           .put("after", Long.toString(next)).put("link", link(c, next)))));
       Http.json(c, 200, body);
     });
@@ -94,16 +99,19 @@ final class ObjectRoutes<T extends CrmObject> implements Routes {
     ObjectType to = AssociationJson.objectType(ctx.pathParam("toType"));
     AssociationType type = Associations.type(reads.type(), to, ctx.pathParam("associationType"));
     String id = ctx.pathParam("id");
+    long portal = portal(ctx);
     http.respond(ctx, () -> {
-      writes.associations().associate(portal(ctx), type, id, ctx.pathParam("toId"));
-      T object = reads.get(portal(ctx), id, Optional.empty());
-      return Map.entry(object, reads.associated(portal(ctx), List.of(object.id()), List.of(to)).get(object.id()));
-    }, (c, read) -> Http.json(c, 200, AssociationJson.withAssociations(ObjectView.render(read.getKey(),
-        reads.type().defaultRead(), reads.reader()), reads.type(), read.getValue())));
+      writes.associations().associate(portal, type, id, ctx.pathParam("toId"));
+      T object = reads.get(portal, id, Optional.empty());
+      return AssociationJson.withAssociations(ObjectView.render(object, reads.type().defaultRead(),
+          reads.reader(portal)), reads.type(), reads.associated(portal, List.of(object.id()), List.of(to))
+          .get(object.id()));
+    }, (c, json) -> Http.json(c, 200, json));
   }
 
-  private JsonObject written(T object) {
-    return ObjectJson.written(object, reads.type(), reads.reader());
+  /** Runs on the worker: the portal's custom definitions are read to show its dates. */
+  private JsonObject written(long portal, T object) {
+    return ObjectJson.written(object, reads.type(), reads.reader(portal));
   }
 
   /** The same list from the next cursor on, as an absolute URL. */

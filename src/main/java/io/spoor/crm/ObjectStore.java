@@ -16,11 +16,17 @@ public interface ObjectStore<T extends CrmObject> extends AssociationStore {
   Map<String, Long> idsByKey(long portalId, Collection<String> keys);
 
   /**
-   * The live object whose value of the portal's custom unique property {@code name} is
-   * {@code value} (the oldest, should several have it); empty when none has, or when the portal
-   * has no such unique property.
+   * The live object whose (canonical) value of the portal's custom unique property {@code name}
+   * is {@code value}; empty when none has, or when the portal has no such unique property.
    */
   Optional<Long> idByUniqueValue(long portalId, String name, String value);
+
+  /**
+   * Records the new values of custom unique properties among these changes as the objects'
+   * own (a cleared one frees its value); changes of other properties are ignored. The caller
+   * has checked that every value is free; one that is not makes this fail.
+   */
+  void indexUnique(Map<Long, List<PropertyChange>> changes);
 
   /** Reserves {@code count} consecutive new object ids, valid for this transaction. */
   long reserveIds(int count);

@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -44,10 +46,35 @@ public final class ObjectView {
     return (object, name) -> value(type, object, name);
   }
 
+  /**
+   * A reader that also shows the portal's custom dates and datetimes in ISO form; {@code custom}
+   * are the portal's custom definitions of the type.
+   */
+  public static <T extends CrmObject> PropertyReader<T> withCustom(PropertyReader<T> base,
+      Collection<PropertyDefinition> custom) {
+    Map<String, PropertyDefinition> dated = new HashMap<>();
+    custom.stream().filter(d -> d.type() == PropertyType.DATE || d.type() == PropertyType.DATETIME)
+        .forEach(d -> dated.putIfAbsent(d.name(), d));
+    if (dated.isEmpty()) {
+      return base;
+    }
+    return (object, name) -> {
+      PropertyDefinition definition = dated.get(name);
+      Optional<String> value = base.value(object, name);
+      return definition == null ? value : value.map(raw -> display(definition, raw));
+    };
+  }
+
   /** A stored (canonical) value as the API shows it: built-in dates and datetimes in ISO form. */
   static String display(ObjectType type, String name, String raw) {
     PropertyDefinition definition = type.builtIn().get(name);
-    if (definition == null || raw.isEmpty()) {
+    return definition == null ? raw : display(definition, raw);
+  }
+
+  /** A stored (canonical) value of a property as the API shows it: dates and datetimes in ISO form. */
+  static String display(PropertyDefinition definition, String raw) {
+    boolean dated = definition.type() == PropertyType.DATE || definition.type() == PropertyType.DATETIME;
+    if (!dated || !raw.matches("-?\\d{1,18}")) {
       return raw;
     }
     if (definition.type() == PropertyType.DATETIME) {

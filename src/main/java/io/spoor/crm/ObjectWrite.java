@@ -23,6 +23,7 @@ final class ObjectWrite {
   private final ObjectStore<?> store;
   private final ObjectChanges changes;
   private final long at;
+  private static final long NEW = -1;
   private final Map<String, Long> claimed = new HashMap<>();
   private final Map<Long, Optional<String>> rekeyed = new LinkedHashMap<>();
   private final List<Association> associations = new ArrayList<>();
@@ -56,12 +57,13 @@ final class ObjectWrite {
       return new Refused(badLink.get());
     }
     Optional<String> key = checked.values().getOrDefault(type.key().property(), Optional.empty());
-    Optional<Long> owner = key.flatMap(this::owner);
+    Optional<Long> owner = key.flatMap(this::owner).or(() -> uniqueOwner(NEW, checked.values()));
     if (owner.isPresent()) {
       return new Refused(InputError.conflict(type, owner.get()));
     }
     long id = changes.create(portalId, key, at, ChangeSource.API);
     key.ifPresent(k -> claimed.put(k, id));
+    claimUnique(id, checked.values());
     queue(id, checked.values());
     links.forEach(link -> associations.add(new Association(id, link.type(), link.toId())));
     return new Saved(id, true);
@@ -72,6 +74,10 @@ final class ObjectWrite {
     Checked checked = check(Optional.of(id), raw);
     if (!checked.valid()) {
       return new Refused(InputError.invalid(checked.message()));
+    }
+    Optional<Long> taken = uniqueOwner(id, checked.values());
+    if (taken.isPresent()) {
+      return new Refused(InputError.conflict(type, taken.get()));
     }
     String property = type.key().property();
     Optional<String> before = changes.current(id, property);
@@ -84,6 +90,7 @@ final class ObjectWrite {
       after.ifPresent(k -> claimed.put(k, id));
       rekeyed.put(id, after);
     }
+    claimUnique(id, checked.values());
     queue(id, checked.values());
     return new Saved(id, false);
   }
@@ -95,6 +102,30 @@ final class ObjectWrite {
       return Optional.of(taken);
     }
     return Optional.ofNullable(store.idsByKey(portalId, List.of(key)).get(key));
+  }
+
+  /** Another object that has one of these values of a custom property with unique values. */
+  private Optional<Long> uniqueOwner(long id, Map<String, Optional<String>> values) {
+    for (Map.Entry<String, Optional<String>> e : values.entrySet()) {
+      if (e.getValue().isPresent() && isUnique(e.getKey())) {
+        Optional<Long> owner = changes.uniqueOwner(portalId, e.getKey(), e.getValue().get(), id);
+        if (owner.isPresent()) {
+          return owner;
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  private void claimUnique(long id, Map<String, Optional<String>> values) {
+    values.forEach((name, value) -> value.filter(v -> isUnique(name))
+        .ifPresent(v -> changes.claimUnique(portalId, name, v, id)));
+  }
+
+  /** A custom property with unique values (the type's key is kept apart, by {@link #owner}). */
+  private boolean isUnique(String name) {
+    return !type.builtIn().containsKey(name)
+        && changes.definition(portalId, name).map(PropertyDefinition::hasUniqueValue).orElse(false);
   }
 
   /** Writes every saved input: new objects, values with their history, keys, associations. */

@@ -18,6 +18,8 @@ import java.util.function.Supplier;
  */
 public final class PropertyValues {
   public static final int MAX_LENGTH = 65_536;
+  /** The longest value of a custom property with unique values (they are indexed). */
+  public static final int MAX_UNIQUE_LENGTH = 512;
   private static final BigDecimal MAX_NUMBER = new BigDecimal("1e18");
 
   private PropertyValues() {
@@ -36,6 +38,10 @@ public final class PropertyValues {
     }
     if (raw.length() > MAX_LENGTH) {
       return new PropertyValue.Invalid(def.name() + " is longer than " + MAX_LENGTH + " characters");
+    }
+    if (def.hasUniqueValue() && !def.hubspotDefined() && raw.length() > MAX_UNIQUE_LENGTH) {
+      return new PropertyValue.Invalid(def.name() + " has unique values, which are at most " + MAX_UNIQUE_LENGTH
+          + " characters");
     }
     PropertyValue value = typed(def, raw);
     if (value instanceof PropertyValue.Set set && ContactProperties.LIFECYCLESTAGE.equals(def.name())) {

@@ -58,13 +58,36 @@ abstract class SqlObjectStore<T extends CrmObject> extends SqlAssociationStore i
 
   @Override
   public Optional<Long> idByUniqueValue(long portalId, String name, String value) {
-    return db.handle().createQuery("SELECT o.id FROM crm_object o JOIN object_property p ON p.object_id = o.id "
-            + "JOIN property_definition d ON d.portal_id = o.portal_id AND d.object_type = o.object_type "
-            + "AND d.name = p.name WHERE o.portal_id = :portal AND o.object_type = :type AND NOT o.archived "
-            + "AND p.name = :name AND p.value = :value AND d.has_unique_value AND NOT d.archived "
-            + "ORDER BY o.id LIMIT 1")
+    if (name.equals(key)) {
+      return Optional.empty();
+    }
+    return db.handle().createQuery("SELECT object_id FROM unique_value WHERE portal_id = :portal "
+            + "AND object_type = :type AND name = :name AND value = :value")
         .bind("portal", portalId).bind("type", type).bind("name", name).bind("value", value)
         .mapTo(Long.class).findOne();
+  }
+
+  @Override
+  public void indexUnique(Map<Long, List<PropertyChange>> changes) {
+    if (changes.isEmpty()) {
+      return;
+    }
+    Handle h = db.handle();
+    JdbcBatch drop = new JdbcBatch(h, "DELETE FROM unique_value WHERE object_id = ? AND object_type = ? AND name = ?");
+    JdbcBatch add = new JdbcBatch(h, "INSERT INTO unique_value (portal_id, object_type, name, value, object_id) "
+        + "SELECT o.portal_id, o.object_type, d.name, ?, o.id FROM crm_object o JOIN property_definition d "
+        + "ON d.portal_id = o.portal_id AND d.object_type = o.object_type WHERE o.id = ? AND d.name = ? "
+        + "AND d.has_unique_value AND NOT d.archived");
+    changes.forEach((id, list) -> {
+      for (PropertyChange c : list) {
+        if (!c.name().equals(key)) {
+          drop.add(id, type, c.name());
+          c.value().ifPresent(v -> add.add(v, id, c.name()));
+        }
+      }
+    });
+    drop.execute();
+    add.execute();
   }
 
   @Override

@@ -56,6 +56,13 @@ public final class BehavioralEventRoutes implements Routes {
       http.respond(ctx, () -> events.get(hubId, ctx.pathParam("name")),
           (c, d) -> Http.json(c, 200, EventDefinitionJson.render(d, hubId)));
     });
+    router.patch(DEFINITIONS + "/:name").handler(http.body()).handler(http.requires(Scope.EVENT_DEFINITIONS))
+        .handler(ctx -> {
+          long hubId = Http.principal(ctx).portalId();
+          BehavioralEvents.EventDetailsPatch patch = EventDefinitionJson.patch(Http.jsonBody(ctx));
+          http.respond(ctx, () -> events.update(hubId, ctx.pathParam("name"), patch),
+              (c, d) -> Http.json(c, 200, EventDefinitionJson.render(d, hubId)));
+        });
     router.delete(DEFINITIONS + "/:name").handler(http.requires(Scope.EVENT_DEFINITIONS)).handler(ctx ->
         http.respond(ctx, () -> {
           events.delete(Http.principal(ctx).portalId(), ctx.pathParam("name"));

@@ -5,6 +5,8 @@ import io.spoor.InvalidInputException;
 import io.spoor.NotFoundException;
 import io.spoor.store.Transactor;
 import java.time.Clock;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -46,11 +48,7 @@ public final class BehavioralEvents {
     if (!NAME.matcher(shortName).matches() || d.label().isBlank()) {
       throw new InvalidInputException("label is required and name must be lowercase letters, digits and _");
     }
-    d.properties().forEach(p -> {
-      if (!NAME.matcher(p.name()).matches() || !TYPES.contains(p.type())) {
-        throw new InvalidInputException("property " + p.name() + ": names are [a-z0-9_], types one of " + TYPES);
-      }
-    });
+    checkProperties(d.properties());
     String qualified = fullyQualified(hubId, shortName);
     return tx.inTransaction(() -> {
       if (live(hubId, qualified).isPresent()) {
@@ -73,9 +71,51 @@ public final class BehavioralEvents {
   }
 
   public Defined get(long hubId, String name) {
-    return tx.read(() -> live(hubId, fullyQualified(hubId, name)).map(d -> new Defined(d,
-        details.find(List.of(d.id())).getOrDefault(d.id(), new EventDetails(d.name(), "", List.of())))))
+    return tx.read(() -> find(hubId, name));
+  }
+
+  private Defined find(long hubId, String name) {
+    return live(hubId, fullyQualified(hubId, name)).map(d -> new Defined(d,
+        details.find(List.of(d.id())).getOrDefault(d.id(), new EventDetails(d.name(), "", List.of()))))
         .orElseThrow(() -> new NotFoundException("No event definition named " + name, name));
+  }
+
+  /**
+   * Changes a live definition's label, description and properties: properties may be added
+   * and relabelled, never removed or retyped (events already sent carry them); 404 when the
+   * portal has no live definition of that name.
+   */
+  public Defined update(long hubId, String name, EventDetailsPatch patch) {
+    return tx.inTransaction(() -> {
+      Defined current = find(hubId, name);
+      EventDetails old = current.details();
+      List<EventDetails.EventProperty> properties = patch.properties().orElse(old.properties());
+      checkProperties(properties);
+      Map<String, EventDetails.EventProperty> given = new HashMap<>();
+      properties.forEach(p -> given.put(p.name(), p));
+      for (EventDetails.EventProperty before : old.properties()) {
+        EventDetails.EventProperty after = given.get(before.name());
+        if (after == null) {
+          throw new InvalidInputException("property " + before.name() + " cannot be removed from an event definition");
+        }
+        if (!after.type().equals(before.type())) {
+          throw new InvalidInputException("property " + before.name() + " is a " + before.type()
+              + " and cannot become a " + after.type());
+        }
+      }
+      String label = patch.label().orElse(old.label());
+      if (label.isBlank()) {
+        throw new InvalidInputException("label must not be blank");
+      }
+      EventDetails updated = new EventDetails(label, patch.description().orElse(old.description()), properties);
+      details.save(current.definition().id(), updated);
+      return new Defined(current.definition(), updated);
+    });
+  }
+
+  /** The parts of a definition a PATCH changes; absent ones are kept. */
+  public record EventDetailsPatch(Optional<String> label, Optional<String> description,
+      Optional<List<EventDetails.EventProperty>> properties) {
   }
 
   public void delete(long hubId, String name) {
@@ -83,6 +123,18 @@ public final class BehavioralEvents {
       EventDefinition d = live(hubId, fullyQualified(hubId, name))
           .orElseThrow(() -> new NotFoundException("No event definition named " + name, name));
       definitions.delete(hubId, d.id(), clock.millis());
+    });
+  }
+
+  private static void checkProperties(List<EventDetails.EventProperty> properties) {
+    Set<String> names = new HashSet<>();
+    properties.forEach(p -> {
+      if (!NAME.matcher(p.name()).matches() || !TYPES.contains(p.type())) {
+        throw new InvalidInputException("property " + p.name() + ": names are [a-z0-9_], types one of " + TYPES);
+      }
+      if (!names.add(p.name())) {
+        throw new InvalidInputException("property " + p.name() + " is defined twice");
+      }
     });
   }
 

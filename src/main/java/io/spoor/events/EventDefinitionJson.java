@@ -5,6 +5,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** Behavioural event definitions in the events API's JSON shape. */
 final class EventDefinitionJson {
@@ -20,8 +21,24 @@ final class EventDefinitionJson {
     if (!"CONTACT".equals(primary)) {
       throw new InvalidInputException("primaryObject must be CONTACT");
     }
+    return new EventDetails((String) label, body.getValue("description") instanceof String s ? s : "",
+        properties(body.getValue("propertyDefinitions", new JsonArray())));
+  }
+
+  /** A PATCH body: {@code label?, description?, propertyDefinitions?}. */
+  static BehavioralEvents.EventDetailsPatch patch(JsonObject body) {
+    Object label = body.getValue("label");
+    Object description = body.getValue("description");
+    if (label != null && !(label instanceof String) || description != null && !(description instanceof String)) {
+      throw new InvalidInputException("label and description must be strings");
+    }
+    Object defs = body.getValue("propertyDefinitions");
+    return new BehavioralEvents.EventDetailsPatch(Optional.ofNullable((String) label),
+        Optional.ofNullable((String) description), Optional.ofNullable(defs).map(EventDefinitionJson::properties));
+  }
+
+  private static List<EventDetails.EventProperty> properties(Object defs) {
     List<EventDetails.EventProperty> properties = new ArrayList<>();
-    Object defs = body.getValue("propertyDefinitions", new JsonArray());
     if (!(defs instanceof JsonArray array)) {
       throw new InvalidInputException("propertyDefinitions must be an array");
     }
@@ -32,7 +49,7 @@ final class EventDefinitionJson {
       properties.add(new EventDetails.EventProperty(p.getString("name"), p.getString("label", p.getString("name")),
           p.getString("type", "string")));
     }
-    return new EventDetails((String) label, body.getValue("description") instanceof String s ? s : "", properties);
+    return properties;
   }
 
   static JsonObject render(BehavioralEvents.Defined d, long hubId) {

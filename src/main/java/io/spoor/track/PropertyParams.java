@@ -47,12 +47,12 @@ final class PropertyParams {
         batch.reject(hit, RejectReason.NO_CONTACT_FOR_PROPERTIES, false,
             "property " + name + " needs an email or a known id to name the contact");
       } else {
-        set(contact.get(), definition.get(), param.value(), hit, batch);
+        set(portal, contact.get(), definition.get(), param.value(), hit, batch);
       }
     }
   }
 
-  private void set(long contactId, PropertyDefinition definition, String raw, Hit hit,
+  private void set(Portal portal, long contactId, PropertyDefinition definition, String raw, Hit hit,
       Batch batch) {
     PropertyValue value = PropertyValues.check(definition, raw,
         () -> changes.current(contactId, definition.name()));
@@ -61,8 +61,21 @@ final class PropertyParams {
           : RejectReason.INVALID_PROPERTY_VALUE, false, invalid.reason());
     } else {
       Optional<String> stored = value instanceof PropertyValue.Set set ? Optional.of(set.value()) : Optional.empty();
+      if (stored.isPresent() && definition.hasUniqueValue() && !definition.hubspotDefined()) {
+        Optional<Long> owner = changes.uniqueOwner(portal.hubId(), definition.name(), stored.get(), contactId);
+        if (owner.isPresent()) {
+          batch.reject(hit, RejectReason.INVALID_PROPERTY_VALUE, false, definition.name() + " has unique values and "
+              + shownValue(stored.get()) + " already belongs to contact " + owner.get());
+          return;
+        }
+        changes.claimUnique(portal.hubId(), definition.name(), stored.get(), contactId);
+      }
       changes.change(contactId, new PropertyChange(definition.name(), stored, hit.receivedAt(), source));
     }
+  }
+
+  private static String shownValue(String value) {
+    return "\"" + shown(value) + "\"";
   }
 
   private static String shown(String name) {

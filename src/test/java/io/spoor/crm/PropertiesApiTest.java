@@ -1,6 +1,7 @@
 package io.spoor.crm;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.spoor.portal.Scope;
@@ -51,9 +52,107 @@ class PropertiesApiTest {
     assertTrue(!created.json().getBoolean("hubspotDefined"));
     client.event("_a=1&_n=renewed&email=renew@example.com&renewal_date=1430438400000");
     client.event("_a=1&_n=renewed&email=renew2@example.com&renewal_date=1430438400001");
-    assertEquals("1430438400000", client.get("/crm/v3/objects/contacts/renew%40example.com?idProperty=email"
+    assertEquals("2015-05-01", client.get("/crm/v3/objects/contacts/renew%40example.com?idProperty=email"
         + "&properties=renewal_date").json().getJsonObject("properties").getString("renewal_date"));
     assertTrue(client.get("/api/v1/rejections?limit=1000").body().contains("renewal_date must be at midnight UTC"));
+  }
+
+  @Test
+  void customDatesAndDatetimesAreShownInIsoFormInWritesReadsBatchesListsAndSearch() {
+    for (String[] p : new String[][] {{"trial_end", "date"}, {"last_demo_at", "datetime"}}) {
+      assertEquals(201, client.send("POST", "/crm/v3/properties/contacts", new JsonObject().put("name", p[0])
+          .put("label", p[0]).put("type", p[1]).put("fieldType", "date").put("groupName", "contactinformation"))
+          .status());
+    }
+    JsonObject values = new JsonObject().put("email", "dated@example.com").put("trial_end", "1430438400000")
+        .put("last_demo_at", "2024-05-01T10:00:00Z");
+    Answer created = client.send("POST", "/crm/v3/objects/contacts", new JsonObject().put("properties", values));
+    assertEquals(201, created.status(), created.body());
+    assertDated(created.json());
+    String id = created.json().getString("id");
+    assertDated(client.get("/crm/v3/objects/contacts/" + id + "?properties=trial_end,last_demo_at").json());
+    assertDated(client.send("PATCH", "/crm/v3/objects/contacts/" + id, new JsonObject()
+        .put("properties", new JsonObject().put("firstname", "Dee"))).json());
+    assertDated(client.send("POST", "/crm/v3/objects/contacts/batch/read", new JsonObject()
+        .put("properties", new JsonArray().add("trial_end").add("last_demo_at"))
+        .put("inputs", new JsonArray().add(new JsonObject().put("id", id)))).json()
+        .getJsonArray("results").getJsonObject(0));
+    assertDated(client.send("POST", "/crm/v3/objects/contacts/batch/update", new JsonObject()
+        .put("inputs", new JsonArray().add(new JsonObject().put("id", id)
+            .put("properties", new JsonObject().put("lastname", "Dated"))))).json()
+        .getJsonArray("results").getJsonObject(0));
+    JsonArray listed = client.get("/crm/v3/objects/contacts?limit=100&properties=email,trial_end,last_demo_at")
+        .json().getJsonArray("results");
+    assertDated(listed.stream().map(JsonObject.class::cast).filter(o -> o.getString("id").equals(id))
+        .findFirst().orElseThrow());
+    JsonObject search = new JsonObject().put("properties", new JsonArray().add("trial_end").add("last_demo_at"))
+        .put("filterGroups", new JsonArray().add(new JsonObject().put("filters", new JsonArray().add(
+            new JsonObject().put("propertyName", "email").put("operator", "EQ").put("value", "dated@example.com")))));
+    assertDated(client.send("POST", "/crm/v3/objects/contacts/search", search).json()
+        .getJsonArray("results").getJsonObject(0));
+  }
+
+  private static void assertDated(JsonObject object) {
+    JsonObject properties = object.getJsonObject("properties");
+    assertEquals("2015-05-01", properties.getString("trial_end"), object.encode());
+    assertEquals("2024-05-01T10:00:00Z", properties.getString("last_demo_at"), object.encode());
+  }
+
+  @Test
+  void aUniqueCustomPropertyBelongsToOneContactAndIsFreedWhenCleared() {
+    assertEquals(201, client.send("POST", "/crm/v3/properties/contacts", new JsonObject().put("name", "member_no")
+        .put("label", "Member number").put("type", "string").put("fieldType", "text")
+        .put("groupName", "contactinformation").put("hasUniqueValue", true)).status());
+    Answer first = client.send("POST", "/crm/v3/objects/contacts", new JsonObject().put("properties",
+        new JsonObject().put("email", "member1@example.com").put("member_no", "M-1")));
+    assertEquals(201, first.status(), first.body());
+    String firstId = first.json().getString("id");
+    Answer second = client.send("POST", "/crm/v3/objects/contacts", new JsonObject().put("properties",
+        new JsonObject().put("email", "member2@example.com").put("member_no", "M-1")));
+    assertEquals(409, second.status(), second.body());
+    assertTrue(second.body().contains("already exists. Existing ID: " + firstId), second.body());
+    Answer other = client.send("POST", "/crm/v3/objects/contacts", new JsonObject().put("properties",
+        new JsonObject().put("email", "member2@example.com").put("member_no", "M-2")));
+    String otherId = other.json().getString("id");
+    Answer patched = client.send("PATCH", "/crm/v3/objects/contacts/" + otherId, new JsonObject()
+        .put("properties", new JsonObject().put("member_no", "M-1")));
+    assertEquals(409, patched.status(), patched.body());
+    assertEquals(firstId, client.get("/crm/v3/objects/contacts/M-1?idProperty=member_no").json().getString("id"));
+    assertEquals(otherId, client.get("/crm/v3/objects/contacts/M-2?idProperty=member_no").json().getString("id"));
+    assertEquals(200, client.send("PATCH", "/crm/v3/objects/contacts/" + firstId, new JsonObject()
+        .put("properties", new JsonObject().put("member_no", ""))).status());
+    assertEquals(404, client.get("/crm/v3/objects/contacts/M-1?idProperty=member_no").status());
+    assertEquals(200, client.send("PATCH", "/crm/v3/objects/contacts/" + otherId, new JsonObject()
+        .put("properties", new JsonObject().put("member_no", "M-1"))).status());
+    assertEquals(otherId, client.get("/crm/v3/objects/contacts/M-1?idProperty=member_no").json().getString("id"));
+  }
+
+  @Test
+  void aUniqueCustomValueIsRefusedInBatchesUpsertsAndFromTheEventsApi() {
+    assertEquals(201, client.send("POST", "/crm/v3/properties/contacts", new JsonObject().put("name", "badge_no")
+        .put("label", "Badge number").put("type", "string").put("fieldType", "text")
+        .put("groupName", "contactinformation").put("hasUniqueValue", true)).status());
+    Answer batch = client.send("POST", "/crm/v3/objects/contacts/batch/create", new JsonObject().put("inputs",
+        new JsonArray().add(input("badge1@example.com", "B-1")).add(input("badge2@example.com", "B-1"))));
+    assertEquals(409, batch.status(), batch.body());
+    Answer created = client.send("POST", "/crm/v3/objects/contacts/batch/create", new JsonObject().put("inputs",
+        new JsonArray().add(input("badge1@example.com", "B-1")).add(input("badge2@example.com", "B-2"))));
+    assertEquals(201, created.status(), created.body());
+    Answer upsert = client.send("POST", "/crm/v3/objects/contacts/batch/upsert", new JsonObject().put("inputs",
+        new JsonArray().add(new JsonObject().put("idProperty", "email").put("id", "badge3@example.com")
+            .put("properties", new JsonObject().put("badge_no", "B-2")))));
+    assertEquals(207, upsert.status(), upsert.body());
+    assertEquals("CONFLICT", upsert.json().getJsonArray("errors").getJsonObject(0).getString("category"));
+    client.event("_a=1&_n=badged&email=badge4@example.com&badge_no=B-1");
+    assertTrue(client.get("/api/v1/rejections?limit=1000").body().contains("badge_no has unique values"));
+    assertNull(client.get("/crm/v3/objects/contacts/badge4%40example.com?idProperty=email"
+        + "&properties=badge_no").json().getJsonObject("properties").getString("badge_no"));
+    assertEquals("badge1@example.com", client.get("/crm/v3/objects/contacts/B-1?idProperty=badge_no&properties=email")
+        .json().getJsonObject("properties").getString("email"));
+  }
+
+  private static JsonObject input(String email, String badge) {
+    return new JsonObject().put("properties", new JsonObject().put("email", email).put("badge_no", badge));
   }
 
   @Test

@@ -53,6 +53,47 @@ class BehavioralEventsApiTest {
   }
 
   @Test
+  void aPatchChangesLabelDescriptionAndAddsProperties() {
+    assertEquals(201, client.send("POST", "/events/v3/event-definitions", new JsonObject().put("label", "Trial started")
+        .put("name", "trial_started").put("propertyDefinitions", new JsonArray().add(new JsonObject()
+            .put("name", "plan").put("label", "Plan").put("type", "string")))).status());
+    Answer patched = client.send("PATCH", "/events/v3/event-definitions/trial_started", new JsonObject()
+        .put("label", "Trial begun").put("description", "A trial was started")
+        .put("propertyDefinitions", new JsonArray()
+            .add(new JsonObject().put("name", "plan").put("label", "Plan name").put("type", "string"))
+            .add(new JsonObject().put("name", "seats").put("label", "Seats").put("type", "number"))));
+    assertEquals(200, patched.status(), patched.body());
+    JsonObject read = client.get("/events/v3/event-definitions/trial_started").json();
+    assertEquals("Trial begun", read.getString("label"));
+    assertEquals("A trial was started", read.getString("description"));
+    JsonArray properties = read.getJsonArray("propertyDefinitions");
+    assertEquals("Plan name", properties.getJsonObject(0).getString("label"));
+    assertEquals("number", properties.getJsonObject(1).getString("type"));
+    Answer relabelled = client.send("PATCH", "/events/v3/event-definitions/pe1_trial_started",
+        new JsonObject().put("label", "Trial opened"));
+    assertEquals(200, relabelled.status(), relabelled.body());
+    assertEquals(2, relabelled.json().getJsonArray("propertyDefinitions").size());
+  }
+
+  @Test
+  void aPatchCannotRemoveOrRetypePropertiesNorChangeAnUnknownDefinition() {
+    assertEquals(201, client.send("POST", "/events/v3/event-definitions", new JsonObject().put("label", "Demo booked")
+        .put("name", "demo_booked").put("propertyDefinitions", new JsonArray().add(new JsonObject()
+            .put("name", "slot").put("label", "Slot").put("type", "datetime")))).status());
+    Answer removed = client.send("PATCH", "/events/v3/event-definitions/demo_booked", new JsonObject()
+        .put("propertyDefinitions", new JsonArray().add(new JsonObject().put("name", "room").put("type", "string"))));
+    assertEquals(400, removed.status(), removed.body());
+    assertTrue(removed.body().contains("slot cannot be removed"), removed.body());
+    Answer retyped = client.send("PATCH", "/events/v3/event-definitions/demo_booked", new JsonObject()
+        .put("propertyDefinitions", new JsonArray().add(new JsonObject().put("name", "slot").put("type", "string"))));
+    assertEquals(400, retyped.status(), retyped.body());
+    assertEquals("datetime", client.get("/events/v3/event-definitions/demo_booked").json()
+        .getJsonArray("propertyDefinitions").getJsonObject(0).getString("type"));
+    assertEquals(404, client.send("PATCH", "/events/v3/event-definitions/never_defined",
+        new JsonObject().put("label", "Nothing")).status());
+  }
+
+  @Test
   void aSentEventCountsForTheContactWithItsDeclaredPropertiesAndTime() {
     Answer sent = client.send("POST", "/events/v3/send", new JsonObject().put("eventName", "pe1_quote_requested")
         .put("email", "buyer@example.com").put("occurredAt", "2026-01-02T03:04:05Z")
