@@ -3,9 +3,7 @@ package io.spoor.crm;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
-import io.spoor.testkit.RunningSpoor;
-import io.spoor.testkit.SpoorClient;
-import org.junit.jupiter.api.AfterAll;
+import io.spoor.testkit.SpoorPerClass;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -13,23 +11,14 @@ import org.junit.jupiter.api.Test;
  * An archived contact collects no more hits: its external ids and its visitors' tokens stop
  * standing for it, and are tied to whoever the next identification names.
  */
-class ArchivedContactHitsTest {
+class ArchivedContactHitsTest extends SpoorPerClass {
   private static final long T0 = 1_783_669_943_308L;
   private static final String EVENTS = "hs_analytics_num_event_completions";
-  private static RunningSpoor server;
-  private static SpoorClient client;
   private static Tracking hits;
 
   @BeforeAll
-  static void start() {
-    server = RunningSpoor.start();
-    client = server.client();
+  static void tracking() {
     hits = new Tracking(server);
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
   }
 
   @Test

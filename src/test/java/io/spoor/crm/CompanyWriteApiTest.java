@@ -11,33 +11,18 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.spoor.portal.Scope;
-import io.spoor.testkit.RunningSpoor;
-import io.spoor.testkit.SpoorClient;
 import io.spoor.testkit.SpoorClient.Answer;
+import io.spoor.testkit.SpoorClient;
+import io.spoor.testkit.SpoorPerClass;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Create, update and archive one company: {@code POST}, {@code PATCH}, {@code DELETE}. */
-class CompanyWriteApiTest {
-  private static RunningSpoor server;
-  private static SpoorClient client;
-
-  @BeforeAll
-  static void start() {
-    server = RunningSpoor.start();
-    client = server.client();
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
+class CompanyWriteApiTest extends SpoorPerClass {
 
   @Test
   void createAnswersTheNewCompanyWithItsDomainWithoutSchemeOrWww() {
@@ -143,7 +128,7 @@ class CompanyWriteApiTest {
 
   @Test
   void writesNeedTheCompaniesWriteScope() {
-    SpoorClient reader = ContactApi.scoped(server, EnumSet.of(Scope.COMPANIES_READ, Scope.CONTACTS_WRITE));
+    SpoorClient reader = server.scoped(EnumSet.of(Scope.COMPANIES_READ, Scope.CONTACTS_WRITE));
     assertEquals(403, reader.send("POST", PATH, properties(Map.of("name", "x"))).status());
     assertEquals(403, reader.send("PATCH", PATH + "/1", properties(Map.of("name", "x"))).status());
     assertEquals(403, reader.delete(PATH + "/1").status());
@@ -152,7 +137,7 @@ class CompanyWriteApiTest {
   @Test
   void anotherPortalsTokenNeverUpdatesOrArchivesTheCompany() {
     String id = create(client, Map.of("domain", "mine.example", "name", "Mine"));
-    SpoorClient other = ContactApi.portal(server, 2, Scope.all());
+    SpoorClient other = secondPortal();
     assertEquals(404, other.send("PATCH", PATH + "/" + id, properties(Map.of("name", "Theirs"))).status());
     assertEquals(404, other.send("PATCH", PATH + "/mine.example?idProperty=domain",
         properties(Map.of("name", "Theirs"))).status());

@@ -2,7 +2,6 @@ package io.spoor.crm;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.spoor.portal.RateLimits;
 import io.spoor.portal.Scope;
 import io.spoor.testkit.RunningSpoor;
 import io.spoor.testkit.SpoorClient;
@@ -40,14 +39,11 @@ final class ContactApi {
 
   /** A new portal, without rate limits, and a client holding a token of it with the given scopes. */
   static SpoorClient portal(RunningSpoor server, long hubId, Set<Scope> scopes) {
-    server.spoor().portals().create(hubId, "Portal " + hubId);
-    server.spoor().portals().setLimits(hubId, new RateLimits(0, 0));
-    return server.client().withToken(server.spoor().portals().issueToken(hubId, "test", scopes).value());
+    return server.newPortal(hubId, scopes);
   }
 
   /** A client of portal 1 whose token has only these scopes. */
   static SpoorClient scoped(RunningSpoor server, Set<Scope> scopes) {
-    return server.client().withToken(server.spoor().portals().issueToken(RunningSpoor.HUB_ID, "scoped", scopes)
-        .value());
+    return server.scoped(scopes);
   }
 }

@@ -8,33 +8,17 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.spoor.portal.Scope;
-import io.spoor.testkit.RunningSpoor;
-import io.spoor.testkit.SpoorClient;
 import io.spoor.testkit.SpoorClient.Answer;
+import io.spoor.testkit.SpoorClient;
+import io.spoor.testkit.SpoorPerClass;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The batch calls: create, read, update, upsert and archive. */
-class ContactBatchApiTest {
-  private static RunningSpoor server;
-  private static SpoorClient client;
-
-  @BeforeAll
-  static void start() {
-    server = RunningSpoor.start();
-    client = server.client();
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
+class ContactBatchApiTest extends SpoorPerClass {
 
   @Test
   void batchCreateAnswersEveryContactWithItsTraceId() {
@@ -199,7 +183,7 @@ class ContactBatchApiTest {
   @Test
   void anotherPortalsTokenNeverReadsUpdatesOrArchivesInBatches() {
     String id = create(client, Map.of("email", "mine@batch.example", "firstname", "Mine"));
-    SpoorClient other = ContactApi.portal(server, 2, Scope.all());
+    SpoorClient other = secondPortal();
     JsonArray ids = new JsonArray().add(new JsonObject().put("id", id));
     Answer read = batch(other, "read", ids);
     assertEquals(207, read.status());

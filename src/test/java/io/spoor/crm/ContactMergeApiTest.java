@@ -4,38 +4,28 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import io.spoor.portal.Scope;
-import io.spoor.testkit.RunningSpoor;
-import io.spoor.testkit.SpoorClient;
 import io.spoor.testkit.SpoorClient.Answer;
+import io.spoor.testkit.SpoorClient;
+import io.spoor.testkit.SpoorPerClass;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** {@code POST /crm/v3/objects/contacts/merge}: values, activity, analytics and emails go to the primary. */
-class ContactMergeApiTest {
+class ContactMergeApiTest extends SpoorPerClass {
   private static final String MERGE = ContactApi.PATH + "/merge";
   private static final long T0 = 1_783_669_943_308L;
   private static final String ANALYTICS = "hs_analytics_num_page_views,hs_analytics_num_visits,"
       + "hs_analytics_num_event_completions,hs_analytics_revenue,hs_analytics_first_url,hs_analytics_first_timestamp,"
       + "hs_analytics_last_timestamp";
-  private static RunningSpoor server;
-  private static SpoorClient client;
   private static Tracking hits;
 
   @BeforeAll
-  static void start() {
-    server = RunningSpoor.start();
-    client = server.client();
+  static void tracking() {
     hits = new Tracking(server);
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
   }
 
   @Test
@@ -164,13 +154,13 @@ class ContactMergeApiTest {
 
   @Test
   void anotherPortalsContactsAreNotFoundAndMergingNeedsTheWriteScope() {
-    SpoorClient elsewhere = ContactApi.portal(server, 30, Set.of(Scope.CONTACTS_READ, Scope.CONTACTS_WRITE));
+    SpoorClient elsewhere = server.newPortal(30, Set.of(Scope.CONTACTS_READ, Scope.CONTACTS_WRITE));
     String theirs = ContactApi.create(elsewhere, Map.of("email", "theirs@merge.example"));
     String mine = ContactApi.create(client, Map.of("email", "mine@merge.example"));
     assertEquals(404, send(mine, theirs).status());
     assertEquals(404, elsewhere.send("POST", MERGE, body(theirs, mine)).status());
     assertEquals(200, ContactApi.get(elsewhere, theirs, "").status());
-    SpoorClient reader = ContactApi.scoped(server, Set.of(Scope.CONTACTS_READ));
+    SpoorClient reader = server.scoped(Set.of(Scope.CONTACTS_READ));
     assertEquals(403, reader.send("POST", MERGE, body(mine, mine)).status());
   }
 

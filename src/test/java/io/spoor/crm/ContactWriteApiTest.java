@@ -11,32 +11,17 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.spoor.portal.Scope;
-import io.spoor.testkit.RunningSpoor;
-import io.spoor.testkit.SpoorClient;
 import io.spoor.testkit.SpoorClient.Answer;
+import io.spoor.testkit.SpoorClient;
+import io.spoor.testkit.SpoorPerClass;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.EnumSet;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Create, update and archive one contact: {@code POST}, {@code PATCH}, {@code DELETE}. */
-class ContactWriteApiTest {
-  private static RunningSpoor server;
-  private static SpoorClient client;
-
-  @BeforeAll
-  static void start() {
-    server = RunningSpoor.start();
-    client = server.client();
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
+class ContactWriteApiTest extends SpoorPerClass {
 
   @Test
   void createAnswersTheNewContactInHubSpotsShape() {
@@ -180,7 +165,7 @@ class ContactWriteApiTest {
 
   @Test
   void writesNeedTheWriteScope() {
-    SpoorClient reader = ContactApi.scoped(server, EnumSet.of(Scope.CONTACTS_READ));
+    SpoorClient reader = server.scoped(EnumSet.of(Scope.CONTACTS_READ));
     Answer answer = reader.send("POST", PATH, properties(Map.of("firstname", "Reader")));
     assertEquals(403, answer.status());
     assertEquals("MISSING_SCOPES", answer.json().getString("category"));
@@ -190,7 +175,7 @@ class ContactWriteApiTest {
   @Test
   void anotherPortalsTokenNeverUpdatesOrArchivesTheContact() {
     String id = create(client, Map.of("email", "portal-one@example.com", "firstname", "One"));
-    SpoorClient other = ContactApi.portal(server, 2, Scope.all());
+    SpoorClient other = secondPortal();
     assertEquals(404, get(other, id, "").status());
     assertEquals(404, other.send("PATCH", PATH + "/" + id, properties(Map.of("firstname", "Two"))).status());
     assertEquals(404, other.send("PATCH", PATH + "/portal-one%40example.com?idProperty=email",

@@ -5,36 +5,26 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.spoor.portal.Scope;
-import io.spoor.testkit.RunningSpoor;
-import io.spoor.testkit.SpoorClient;
 import io.spoor.testkit.SpoorClient.Answer;
+import io.spoor.testkit.SpoorClient;
+import io.spoor.testkit.SpoorPerClass;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** {@code POST /crm/v3/objects/contacts/gdpr-delete}: a contact and everything it did, erased for good. */
-class GdprDeleteApiTest {
+class GdprDeleteApiTest extends SpoorPerClass {
   private static final String GDPR = ContactApi.PATH + "/gdpr-delete";
   private static final long T0 = 1_783_669_943_308L;
-  private static RunningSpoor server;
-  private static SpoorClient client;
   private static Tracking hits;
 
   @BeforeAll
-  static void start() {
-    server = RunningSpoor.start();
-    client = server.client();
+  static void tracking() {
     hits = new Tracking(server);
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
   }
 
   @Test
@@ -144,7 +134,7 @@ class GdprDeleteApiTest {
     assertEquals(404, erase(new JsonObject().put("objectId", "999999999")).status());
     assertEquals(404, erase(new JsonObject().put("objectId", "nobody@gdpr.example").put("idProperty", "email"))
         .status());
-    SpoorClient elsewhere = ContactApi.portal(server, 40, Set.of(Scope.CONTACTS_READ, Scope.CONTACTS_WRITE));
+    SpoorClient elsewhere = server.newPortal(40, Set.of(Scope.CONTACTS_READ, Scope.CONTACTS_WRITE));
     String theirs = ContactApi.create(elsewhere, Map.of("email", "theirs@gdpr.example"));
     Answer answer = erase(new JsonObject().put("objectId", theirs));
     assertEquals(404, answer.status());
@@ -152,7 +142,7 @@ class GdprDeleteApiTest {
     assertEquals(200, ContactApi.get(elsewhere, theirs, "").status());
     assertEquals(400, erase(new JsonObject()).status());
     assertEquals(400, erase(new JsonObject().put("objectId", theirs).put("idProperty", "firstname")).status());
-    SpoorClient reader = ContactApi.scoped(server, Set.of(Scope.CONTACTS_READ));
+    SpoorClient reader = server.scoped(Set.of(Scope.CONTACTS_READ));
     assertEquals(403, reader.send("POST", GDPR, new JsonObject().put("objectId", theirs)).status());
   }
 

@@ -2,6 +2,8 @@ package io.spoor.testkit;
 
 import io.spoor.app.Settings;
 import io.spoor.app.Spoor;
+import io.spoor.portal.RateLimits;
+import io.spoor.portal.Scope;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -9,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 
 /** A real Spoor on a free port over a fresh SQLite file, with a known all-scope token. */
 public final class RunningSpoor implements AutoCloseable {
@@ -48,6 +51,18 @@ public final class RunningSpoor implements AutoCloseable {
 
   public SpoorClient client() {
     return client;
+  }
+
+  /** A new portal, without rate limits, and a client holding a token of it with the given scopes. */
+  public SpoorClient newPortal(long hubId, Set<Scope> scopes) {
+    spoor.portals().create(hubId, "Portal " + hubId);
+    spoor.portals().setLimits(hubId, new RateLimits(0, 0));
+    return client.withToken(spoor.portals().issueToken(hubId, "test", scopes).value());
+  }
+
+  /** A client of portal 1 whose token has only these scopes. */
+  public SpoorClient scoped(Set<Scope> scopes) {
+    return client.withToken(spoor.portals().issueToken(HUB_ID, "scoped", scopes).value());
   }
 
   /** Waits until every hit acknowledged so far is applied (reads see it after this). */
