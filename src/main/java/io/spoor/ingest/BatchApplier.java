@@ -1,5 +1,6 @@
 package io.spoor.ingest;
 
+import io.spoor.portal.Portal;
 import io.spoor.portal.PortalStore;
 import io.spoor.store.Transactor;
 import java.time.Clock;
@@ -7,6 +8,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -65,7 +67,12 @@ public final class BatchApplier implements BatchSink {
     prepare(hits, fresh, batch);
     for (Hit hit : hits) {
       if (fresh.remove(hit.id())) {
-        applierFor(hit).apply(hit, batch);
+        Optional<Portal> portal = batch.portal(hit.hubId());
+        if (portal.isPresent()) {
+          applierFor(hit).apply(hit, portal.get(), batch);
+        } else {
+          batch.reject(hit, RejectReason.UNKNOWN_PORTAL, true, "no portal with hub id " + hit.hubId());
+        }
         batch.applied(hit);
       } else {
         batch.duplicate(hit);

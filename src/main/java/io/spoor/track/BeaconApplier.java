@@ -79,15 +79,12 @@ public final class BeaconApplier implements HitApplier<BeaconHit> {
   }
 
   @Override
-  public void apply(BeaconHit hit, Batch batch) {
-    Optional<Portal> portal = batch.portal(hit.hubId());
+  public void apply(BeaconHit hit, Portal portal, Batch batch) {
     BeaconReading beacon = new BeaconReading(hit);
     Optional<String> utk = beacon.utk();
-    if (portal.isEmpty()) {
-      batch.reject(hit, RejectReason.UNKNOWN_PORTAL, true, "no portal with hub id " + hit.hubId());
-    } else if (hit.bot() && portal.get().privacy().filterBots()) {
+    if (hit.bot() && portal.privacy().filterBots()) {
       bots.inc();
-    } else if (hit.privacySignal() && portal.get().privacy().honorGpc()) {
+    } else if (hit.privacySignal() && portal.privacy().honorGpc()) {
       untracked.inc("privacy_signal");
     } else if (utk.isEmpty() && "false".equals(hit.param(TrackerParams.COOKIES_ENABLED).orElse(""))) {
       untracked.inc("cookieless");
@@ -95,7 +92,7 @@ public final class BeaconApplier implements HitApplier<BeaconHit> {
       batch.reject(hit, RejectReason.NO_VISITOR_TOKEN, true,
           "the beacon carries no visitor token (vi): the visitor has not accepted cookies");
     } else {
-      applyFor(portal.get(), utk.get(), beacon, hit, batch);
+      applyFor(portal, utk.get(), beacon, hit, batch);
     }
   }
 

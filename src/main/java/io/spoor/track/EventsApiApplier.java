@@ -69,15 +69,12 @@ public final class EventsApiApplier implements HitApplier<EventApiHit> {
   }
 
   @Override
-  public void apply(EventApiHit hit, Batch batch) {
-    Optional<Portal> portal = batch.portal(hit.hubId());
-    if (portal.isEmpty()) {
-      batch.reject(hit, RejectReason.UNKNOWN_PORTAL, true, "no portal with hub id " + hit.hubId());
-    } else if (!portal.get().customEventsEnabled()) {
+  public void apply(EventApiHit hit, Portal portal, Batch batch) {
+    if (!portal.customEventsEnabled()) {
       batch.reject(hit, RejectReason.CUSTOM_EVENTS_DISABLED, true,
           "custom events are disabled for portal " + hit.hubId());
     } else {
-      applyTo(portal.get(), hit, batch);
+      applyTo(portal, hit, batch);
     }
   }
 

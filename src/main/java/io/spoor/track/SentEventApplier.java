@@ -18,6 +18,7 @@ import io.spoor.ingest.Batch;
 import io.spoor.ingest.HitApplier;
 import io.spoor.ingest.RejectReason;
 import io.spoor.ingest.SentEventHit;
+import io.spoor.portal.Portal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,11 +57,7 @@ public final class SentEventApplier implements HitApplier<SentEventHit> {
   }
 
   @Override
-  public void apply(SentEventHit hit, Batch batch) {
-    if (batch.portal(hit.hubId()).isEmpty()) {
-      batch.reject(hit, RejectReason.UNKNOWN_PORTAL, true, "no portal with hub id " + hit.hubId());
-      return;
-    }
+  public void apply(SentEventHit hit, Portal portal, Batch batch) {
     Optional<EventDefinition> definition = definitions.findByName(hit.hubId(), hit.eventName()).stream()
         .filter(d -> !d.isDeleted()).findFirst();
     if (definition.isEmpty()) {
