@@ -5,7 +5,6 @@ import io.spoor.http.Routes;
 import io.spoor.ingest.IngestLog;
 import io.spoor.ingest.SentEventHit;
 import io.spoor.portal.Scope;
-import io.vertx.core.Context;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -83,15 +82,13 @@ public final class BehavioralEventRoutes implements Routes {
     }, (c, checked) -> {
       List<CompletableFuture<Void>> appended = new ArrayList<>();
       hits.forEach(h -> appended.add(log.append(h)));
-      Context context = c.vertx().getOrCreateContext();
-      CompletableFuture.allOf(appended.toArray(CompletableFuture[]::new)).whenComplete((v, failure) ->
-          context.runOnContext(x -> {
-            if (failure != null) {
-              c.fail(failure.getCause() != null ? failure.getCause() : failure);
-            } else {
-              c.response().setStatusCode(204).end();
-            }
-          }));
+      Http.whenDone(c, CompletableFuture.allOf(appended.toArray(CompletableFuture[]::new)), (done, failure) -> {
+        if (failure != null) {
+          done.fail(failure);
+        } else {
+          done.response().setStatusCode(204).end();
+        }
+      });
     });
   }
 }

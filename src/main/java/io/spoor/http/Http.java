@@ -4,6 +4,7 @@ import io.spoor.portal.Portals;
 import io.spoor.portal.RateLimits;
 import io.spoor.portal.Scope;
 import io.spoor.portal.Token;
+import io.vertx.core.Context;
 import io.vertx.core.Handler;
 import io.spoor.InvalidInputException;
 import io.vertx.core.http.HttpHeaders;
@@ -18,6 +19,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 
@@ -171,6 +174,17 @@ public final class Http {
       }
     }
     return true;
+  }
+
+  /**
+   * Answers once {@code durable} completes, back on the request's event loop: {@code answer}
+   * gets the cause of a failure (unwrapped), or null when it succeeded.
+   */
+  public static void whenDone(RoutingContext ctx, CompletableFuture<?> durable,
+      BiConsumer<RoutingContext, Throwable> answer) {
+    Context context = ctx.vertx().getOrCreateContext();
+    durable.whenComplete((done, failure) -> context.runOnContext(v -> answer.accept(ctx,
+        failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure)));
   }
 
   /** Answers with a JSON body (a {@code JsonObject} or {@code JsonArray}). */

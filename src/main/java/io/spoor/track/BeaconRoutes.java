@@ -9,7 +9,6 @@ import io.spoor.ingest.HitIds;
 import io.spoor.ingest.IngestLog;
 import io.spoor.ops.Counter;
 import io.spoor.ops.Metrics;
-import io.vertx.core.Context;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -88,9 +87,7 @@ public final class BeaconRoutes implements Routes {
         query.params(), Bots.isBot(ctx.request().getHeader(HttpHeaders.USER_AGENT)),
         "1".equals(ctx.request().getHeader("Sec-GPC")) || "1".equals(ctx.request().getHeader("DNT")),
         HitIds.bounded(raw));
-    Context context = ctx.vertx().getOrCreateContext();
-    log.append(hit).whenComplete((done, failure) -> context.runOnContext(v -> gif(ctx,
-        failure == null ? 200 : 503)));
+    Http.whenDone(ctx, log.append(hit), (c, failure) -> gif(c, failure == null ? 200 : 503));
   }
 
   private static void gif(RoutingContext ctx, int status) {

@@ -9,7 +9,6 @@ import io.spoor.ingest.EventApiHit;
 import io.spoor.ingest.Param;
 import io.spoor.ingest.HitIds;
 import io.spoor.ingest.IngestLog;
-import io.vertx.core.Context;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -53,15 +52,14 @@ public final class EventsApiRoutes implements Routes {
       return;
     }
     EventApiHit hit = hit(ctx, query, Long.parseLong(hubId.get()), event.get(), raw);
-    Context context = ctx.vertx().getOrCreateContext();
-    log.append(hit).whenComplete((done, failure) -> context.runOnContext(v -> {
+    Http.whenDone(ctx, log.append(hit), (c, failure) -> {
       if (failure != null) {
-        ctx.fail(failure);
+        c.fail(failure);
       } else {
-        ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, Gif.CONTENT_TYPE)
+        c.response().putHeader(HttpHeaders.CONTENT_TYPE, Gif.CONTENT_TYPE)
             .putHeader(HttpHeaders.CACHE_CONTROL, "no-store").end(Gif.PIXEL);
       }
-    }));
+    });
   }
 
   private EventApiHit hit(RoutingContext ctx, QueryString query, long hubId, String event, String raw) {
