@@ -18,7 +18,7 @@ token="crm-bench-token-$(date +%s)"
 SPOOR_BOOTSTRAP_TOKEN="$token" java -jar "$JAR" serve --port 0 --host 127.0.0.1 --data "$data/store" \
   >"$data/out.log" 2>"$data/err.log" &
 pid=$!
-trap 'kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null; rm -rf "$data"' EXIT
+trap 'kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null || true; rm -rf "$data"' EXIT
 port=""
 for _ in $(seq 1 300); do
   port="$(sed -n 's/^Spoor is listening on port \([0-9]*\).*/\1/p' "$data/out.log")"; [ -n "$port" ] && break; sleep 0.2
