@@ -4,6 +4,7 @@ import io.spoor.InvalidInputException;
 import io.spoor.crm.ContactSearchStore.Condition;
 import io.spoor.crm.ContactSearchStore.Criteria;
 import io.spoor.crm.ContactSearchStore.SortKey;
+import io.spoor.crm.ContactSearchStore.Uniqueness;
 import io.spoor.store.Transactor;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -85,10 +86,18 @@ public final class ContactSearch {
       if (filter.values().get(0).isBlank()) {
         throw new InvalidInputException(filter.operator() + " on " + filter.propertyName() + " needs a word");
       }
-      return new Condition(filter.propertyName(), type, filter.operator(), filter.values());
+      return new Condition(filter.propertyName(), type, filter.operator(), filter.values(), Uniqueness.NONE);
     }
     return new Condition(filter.propertyName(), type, filter.operator(),
-        filter.values().stream().map(value -> canonical(filter.propertyName(), type, value)).toList());
+        filter.values().stream().map(value -> canonical(filter.propertyName(), type, value)).toList(),
+        uniqueness(definition));
+  }
+
+  private static Uniqueness uniqueness(PropertyDefinition definition) {
+    if (definition.name().equals(ObjectType.CONTACT.key().property())) {
+      return Uniqueness.KEY;
+    }
+    return definition.hasUniqueValue() && !definition.hubspotDefined() ? Uniqueness.CUSTOM : Uniqueness.NONE;
   }
 
   /** A filter value in the form stored values of the type are compared in. */

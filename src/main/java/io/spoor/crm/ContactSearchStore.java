@@ -18,10 +18,20 @@ public interface ContactSearchStore {
    * One filter, checked against the property's definition. {@code values} are canonical: numbers
    * in plain form, dates and datetimes as epoch ms, text as given.
    */
-  record Condition(String property, PropertyType type, SearchOperator operator, List<String> values) {
+  record Condition(String property, PropertyType type, SearchOperator operator, List<String> values,
+      Uniqueness uniqueness) {
     public Condition {
       values = List.copyOf(values);
     }
+  }
+
+  /**
+   * Whether each value of the property belongs to one live contact at most, so a store may find
+   * a value's contact without reading the others: the email key (stored lowercased), a custom
+   * property with unique values (stored as written), or neither.
+   */
+  enum Uniqueness {
+    KEY, CUSTOM, NONE
   }
 
   /**

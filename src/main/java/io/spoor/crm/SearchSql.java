@@ -4,6 +4,8 @@ import io.spoor.crm.ContactSearchStore.Condition;
 import io.spoor.crm.ContactSearchStore.Criteria;
 import io.spoor.crm.ContactSearchStore.SortKey;
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,9 +14,11 @@ import java.util.stream.Collectors;
 
 /**
  * The WHERE and ORDER BY of one search, over {@code crm_object o} left-joined with
- * {@code contact_analytics a}. Every value and property name is a bound parameter; the SQL
- * text comes only from this class and {@link SearchColumns}. Values compare by the property's
- * type: numbers as decimals, dates and datetimes as epoch ms, everything else as lowercased text.
+ * {@code contact_analytics a}, in a query that binds {@code :portal} and {@code :type}. Every
+ * value and property name is a bound parameter; the SQL text comes only from this class and
+ * {@link SearchColumns}. Values compare by the property's type: numbers as decimals, dates and
+ * datetimes as epoch ms, everything else as lowercased text. Filters on unique values narrow the
+ * contacts read through {@link UniqueLookup}.
  */
 final class SearchSql {
   private static final String DECIMAL = "DECIMAL(38,12)";
@@ -32,6 +36,7 @@ final class SearchSql {
   String where(Criteria criteria) {
     StringBuilder where = new StringBuilder();
     if (!criteria.groups().isEmpty()) {
+      where.append(lookup(criteria.groups()));
       where.append(" AND (").append(criteria.groups().stream().map(this::group)
           .collect(Collectors.joining(" OR "))).append(')');
     }
@@ -58,6 +63,34 @@ final class SearchSql {
           .append(sort.descending() ? " DESC, " : " ASC, ");
     }
     return order.append("o.id ASC").toString();
+  }
+
+  /**
+   * When every group has an {@code EQ} or {@code IN} filter on a property with unique values,
+   * {@code AND o.id IN (…)} the contacts {@code unique_value} names for one such filter of each
+   * group (the one with the fewest ranges), so only they are read; the groups are still checked
+   * on each. Otherwise nothing: a group without one can match any contact.
+   */
+  private String lookup(List<List<Condition>> groups) {
+    List<Map.Entry<Condition, List<UniqueLookup.Range>>> chosen = new ArrayList<>();
+    for (List<Condition> group : groups) {
+      Optional<Map.Entry<Condition, List<UniqueLookup.Range>>> best = group.stream()
+          .flatMap(c -> UniqueLookup.ranges(c).map(r -> Map.entry(c, r)).stream())
+          .min(Comparator.comparingInt(e -> e.getValue().size()));
+      if (best.isEmpty()) {
+        return "";
+      }
+      chosen.add(best.get());
+    }
+    List<String> selects = new ArrayList<>();
+    for (Map.Entry<Condition, List<UniqueLookup.Range>> lookup : chosen) {
+      String ranges = lookup.getValue().stream().map(r -> "(" + bind(r.low()) + ", " + bind(r.high()) + ")")
+          .collect(Collectors.joining(", "));
+      selects.add("SELECT u.object_id FROM (VALUES " + ranges + ") r JOIN unique_value u "
+          + "ON u.value BETWEEN r.column1 AND r.column2 WHERE u.portal_id = :portal AND u.object_type = :type "
+          + "AND u.name = " + bind(lookup.getKey().property()));
+    }
+    return " AND o.id IN (" + String.join(" UNION ", selects) + ")";
   }
 
   private String group(List<Condition> group) {
