@@ -26,15 +26,17 @@ public final class Settings {
       "A value that is also an all-scope token of the default portal (for automation)");
   public static final Setting<Integer> QUEUE_CAPACITY = Setting.integer("queue-capacity", 20_000, 1,
       10_000_000, "Hits the ingest queue holds before answering 503");
-  public static final Setting<Integer> MAX_BATCH = Setting.integer("max-batch", 5_000, 1, 100_000,
+  public static final Setting<Integer> MAX_BATCH = Setting.integer("max-batch", 20_000, 1, 100_000,
       "Most hits applied in one transaction");
   public static final Setting<Integer> MAX_BACKLOG = Setting.integer("max-backlog", 50_000, 1, 10_000_000,
-      "Hits acknowledged but not yet applied before new ones get 503");
+      "Hits acknowledged but not yet applied before new ones wait for room");
+  public static final Setting<Integer> MAX_WAIT_MS = Setting.integer("max-wait-ms", 1_000, 0, 60_000,
+      "Milliseconds a hit waits for room when the backlog is full before it gets 503");
   public static final Setting<Integer> REJECTIONS_KEPT = Setting.integer("rejections-kept", 10_000, 10,
       10_000_000, "Rejections kept per portal; older ones are trimmed");
 
   public static final List<Setting<?>> ALL = List.of(PORT, HOST, DATA, PORTAL_ID, PUBLIC_URL,
-      BOOTSTRAP_TOKEN, QUEUE_CAPACITY, MAX_BATCH, MAX_BACKLOG, REJECTIONS_KEPT);
+      BOOTSTRAP_TOKEN, QUEUE_CAPACITY, MAX_BATCH, MAX_BACKLOG, MAX_WAIT_MS, REJECTIONS_KEPT);
 
   private final Map<Setting<?>, Object> values;
 

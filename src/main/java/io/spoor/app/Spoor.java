@@ -37,6 +37,7 @@ import io.spoor.ingest.HitApplier;
 import io.spoor.ingest.IngestLog;
 import io.spoor.ingest.IngestMetrics;
 import io.spoor.ingest.FileIngestLog;
+import io.spoor.ingest.IngestLimits;
 import io.spoor.ingest.RejectionRoutes;
 import io.spoor.ops.Metrics;
 import io.spoor.ops.OpsRoutes;
@@ -57,6 +58,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -89,8 +91,9 @@ public final class Spoor implements AutoCloseable {
     Metrics metrics = new Metrics();
     portals = new Portals(db, stores.portals(), stores.tokens(), clock);
     firstStartToken = FirstStart.ensureDefaultPortal(portals, settings);
-    log = new FileIngestLog(settings.dataDir().resolve("log"), settings.get(Settings.QUEUE_CAPACITY),
-        settings.get(Settings.MAX_BATCH), settings.get(Settings.MAX_BACKLOG));
+    log = new FileIngestLog(settings.dataDir().resolve("log"), new IngestLimits(settings.get(Settings.QUEUE_CAPACITY),
+        settings.get(Settings.MAX_BATCH), settings.get(Settings.MAX_BACKLOG),
+        Duration.ofMillis(settings.get(Settings.MAX_WAIT_MS))));
     ingestMetrics = new IngestMetrics(metrics, log);
     log.start(new BatchApplier(db, stores.appliedHits(), stores.rejections(), stores.portals(),
         appliers(stores, metrics), ingestMetrics, clock, settings.get(Settings.REJECTIONS_KEPT)));

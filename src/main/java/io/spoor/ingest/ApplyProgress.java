@@ -23,14 +23,19 @@ final class ApplyProgress {
   private final AppliedMark mark;
   private final LogSegments segments;
   private final AtomicLong backlog;
+  private final Runnable roomMade;
   private final Queue<Waiter> waiters = new ConcurrentLinkedQueue<>();
   private volatile long appliedSeq;
 
-  /** Applied hits are taken off {@code backlog}, the count of hits taken and not applied. */
-  ApplyProgress(AppliedMark mark, LogSegments segments, AtomicLong backlog) {
+  /**
+   * Applied hits are taken off {@code backlog}, the count of hits taken and not applied;
+   * {@code roomMade} runs after, so hits waiting for room can come in.
+   */
+  ApplyProgress(AppliedMark mark, LogSegments segments, AtomicLong backlog, Runnable roomMade) {
     this.mark = mark;
     this.segments = segments;
     this.backlog = backlog;
+    this.roomMade = roomMade;
   }
 
   /** Reads the saved mark: where applying resumes after a stop. */
@@ -57,6 +62,7 @@ final class ApplyProgress {
   void applied(List<Sequenced> batch) {
     long lastSeq = batch.get(batch.size() - 1).seq();
     backlog.addAndGet(-batch.size());
+    roomMade.run();
     appliedSeq = lastSeq;
     markApplied(lastSeq);
     releaseWaiters();

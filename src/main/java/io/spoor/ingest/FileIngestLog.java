@@ -17,9 +17,9 @@ import org.slf4j.LoggerFactory;
  * applied segments. After a crash, {@link #start} replays what was written but not applied
  * before anything else happens; the sink's ledger makes a replayed hit count once.
  *
- * <p>Acknowledged-but-unapplied hits are bounded by {@code maxBacklog}: past it, appends are
- * refused (503) until the applier catches up. Every append's future completes: acknowledged
- * once durable, or refused.
+ * <p>Acknowledged-but-unapplied hits are bounded by {@code maxBacklog}: past it, an append
+ * waits for the applier to make room, at most {@code maxWait}, and is then refused (503).
+ * Every append's future completes: acknowledged once durable, or refused.
  *
  * <p>The parts: {@link LogIntake} (the bounded queue appends go to), {@link LogWriter} (the
  * writer thread), {@link ApplyLoop} (the applier thread), {@link LogReplay} (the replay on
@@ -49,22 +49,18 @@ public final class FileIngestLog implements IngestLog {
   private Thread writerThread;
   private Thread applierThread;
 
-  public FileIngestLog(Path dir, int capacity, int maxBatch, long maxBacklog) {
-    this(dir, capacity, maxBatch, maxBacklog, SEGMENT_BYTES, RETRY_PAUSE);
+  public FileIngestLog(Path dir, IngestLimits limits) {
+    this(dir, limits, SEGMENT_BYTES, RETRY_PAUSE);
   }
 
-  FileIngestLog(Path dir, int capacity, int maxBatch, long maxBacklog, long segmentBytes,
-      Duration retryPause) {
-    if (capacity < 1 || maxBatch < 1 || maxBacklog < 1) {
-      throw new IllegalArgumentException("capacity, batch size and backlog must be positive: "
-          + capacity + ", " + maxBatch + ", " + maxBacklog);
-    }
+  FileIngestLog(Path dir, IngestLimits limits, long segmentBytes, Duration retryPause) {
     this.segments = new LogSegments(dir, segmentBytes);
     this.deadLetters = new DeadLetters(dir.resolve("dead-letters.log"));
-    this.intake = new LogIntake(capacity, maxBacklog, backlog);
+    this.intake = new LogIntake(limits, backlog);
     this.writer = new LogWriter(intake, segments, toApply);
-    this.progress = new ApplyProgress(new AppliedMark(dir.resolve("applied")), segments, backlog);
-    this.maxBatch = maxBatch;
+    this.progress = new ApplyProgress(new AppliedMark(dir.resolve("applied")), segments, backlog,
+        intake::admitWaiting);
+    this.maxBatch = limits.maxBatch();
     this.retryPauseMillis = retryPause.toMillis();
   }
 

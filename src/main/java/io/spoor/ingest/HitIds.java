@@ -36,7 +36,19 @@ public final class HitIds {
    */
   public static String timeOrdered(long now) {
     ThreadLocalRandom random = ThreadLocalRandom.current();
-    return String.format("%012x%04x%016x", now & 0xFFFF_FFFF_FFFFL, random.nextInt(0x10000), random.nextLong());
+    char[] id = new char[32];
+    hex(now & 0xFFFF_FFFF_FFFFL, id, 0, 12);
+    hex(random.nextInt(0x10000), id, 12, 4);
+    hex(random.nextLong(), id, 16, 16);
+    return new String(id);
+  }
+
+  /** Writes the low {@code digits} hex digits of {@code value} into {@code into} at {@code from}. */
+  private static void hex(long value, char[] into, int from, int digits) {
+    for (int i = from + digits - 1; i >= from; i--) {
+      into[i] = Character.forDigit((int) (value & 0xF), 16);
+      value >>>= 4;
+    }
   }
 
   /**

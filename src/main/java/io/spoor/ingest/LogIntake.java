@@ -1,6 +1,8 @@
 package io.spoor.ingest;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -12,43 +14,92 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * Where appended hits wait for the writer of {@link FileIngestLog}: a bounded queue that never
- * blocks the caller. A hit is refused at once when the log is shutting down, when the backlog
- * of hits taken and not yet applied is at {@code maxBacklog}, or when the queue is full. Every
- * hit taken is later acknowledged or refused; a refused hit no longer counts in the backlog.
+ * blocks the caller. A hit is refused at once when the log is shutting down. When the backlog
+ * of hits taken and not yet applied is at its bound (or the queue is full), the hit waits, in
+ * arrival order and without a thread, for the applier to make room, at most the limits' wait;
+ * then it is refused. Every hit taken is later acknowledged or refused; a refused hit no longer
+ * counts in the backlog.
  */
 final class LogIntake {
   private final BlockingQueue<Pending> appends;
   private final AtomicLong backlog;
   private final long maxBacklog;
+  private final long maxWaitNanos;
+  private final int maxWaiting;
+  /** Hits waiting for room, oldest first; guarded by itself. */
+  private final Deque<Waiting> waiting = new ArrayDeque<>();
+  private volatile int waitingCount;
   /** Appends share it; stopping takes it alone, so no hit is queued after the last drain. */
   private final ReadWriteLock gate = new ReentrantReadWriteLock();
   private volatile boolean accepting = true;
 
   /** {@code backlog} counts hits taken and not yet applied; the applier takes them off. */
-  LogIntake(int capacity, long maxBacklog, AtomicLong backlog) {
-    this.appends = new ArrayBlockingQueue<>(capacity);
-    this.maxBacklog = maxBacklog;
+  LogIntake(IngestLimits limits, AtomicLong backlog) {
+    this.appends = new ArrayBlockingQueue<>(limits.queueCapacity());
+    this.maxBacklog = limits.maxBacklog();
+    this.maxWaitNanos = limits.maxWait().toNanos();
+    this.maxWaiting = limits.queueCapacity();
     this.backlog = backlog;
   }
 
   /** Queues a hit; the future completes once it is durable, or fails if it is refused. */
   CompletableFuture<Void> append(Hit hit) {
-    CompletableFuture<Void> done = new CompletableFuture<>();
+    Pending pending = new Pending(hit, new CompletableFuture<>());
     gate.readLock().lock();
     try {
       if (!accepting) {
-        done.completeExceptionally(new IngestOverloadedException("shutting down"));
-      } else if (backlog.incrementAndGet() > maxBacklog) {
-        backlog.decrementAndGet();
-        done.completeExceptionally(new IngestOverloadedException("applier is behind"));
-      } else if (!appends.offer(new Pending(hit, done))) {
-        backlog.decrementAndGet();
-        done.completeExceptionally(new IngestOverloadedException("ingest queue is full"));
+        pending.done().completeExceptionally(new IngestOverloadedException("shutting down"));
+      } else if (waitingCount > 0 || !enqueue(pending)) {
+        waitForRoom(pending);
       }
     } finally {
       gate.readLock().unlock();
     }
-    return done;
+    return pending.done();
+  }
+
+  /**
+   * Lets waiting hits in, oldest first, while there is room, and refuses those that waited
+   * too long. The applier calls it after each batch, the writer after each write and poll.
+   */
+  void admitWaiting() {
+    if (waitingCount == 0) {
+      return;
+    }
+    long now = System.nanoTime();
+    synchronized (waiting) {
+      for (Waiting next; (next = waiting.peekFirst()) != null; waiting.pollFirst()) {
+        if (now - next.since() > maxWaitNanos) {
+          next.pending().done().completeExceptionally(new IngestOverloadedException("applier is behind"));
+        } else if (!enqueue(next.pending())) {
+          break;
+        }
+      }
+      waitingCount = waiting.size();
+    }
+  }
+
+  /** Takes the hit if the backlog and the queue have room; false (nothing taken) if not. */
+  private boolean enqueue(Pending pending) {
+    if (backlog.incrementAndGet() > maxBacklog || !appends.offer(pending)) {
+      backlog.decrementAndGet();
+      return false;
+    }
+    return true;
+  }
+
+  private void waitForRoom(Pending pending) {
+    synchronized (waiting) {
+      if (waiting.isEmpty() && enqueue(pending)) {
+        return;
+      }
+      if (maxWaitNanos == 0 || waiting.size() >= maxWaiting) {
+        pending.done().completeExceptionally(new IngestOverloadedException("applier is behind"));
+        return;
+      }
+      waiting.addLast(new Waiting(pending, System.nanoTime()));
+      waitingCount = waiting.size();
+    }
   }
 
   boolean accepting() {
@@ -62,6 +113,11 @@ final class LogIntake {
       accepting = false;
     } finally {
       gate.writeLock().unlock();
+    }
+    synchronized (waiting) {
+      waiting.forEach(w -> w.pending().done().completeExceptionally(new IngestOverloadedException("shutting down")));
+      waiting.clear();
+      waitingCount = 0;
     }
   }
 
@@ -95,5 +151,8 @@ final class LogIntake {
 
   /** A hit taken and not yet written, with the future its caller waits on. */
   record Pending(Hit hit, CompletableFuture<Void> done) {
+  }
+
+  private record Waiting(Pending pending, long since) {
   }
 }

@@ -61,6 +61,8 @@ final class LogWriter implements Runnable {
           writeDurably(batch);
           batch.clear();
         }
+        // the queue has room again, and hits that waited too long are refused in time
+        intake.admitWaiting();
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -27,8 +27,9 @@ class SettingsTest {
     assertEquals("./spoor-data", settings.get(Settings.DATA));
     assertEquals(1L, settings.get(Settings.PORTAL_ID));
     assertEquals(20_000, settings.get(Settings.QUEUE_CAPACITY));
-    assertEquals(5_000, settings.get(Settings.MAX_BATCH));
+    assertEquals(20_000, settings.get(Settings.MAX_BATCH));
     assertEquals(50_000, settings.get(Settings.MAX_BACKLOG));
+    assertEquals(1_000, settings.get(Settings.MAX_WAIT_MS));
     assertEquals(10_000, settings.get(Settings.REJECTIONS_KEPT));
     assertEquals(Path.of("./spoor-data"), settings.dataDir());
   }
@@ -182,7 +183,7 @@ class SettingsTest {
   void helpListsEveryFlagAndEnvironmentVariable() {
     String help = Settings.help();
 
-    assertEquals(10, Settings.ALL.size());
+    assertEquals(11, Settings.ALL.size());
     for (Setting<?> setting : Settings.ALL) {
       assertTrue(help.contains(setting.flag() + " "), setting.flag());
       assertTrue(help.contains(setting.env() + " "), setting.env());

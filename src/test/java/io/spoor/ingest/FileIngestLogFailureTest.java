@@ -152,7 +152,8 @@ class FileIngestLogFailureTest extends FileIngestLogFixture {
   @Test
   void loneFailingHitIsRetriedTogetherWithHitsThatArriveLaterInsteadOfBeingDeadLettered() throws Exception {
     // pauses long enough that a lone hit could not use up its attempts during the test
-    FileIngestLog log = new FileIngestLog(dir, 10, 10, 100, LARGE_SEGMENT, Duration.ofMillis(200));
+    FileIngestLog log = new FileIngestLog(dir, new IngestLimits(10, 10, 100, Duration.ZERO), LARGE_SEGMENT,
+        Duration.ofMillis(200));
     AtomicBoolean up = new AtomicBoolean();
     Sink sink = new Sink();
     sink.refuses = ids -> !up.get();

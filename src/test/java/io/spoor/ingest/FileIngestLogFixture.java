@@ -36,8 +36,14 @@ abstract class FileIngestLogFixture {
         Optional.empty(), Optional.empty(), List.of(), List.of(), "_a=62515&_n=pe62515_signup");
   }
 
+  /** A log that refuses at once what it has no room for. */
   FileIngestLog log(int capacity, int maxBatch, long maxBacklog) {
-    return new FileIngestLog(dir, capacity, maxBatch, maxBacklog, LARGE_SEGMENT, SHORT_PAUSE);
+    return log(capacity, maxBatch, maxBacklog, Duration.ZERO);
+  }
+
+  FileIngestLog log(int capacity, int maxBatch, long maxBacklog, Duration maxWait) {
+    return new FileIngestLog(dir, new IngestLimits(capacity, maxBatch, maxBacklog, maxWait), LARGE_SEGMENT,
+        SHORT_PAUSE);
   }
 
   FileIngestLog log() {

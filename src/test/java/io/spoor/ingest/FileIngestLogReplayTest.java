@@ -1,5 +1,6 @@
 package io.spoor.ingest;
 
+import java.time.Duration;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -21,9 +22,12 @@ import org.junit.jupiter.api.Timeout;
  */
 @Timeout(60)
 class FileIngestLogReplayTest extends FileIngestLogFixture {
+  private static final IngestLimits LIMITS = new IngestLimits(10, 10, 100, Duration.ZERO);
+  private static final IngestLimits WIDER_LIMITS = new IngestLimits(100, 100, 1000, Duration.ZERO);
+
   @Test
   void appendCompletesOnlyOnceTheHitIsInASegmentFileAndTheSinkThenReceivesIt() throws Exception {
-    FileIngestLog log = new FileIngestLog(dir, 10, 10, 100);
+    FileIngestLog log = new FileIngestLog(dir, LIMITS);
     Sink sink = new Sink();
     CompletableFuture<Void> done = log.append(hit("h1"));
     CompletableFuture<List<String>> inFilesWhenAcknowledged = done.thenApply(v -> idsInSegmentFiles());
@@ -145,7 +149,7 @@ class FileIngestLogReplayTest extends FileIngestLogFixture {
 
   @Test
   void garbageInAnEarlierSegmentMakesStartFailRatherThanSkipHits() throws Exception {
-    FileIngestLog first = new FileIngestLog(dir, 10, 10, 100, 1, SHORT_PAUSE);
+    FileIngestLog first = new FileIngestLog(dir, LIMITS, 1, SHORT_PAUSE);
     first.start(Sink.down());
     assertNull(await(first.append(hit("a"))));
     assertNull(await(first.append(hit("b"))));
@@ -156,7 +160,7 @@ class FileIngestLogReplayTest extends FileIngestLogFixture {
     content[content.length / 2] ^= 0x5a;
     Files.write(files.get(0), content);
 
-    FileIngestLog second = new FileIngestLog(dir, 10, 10, 100, 1, SHORT_PAUSE);
+    FileIngestLog second = new FileIngestLog(dir, LIMITS, 1, SHORT_PAUSE);
     Sink recording = new Sink();
     try {
       assertThrows(IllegalStateException.class, () -> second.start(recording));
@@ -168,7 +172,7 @@ class FileIngestLogReplayTest extends FileIngestLogFixture {
 
   @Test
   void appliedSegmentsAreDeleted() throws Exception {
-    FileIngestLog log = new FileIngestLog(dir, 100, 100, 1000, 300, SHORT_PAUSE);
+    FileIngestLog log = new FileIngestLog(dir, WIDER_LIMITS, 300, SHORT_PAUSE);
     Sink sink = new Sink();
     log.start(sink);
     try {
@@ -186,7 +190,7 @@ class FileIngestLogReplayTest extends FileIngestLogFixture {
     assertFalse(files.get(0).getFileName().toString().equals("00000000000000000001.log"),
         "the log never started a second segment");
 
-    FileIngestLog reopened = new FileIngestLog(dir, 100, 100, 1000, 300, SHORT_PAUSE);
+    FileIngestLog reopened = new FileIngestLog(dir, WIDER_LIMITS, 300, SHORT_PAUSE);
     Sink again = new Sink();
     reopened.start(again);
     reopened.close();

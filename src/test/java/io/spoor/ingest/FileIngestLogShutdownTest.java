@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -16,8 +17,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * Backpressure and shutdown: appends past the backlog bound or the queue capacity
- * are refused at once, and close applies what was acknowledged before it returns.
+ * Backpressure and shutdown: appends past the backlog bound or the queue capacity wait for
+ * room up to the limit's wait (refused at once without one), and close applies what was
+ * acknowledged before it returns.
  */
 @Timeout(60)
 class FileIngestLogShutdownTest extends FileIngestLogFixture {
@@ -49,6 +51,70 @@ class FileIngestLogShutdownTest extends FileIngestLogFixture {
       sink.release();
       log.close();
     }
+  }
+
+  @Test
+  void aHitPastTheBacklogBoundWaitsForRoomAndIsAcknowledgedOnceTheApplierCatchesUp() throws Exception {
+    FileIngestLog log = log(100, 100, 2, Duration.ofSeconds(WAIT_SECONDS));
+    Sink sink = Sink.gated();
+    log.start(sink);
+    try {
+      assertNull(await(log.append(hit("h1"))));
+      assertTrue(sink.entered.await(WAIT_SECONDS, TimeUnit.SECONDS), "the sink was never called");
+      assertNull(await(log.append(hit("h2"))));
+
+      CompletableFuture<Void> waiting = log.append(hit("h3"));
+      Thread.sleep(200);
+      assertFalse(waiting.isDone(), "a hit with no room must wait, not be answered");
+
+      sink.release();
+      assertNull(await(waiting));
+      await(log.awaitApplied());
+      assertEquals(List.of("h1", "h2", "h3"), sink.appliedIds());
+    } finally {
+      sink.release();
+      log.close();
+    }
+  }
+
+  @Test
+  void aHitThatFindsNoRoomWithinTheWaitIsRefused() throws Exception {
+    FileIngestLog log = log(100, 100, 1, Duration.ofMillis(100));
+    Sink sink = Sink.gated();
+    log.start(sink);
+    try {
+      assertNull(await(log.append(hit("h1"))));
+      assertTrue(sink.entered.await(WAIT_SECONDS, TimeUnit.SECONDS), "the sink was never called");
+
+      CompletableFuture<Void> refused = log.append(hit("h2"));
+
+      assertInstanceOf(IngestOverloadedException.class, failureOf(refused));
+      assertEquals(1, log.depth(), "a refused hit is not counted");
+      sink.release();
+      await(log.awaitApplied());
+      assertEquals(List.of("h1"), sink.appliedIds());
+    } finally {
+      sink.release();
+      log.close();
+    }
+  }
+
+  @Test
+  void closingRefusesTheHitsStillWaitingForRoom() throws Exception {
+    FileIngestLog log = log(100, 100, 1, Duration.ofSeconds(WAIT_SECONDS));
+    Sink sink = Sink.gated();
+    log.start(sink);
+    assertNull(await(log.append(hit("h1"))));
+    assertTrue(sink.entered.await(WAIT_SECONDS, TimeUnit.SECONDS), "the sink was never called");
+    CompletableFuture<Void> waiting = log.append(hit("h2"));
+
+    Thread closer = new Thread(log::close);
+    closer.start();
+    assertInstanceOf(IngestOverloadedException.class, failureOf(waiting));
+    sink.release();
+    closer.join();
+
+    assertEquals(List.of("h1"), sink.appliedIds());
   }
 
   @Test

@@ -1,0 +1,34 @@
+package io.spoor.ingest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class HitIdsTest {
+  @Test
+  void anEdgeIdIsThirtyTwoHexDigitsStartingWithTheTime() {
+    long now = 1_763_800_000_123L;
+
+    String id = HitIds.timeOrdered(now);
+
+    assertTrue(id.matches("[0-9a-f]{32}"), id);
+    assertEquals(now, Long.parseLong(id.substring(0, 12), 16));
+  }
+
+  @Test
+  void edgeIdsSortByTimeAndDifferWithinOneMillisecond() {
+    String earlier = HitIds.timeOrdered(1_000);
+    String later = HitIds.timeOrdered(1_001);
+
+    assertTrue(earlier.compareTo(later) < 0, earlier + " " + later);
+    assertNotEquals(HitIds.timeOrdered(1_000), HitIds.timeOrdered(1_000));
+  }
+
+  @Test
+  void aClientKeyGivesTheSameIdWithinAPortalAndAnotherInAnotherPortal() {
+    assertEquals(HitIds.ofKey("order-17", 1, 5), HitIds.ofKey("order-17", 1, 9));
+    assertNotEquals(HitIds.ofKey("order-17", 1, 5), HitIds.ofKey("order-17", 2, 5));
+  }
+}
