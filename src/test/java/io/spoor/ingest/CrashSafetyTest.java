@@ -25,14 +25,16 @@ import org.junit.jupiter.api.Test;
 /**
  * Acknowledged means durable: hits are sent by several clients while the server is killed
  * with SIGKILL; after each restart every acknowledged hit is there exactly once and the
- * SQLite file passes its integrity check.
+ * SQLite file passes its integrity check. Set {@code -Dspoor.crash.kills=…} for a longer run
+ * ({@code bench/crash.sh} kills it 20 times).
  */
 class CrashSafetyTest {
   private static final int CLIENTS = 8;
-  private static final int KILLS = 3;
+  private static final int KILLS = Integer.getInteger("spoor.crash.kills", 3);
 
   @Test
   void everyAcknowledgedHitSurvivesSigkillExactlyOnce() throws Exception {
+    long started = System.nanoTime();
     Path data = Files.createTempDirectory("spoor-crash");
     Queue<String> acknowledged = new ConcurrentLinkedQueue<>();
     for (int round = 0; round < KILLS; round++) {
@@ -54,8 +56,11 @@ class CrashSafetyTest {
             .getString("hs_analytics_num_event_completions"), "applied more than once: " + email);
       }
     }
+    String integrity = integrityCheck(data.resolve("spoor.db"));
+    System.out.printf("crash: %d SIGKILLs, %d acknowledged hits found exactly once, integrity_check %s, %.1f s%n",
+        KILLS, acknowledged.size(), integrity, (System.nanoTime() - started) / 1e9);
     assertTrue(acknowledged.size() >= KILLS * 100, "too few hits acknowledged: " + acknowledged.size());
-    assertEquals("ok", integrityCheck(data.resolve("spoor.db")));
+    assertEquals("ok", integrity);
   }
 
   /** Sends hits from several clients and kills the server once a number of them were answered. */
