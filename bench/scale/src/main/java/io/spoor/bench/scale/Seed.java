@@ -6,7 +6,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Types;
 import java.util.SplittableRandom;
 
 /**
@@ -15,9 +14,9 @@ import java.util.SplittableRandom;
  * identify a few of those contacts: {@code crm_object}, {@code object_property} and
  * {@code property_history} (email, firstname, lastname; source ANALYTICS / events-http-api),
  * {@code unique_value} (the email key), {@code event_definition} (dynamic, with completion
- * counts), {@code event_completion}, {@code contact_analytics}, {@code visitor},
- * {@code page_view}, and the id sequence past the last contact. Not written: the applied-hit
- * ledger (one short row per hit), which reads never touch.
+ * counts), {@code event_completion}, {@code contact_analytics}, {@code visitor} and
+ * {@code page_view} ({@link Visits}), and the id sequence past the last contact. Not written: the
+ * applied-hit ledger, which reads never touch.
  *
  * <p>Contacts are numbered 1..N and that is their id ({@link ScaleData}); they are created over
  * half a year, then the events happen over the next half year, each to a random contact, except a
@@ -26,36 +25,24 @@ import java.util.SplittableRandom;
  * throw away.
  *
  * <p>Usage: {@code Seed DB_FILE CONTACTS EVENTS BUSY_CONTACTS BUSY_EVENTS_EACH BUSY_PAGE_VIEWS_EACH}.
- * The last line printed is {@code SEEDED busiest=<id> ...}.
+ * Prints {@code SIZE <table or index> <bytes>} lines, then {@code SEEDED busiest=<id> ...}.
  */
 public final class Seed {
   private static final int SCHEMA_VERSION = 5;
   private static final long DAY = 86_400_000L;
   private static final int DEFINITIONS = 20;
-  private static final int BATCH = 5_000;
-  private static final long ROWS_PER_COMMIT = 1_000_000;
-  private static final int PAGE_VIEWS_PER_VISIT = 5;
-  private static final String[] PAGES = {"https://www.example.com/", "https://www.example.com/pricing?plan=team",
-      "https://www.example.com/blog/2024/how-we-ship-weekly", "https://www.example.com/docs/getting-started",
-      "https://www.example.com/customers/acme-corporation"};
 
   private final Connection db;
   private final long contacts;
   private final long events;
   private final int busy;
   private final long busyEvents;
-  private final int busyPageViews;
   private final long start = System.currentTimeMillis() - 365 * DAY;
   private final long half = 182 * DAY;
   private final SplittableRandom random = new SplittableRandom(42);
-  private long uncommitted;
-  private long hits;
-
-  // per contact, indexed by id: what its analytics row adds up
-  private final int[] completions;
-  private final long[] revenue;
-  private final long[] first;
-  private final long[] last;
+  private final HitIds hitIds = new HitIds();
+  private final Visits visits;
+  private final Activity activity;
 
   private Seed(Connection db, long contacts, long events, int busy, long busyEvents, int busyPageViews) {
     this.db = db;
@@ -63,12 +50,8 @@ public final class Seed {
     this.events = events;
     this.busy = busy;
     this.busyEvents = busyEvents;
-    this.busyPageViews = busyPageViews;
-    int size = Math.toIntExact(contacts + 1);
-    completions = new int[size];
-    revenue = new long[size];
-    first = new long[size];
-    last = new long[size];
+    this.visits = new Visits(contacts, busy, busyPageViews, start + half, half);
+    this.activity = new Activity(contacts, visits);
   }
 
   public static void main(String[] args) throws SQLException {
@@ -80,7 +63,7 @@ public final class Seed {
     long events = Long.parseLong(args[2]);
     int busy = Integer.parseInt(args[3]);
     long busyEvents = Long.parseLong(args[4]);
-    if (contacts < busy + 1 || busy < 1 || busy * busyEvents > events) {
+    if (contacts <= busy || busy < 1 || busy * busyEvents > events) {
       throw new IllegalArgumentException("need CONTACTS > BUSY_CONTACTS >= 1 and BUSY_CONTACTS * BUSY_EVENTS_EACH <= EVENTS");
     }
     try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + args[0])) {
@@ -101,8 +84,8 @@ public final class Seed {
     log("contacts", began);
     writeCompletions();
     log("event completions", began);
-    writePageViews();
-    writeAnalytics();
+    visits.write(db, activity, hitIds);
+    activity.writeAnalytics(db);
     writeDefinitionsAndSequence();
     db.commit();
     db.setAutoCommit(true);
@@ -110,29 +93,15 @@ public final class Seed {
       s.execute("PRAGMA wal_checkpoint(TRUNCATE)");
     }
     log("page views, analytics, definitions", began);
+    long seconds = (System.nanoTime() - began) / 1_000_000_000L;
     long busiest = ScaleData.busyContact(0, contacts, busy);
     for (int k = 1; k < busy; k++) {
       long id = ScaleData.busyContact(k, contacts, busy);
-      if (completions[(int) id] > completions[(int) busiest]) {
-        busiest = id;
-      }
+      busiest = activity.completions(id) > activity.completions(busiest) ? id : busiest;
     }
-    long seconds = (System.nanoTime() - began) / 1_000_000_000L;
     printSizes();
     System.out.printf("SEEDED busiest=%d busiest_events=%d busiest_page_views=%d hits=%d seconds=%d%n", busiest,
-        completions[(int) busiest], busyPageViews, hits, seconds);
-  }
-
-  /** Bytes of each table and index, largest first ({@code SIZE name bytes}), when SQLite has dbstat. */
-  private void printSizes() {
-    try (Statement s = db.createStatement();
-        ResultSet rs = s.executeQuery("SELECT name, SUM(pgsize) FROM dbstat GROUP BY name ORDER BY 2 DESC")) {
-      while (rs.next()) {
-        System.out.printf("SIZE %s %d%n", rs.getString(1), rs.getLong(2));
-      }
-    } catch (SQLException e) {
-      System.err.println("[seed] no sizes by table: " + e.getMessage());
-    }
+        activity.completions(busiest), visits.pageViews(), hitIds.made(), seconds);
   }
 
   /** The server made the schema this seeder writes, its default portal, and nothing else yet. */
@@ -151,194 +120,45 @@ public final class Seed {
   }
 
   private void writeContacts() throws SQLException {
-    try (PreparedStatement object = db.prepareStatement("INSERT INTO crm_object (id, portal_id, object_type, "
-            + "created_at, updated_at, archived) VALUES (?, ?, 'CONTACT', ?, ?, FALSE)");
-        PreparedStatement property = db.prepareStatement("INSERT INTO object_property (object_id, name, value, "
-            + "updated_at) VALUES (?, ?, ?, ?)");
-        PreparedStatement history = db.prepareStatement("INSERT INTO property_history (object_id, name, value, "
-            + "changed_at, source_type, source_id) VALUES (?, ?, ?, ?, 'ANALYTICS', 'events-http-api')");
-        PreparedStatement key = db.prepareStatement("INSERT INTO unique_value (portal_id, object_type, name, value, "
-            + "object_id) VALUES (?, 'CONTACT', 'email', ?, ?)")) {
+    try (Batches batches = new Batches(db)) {
+      PreparedStatement object = batches.prepare("INSERT INTO crm_object (id, portal_id, object_type, created_at, "
+          + "updated_at, archived) VALUES (?, ?, 'CONTACT', ?, ?, FALSE)");
+      PreparedStatement property = batches.prepare("INSERT INTO object_property (object_id, name, value, updated_at) "
+          + "VALUES (?, ?, ?, ?)");
+      PreparedStatement history = batches.prepare("INSERT INTO property_history (object_id, name, value, changed_at, "
+          + "source_type, source_id) VALUES (?, ?, ?, ?, 'ANALYTICS', 'events-http-api')");
+      PreparedStatement key = batches.prepare("INSERT INTO unique_value (portal_id, object_type, name, value, "
+          + "object_id) VALUES (?, 'CONTACT', 'email', ?, ?)");
       for (long id = 1; id <= contacts; id++) {
-        long at = created(id);
-        object.setLong(1, id);
-        object.setLong(2, ScaleData.PORTAL);
-        object.setLong(3, at);
-        object.setLong(4, at);
-        object.addBatch();
+        long at = start + (id - 1) * half / contacts;
         String email = ScaleData.email(id);
+        batches.add(object, id, ScaleData.PORTAL, at, at);
         for (String[] value : new String[][] {{"email", email}, {"firstname", ScaleData.firstname(id)},
             {"lastname", ScaleData.lastname(id)}}) {
-          property.setLong(1, id);
-          property.setString(2, value[0]);
-          property.setString(3, value[1]);
-          property.setLong(4, at);
-          property.addBatch();
-          history.setLong(1, id);
-          history.setString(2, value[0]);
-          history.setString(3, value[1]);
-          history.setLong(4, at);
-          history.addBatch();
+          batches.add(property, id, value[0], value[1], at);
+          batches.add(history, id, value[0], value[1], at);
         }
-        key.setLong(1, ScaleData.PORTAL);
-        key.setString(2, email);
-        key.setLong(3, id);
-        key.addBatch();
-        if (id % BATCH == 0 || id == contacts) {
-          object.executeBatch();
-          property.executeBatch();
-          history.executeBatch();
-          key.executeBatch();
-          wrote(BATCH * 8L);
-        }
+        batches.add(key, ScaleData.PORTAL, email, id);
       }
     }
   }
 
-  /** Contacts are created one after another over the first half year. */
-  private long created(long id) {
-    return start + (id - 1) * half / contacts;
-  }
-
+  /** Completions one after another over the second half year, a tenth of them with a value. */
   private void writeCompletions() throws SQLException {
     long busyTotal = busy * busyEvents;
-    try (PreparedStatement insert = db.prepareStatement("INSERT INTO event_completion (portal_id, definition_id, "
-        + "contact_id, hit_id, occurred_at, value_micros, source, properties) "
-        + "VALUES (?, ?, ?, ?, ?, ?, 'EVENTS_API', '{}')")) {
+    try (Batches batches = new Batches(db)) {
+      PreparedStatement insert = batches.prepare("INSERT INTO event_completion (portal_id, definition_id, contact_id, "
+          + "hit_id, occurred_at, value_micros, source, properties) VALUES (?, ?, ?, ?, ?, ?, 'EVENTS_API', '{}')");
       for (long n = 0; n < events; n++) {
         long at = start + half + n * half / events;
         long pick = random.nextLong(events);
         long contact = pick < busyTotal ? ScaleData.busyContact((int) (pick % busy), contacts, busy)
             : 1 + random.nextLong(contacts);
-        long value = random.nextInt(10) == 0 ? (1 + random.nextInt(1000)) * 1_000_000L : -1;
-        insert.setLong(1, ScaleData.PORTAL);
-        insert.setLong(2, 1 + random.nextInt(DEFINITIONS));
-        insert.setLong(3, contact);
-        insert.setString(4, hitId(at));
-        insert.setLong(5, at);
-        if (value < 0) {
-          insert.setNull(6, Types.BIGINT);
-        } else {
-          insert.setLong(6, value);
-          revenue[(int) contact] += value;
-        }
-        insert.addBatch();
-        touch(contact, at);
-        completions[(int) contact]++;
-        if ((n + 1) % BATCH == 0 || n + 1 == events) {
-          insert.executeBatch();
-          wrote(BATCH);
-        }
+        Long value = random.nextInt(10) == 0 ? (1 + random.nextInt(1000)) * 1_000_000L : null;
+        batches.add(insert, ScaleData.PORTAL, 1 + random.nextInt(DEFINITIONS), contact, hitIds.next(at), at, value);
+        activity.completed(contact, at, value == null ? 0 : value);
       }
     }
-  }
-
-  /** Each busy contact browsed from one visitor: page views five to a visit, minutes apart. */
-  private void writePageViews() throws SQLException {
-    if (busyPageViews == 0) {
-      return;
-    }
-    try (PreparedStatement view = db.prepareStatement("INSERT INTO page_view (portal_id, utk, contact_id, hit_id, "
-            + "occurred_at, session_start, url, path, title, referrer, content_type, canonical_url, page_id) "
-            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, '', '', '', '')");
-        PreparedStatement visitor = db.prepareStatement("INSERT INTO visitor (portal_id, utk, contact_id, "
-            + "first_seen, last_seen, num_page_views, num_visits, last_session_start, first_url, first_referrer, "
-            + "last_url, source, source_data_1, source_data_2, consent) "
-            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, '', ?, 'DIRECT_TRAFFIC', NULL, NULL, 'unknown')")) {
-      for (int k = 0; k < busy; k++) {
-        long contact = ScaleData.busyContact(k, contacts, busy);
-        String utk = String.format("%016x%016x", ScaleData.mix(contact), ScaleData.mix(-contact));
-        long sessionStart = 0;
-        long at = 0;
-        String url = PAGES[0];
-        for (int p = 0; p < busyPageViews; p++) {
-          at = start + half + (long) p * half / busyPageViews + 7;
-          if (p % PAGE_VIEWS_PER_VISIT == 0) {
-            sessionStart = at;
-          }
-          url = PAGES[p % PAGES.length];
-          view.setLong(1, ScaleData.PORTAL);
-          view.setString(2, utk);
-          view.setLong(3, contact);
-          view.setString(4, hitId(at));
-          view.setLong(5, at);
-          view.setLong(6, sessionStart);
-          view.setString(7, url);
-          view.setString(8, url.replaceFirst("https://[^/]+", "").replaceFirst("\\?.*", ""));
-          view.setString(9, "Page " + (p % PAGES.length));
-          view.addBatch();
-          touch(contact, at);
-          if ((p + 1) % BATCH == 0 || p + 1 == busyPageViews) {
-            view.executeBatch();
-            wrote(BATCH);
-          }
-        }
-        long firstSeen = start + half + 7;
-        visitor.setLong(1, ScaleData.PORTAL);
-        visitor.setString(2, utk);
-        visitor.setLong(3, contact);
-        visitor.setLong(4, firstSeen);
-        visitor.setLong(5, at);
-        visitor.setLong(6, busyPageViews);
-        visitor.setLong(7, visits());
-        visitor.setLong(8, sessionStart);
-        visitor.setString(9, PAGES[0]);
-        visitor.setString(10, url);
-        visitor.executeUpdate();
-      }
-    }
-  }
-
-  private long visits() {
-    return (busyPageViews + PAGE_VIEWS_PER_VISIT - 1) / PAGE_VIEWS_PER_VISIT;
-  }
-
-  /** One row per contact that did anything, as the ingest keeps it; the busy ones with their visits. */
-  private void writeAnalytics() throws SQLException {
-    try (PreparedStatement insert = db.prepareStatement("INSERT INTO contact_analytics (contact_id, "
-        + "num_event_completions, revenue_micros, first_timestamp, last_timestamp, num_page_views, num_visits, "
-        + "first_url, first_referrer, last_url, source, source_data_1, source_data_2, first_visit_at) "
-        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL, ?)")) {
-      int pending = 0;
-      for (int id = 1; id <= contacts; id++) {
-        if (first[id] == 0) {
-          continue;
-        }
-        boolean visited = busyPageViews > 0 && isBusy(id);
-        insert.setLong(1, id);
-        insert.setLong(2, completions[id]);
-        insert.setLong(3, revenue[id]);
-        insert.setLong(4, first[id]);
-        insert.setLong(5, last[id]);
-        insert.setLong(6, visited ? busyPageViews : 0);
-        insert.setLong(7, visited ? visits() : 0);
-        insert.setString(8, visited ? PAGES[0] : null);
-        insert.setString(9, visited ? "" : null);
-        insert.setString(10, visited ? PAGES[(busyPageViews - 1) % PAGES.length] : null);
-        insert.setString(11, visited ? "DIRECT_TRAFFIC" : null);
-        if (visited) {
-          insert.setLong(12, start + half + 7);
-        } else {
-          insert.setNull(12, Types.BIGINT);
-        }
-        insert.addBatch();
-        if (++pending == BATCH) {
-          insert.executeBatch();
-          wrote(pending);
-          pending = 0;
-        }
-      }
-      insert.executeBatch();
-    }
-  }
-
-  private boolean isBusy(long id) {
-    for (int k = 0; k < busy; k++) {
-      if (ScaleData.busyContact(k, contacts, busy) == id) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private void writeDefinitionsAndSequence() throws SQLException {
@@ -349,17 +169,12 @@ public final class Seed {
         counts[rs.getInt(1)] = rs.getLong(2);
       }
     }
-    try (PreparedStatement insert = db.prepareStatement("INSERT INTO event_definition (id, portal_id, name, origin, "
-        + "completions, created_at, deleted_at) VALUES (?, ?, ?, 'DYNAMIC', ?, ?, NULL)")) {
+    try (Batches batches = new Batches(db)) {
+      PreparedStatement insert = batches.prepare("INSERT INTO event_definition (id, portal_id, name, origin, "
+          + "completions, created_at, deleted_at) VALUES (?, ?, ?, 'DYNAMIC', ?, ?, NULL)");
       for (int d = 1; d <= DEFINITIONS; d++) {
-        insert.setLong(1, d);
-        insert.setLong(2, ScaleData.PORTAL);
-        insert.setString(3, "scale_event_" + d);
-        insert.setLong(4, counts[d]);
-        insert.setLong(5, start + half);
-        insert.addBatch();
+        batches.add(insert, d, ScaleData.PORTAL, "scale_event_" + d, counts[d], start + half);
       }
-      insert.executeBatch();
     }
     try (PreparedStatement next = db.prepareStatement("UPDATE id_sequence SET next_value = ? WHERE name = 'crm_object'")) {
       next.setLong(1, contacts + 1);
@@ -369,25 +184,15 @@ public final class Seed {
     }
   }
 
-  private void touch(long contact, long at) {
-    int i = (int) contact;
-    if (first[i] == 0 || at < first[i]) {
-      first[i] = at;
-    }
-    last[i] = Math.max(last[i], at);
-  }
-
-  /** A hit id as the edge makes them: 32 hex digits starting with the time, so later ids sort later. */
-  private String hitId(long at) {
-    hits++;
-    return String.format("%012x%020x", at, hits);
-  }
-
-  private void wrote(long rows) throws SQLException {
-    uncommitted += rows;
-    if (uncommitted >= ROWS_PER_COMMIT) {
-      db.commit();
-      uncommitted = 0;
+  /** Bytes of each table and index, largest first, when this SQLite has dbstat. */
+  private void printSizes() {
+    try (Statement s = db.createStatement();
+        ResultSet rs = s.executeQuery("SELECT name, SUM(pgsize) FROM dbstat GROUP BY name ORDER BY 2 DESC")) {
+      while (rs.next()) {
+        System.out.printf("SIZE %s %d%n", rs.getString(1), rs.getLong(2));
+      }
+    } catch (SQLException e) {
+      System.err.println("[seed] no sizes by table: " + e.getMessage());
     }
   }
 
