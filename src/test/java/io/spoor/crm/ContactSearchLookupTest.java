@@ -102,6 +102,21 @@ class ContactSearchLookupTest extends SpoorPerClass {
   }
 
   @Test
+  void aThousandValuesAreLookedUpInOneSearch() {
+    JsonArray codes = new JsonArray().add("cUsT-1");
+    JsonArray emails = new JsonArray().add("PERSON3@lookup.example");
+    for (int i = 0; i < SearchFilter.MAX_VALUES - 1; i++) {
+      codes.add("Missing-Code-" + i);
+      emails.add("missing" + i + "@lookup.example");
+    }
+    assertEquals(List.of(ID.get(7)), ids(found(client, where(filter("customer_code", "IN").put("values", codes)))));
+    assertEquals(List.of(ID.get(3), ID.get(7)), ids(found(client, SearchApi.groups(
+        new JsonArray().add(filter("email", "IN").put("values", emails)),
+        new JsonArray().add(filter("customer_code", "IN").put("values", codes)))
+        .put("sorts", new JsonArray().add("hs_object_id")))));
+  }
+
+  @Test
   void resultsTotalsAndPagesAreThoseOfReadingEveryContact() {
     Random random = new Random(7);
     int nonEmpty = 0;
