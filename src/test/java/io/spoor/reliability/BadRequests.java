@@ -223,7 +223,8 @@ final class BadRequests {
     if (roll < 0.15) {
       return junk.pick(List.of("{", "}", "[", "\"x", "{\"a\":}", "{'a':1}", "nul", "{\"a\" 1}", "{,}", "[1,]",
           "{\"a\":1,}", "\u0000", "{\"a\":NaN}", "{\"a\":Infinity}", "{\"a\":-}", "{\"a\":01}", "<xml/>",
-          "a=1&b=2", "{\"a\":\"\\uZZZZ\"}", "\ufeff{}", "[1,2]", "\"x\"", "1e400", "99999999999999999999", "true",
+          // a byte order mark before whole JSON may be ignored (RFC 8259 §8.1), so only before broken JSON
+          "a=1&b=2", "{\"a\":\"\\uZZZZ\"}", "\ufeff{", "[1,2]", "\"x\"", "1e400", "99999999999999999999", "true",
           "null", "[]", "[{}]")).getBytes(StandardCharsets.UTF_8);
     }
     if (roll < 0.2) {
