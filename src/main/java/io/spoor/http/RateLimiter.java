@@ -33,48 +33,47 @@ public final class RateLimiter {
     }
   }
 
-  /** The recent call times of one token (a ring of the last {@code perSecond}) and its day count. */
+  /**
+   * The times of one token's calls in the last second, oldest first (a ring of at most
+   * {@code perSecond}), and its count for the day. Each call time is stored once and expired
+   * once, so a call costs constant time whatever the limit.
+   */
   private static final class Window {
     private long[] calls = new long[0];
-    private int next;
+    private int oldest;
+    private int inLastSecond;
     private long day = -1;
     private long dayCount;
 
     Decision acquire(long now, int perSecond, long perDay) {
       if (calls.length != perSecond) {
         calls = new long[perSecond];
-        java.util.Arrays.fill(calls, Long.MIN_VALUE);
-        next = 0;
+        oldest = 0;
+        inLastSecond = 0;
+      }
+      while (inLastSecond > 0 && calls[oldest] <= now - 1000) {
+        oldest = (oldest + 1) % calls.length;
+        inLastSecond--;
       }
       long today = Math.floorDiv(now, 86_400_000L);
       if (today != day) {
         day = today;
         dayCount = 0;
       }
+      int secondRemaining = perSecond - inLastSecond;
       if (perDay > 0 && dayCount >= perDay) {
-        return new Decision(false, Limit.DAILY, perSecond, remaining(now), perDay, 0);
+        return new Decision(false, Limit.DAILY, perSecond, secondRemaining, perDay, 0);
       }
-      if (perSecond > 0 && calls[next] > now - 1000) {
+      if (perSecond > 0 && inLastSecond == perSecond) {
         return new Decision(false, Limit.SECONDLY, perSecond, 0, perDay, perDay - dayCount);
       }
       if (perSecond > 0) {
-        calls[next] = now;
-        next = (next + 1) % perSecond;
+        calls[(oldest + inLastSecond) % perSecond] = now;
+        inLastSecond++;
       }
       dayCount++;
-      return new Decision(true, Limit.NONE, perSecond, remaining(now), perDay,
+      return new Decision(true, Limit.NONE, perSecond, perSecond - inLastSecond, perDay,
           perDay > 0 ? perDay - dayCount : Long.MAX_VALUE);
-    }
-
-    /** Calls still allowed within the current rolling second. */
-    private int remaining(long now) {
-      int used = 0;
-      for (long at : calls) {
-        if (at > now - 1000) {
-          used++;
-        }
-      }
-      return calls.length - used;
     }
   }
 }

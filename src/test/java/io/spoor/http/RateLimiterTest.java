@@ -76,6 +76,24 @@ class RateLimiterTest {
   }
 
   @Test
+  void whatRemainsOfTheSecondCountsOnlyTheCallsOfTheLastThousandMillisecondsAcrossManyRounds() {
+    for (int round = 0; round < 5; round++) {
+      assertEquals(2, limiter.acquire(4, 3, 0).secondRemaining(), "round " + round);
+      clock.now += 400;
+      assertEquals(1, limiter.acquire(4, 3, 0).secondRemaining());
+      clock.now += 400;
+      assertEquals(0, limiter.acquire(4, 3, 0).secondRemaining());
+      clock.now += 200;
+      // the round's first call is now exactly a second old: it no longer counts
+      RateLimiter.Decision next = limiter.acquire(4, 3, 0);
+      assertTrue(next.allowed());
+      assertEquals(0, next.secondRemaining());
+      assertFalse(limiter.acquire(4, 3, 0).allowed());
+      clock.now += 1000;
+    }
+  }
+
+  @Test
   void zeroMeansNoLimit() {
     for (int i = 0; i < 1_000; i++) {
       assertTrue(limiter.acquire(3, 0, 0).allowed());
