@@ -13,6 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -64,8 +65,8 @@ class FileIngestLogShutdownTest extends FileIngestLogFixture {
       assertNull(await(log.append(hit("h2"))));
 
       CompletableFuture<Void> waiting = log.append(hit("h3"));
-      Thread.sleep(200);
-      assertFalse(waiting.isDone(), "a hit with no room must wait, not be answered");
+      assertThrows(TimeoutException.class, () -> waiting.get(200, TimeUnit.MILLISECONDS),
+          "a hit with no room must wait, not be answered");
 
       sink.release();
       assertNull(await(waiting));
