@@ -17,7 +17,7 @@ import org.jdbi.v3.core.Handle;
  * of rows instead of one per row; other statements run once per row in a JDBC batch.
  */
 public final class JdbcBatch {
-  static final int ROWS_PER_INSERT = 50;
+  static final int ROWS_PER_INSERT = 200;
   private static final Pattern ONE_ROW = Pattern.compile("^(INSERT\\s.*?\\sVALUES\\s*)(\\([?,\\s]+\\))(.*)$",
       Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
 
