@@ -2,6 +2,7 @@ package io.spoor.ingest;
 
 import io.vertx.ext.web.RoutingContext;
 import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -12,6 +13,7 @@ import java.util.concurrent.ThreadLocalRandom;
 public final class HitIds {
   public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
   private static final int MAX_RAW = 4096;
+  private static final HexFormat HEX = HexFormat.of();
   private static final java.util.regex.Pattern CREDENTIALS =
       java.util.regex.Pattern.compile("(^|&)(hapikey|access_token)=[^&]*", java.util.regex.Pattern.CASE_INSENSITIVE);
 
@@ -36,19 +38,9 @@ public final class HitIds {
    */
   public static String timeOrdered(long now) {
     ThreadLocalRandom random = ThreadLocalRandom.current();
-    char[] id = new char[32];
-    hex(now & 0xFFFF_FFFF_FFFFL, id, 0, 12);
-    hex(random.nextInt(0x10000), id, 12, 4);
-    hex(random.nextLong(), id, 16, 16);
-    return new String(id);
-  }
-
-  /** Writes the low {@code digits} hex digits of {@code value} into {@code into} at {@code from}. */
-  private static void hex(long value, char[] into, int from, int digits) {
-    for (int i = from + digits - 1; i >= from; i--) {
-      into[i] = Character.forDigit((int) (value & 0xF), 16);
-      value >>>= 4;
-    }
+    // 16 hex digits of the time, less its 4 leading zero digits, then 4 and 16 random ones
+    return HEX.toHexDigits(now & 0xFFFF_FFFF_FFFFL).substring(4) + HEX.toHexDigits((short) random.nextInt())
+        + HEX.toHexDigits(random.nextLong());
   }
 
   /**
