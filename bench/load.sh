@@ -91,8 +91,6 @@ STEADY_P99=$(bench_field "$WORK/steady.txt" p99_us)
 
 log "overload: ${OVERLOAD_SECONDS} s at ${OVERLOAD_CONNECTIONS} connections"
 applied_before=$(metric spoor_hits_total)
-( sleep 20; curl -s -D - -o /dev/null "$URL/v1/event?_a=1&_n=overload_probe&email=probe%40example.com" \
-    >"$WORK/probe-headers.txt" ) & BG_PIDS+=("$!")
 RETRY_AFTER_SEEN=no
 ( end=$((SECONDS + OVERLOAD_SECONDS - 5)); while ((SECONDS < end)); do
     if curl -s -D - -o /dev/null "$URL/v1/event?_a=1&_n=overload_probe&email=probe%40example.com" \
