@@ -32,11 +32,14 @@ public final class Settings {
       "Hits acknowledged but not yet applied before new ones wait for room");
   public static final Setting<Integer> MAX_WAIT_MS = Setting.integer("max-wait-ms", 1_000, 0, 60_000,
       "Milliseconds a hit waits for room when the backlog is full before it gets 503");
+  public static final Setting<Integer> APPLY_INTERVAL_MS = Setting.integer("apply-interval-ms", 500, 0, 10_000,
+      "While busy, the applier starts a batch at most this often, so batches grow and cost less per hit");
   public static final Setting<Integer> REJECTIONS_KEPT = Setting.integer("rejections-kept", 10_000, 10,
       10_000_000, "Rejections kept per portal; older ones are trimmed");
 
   public static final List<Setting<?>> ALL = List.of(PORT, HOST, DATA, PORTAL_ID, PUBLIC_URL,
-      BOOTSTRAP_TOKEN, QUEUE_CAPACITY, MAX_BATCH, MAX_BACKLOG, MAX_WAIT_MS, REJECTIONS_KEPT);
+      BOOTSTRAP_TOKEN, QUEUE_CAPACITY, MAX_BATCH, MAX_BACKLOG, MAX_WAIT_MS, APPLY_INTERVAL_MS,
+      REJECTIONS_KEPT);
 
   private final Map<Setting<?>, Object> values;
 

@@ -93,7 +93,7 @@ public final class Spoor implements AutoCloseable {
     firstStartToken = FirstStart.ensureDefaultPortal(portals, settings);
     log = new FileIngestLog(settings.dataDir().resolve("log"), new IngestLimits(settings.get(Settings.QUEUE_CAPACITY),
         settings.get(Settings.MAX_BATCH), settings.get(Settings.MAX_BACKLOG),
-        Duration.ofMillis(settings.get(Settings.MAX_WAIT_MS))));
+        Duration.ofMillis(settings.get(Settings.MAX_WAIT_MS)), Duration.ofMillis(settings.get(Settings.APPLY_INTERVAL_MS))));
     ingestMetrics = new IngestMetrics(metrics, log);
     log.start(new BatchApplier(db, stores.appliedHits(), stores.rejections(), stores.portals(),
         appliers(stores, metrics), ingestMetrics, clock, settings.get(Settings.REJECTIONS_KEPT)));

@@ -19,7 +19,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Acknowledged-but-unapplied hits are bounded by {@code maxBacklog}: past it, an append
  * waits for the applier to make room, at most {@code maxWait}, and is then refused (503).
- * Every append's future completes: acknowledged once durable, or refused.
+ * Every append's future completes: acknowledged once durable, or refused. A busy applier lets
+ * hits gather for up to {@code applyInterval} between batches: a larger batch shares the store
+ * pages it writes among more hits, so each costs less.
  *
  * <p>The parts: {@link LogIntake} (the bounded queue appends go to), {@link LogWriter} (the
  * writer thread), {@link ApplyLoop} (the applier thread), {@link LogReplay} (the replay on
@@ -41,6 +43,7 @@ public final class FileIngestLog implements IngestLog {
   private final LogWriter writer;
   private final ApplyProgress progress;
   private final int maxBatch;
+  private final Duration applyInterval;
   private final long retryPauseMillis;
   /** Set once close() has stopped both threads: nothing more will be applied. */
   private volatile boolean stopped;
@@ -61,6 +64,7 @@ public final class FileIngestLog implements IngestLog {
     this.progress = new ApplyProgress(new AppliedMark(dir.resolve("applied")), segments, backlog,
         intake::admitWaiting);
     this.maxBatch = limits.maxBatch();
+    this.applyInterval = limits.applyInterval();
     this.retryPauseMillis = retryPause.toMillis();
   }
 
@@ -86,7 +90,8 @@ public final class FileIngestLog implements IngestLog {
       return;
     }
     writer.acknowledgedThrough(progress.appliedSeq());
-    ApplyLoop live = new ApplyLoop(toApply, applier(sink), progress, writer::done, maxBatch);
+    ApplyLoop live = new ApplyLoop(toApply, applier(sink), progress, writer::done, maxBatch,
+        applyInterval);
     writerThread = new Thread(writer, "spoor-log-writer");
     applierThread = new Thread(live, "spoor-applier");
     writerThread.start();

@@ -46,6 +46,12 @@ abstract class FileIngestLogFixture {
         SHORT_PAUSE);
   }
 
+  /** A log whose applier, while busy, starts a batch at most once per {@code applyInterval}. */
+  FileIngestLog gatheringLog(int maxBatch, Duration applyInterval) {
+    return new FileIngestLog(dir, new IngestLimits(1000, maxBatch, 10_000, Duration.ZERO, applyInterval),
+        LARGE_SEGMENT, SHORT_PAUSE);
+  }
+
   FileIngestLog log() {
     return log(100, 100, 1000);
   }
