@@ -51,8 +51,20 @@ public final class HitIds {
     if (raw == null) {
       return "";
     }
-    String kept = CREDENTIALS.matcher(raw).replaceAll("$1$2=[redacted]");
+    String kept = mentionsCredential(raw) ? CREDENTIALS.matcher(raw).replaceAll("$1$2=[redacted]") : raw;
     return kept.length() <= MAX_RAW ? kept : kept.substring(0, MAX_RAW) + "…";
+  }
+
+  /** Whether a credential's name appears anywhere, in any case: only then is the pattern run. */
+  private static boolean mentionsCredential(String raw) {
+    for (int i = 0; i < raw.length(); i++) {
+      char c = raw.charAt(i);
+      if ((c == 'h' || c == 'H') && raw.regionMatches(true, i, "hapikey=", 0, 8)
+          || (c == 'a' || c == 'A') && raw.regionMatches(true, i, "access_token=", 0, 13)) {
+        return true;
+      }
+    }
+    return false;
   }
 
 }

@@ -31,4 +31,18 @@ class HitIdsTest {
     assertEquals(HitIds.ofKey("order-17", 1, 5), HitIds.ofKey("order-17", 1, 9));
     assertNotEquals(HitIds.ofKey("order-17", 1, 5), HitIds.ofKey("order-17", 2, 5));
   }
+
+  @Test
+  void keptParametersHideCredentialsWhateverTheirCase() {
+    assertEquals("_a=1&HapiKey=[redacted]&x=2&ACCESS_TOKEN=[redacted]",
+        HitIds.bounded("_a=1&HapiKey=secret&x=2&ACCESS_TOKEN=t0k"));
+    assertEquals("hapikey=[redacted]&_n=e", HitIds.bounded("hapikey=&_n=e"));
+  }
+
+  @Test
+  void keptParametersWithoutACredentialAreKeptAsTheyCame() {
+    String raw = "_a=1&email=a%40b.co&myhapikey=1&access_tokens=2&h=access_token";
+
+    assertEquals(raw, HitIds.bounded(raw));
+  }
 }
