@@ -24,6 +24,10 @@
 #   BENCH_CONNECTIONS  space-separated connection counts            (default "64 256")
 #   BENCH_SCRIPT       load shape: event (/v1/event) or beacon (/__ptq.gif)  (default event)
 #   BENCH_JAVA_OPTS    JVM options for both servers                 (default none)
+#   BENCH_SERVE_ARGS   extra arguments for `spoor serve`, e.g. "--apply-interval-ms 0"  (default none)
+#   BENCH_EMAILS       distinct contact emails the event script picks from: 1000000 makes
+#                      nearly every hit create a contact, 10000 sends events about contacts
+#                      that mostly exist already                     (default 1000000)
 #   BENCH_READY_TIMEOUT seconds to wait for GET /readyz             (default 60)
 #   BENCH_SERVER_CPUS, BENCH_WRK_CPUS  pin servers / wrk to CPUs with taskset, e.g. 1 and 0
 #                      (default: unpinned, both share all cores)
@@ -43,6 +47,8 @@ THREADS=${BENCH_THREADS:-2}
 CONNECTIONS=${BENCH_CONNECTIONS:-"64 256"}
 SCRIPT_NAME=${BENCH_SCRIPT:-event}
 JAVA_OPTS=${BENCH_JAVA_OPTS:-}
+SERVE_ARGS=${BENCH_SERVE_ARGS:-}
+export BENCH_EMAILS=${BENCH_EMAILS:-1000000}
 READY_TIMEOUT=${BENCH_READY_TIMEOUT:-60}
 SERVER_PIN=(); [[ -n ${BENCH_SERVER_CPUS:-} ]] && SERVER_PIN=(taskset -c "$BENCH_SERVER_CPUS")
 WRK_PIN=(); [[ -n ${BENCH_WRK_CPUS:-} ]] && WRK_PIN=(taskset -c "$BENCH_WRK_CPUS")
@@ -216,10 +222,10 @@ else
     SPOOR_DESC="SPOOR_CMD: $SPOOR_CMD"
     start_server spoor bash -c "$SPOOR_CMD"
   else
-    SPOOR_DESC="java ${JAVA_OPTS:+$JAVA_OPTS }-jar ${SPOOR_JAR#"$ROOT"/} serve --port <port> --data <fresh temp dir>"
+    SPOOR_DESC="java ${JAVA_OPTS:+$JAVA_OPTS }-jar ${SPOOR_JAR#"$ROOT"/} serve --port <port> --data <fresh temp dir>${SERVE_ARGS:+ $SERVE_ARGS}"
     # shellcheck disable=SC2086
     SPOOR_BOOTSTRAP_TOKEN=bench-token-0123456789 start_server spoor \
-      java $JAVA_OPTS -jar "$SPOOR_JAR" serve --port "$PORT" --data "$DATA_DIR"
+      java $JAVA_OPTS -jar "$SPOOR_JAR" serve --port "$PORT" --data "$DATA_DIR" $SERVE_ARGS
   fi
 fi
 wait_ready spoor "$SPOOR_URL"
@@ -238,7 +244,7 @@ mkdir -p "$BENCH_DIR/results"
   echo "- machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo)," \
        "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
   echo "- java: $(java -version 2>&1 | head -1); wrk: $(wrk -v 2>&1 | head -1 | cut -d' ' -f2)"
-  echo "- load: wrk/$SCRIPT_NAME.lua, $THREADS threads, $DURATION per run after a $WARMUP warm-up"
+  echo "- load: wrk/$SCRIPT_NAME.lua, $THREADS threads, $DURATION per run after a $WARMUP warm-up${BENCH_EMAILS:+, BENCH_EMAILS=$BENCH_EMAILS}"
   echo "- CPUs: servers ${BENCH_SERVER_CPUS:-all}, wrk ${BENCH_WRK_CPUS:-all}; load average before the run: $LOAD_BEFORE"
   echo "- bare: BareGifServer (Netty NIO); spoor: $SPOOR_DESC"
   echo
