@@ -18,9 +18,9 @@ import org.slf4j.LoggerFactory;
  * at least a tenth of {@code maxBatch}) it starts a batch at most once per {@code interval},
  * unless a full batch is already waiting: hits acknowledged meanwhile gather into one larger
  * batch, which writes each store page it touches once for more hits. A light load is applied
- * at once. Runs until the writer is done and
- * everything written was applied, or until the applier gives up (shutting down) or fails;
- * whatever it did not apply stays in the log for the next start.
+ * at once. Runs until the writer is done and everything written was applied, or until the
+ * applier gives up (shutting down) or fails; whatever it did not apply stays in the log for
+ * the next start.
  */
 final class ApplyLoop implements Runnable {
   // logs under FileIngestLog, the name operators know the log by
