@@ -3,8 +3,10 @@ package io.spoor.ingest;
 import io.vertx.ext.web.RoutingContext;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Pattern;
 
 /**
  * Hit ids given at the edge. A sender that may retry sends {@code Idempotency-Key}; the id is
@@ -14,8 +16,10 @@ public final class HitIds {
   public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
   private static final int MAX_RAW = 4096;
   private static final HexFormat HEX = HexFormat.of();
-  private static final java.util.regex.Pattern CREDENTIALS =
-      java.util.regex.Pattern.compile("(^|&)(hapikey|access_token)=[^&]*", java.util.regex.Pattern.CASE_INSENSITIVE);
+  /** Parameters that carry a credential, which a kept query never shows. */
+  private static final List<String> CREDENTIAL_NAMES = List.of("hapikey", "access_token");
+  private static final Pattern CREDENTIALS = Pattern.compile(
+      "(^|&)(" + String.join("|", CREDENTIAL_NAMES) + ")=[^&]*", Pattern.CASE_INSENSITIVE);
 
   private HitIds() {
   }
@@ -58,10 +62,11 @@ public final class HitIds {
   /** Whether a credential's name appears anywhere, in any case: only then is the pattern run. */
   private static boolean mentionsCredential(String raw) {
     for (int i = 0; i < raw.length(); i++) {
-      char c = raw.charAt(i);
-      if ((c == 'h' || c == 'H') && raw.regionMatches(true, i, "hapikey=", 0, 8)
-          || (c == 'a' || c == 'A') && raw.regionMatches(true, i, "access_token=", 0, 13)) {
-        return true;
+      for (String name : CREDENTIAL_NAMES) {
+        int end = i + name.length();
+        if (end < raw.length() && raw.charAt(end) == '=' && raw.regionMatches(true, i, name, 0, name.length())) {
+          return true;
+        }
       }
     }
     return false;
