@@ -10,8 +10,9 @@ import java.nio.file.StandardOpenOption;
 
 /**
  * How far the applier got: the sequence number of the last applied log record. Written
- * without fsync after every batch: a mark lost in a crash only makes the next start replay
- * more, which the applied-hit ledger makes harmless.
+ * without fsync after every batch: the sink commits its own position with each in-order
+ * batch, and a mark lost in a crash only makes the next start replay more, which the sink
+ * makes harmless.
  */
 final class AppliedMark {
   private final Path file;

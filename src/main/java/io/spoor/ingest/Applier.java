@@ -24,14 +24,22 @@ final class Applier {
   static final int SINGLE_HIT_ATTEMPTS = 30;
 
   private final BatchSink sink;
+  private final String log;
+  private final boolean replaying;
   private final DeadLetters deadLetters;
   private final BooleanSupplier keepTrying;
   private final int maxBatch;
   private final long pauseMillis;
 
-  Applier(BatchSink sink, DeadLetters deadLetters, BooleanSupplier keepTrying, int maxBatch,
-      long pauseMillis) {
+  /**
+   * Delivers records of {@code log}; {@code replaying}: they are replayed after a stop, so the
+   * sink checks whether each was applied before.
+   */
+  Applier(BatchSink sink, String log, boolean replaying, DeadLetters deadLetters,
+      BooleanSupplier keepTrying, int maxBatch, long pauseMillis) {
     this.sink = sink;
+    this.log = log;
+    this.replaying = replaying;
     this.deadLetters = deadLetters;
     this.keepTrying = keepTrying;
     this.maxBatch = maxBatch;
@@ -50,7 +58,7 @@ final class Applier {
     for (int attempt = 1; ; attempt++) {
       Throwable failure;
       try {
-        sink.apply(hits(pending));
+        sink.apply(hits(pending), new LogPlace.InOrder(log, pending.get(pending.size() - 1).seq(), replaying));
         return true;
       } catch (RuntimeException | Error e) {
         failure = e;
@@ -113,7 +121,7 @@ final class Applier {
   /** Applies one hit; returns why it failed, or null. */
   private Throwable applyAlone(Sequenced s) {
     try {
-      sink.apply(List.of(s.hit()));
+      sink.apply(List.of(s.hit()), new LogPlace.Alone());
       return null;
     } catch (RuntimeException | Error e) {
       return e;

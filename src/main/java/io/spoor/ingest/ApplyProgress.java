@@ -38,10 +38,14 @@ final class ApplyProgress {
     this.roomMade = roomMade;
   }
 
-  /** Reads the saved mark: where applying resumes after a stop. */
-  long resume() {
-    appliedSeq = mark.read();
-    return appliedSeq;
+  /**
+   * Where applying resumes after a stop: past the saved mark or {@code storedThrough} (the
+   * position the sink committed with its last in-order batch), whichever is further. The mark
+   * is saved after the commit, so a crash can leave it behind, never ahead; it also moves past
+   * hits put aside, which the sink never saw.
+   */
+  void resume(long storedThrough) {
+    appliedSeq = Math.max(mark.read(), storedThrough);
   }
 
   long appliedSeq() {

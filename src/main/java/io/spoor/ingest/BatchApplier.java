@@ -5,7 +5,9 @@ import io.spoor.portal.PortalStore;
 import io.spoor.store.Transactor;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,7 +15,8 @@ import java.util.Set;
 
 /**
  * Applies a batch of hits in one transaction: skips ids already applied, hands each new hit to
- * the applier of its type, flushes the coalesced writes, keeps the rejections, commits. Runs
+ * the applier of its type, flushes the coalesced writes, keeps the rejections, records how far
+ * the log was applied, commits. Runs
  * on the log's single delivery thread, so it keeps its small bookkeeping without locks.
  */
 public final class BatchApplier implements BatchSink {
@@ -46,11 +49,11 @@ public final class BatchApplier implements BatchSink {
   }
 
   @Override
-  public void apply(List<Hit> hits) {
+  public void apply(List<Hit> hits, LogPlace place) {
     long started = System.nanoTime();
     Batch batch;
     try {
-      batch = tx.inTransaction(() -> applyInTransaction(hits));
+      batch = tx.inTransaction(() -> applyInTransaction(hits, place));
     } catch (RuntimeException e) {
       metrics.failedBatch();
       throw e;
@@ -60,10 +63,15 @@ public final class BatchApplier implements BatchSink {
     batch.rejections().forEach(r -> metrics.rejection(r.reason()));
   }
 
-  private Batch applyInTransaction(List<Hit> hits) {
+  @Override
+  public long appliedThrough(String log) {
+    return tx.inTransaction(() -> ledger.position(log));
+  }
+
+  private Batch applyInTransaction(List<Hit> hits, LogPlace place) {
     long now = clock.millis();
     Batch batch = new Batch(now, portals);
-    Set<String> fresh = ledger.recordNew(hits.stream().map(Hit::id).toList(), now);
+    Set<String> fresh = fresh(hits, place, now);
     prepare(hits, fresh, batch);
     for (Hit hit : hits) {
       if (fresh.remove(hit.id())) {
@@ -80,11 +88,35 @@ public final class BatchApplier implements BatchSink {
     }
     batch.flushParts();
     keep(batch.keptRejections());
+    if (place instanceof LogPlace.InOrder inOrder) {
+      ledger.advance(inOrder.log(), inOrder.through());
+    }
     if (now - lastSweep > LEDGER_SWEEP_MILLIS) {
       ledger.forgetBefore(now - LEDGER_RETENTION.toMillis());
       lastSweep = now;
     }
     return batch;
+  }
+
+  /**
+   * The ids of the batch to apply, each once, in order; records in the ledger those its place
+   * in the log cannot vouch for. An id made at the edge belongs to one log record, so in a
+   * live in-order batch it is new, and the stored position covers it from then on; a replayed
+   * batch may hold hits applied alone before, and a hit applied alone is remembered by id.
+   * An id a client named may come again in any record, so it is always checked and recorded.
+   */
+  private Set<String> fresh(List<Hit> hits, LogPlace place, long now) {
+    Set<String> fresh = new LinkedHashSet<>();
+    hits.forEach(hit -> fresh.add(hit.id()));
+    boolean checkAll = !(place instanceof LogPlace.InOrder inOrder) || inOrder.replayed();
+    boolean recordAll = place instanceof LogPlace.Alone;
+    fresh.removeAll(ledger.recorded(checkAll ? fresh : clientNamed(fresh)));
+    ledger.record(recordAll ? fresh : clientNamed(fresh), now);
+    return fresh;
+  }
+
+  private static List<String> clientNamed(Collection<String> ids) {
+    return ids.stream().filter(id -> !HitIds.madeAtEdge(id)).toList();
   }
 
   private void keep(List<Rejection> rejections) {

@@ -5,8 +5,13 @@ import java.util.List;
 /** Where the ingest log delivers hits: applies a batch in one transaction or throws. */
 public interface BatchSink {
   /**
-   * Applies the hits and commits durably before returning. Must be idempotent per hit id: the
-   * log may deliver a hit again after a crash. Throws when nothing of the batch was committed.
+   * Applies the hits and commits durably before returning, together with their {@code place}
+   * in the log. Must be idempotent per hit: a hit the log delivers again after a crash, or a
+   * client's hit sent again under the same id, counts once. Throws when nothing of the batch
+   * was committed.
    */
-  void apply(List<Hit> hits);
+  void apply(List<Hit> hits, LogPlace place);
+
+  /** The {@code through} of the last in-order batch of {@code log} committed (0 if none). */
+  long appliedThrough(String log);
 }

@@ -14,8 +14,9 @@ import org.slf4j.LoggerFactory;
  * The embedded durable log. One writer thread appends hits to segment files and makes each
  * group durable with one fsync before answering them (group commit); one applier thread
  * feeds what was written to the sink in large batches, records how far it got, and deletes
- * applied segments. After a crash, {@link #start} replays what was written but not applied
- * before anything else happens; the sink's ledger makes a replayed hit count once.
+ * applied segments. The sink stores how far it applied in the transaction of each batch; after
+ * a crash, {@link #start} replays what was written after that before anything else happens,
+ * and the sink makes a hit replayed after being applied count once.
  *
  * <p>Acknowledged-but-unapplied hits are bounded by {@code maxBacklog}: past it, an append
  * waits for the applier to make room, at most {@code maxWait}, and is then refused (503).
@@ -32,6 +33,8 @@ public final class FileIngestLog implements IngestLog {
   private static final Logger LOG = LoggerFactory.getLogger(FileIngestLog.class);
   private static final long SEGMENT_BYTES = 64L * 1024 * 1024;
   private static final Duration RETRY_PAUSE = Duration.ofSeconds(1);
+  /** The name the sink stores this log's applied position under. */
+  static final String LOG_NAME = "local";
 
   private final LogSegments segments;
   private final DeadLetters deadLetters;
@@ -86,11 +89,12 @@ public final class FileIngestLog implements IngestLog {
       throw new IllegalStateException("closed");
     }
     started = true;
-    if (!new LogReplay(segments, deadLetters, progress).run(applier(sink), maxBatch)) {
+    progress.resume(sink.appliedThrough(LOG_NAME));
+    if (!new LogReplay(segments, deadLetters, progress).run(applier(sink, true), maxBatch)) {
       return;
     }
     writer.acknowledgedThrough(progress.appliedSeq());
-    ApplyLoop live = new ApplyLoop(toApply, applier(sink), progress, writer::done, maxBatch,
+    ApplyLoop live = new ApplyLoop(toApply, applier(sink, false), progress, writer::done, maxBatch,
         applyInterval);
     writerThread = new Thread(writer, "spoor-log-writer");
     applierThread = new Thread(live, "spoor-applier");
@@ -145,8 +149,8 @@ public final class FileIngestLog implements IngestLog {
   }
 
   /** Delivers to {@code sink}, retrying for as long as the log accepts hits. */
-  private Applier applier(BatchSink sink) {
-    return new Applier(sink, deadLetters, intake::accepting, maxBatch, retryPauseMillis);
+  private Applier applier(BatchSink sink, boolean replaying) {
+    return new Applier(sink, LOG_NAME, replaying, deadLetters, intake::accepting, maxBatch, retryPauseMillis);
   }
 
   private static void join(Thread thread) {

@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 public final class HitIds {
   public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
   private static final int MAX_RAW = 4096;
+  private static final int EDGE_ID_LENGTH = 32;
   private static final HexFormat HEX = HexFormat.of();
   /** Parameters that carry a credential, which a kept query never shows. */
   private static final List<String> CREDENTIAL_NAMES = List.of("hapikey", "access_token");
@@ -37,14 +38,30 @@ public final class HitIds {
   }
 
   /**
-   * A new id that sorts by time (48 bits of epoch ms, then 80 random bits, in hex), so the
-   * ledger's index grows at its end instead of being written all over.
+   * A new id that sorts by time (48 bits of epoch ms, then 80 random bits, in hex): 32
+   * lowercase hex digits, where an id derived from a client's key is a UUID with dashes.
    */
   public static String timeOrdered(long now) {
     ThreadLocalRandom random = ThreadLocalRandom.current();
     // 16 hex digits of the time, less its 4 leading zero digits, then 4 and 16 random ones
     return HEX.toHexDigits(now & 0xFFFF_FFFF_FFFFL).substring(4) + HEX.toHexDigits((short) random.nextInt())
         + HEX.toHexDigits(random.nextLong());
+  }
+
+  /**
+   * Whether the id was made here rather than derived from a client's key: such an id is given
+   * to one log record only, so the record's place in the log identifies it as well.
+   */
+  public static boolean madeAtEdge(String id) {
+    if (id.length() != EDGE_ID_LENGTH) {
+      return false;
+    }
+    for (int i = 0; i < id.length(); i++) {
+      if (Character.digit(id.charAt(i), 16) < 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

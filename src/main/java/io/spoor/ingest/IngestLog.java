@@ -6,7 +6,7 @@ import java.util.concurrent.CompletableFuture;
  * The durable log hits enter at the edge. {@link #append} completes only once the hit will
  * survive a crash of the process; it fails at once with {@link IngestOverloadedException}
  * when the log cannot take more, never blocking the caller. Hits are delivered to the sink
- * at least once, in batches, by one thread; the sink's ledger makes redelivery harmless.
+ * at least once, in batches, by one thread; the sink makes redelivery harmless.
  */
 public interface IngestLog extends AutoCloseable {
   CompletableFuture<Void> append(Hit hit);

@@ -9,9 +9,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What {@link FileIngestLog} does on start before anything else: reads back the records
- * written after the applied mark (a crash may have left them unapplied) and applies them, in
- * log order and in batches. A record that cannot be decoded goes to the dead letters, once:
- * the mark then moves past it. The sink's ledger makes a replayed hit count once.
+ * written after where applying resumes (a crash may have left them unapplied) and applies
+ * them, in log order and in batches, telling the sink they are replayed so it makes a hit
+ * applied before count once. A record that cannot be decoded goes to the dead letters, once:
+ * the mark then moves past it.
  */
 final class LogReplay {
   // logs under FileIngestLog, the name operators know the log by
@@ -34,7 +35,7 @@ final class LogReplay {
    * the log is damaged where acknowledged hits are kept.
    */
   boolean run(Applier applier, int maxBatch) {
-    long appliedSeq = progress.resume();
+    long appliedSeq = progress.appliedSeq();
     Deque<Sequenced> replay = new ArrayDeque<>();
     long lastRecovered = recover(appliedSeq, replay);
     if (!replay.isEmpty()) {

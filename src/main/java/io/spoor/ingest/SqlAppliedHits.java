@@ -4,12 +4,10 @@ import io.spoor.store.Database;
 import io.spoor.store.JdbcBatch;
 import java.util.Collection;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-
-/** {@link AppliedHits} as a table keyed by hit id. */
+/** {@link AppliedHits} as two tables: hit ids applied, and each log's applied position. */
 public final class SqlAppliedHits implements AppliedHits {
   private static final int CHUNK = 500;
   private final Database db;
@@ -19,27 +17,40 @@ public final class SqlAppliedHits implements AppliedHits {
   }
 
   @Override
-  public Set<String> recordNew(Collection<String> hitIds, long at) {
-    Set<String> fresh = new LinkedHashSet<>(hitIds);
-    List<String> all = List.copyOf(fresh);
+  public Set<String> recorded(Collection<String> hitIds) {
+    List<String> all = List.copyOf(new HashSet<>(hitIds));
     Set<String> seen = new HashSet<>();
     for (int from = 0; from < all.size(); from += CHUNK) {
       seen.addAll(db.handle().createQuery("SELECT hit_id FROM applied_hit WHERE hit_id IN (<ids>)")
           .bindList("ids", all.subList(from, Math.min(all.size(), from + CHUNK)))
           .mapTo(String.class).list());
     }
-    fresh.removeAll(seen);
-    if (!fresh.isEmpty()) {
-      JdbcBatch insert = new JdbcBatch(db.handle(), "INSERT INTO applied_hit (hit_id, applied_at) VALUES (?, ?)");
-      fresh.forEach(id -> insert.add(id, at));
-      insert.execute();
-    }
-    return fresh;
+    return seen;
+  }
+
+  @Override
+  public void record(Collection<String> hitIds, long at) {
+    JdbcBatch insert = new JdbcBatch(db.handle(), "INSERT INTO applied_hit (hit_id, applied_at) VALUES (?, ?)");
+    hitIds.forEach(id -> insert.add(id, at));
+    insert.execute();
   }
 
   @Override
   public void forgetBefore(long cutoff) {
     db.handle().createUpdate("DELETE FROM applied_hit WHERE applied_at < :cutoff")
         .bind("cutoff", cutoff).execute();
+  }
+
+  @Override
+  public long position(String log) {
+    return db.handle().createQuery("SELECT position FROM log_position WHERE log_name = :log")
+        .bind("log", log).mapTo(Long.class).findOne().orElse(0L);
+  }
+
+  @Override
+  public void advance(String log, long position) {
+    db.handle().createUpdate("INSERT INTO log_position (log_name, position) VALUES (:log, :position) "
+            + "ON CONFLICT (log_name) DO UPDATE SET position = excluded.position")
+        .bind("log", log).bind("position", position).execute();
   }
 }

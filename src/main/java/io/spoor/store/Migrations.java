@@ -19,7 +19,7 @@ import org.jdbi.v3.core.Handle;
 final class Migrations {
   /** Every migration, in order. A new file is listed here too: the jar has no directory listing. */
   static final List<String> FILES = List.of("V1__foundation.sql", "V2__tracking.sql",
-      "V3__associations.sql", "V4__search.sql", "V5__unique_custom_values.sql");
+      "V3__associations.sql", "V4__search.sql", "V5__unique_custom_values.sql", "V6__log_position.sql");
 
   private static final Pattern STATEMENT_END = Pattern.compile(";\\s*(\\n|$)");
   private final Database database;

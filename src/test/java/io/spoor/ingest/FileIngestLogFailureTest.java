@@ -37,6 +37,9 @@ class FileIngestLogFailureTest extends FileIngestLogFixture {
       await(log.awaitApplied());
 
       assertEquals(List.of("a", "c"), sink.appliedIds());
+      assertEquals(new LogPlace.InOrder(FileIngestLog.LOG_NAME, 3, false), sink.places.get(0));
+      assertTrue(sink.places.stream().skip(1).allMatch(LogPlace.Alone.class::isInstance),
+          "hits retried one by one are out of log order: " + sink.places);
       assertEquals(1, log.deadLettered());
       assertEquals(0, log.depth());
       List<String> lines = Files.readAllLines(dir.resolve("dead-letters.log"), StandardCharsets.UTF_8);
@@ -183,11 +186,19 @@ class FileIngestLogFailureTest extends FileIngestLogFixture {
     FileIngestLog log = log();
     AtomicBoolean thrown = new AtomicBoolean();
     List<String> committed = new CopyOnWriteArrayList<>();
-    log.start(hits -> {
-      if (thrown.compareAndSet(false, true)) {
-        throw new StackOverflowError("sink recursed too deep");
+    log.start(new BatchSink() {
+      @Override
+      public void apply(List<Hit> hits, LogPlace place) {
+        if (thrown.compareAndSet(false, true)) {
+          throw new StackOverflowError("sink recursed too deep");
+        }
+        hits.forEach(h -> committed.add(h.id()));
       }
-      hits.forEach(h -> committed.add(h.id()));
+
+      @Override
+      public long appliedThrough(String logName) {
+        return 0;
+      }
     });
     try {
       assertNull(await(log.append(hit("first"))));

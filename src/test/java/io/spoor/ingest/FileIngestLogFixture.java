@@ -57,11 +57,14 @@ abstract class FileIngestLogFixture {
   }
 
   /**
-   * A sink that records what it applied. It can hold every call until released, refuse the
-   * batches a predicate picks, and report calls and the batches it was offered.
+   * A sink that records what it applied, with the place in the log each call was given and
+   * the position of the last in-order batch it took. It can hold every call until released,
+   * refuse the batches a predicate picks, and report calls and the batches it was offered.
    */
   static final class Sink implements BatchSink {
     final List<List<String>> calls = new CopyOnWriteArrayList<>();
+    final List<LogPlace> places = new CopyOnWriteArrayList<>();
+    volatile long through;
     final List<List<String>> applied = new CopyOnWriteArrayList<>();
     final Semaphore called = new Semaphore(0);
     final CountDownLatch entered = new CountDownLatch(1);
@@ -85,9 +88,10 @@ abstract class FileIngestLogFixture {
     }
 
     @Override
-    public void apply(List<Hit> hits) {
+    public void apply(List<Hit> hits, LogPlace place) {
       List<String> ids = hits.stream().map(Hit::id).toList();
       calls.add(ids);
+      places.add(place);
       watches.forEach(w -> {
         if (w.offered.test(ids)) {
           w.seen.complete(ids);
@@ -110,6 +114,14 @@ abstract class FileIngestLogFixture {
         throw new IllegalStateException("store refused " + ids);
       }
       applied.add(ids);
+      if (place instanceof LogPlace.InOrder inOrder) {
+        through = inOrder.through();
+      }
+    }
+
+    @Override
+    public long appliedThrough(String log) {
+      return through;
     }
 
     /** Completes when a batch the predicate accepts is offered (from now on). */

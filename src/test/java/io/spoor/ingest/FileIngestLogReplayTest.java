@@ -86,6 +86,8 @@ class FileIngestLogReplayTest extends FileIngestLogFixture {
       assertNull(await(late));
       await(second.awaitApplied());
       assertEquals(List.of("a", "b", "c", "late"), recording.appliedIds());
+      assertEquals(List.of(new LogPlace.InOrder(FileIngestLog.LOG_NAME, 3, true),
+          new LogPlace.InOrder(FileIngestLog.LOG_NAME, 4, false)), recording.places);
       assertEquals(0, second.depth());
       assertEquals(0, second.deadLettered());
     } finally {
@@ -117,6 +119,31 @@ class FileIngestLogReplayTest extends FileIngestLogFixture {
     second.close();
 
     assertEquals(List.of("c", "d"), recording.appliedIds());
+  }
+
+  @Test
+  void restartResumesAfterThePositionTheSinkCommittedWhenTheAppliedMarkWasLost() throws Exception {
+    FileIngestLog first = log();
+    Sink sink = new Sink();
+    first.start(sink);
+    awaitAll(List.of(first.append(hit("a")), first.append(hit("b"))));
+    await(first.awaitApplied());
+    closeWithin(first);
+    Files.delete(dir.resolve("applied"));
+    assertEquals(List.of("a", "b"), idsInSegmentFiles(), "the records are still there to be replayed");
+
+    FileIngestLog second = log();
+    Sink recording = new Sink();
+    recording.through = sink.through;
+    second.start(recording);
+    try {
+      assertEquals(List.of(), recording.calls, "hits the sink had committed were replayed");
+      await(second.append(hit("c")));
+      await(second.awaitApplied());
+      assertEquals(List.of(new LogPlace.InOrder(FileIngestLog.LOG_NAME, 3, false)), recording.places);
+    } finally {
+      second.close();
+    }
   }
 
   @Test

@@ -1,6 +1,7 @@
 package io.spoor.ingest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -30,6 +31,14 @@ class HitIdsTest {
   void aClientKeyGivesTheSameIdWithinAPortalAndAnotherInAnotherPortal() {
     assertEquals(HitIds.ofKey("order-17", 1, 5), HitIds.ofKey("order-17", 1, 9));
     assertNotEquals(HitIds.ofKey("order-17", 1, 5), HitIds.ofKey("order-17", 2, 5));
+  }
+
+  @Test
+  void onlyIdsMadeAtTheEdgeAreToldApartFromIdsDerivedFromAClientKey() {
+    assertTrue(HitIds.madeAtEdge(HitIds.timeOrdered(1_763_800_000_123L)));
+    assertFalse(HitIds.madeAtEdge(HitIds.ofKey("order-17", 1, 5)));
+    assertFalse(HitIds.madeAtEdge("0123456789abcdef0123456789abcdeg"));
+    assertFalse(HitIds.madeAtEdge("h1"));
   }
 
   @Test

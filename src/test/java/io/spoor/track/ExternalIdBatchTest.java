@@ -16,6 +16,7 @@ import io.spoor.ingest.EventApiHit;
 import io.spoor.ingest.Hit;
 import io.spoor.ingest.IngestLog;
 import io.spoor.ingest.IngestMetrics;
+import io.spoor.ingest.LogPlace;
 import io.spoor.ingest.SqlAppliedHits;
 import io.spoor.ingest.SqlRejectionStore;
 import io.spoor.ops.Metrics;
@@ -70,16 +71,17 @@ class ExternalIdBatchTest {
 
   @Test
   void anIdLinkedEarlierInTheBatchStandsForTheContactTheBatchMade() {
-    applier.apply(List.of(hit(Optional.of("new@batch.example"), "ext-new"), hit(Optional.empty(), "ext-new")));
+    applier.apply(List.of(hit(Optional.of("new@batch.example"), "ext-new"), hit(Optional.empty(), "ext-new")), new LogPlace.Alone());
     assertEquals(2, contact("new@batch.example").analytics().numEventCompletions());
   }
 
   @Test
   void anIdOfAnArchivedContactIsLinkedAgainAndUsedInTheSameBatch() {
-    applier.apply(List.of(hit(Optional.of("old@batch.example"), "ext-moved")));
+    applier.apply(List.of(hit(Optional.of("old@batch.example"), "ext-moved")), new LogPlace.Alone());
     long old = contact("old@batch.example").id();
     db.inTransaction(() -> contacts.archive(1, List.of(old), AT));
-    applier.apply(List.of(hit(Optional.of("next@batch.example"), "ext-moved"), hit(Optional.empty(), "ext-moved")));
+    applier.apply(List.of(hit(Optional.of("next@batch.example"), "ext-moved"), hit(Optional.empty(), "ext-moved")),
+        new LogPlace.Alone());
     assertEquals(2, contact("next@batch.example").analytics().numEventCompletions());
     assertTrue(db.read(() -> contacts.find(1, old)).isEmpty());
   }

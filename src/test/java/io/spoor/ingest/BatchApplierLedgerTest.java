@@ -1,0 +1,120 @@
+package io.spoor.ingest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.spoor.ops.Metrics;
+import io.spoor.portal.Portal;
+import io.spoor.portal.Portals;
+import io.spoor.portal.SqlPortalStore;
+import io.spoor.portal.SqlTokenStore;
+import io.spoor.store.Database;
+import io.spoor.store.SqliteDialect;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * How the batch applier keeps hits idempotent against a real store: the log position it
+ * commits with an in-order batch covers the ids made at the edge, and the ledger keeps only
+ * the ids a position cannot cover.
+ */
+class BatchApplierLedgerTest {
+  private static final long AT = 1_783_669_943_308L;
+  private static final String LOG = "test-log";
+
+  @TempDir
+  Path dir;
+  private Database db;
+  private BatchApplier sink;
+  private final List<String> applied = new CopyOnWriteArrayList<>();
+
+  @BeforeEach
+  void open() {
+    Clock clock = Clock.fixed(Instant.ofEpochMilli(AT), ZoneOffset.UTC);
+    db = Database.open(new SqliteDialect(dir.resolve("spoor.db")));
+    SqlPortalStore portals = new SqlPortalStore(db);
+    new Portals(db, portals, new SqlTokenStore(db, clock), clock).create(1, "Ledger");
+    IngestLog unstarted = new FileIngestLog(dir.resolve("log"), new IngestLimits(10, 10, 10, Duration.ZERO));
+    sink = new BatchApplier(db, new SqlAppliedHits(db), new SqlRejectionStore(db), portals,
+        List.of(new Recording()), new IngestMetrics(new Metrics(), unstarted), clock, 100);
+  }
+
+  @AfterEach
+  void close() {
+    db.close();
+  }
+
+  @Test
+  void aLiveBatchInLogOrderKeepsNoIdMadeAtTheEdgeAndCommitsHowFarTheLogWasApplied() {
+    List<Hit> hits = List.of(hit(HitIds.timeOrdered(AT)), hit(HitIds.timeOrdered(AT)));
+
+    sink.apply(hits, new LogPlace.InOrder(LOG, 2, false));
+
+    assertEquals(ids(hits), applied);
+    assertEquals(0, ledgerRows());
+    assertEquals(2, sink.appliedThrough(LOG));
+    assertEquals(0, sink.appliedThrough("another-log"));
+  }
+
+  @Test
+  void aHitAppliedAloneIsRememberedSoAReplayOfItsBatchSkipsIt() {
+    Hit alone = hit(HitIds.timeOrdered(AT));
+    Hit next = hit(HitIds.timeOrdered(AT));
+
+    sink.apply(List.of(alone), new LogPlace.Alone());
+    assertEquals(1, ledgerRows());
+    assertEquals(0, sink.appliedThrough(LOG), "a hit applied alone moves no position");
+
+    sink.apply(List.of(alone, next), new LogPlace.InOrder(LOG, 2, true));
+    assertEquals(ids(List.of(alone, next)), applied);
+    assertEquals(2, sink.appliedThrough(LOG));
+  }
+
+  @Test
+  void anIdAClientNamedIsAppliedOnceInWhicheverBatchesItComesAgain() {
+    Hit first = hit(HitIds.ofKey("order-1001", 1, AT));
+    Hit resent = hit(HitIds.ofKey("order-1001", 1, AT + 5_000));
+
+    sink.apply(List.of(first, first), new LogPlace.InOrder(LOG, 2, false));
+    sink.apply(List.of(resent), new LogPlace.InOrder(LOG, 3, false));
+
+    assertEquals(List.of(first.id()), applied);
+    assertEquals(1, ledgerRows());
+    assertEquals(3, sink.appliedThrough(LOG));
+  }
+
+  private long ledgerRows() {
+    return db.read(() -> db.handle().createQuery("SELECT COUNT(*) FROM applied_hit").mapTo(Long.class).one());
+  }
+
+  private static List<String> ids(List<Hit> hits) {
+    return hits.stream().map(Hit::id).toList();
+  }
+
+  private static Hit hit(String id) {
+    return new EventApiHit(id, 1, AT, "ledger_event", Optional.of("ledger@example.com"), Optional.empty(),
+        Optional.empty(), List.of(), List.of(), "_a=1&_n=ledger_event");
+  }
+
+  /** The rules of a hit type reduced to noting which hits reached them. */
+  private final class Recording implements HitApplier<EventApiHit> {
+    @Override
+    public Class<EventApiHit> type() {
+      return EventApiHit.class;
+    }
+
+    @Override
+    public void apply(EventApiHit hit, Portal portal, Batch batch) {
+      applied.add(hit.id());
+    }
+  }
+}
