@@ -147,7 +147,8 @@ public final class Spoor implements AutoCloseable {
         new ContactMergeRoutes(new ContactMerge(db, stores.contacts(), new SqlContactMergeStore(db),
             stores.completions(), stores.visitors(), stores.externalIds(), clock)),
         new GdprDeleteRoutes(new GdprDelete(db, stores.contacts(), new SqlGdprDeleteStore(db),
-            stores.completions(), stores.eventDefinitions(), stores.visitors(), stores.externalIds())),
+            stores.completions(), stores.eventDefinitions(), stores.visitors(), stores.externalIds(),
+            stores.rejections())),
         new PropertyRoutes(new PropertyCatalog(db, stores.propertyDefinitions())),
         new VisitorRoutes(db, stores.visitors()));
   }

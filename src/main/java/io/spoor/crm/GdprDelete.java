@@ -6,7 +6,9 @@ import io.spoor.events.CompletionStore;
 import io.spoor.events.EventDefinitionStore;
 import io.spoor.identity.ExternalIdStore;
 import io.spoor.identity.VisitorStore;
+import io.spoor.ingest.RejectionStore;
 import io.spoor.store.Transactor;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -19,7 +21,8 @@ import java.util.Set;
  * write transaction, with its events, page views, value history, unique keys, external ids,
  * company associations and visitor ties. The visitors it was tied to keep no contact and no
  * history: their next hits start afresh and are attributed to nothing erased. Events' completion
- * counts drop by the erased completions. Archived contacts can be erased by id.
+ * counts drop by the erased completions, and rejected hits that name an erased contact's email
+ * or external id leave the rejection list. Archived contacts can be erased by id.
  */
 public final class GdprDelete {
   private final Transactor tx;
@@ -29,9 +32,11 @@ public final class GdprDelete {
   private final EventDefinitionStore definitions;
   private final VisitorStore visitors;
   private final ExternalIdStore externalIds;
+  private final RejectionsNaming rejections;
 
   public GdprDelete(Transactor tx, ContactStore contacts, GdprDeleteStore store, CompletionStore completions,
-      EventDefinitionStore definitions, VisitorStore visitors, ExternalIdStore externalIds) {
+      EventDefinitionStore definitions, VisitorStore visitors, ExternalIdStore externalIds,
+      RejectionStore rejections) {
     this.tx = tx;
     this.contacts = contacts;
     this.store = store;
@@ -39,6 +44,7 @@ public final class GdprDelete {
     this.definitions = definitions;
     this.visitors = visitors;
     this.externalIds = externalIds;
+    this.rejections = new RejectionsNaming(rejections);
   }
 
   /** Erases the contact {@code ref} names (its id, or with {@code idProperty=email} its email); 404 when none. */
@@ -60,7 +66,11 @@ public final class GdprDelete {
     completions.deleteForContact(portalId, contactId).forEach((definition, n) -> lost.put(definition, -n));
     definitions.addCompletions(lost);
     visitors.forget(portalId, contactId);
-    externalIds.removeAll(portalId, contactId);
+    Map<String, String> emails = contacts.values(List.of(contactId),
+        List.of(ContactProperties.EMAIL, ContactProperties.ADDITIONAL_EMAILS)).getOrDefault(contactId, Map.of());
+    List<String> allEmails = new ArrayList<>(ContactMerge.list(emails.get(ContactProperties.ADDITIONAL_EMAILS)));
+    Optional.ofNullable(emails.get(ContactProperties.EMAIL)).ifPresent(allEmails::add);
+    rejections.erase(portalId, allEmails, externalIds.removeAll(portalId, contactId));
     for (long company : contacts.associated(portalId, List.of(contactId), ObjectType.COMPANY)
         .getOrDefault(contactId, List.of())) {
       contacts.dissociate(portalId, contactId, company);

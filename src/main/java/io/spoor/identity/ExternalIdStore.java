@@ -1,5 +1,6 @@
 package io.spoor.identity;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -20,6 +21,6 @@ public interface ExternalIdStore {
   /** Moves every id of one contact to another of the portal. */
   void reassign(long portalId, long fromContactId, long toContactId);
 
-  /** Removes every id of the contact. */
-  void removeAll(long portalId, long contactId);
+  /** Removes every id of the contact; returns them. */
+  List<String> removeAll(long portalId, long contactId);
 }

@@ -1,6 +1,7 @@
 package io.spoor.identity;
 
 import io.spoor.store.Database;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -46,8 +47,12 @@ public final class SqlExternalIdStore implements ExternalIdStore {
   }
 
   @Override
-  public void removeAll(long portalId, long contactId) {
+  public List<String> removeAll(long portalId, long contactId) {
+    List<String> ids = db.handle().createQuery("SELECT external_id FROM external_id WHERE portal_id = :portal "
+            + "AND contact_id = :contact")
+        .bind("portal", portalId).bind("contact", contactId).mapTo(String.class).list();
     db.handle().createUpdate("DELETE FROM external_id WHERE portal_id = :portal AND contact_id = :contact")
         .bind("portal", portalId).bind("contact", contactId).execute();
+    return ids;
   }
 }

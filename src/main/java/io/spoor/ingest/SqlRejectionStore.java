@@ -2,6 +2,7 @@ package io.spoor.ingest;
 
 import io.spoor.store.Database;
 import io.spoor.store.JdbcBatch;
+import java.util.Collection;
 import java.util.List;
 import java.util.OptionalLong;
 
@@ -38,6 +39,13 @@ public final class SqlRejectionStore implements RejectionStore {
             Outcome.valueOf(rs.getString("outcome")), rs.getString("detail"),
             rs.getString("params"), rs.getLong("received_at")))
         .list();
+  }
+
+  @Override
+  public void delete(long portalId, Collection<Long> ids) {
+    JdbcBatch delete = new JdbcBatch(db.handle(), "DELETE FROM rejection WHERE portal_id = ? AND id = ?");
+    ids.forEach(id -> delete.add(portalId, id));
+    delete.execute();
   }
 
   @Override

@@ -58,6 +58,24 @@ class GdprDeleteApiTest extends SpoorPerClass {
   }
 
   @Test
+  void rejectedHitsThatNameTheContactLeaveTheRejectionList() {
+    hits.event("_n=naming_event&id=ext-named");
+    hits.event("_n=naming_event&email=Named%40GDPR.example&_m=abc");
+    hits.event("_n=naming_event&email=named%40gdpr.example&id=ext-named");
+    hits.event("_n=naming_event&email=kept%40gdpr.example&_m=abc");
+    hits.event("_n=naming_event&email=kept%40gdpr.example&id=ext-named-too");
+    assertEquals(1, hits.rejections("UNKNOWN_EXTERNAL_ID", "id=ext-named").size());
+    assertEquals(1, hits.rejections("INVALID_REVENUE", "Named%40GDPR").size());
+    String id = hits.contact("named@gdpr.example", "email").getString("id");
+
+    assertEquals(204, erase(new JsonObject().put("objectId", id)).status());
+
+    assertEquals(List.of(), hits.rejections("UNKNOWN_EXTERNAL_ID", "id=ext-named"));
+    assertEquals(List.of(), hits.rejections("INVALID_REVENUE", "Named%40GDPR"));
+    assertEquals(1, hits.rejections("INVALID_REVENUE", "kept%40gdpr").size(), "another person's rejection");
+  }
+
+  @Test
   void theEmailIsFreeAgainWithNoHistory() {
     String id = ContactApi.create(client, Map.of("email", "again@gdpr.example", "lastname", "Before"));
     assertEquals(204, erase(new JsonObject().put("objectId", "again@gdpr.example").put("idProperty", "email"))
