@@ -65,7 +65,7 @@ public final class BatchApplier implements BatchSink {
 
   @Override
   public long appliedThrough(String log) {
-    return tx.inTransaction(() -> ledger.position(log));
+    return tx.read(() -> ledger.position(log));
   }
 
   private Batch applyInTransaction(List<Hit> hits, LogPlace place) {
