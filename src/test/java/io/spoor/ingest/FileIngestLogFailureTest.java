@@ -57,9 +57,7 @@ class FileIngestLogFailureTest extends FileIngestLogFixture {
     FileIngestLog first = log();
     Sink sink = new Sink();
     sink.refuses = ids -> ids.contains("bad");
-    first.start(sink);
-    awaitAll(List.of(first.append(hit("a")), first.append(hit("bad"))));
-    await(first.awaitApplied());
+    startAndApply(first, sink, "a", "bad");
     assertEquals(1, first.deadLettered());
     closeWithin(first);
 

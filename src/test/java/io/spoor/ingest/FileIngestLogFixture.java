@@ -143,6 +143,13 @@ abstract class FileIngestLogFixture {
     }
   }
 
+  /** Starts the log with the sink, appends hits with these ids and waits until they are acknowledged and applied. */
+  static void startAndApply(FileIngestLog log, BatchSink sink, String... ids) throws Exception {
+    log.start(sink);
+    awaitAll(Stream.of(ids).map(id -> log.append(hit(id))).toList());
+    await(log.awaitApplied());
+  }
+
   static <T> T await(CompletableFuture<T> future) throws Exception {
     return future.get(WAIT_SECONDS, TimeUnit.SECONDS);
   }

@@ -105,9 +105,7 @@ class FileIngestLogReplayTest extends FileIngestLogFixture {
   void restartDoesNotReplayHitsAlreadyApplied() throws Exception {
     FileIngestLog first = log();
     Sink sink = new Sink();
-    first.start(sink);
-    awaitAll(List.of(first.append(hit("a")), first.append(hit("b"))));
-    await(first.awaitApplied());
+    startAndApply(first, sink, "a", "b");
     sink.refuses = ids -> true;
     awaitAll(List.of(first.append(hit("c")), first.append(hit("d"))));
     closeWithin(first);
@@ -125,9 +123,7 @@ class FileIngestLogReplayTest extends FileIngestLogFixture {
   void restartResumesAfterThePositionTheSinkCommittedWhenTheAppliedMarkWasLost() throws Exception {
     FileIngestLog first = log();
     Sink sink = new Sink();
-    first.start(sink);
-    awaitAll(List.of(first.append(hit("a")), first.append(hit("b"))));
-    await(first.awaitApplied());
+    startAndApply(first, sink, "a", "b");
     closeWithin(first);
     Files.delete(dir.resolve("applied"));
     assertEquals(List.of("a", "b"), idsInSegmentFiles(), "the records are still there to be replayed");
