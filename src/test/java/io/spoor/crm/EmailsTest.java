@@ -1,8 +1,12 @@
 package io.spoor.crm;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Random;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 class EmailsTest {
@@ -145,5 +149,56 @@ class EmailsTest {
     // U+212A KELVIN SIGN lowercases to an ASCII "k": the address must not become kate@example.com
     assertRefused("\u212Aate@example.com");
     assertRefused("jane@wor\u212A.com");
+  }
+
+  /** The grammar the class documents, written as one regular expression: an independent check. */
+  private static final Pattern GRAMMAR = Pattern.compile(
+      "[a-z0-9.!#$%&'*+/=?^_`{|}~-]{1,64}@[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?"
+          + "(?:\\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*\\.[a-z]{2,63}");
+
+  private static boolean grammarAccepts(String raw) {
+    String email = raw.trim().toLowerCase(Locale.ROOT);
+    return raw.trim().chars().allMatch(c -> c < 0x80) && email.length() <= 254
+        && GRAMMAR.matcher(email).matches() && !email.contains("..") && !email.startsWith(".")
+        && !email.contains(".@");
+  }
+
+  @Test
+  void agreesWithTheDocumentedGrammarOnRandomAddresses() {
+    Random random = new Random(20261122);
+    int accepted = 0;
+    for (int n = 0; n < 200_000; n++) {
+      // mostly address-shaped, with the characters and places where addresses go wrong
+      String candidate = piece(random, "aZ9.-_+'x") + (random.nextInt(8) == 0 ? "" : "@")
+          + piece(random, "ab9-.@ ") + (random.nextInt(8) == 0 ? "" : ".") + piece(random, "cO1-é");
+      boolean expected = grammarAccepts(candidate);
+      accepted += expected ? 1 : 0;
+      assertEquals(expected, Emails.normalize(candidate).isPresent(), "disagree on: " + candidate);
+    }
+    assertTrue(accepted > 500, "the generator should also make valid addresses, made " + accepted);
+  }
+
+  private static String piece(Random random, String alphabet) {
+    StringBuilder piece = new StringBuilder();
+    int length = random.nextInt(5);
+    for (int i = 0; i < length; i++) {
+      piece.append(alphabet.charAt(random.nextInt(alphabet.length())));
+    }
+    return piece.toString();
+  }
+
+  @Test
+  void lengthLimitsOfTheLocalPartLabelsAndWholeAddressHold() {
+    String local64 = "a".repeat(64);
+    String label63 = "b".repeat(63);
+    assertAccepted(local64 + "@example.com", local64 + "@example.com");
+    assertRefused(local64 + "a@example.com");
+    assertAccepted("jane@" + label63 + ".com", "jane@" + label63 + ".com");
+    assertRefused("jane@" + label63 + "b.com");
+    assertRefused("jane@example." + "c".repeat(64));
+    String long254 = local64 + "@" + (label63 + ".").repeat(2) + "c".repeat(58) + ".io";
+    assertEquals(254, long254.length());
+    assertAccepted(long254, long254);
+    assertRefused(local64 + "@" + (label63 + ".").repeat(2) + "c".repeat(59) + ".io");
   }
 }
