@@ -3,12 +3,16 @@ package io.spoor.crm;
 import java.util.Optional;
 
 /**
- * One contact's row of {@code contact_analytics}, as merging two contacts adds them up: counts
+ * One contact's analytics columns of {@code crm_object}, as merging two contacts adds them up: counts
  * and revenue summed, the first timestamp the earlier and the last the later, the first visit
  * (with its URL, referrer and source) the earlier one, the last URL the one seen later.
  */
 record AnalyticsTotals(long eventCompletions, long revenueMicros, long pageViews, long visits,
     Optional<Long> firstAt, Optional<Long> lastAt, Optional<FirstVisit> firstVisit, Optional<String> lastUrl) {
+
+  /** A contact no hit has counted yet. */
+  static final AnalyticsTotals NONE = new AnalyticsTotals(0, 0, 0, 0, Optional.empty(), Optional.empty(),
+      Optional.empty(), Optional.empty());
 
   /** Where a contact's first visit came from. */
   record FirstVisit(long at, String url, String referrer, String source, String data1, String data2) {

@@ -4,8 +4,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Where search finds each computed contact property: a column of {@code crm_object o} or of
- * {@code contact_analytics a} (left-joined, so counters default to 0 as reads show them).
+ * Where search finds each computed contact property: a column of {@code crm_object o}.
  * Every other property is a row of {@code object_property}. Also the SQL that splits a text
  * value into words, the same way {@link #words} does in Java.
  */
@@ -23,19 +22,19 @@ final class SearchColumns {
       Map.entry(ContactProperties.OBJECT_ID, new Column("o.id", 0)),
       Map.entry(ContactProperties.CREATEDATE, new Column("o.created_at", 0)),
       Map.entry(ContactProperties.LASTMODIFIEDDATE, new Column("o.updated_at", 0)),
-      Map.entry(ContactProperties.NUM_EVENT_COMPLETIONS, new Column("COALESCE(a.num_event_completions, 0)", 0)),
-      Map.entry(ContactProperties.REVENUE, new Column("COALESCE(a.revenue_micros, 0)", 6)),
-      Map.entry(ContactProperties.FIRST_TIMESTAMP, new Column("a.first_timestamp", 0)),
-      Map.entry(ContactProperties.LAST_TIMESTAMP, new Column("a.last_timestamp", 0)),
-      Map.entry(ContactProperties.NUM_PAGE_VIEWS, new Column("COALESCE(a.num_page_views, 0)", 0)),
-      Map.entry(ContactProperties.NUM_VISITS, new Column("COALESCE(a.num_visits, 0)", 0)),
-      Map.entry(ContactProperties.FIRST_URL, new Column("a.first_url", 0)),
-      Map.entry(ContactProperties.FIRST_REFERRER, new Column("a.first_referrer", 0)),
-      Map.entry(ContactProperties.LAST_URL, new Column("a.last_url", 0)),
+      Map.entry(ContactProperties.NUM_EVENT_COMPLETIONS, new Column("o.num_event_completions", 0)),
+      Map.entry(ContactProperties.REVENUE, new Column("o.revenue_micros", 6)),
+      Map.entry(ContactProperties.FIRST_TIMESTAMP, new Column("o.first_timestamp", 0)),
+      Map.entry(ContactProperties.LAST_TIMESTAMP, new Column("o.last_timestamp", 0)),
+      Map.entry(ContactProperties.NUM_PAGE_VIEWS, new Column("o.num_page_views", 0)),
+      Map.entry(ContactProperties.NUM_VISITS, new Column("o.num_visits", 0)),
+      Map.entry(ContactProperties.FIRST_URL, new Column("o.first_url", 0)),
+      Map.entry(ContactProperties.FIRST_REFERRER, new Column("o.first_referrer", 0)),
+      Map.entry(ContactProperties.LAST_URL, new Column("o.last_url", 0)),
       // reads show OFFLINE for a contact no visit has given a source
-      Map.entry(ContactProperties.SOURCE, new Column("COALESCE(a.source, 'OFFLINE')", 0)),
-      Map.entry(ContactProperties.SOURCE_DATA_1, new Column("a.source_data_1", 0)),
-      Map.entry(ContactProperties.SOURCE_DATA_2, new Column("a.source_data_2", 0)));
+      Map.entry(ContactProperties.SOURCE, new Column("COALESCE(o.source, 'OFFLINE')", 0)),
+      Map.entry(ContactProperties.SOURCE_DATA_1, new Column("o.source_data_1", 0)),
+      Map.entry(ContactProperties.SOURCE_DATA_2, new Column("o.source_data_2", 0)));
 
   private SearchColumns() {
   }

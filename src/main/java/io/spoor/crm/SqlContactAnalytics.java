@@ -8,49 +8,43 @@ import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 
-/** The {@code contact_analytics} table for {@link SqlContactStore}: adding deltas, reading rows. */
+/** The analytics columns of a contact's {@code crm_object} row for {@link SqlContactStore}: adding deltas, reading rows. */
 final class SqlContactAnalytics {
-  private static final String EARLIER_VISIT = "excluded.first_visit_at IS NOT NULL AND "
-      + "(a.first_visit_at IS NULL OR excluded.first_visit_at < a.first_visit_at)";
-  private static final String UPSERT = "INSERT INTO contact_analytics AS a (contact_id, "
-      + "num_event_completions, revenue_micros, num_page_views, num_visits, first_timestamp, "
-      + "last_timestamp, first_visit_at, first_url, first_referrer, source, source_data_1, "
-      + "source_data_2, last_url) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-      + "ON CONFLICT (contact_id) DO UPDATE SET "
-      + "num_event_completions = a.num_event_completions + excluded.num_event_completions, "
-      + "revenue_micros = a.revenue_micros + excluded.revenue_micros, "
-      + "num_page_views = a.num_page_views + excluded.num_page_views, "
-      + "num_visits = a.num_visits + excluded.num_visits, "
-      + "first_timestamp = CASE WHEN a.first_timestamp IS NULL OR excluded.first_timestamp < a.first_timestamp "
-      + "THEN excluded.first_timestamp ELSE a.first_timestamp END, "
-      + "last_url = CASE WHEN excluded.last_url IS NOT NULL AND (a.last_timestamp IS NULL "
-      + "OR excluded.last_timestamp >= a.last_timestamp) THEN excluded.last_url ELSE a.last_url END, "
-      + "last_timestamp = CASE WHEN a.last_timestamp IS NULL OR excluded.last_timestamp > a.last_timestamp "
-      + "THEN excluded.last_timestamp ELSE a.last_timestamp END, "
-      + "first_url = CASE WHEN " + EARLIER_VISIT + " THEN excluded.first_url ELSE a.first_url END, "
-      + "first_referrer = CASE WHEN " + EARLIER_VISIT + " THEN excluded.first_referrer ELSE a.first_referrer END, "
-      + "source = CASE WHEN " + EARLIER_VISIT + " THEN excluded.source ELSE a.source END, "
-      + "source_data_1 = CASE WHEN " + EARLIER_VISIT + " THEN excluded.source_data_1 ELSE a.source_data_1 END, "
-      + "source_data_2 = CASE WHEN " + EARLIER_VISIT + " THEN excluded.source_data_2 ELSE a.source_data_2 END, "
-      + "first_visit_at = CASE WHEN " + EARLIER_VISIT + " THEN excluded.first_visit_at ELSE a.first_visit_at END";
+  /** Counts and revenue add up; the first and last timestamps widen (each given twice). */
+  private static final String ADD = "UPDATE crm_object SET num_event_completions = num_event_completions + ?, "
+      + "revenue_micros = revenue_micros + ?, num_page_views = num_page_views + ?, num_visits = num_visits + ?, "
+      + "first_timestamp = CASE WHEN first_timestamp IS NULL OR ? < first_timestamp THEN ? ELSE first_timestamp END, "
+      + "last_timestamp = CASE WHEN last_timestamp IS NULL OR ? > last_timestamp THEN ? ELSE last_timestamp END "
+      + "WHERE id = ?";
+  /** The page seen last, unless the contact was already seen later; runs before {@link #ADD} moves the last timestamp. */
+  private static final String LAST_PAGE = "UPDATE crm_object SET last_url = ? WHERE id = ? "
+      + "AND (last_timestamp IS NULL OR last_timestamp <= ?)";
+  /** Where the contact first came from, when this visit is earlier than the one known. */
+  private static final String FIRST_VISIT = "UPDATE crm_object SET first_visit_at = ?, first_url = ?, "
+      + "first_referrer = ?, source = ?, source_data_1 = ?, source_data_2 = ? WHERE id = ? "
+      + "AND (first_visit_at IS NULL OR first_visit_at > ?)";
 
   private SqlContactAnalytics() {
   }
 
+  /** Adds each contact's deltas to its row; a contact without a row (erased meanwhile) is left alone. */
   static void add(Handle handle, Map<Long, AnalyticsDelta> deltas) {
-    JdbcBatch batch = new JdbcBatch(handle, UPSERT);
+    JdbcBatch lastPages = new JdbcBatch(handle, LAST_PAGE);
+    JdbcBatch firstVisits = new JdbcBatch(handle, FIRST_VISIT);
+    JdbcBatch counts = new JdbcBatch(handle, ADD);
     deltas.forEach((id, d) -> {
-      var first = d.firstVisit();
-      batch.add(id, d.eventCompletions(), d.revenueMicros(), d.pageViews(), d.visits(), d.firstAt(),
-          d.lastAt(), first.map(f -> f.at()).orElse(null), first.map(f -> f.url()).orElse(null),
-          first.map(f -> f.referrer()).orElse(null), first.map(f -> f.source()).orElse(null),
-          first.map(f -> f.data1()).orElse(null), first.map(f -> f.data2()).orElse(null),
-          d.lastPage().map(p -> p.url()).orElse(null));
+      d.lastPage().ifPresent(page -> lastPages.add(page.url(), id, d.lastAt()));
+      d.firstVisit().ifPresent(v -> firstVisits.add(v.at(), v.url(), v.referrer(), v.source(), v.data1(),
+          v.data2(), id, v.at()));
+      counts.add(d.eventCompletions(), d.revenueMicros(), d.pageViews(), d.visits(), d.firstAt(), d.firstAt(),
+          d.lastAt(), d.lastAt(), id);
     });
-    batch.execute();
+    lastPages.execute();
+    firstVisits.execute();
+    counts.execute();
   }
 
-  /** A contact without values from a row of {@code crm_object} left-joined with its analytics. */
+  /** A contact without values from its row of {@code crm_object}. */
   static Contact contact(ResultSet rs, long portalId) throws SQLException {
     Analytics analytics = new Analytics(rs.getLong("num_event_completions"), rs.getLong("revenue_micros"),
         rs.getLong("num_page_views"), rs.getLong("num_visits"), instant(rs, "first_timestamp"),

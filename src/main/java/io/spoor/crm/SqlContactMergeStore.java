@@ -9,9 +9,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-/** {@link ContactMergeStore} in portable SQL over {@code unique_value} and {@code contact_analytics}. */
+/** {@link ContactMergeStore} in portable SQL over {@code unique_value} and the analytics columns of {@code crm_object}. */
 public final class SqlContactMergeStore implements ContactMergeStore {
-  private static final String COLUMNS = "contact_id, num_event_completions, revenue_micros, num_page_views, "
+  private static final String COLUMNS = "num_event_completions, revenue_micros, num_page_views, "
       + "num_visits, first_timestamp, last_timestamp, first_visit_at, first_url, first_referrer, source, "
       + "source_data_1, source_data_2, last_url";
 
@@ -31,31 +31,36 @@ public final class SqlContactMergeStore implements ContactMergeStore {
 
   @Override
   public void mergeAnalytics(long fromId, long intoId) {
-    Map<Long, AnalyticsTotals> rows = db.handle().createQuery("SELECT " + COLUMNS + " FROM contact_analytics "
-            + "WHERE contact_id IN (<ids>)")
+    Map<Long, AnalyticsTotals> rows = db.handle().createQuery("SELECT id, " + COLUMNS + " FROM crm_object "
+            + "WHERE id IN (<ids>)")
         .bindList("ids", List.of(fromId, intoId))
-        .map((rs, ctx) -> Map.entry(rs.getLong("contact_id"), totals(rs)))
+        .map((rs, ctx) -> Map.entry(rs.getLong("id"), totals(rs)))
         .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     AnalyticsTotals from = rows.get(fromId);
-    if (from == null) {
+    if (from == null || from.equals(AnalyticsTotals.NONE)) {
       return;
     }
     AnalyticsTotals merged = rows.containsKey(intoId) ? rows.get(intoId).plus(from) : from;
-    db.handle().createUpdate("DELETE FROM contact_analytics WHERE contact_id IN (<ids>)")
-        .bindList("ids", List.of(fromId, intoId)).execute();
-    Optional<FirstVisit> first = merged.firstVisit();
-    db.handle().createUpdate("INSERT INTO contact_analytics (" + COLUMNS + ") VALUES (:id, :events, :revenue, "
-            + ":pageViews, :visits, :firstAt, :lastAt, :visitAt, :url, :referrer, :source, :data1, :data2, :lastUrl)")
-        .bind("id", intoId).bind("events", merged.eventCompletions()).bind("revenue", merged.revenueMicros())
-        .bind("pageViews", merged.pageViews()).bind("visits", merged.visits())
-        .bind("firstAt", merged.firstAt().orElse(null)).bind("lastAt", merged.lastAt().orElse(null))
+    set(intoId, merged);
+    set(fromId, AnalyticsTotals.NONE);
+  }
+
+  private void set(long contactId, AnalyticsTotals totals) {
+    Optional<FirstVisit> first = totals.firstVisit();
+    db.handle().createUpdate("UPDATE crm_object SET num_event_completions = :events, revenue_micros = :revenue, "
+            + "num_page_views = :pageViews, num_visits = :visits, first_timestamp = :firstAt, "
+            + "last_timestamp = :lastAt, first_visit_at = :visitAt, first_url = :url, first_referrer = :referrer, "
+            + "source = :source, source_data_1 = :data1, source_data_2 = :data2, last_url = :lastUrl WHERE id = :id")
+        .bind("id", contactId).bind("events", totals.eventCompletions()).bind("revenue", totals.revenueMicros())
+        .bind("pageViews", totals.pageViews()).bind("visits", totals.visits())
+        .bind("firstAt", totals.firstAt().orElse(null)).bind("lastAt", totals.lastAt().orElse(null))
         .bind("visitAt", first.map(FirstVisit::at).orElse(null))
         .bind("url", first.map(FirstVisit::url).orElse(null))
         .bind("referrer", first.map(FirstVisit::referrer).orElse(null))
         .bind("source", first.map(FirstVisit::source).orElse(null))
         .bind("data1", first.map(FirstVisit::data1).orElse(null))
         .bind("data2", first.map(FirstVisit::data2).orElse(null))
-        .bind("lastUrl", merged.lastUrl().orElse(null)).execute();
+        .bind("lastUrl", totals.lastUrl().orElse(null)).execute();
   }
 
   private static AnalyticsTotals totals(ResultSet rs) throws SQLException {

@@ -5,13 +5,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Map;
 
-/** {@link ContactStore} in portable SQL: the generic CRM object tables and {@code contact_analytics}. */
+/** {@link ContactStore} in portable SQL: the generic CRM object tables, whose {@code crm_object} rows also hold a contact's analytics. */
 public final class SqlContactStore extends SqlObjectStore<Contact> implements ContactStore {
   private final Database db;
 
   public SqlContactStore(Database db) {
-    super(db, ObjectType.CONTACT, "SELECT o.id, o.created_at, o.updated_at, a.* FROM crm_object o "
-        + "LEFT JOIN contact_analytics a ON a.contact_id = o.id");
+    super(db, ObjectType.CONTACT, "SELECT o.* FROM crm_object o");
     this.db = db;
   }
 

@@ -3,7 +3,7 @@ package io.spoor.crm;
 import io.spoor.store.Database;
 import java.util.List;
 
-/** {@link GdprDeleteStore} in portable SQL over the CRM object tables and {@code contact_analytics}. */
+/** {@link GdprDeleteStore} in portable SQL over the CRM object tables. */
 public final class SqlGdprDeleteStore implements GdprDeleteStore {
   private static final String TYPE = ObjectType.CONTACT.name();
 
@@ -32,8 +32,7 @@ public final class SqlGdprDeleteStore implements GdprDeleteStore {
             + "AND object_id = :id")
         .bind("portal", portalId).bind("type", TYPE).bind("id", contactId).execute();
     for (String sql : List.of("DELETE FROM property_history WHERE object_id = :id",
-        "DELETE FROM object_property WHERE object_id = :id",
-        "DELETE FROM contact_analytics WHERE contact_id = :id")) {
+        "DELETE FROM object_property WHERE object_id = :id")) {
       db.handle().createUpdate(sql).bind("id", contactId).execute();
     }
   }

@@ -30,9 +30,14 @@ public final class Database implements Transactor, AutoCloseable {
 
   /** Opens the database and brings its schema up to date. */
   public static Database open(Dialect dialect) {
+    return openAt(dialect, Integer.MAX_VALUE);
+  }
+
+  /** Opens the database with its schema brought up to {@code version} at most: for tests of later migrations. */
+  static Database openAt(Dialect dialect, int version) {
     Database database = new Database(dialect);
     try {
-      database.inTransaction(() -> new Migrations(database).apply());
+      database.inTransaction(() -> new Migrations(database).apply(version));
       database.maintenance = dialect.startMaintenance(database);
       return database;
     } catch (RuntimeException e) {

@@ -12,6 +12,12 @@ public interface Dialect {
   /** DDL for an auto-assigned primary key that is never reused after a delete. */
   String idColumn();
 
+  /**
+   * DDL for a primary key whose values the application assigns (from {@code id_sequence}) and
+   * rows are found by: SQLite stores such rows in the order of the key, with no separate index.
+   */
+  String assignedIdColumn();
+
   /** DDL after a table whose primary key is all it is looked up by (SQLite: WITHOUT ROWID). */
   String keyOnlyTableSuffix();
 

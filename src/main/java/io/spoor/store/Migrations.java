@@ -13,13 +13,14 @@ import org.jdbi.v3.core.Handle;
 /**
  * Numbered migrations from {@code db/migration/V<n>__<what>.sql}, applied once each in
  * order and recorded in {@code schema_version}. {@code ${id_column}} in a file is replaced by
- * the dialect's key DDL, {@code ${without_rowid}} by its suffix for tables that are
- * only a key. Add a file to change the schema; never edit an applied one.
+ * the dialect's key DDL, {@code ${assigned_id_column}} by its DDL for a key the application
+ * assigns, {@code ${without_rowid}} by its suffix for tables that are only a key. Add a file to change the schema; never edit an applied one.
  */
 final class Migrations {
   /** Every migration, in order. A new file is listed here too: the jar has no directory listing. */
   static final List<String> FILES = List.of("V1__foundation.sql", "V2__tracking.sql",
-      "V3__associations.sql", "V4__search.sql", "V5__unique_custom_values.sql", "V6__log_position.sql");
+      "V3__associations.sql", "V4__search.sql", "V5__unique_custom_values.sql", "V6__log_position.sql",
+      "V7__key_only_tables.sql", "V8__contact_analytics_in_crm_object.sql");
 
   private static final Pattern STATEMENT_END = Pattern.compile(";\\s*(\\n|$)");
   private final Database database;
@@ -28,7 +29,8 @@ final class Migrations {
     this.database = database;
   }
 
-  void apply() {
+  /** Applies, in order, each migration not yet applied whose number is at most {@code throughVersion}. */
+  void apply(int throughVersion) {
     Handle handle = database.handle();
     handle.execute("CREATE TABLE IF NOT EXISTS schema_version "
         + "(version INTEGER PRIMARY KEY, name VARCHAR(200) NOT NULL, applied_at BIGINT NOT NULL)");
@@ -36,7 +38,7 @@ final class Migrations {
         handle.createQuery("SELECT version FROM schema_version").mapTo(Integer.class).list());
     for (String file : FILES) {
       int version = Integer.parseInt(file.substring(1, file.indexOf("__")));
-      if (!applied.contains(version)) {
+      if (!applied.contains(version) && version <= throughVersion) {
         statements(file).forEach(handle::execute);
         handle.createUpdate("INSERT INTO schema_version VALUES (:v, :n, :t)")
             .bind("v", version).bind("n", file).bind("t", System.currentTimeMillis()).execute();
@@ -46,6 +48,7 @@ final class Migrations {
 
   private List<String> statements(String file) {
     String sql = load(file).replace("${id_column}", database.dialect().idColumn())
+        .replace("${assigned_id_column}", database.dialect().assignedIdColumn())
         .replace("${without_rowid}", database.dialect().keyOnlyTableSuffix());
     List<String> statements = new ArrayList<>();
     for (String part : STATEMENT_END.split(sql)) {

@@ -28,6 +28,11 @@ public record SqliteDialect(Path file) implements Dialect {
   }
 
   @Override
+  public String assignedIdColumn() {
+    return "INTEGER PRIMARY KEY";
+  }
+
+  @Override
   public String keyOnlyTableSuffix() {
     return " WITHOUT ROWID";
   }

@@ -30,7 +30,7 @@ class ArchivedContactHitsTest extends SpoorPerClass {
     hits.event("_n=archived_event&id=ext-archived");
     assertEquals(1, hits.rejections("UNKNOWN_EXTERNAL_ID", "ext-archived").size());
     assertEquals(1, hits.stored("SELECT COUNT(*) FROM event_completion WHERE contact_id = ?", archived));
-    assertEquals(1, hits.stored("SELECT num_event_completions FROM contact_analytics WHERE contact_id = ?", archived));
+    assertEquals(1, hits.stored("SELECT num_event_completions FROM crm_object WHERE id = ?", archived));
 
     hits.event("_n=archived_event&email=ext-next@archive.example&id=ext-archived");
     hits.event("_n=archived_event&id=ext-archived");
@@ -47,7 +47,7 @@ class ArchivedContactHitsTest extends SpoorPerClass {
 
     hits.pageView(utk, "https://site.example/after-archive", T0, "");
     hits.trackEvent(utk, "archived_visitor_event");
-    assertEquals(1, hits.stored("SELECT num_page_views FROM contact_analytics WHERE contact_id = ?", archived));
+    assertEquals(1, hits.stored("SELECT num_page_views FROM crm_object WHERE id = ?", archived));
     assertEquals(1, hits.stored("SELECT COUNT(*) FROM page_view WHERE contact_id = ?", archived));
     assertEquals(1, hits.stored("SELECT COUNT(*) FROM page_view WHERE utk = ? AND contact_id IS NULL", utk));
     assertEquals(0, hits.stored("SELECT COUNT(*) FROM event_completion WHERE contact_id = ?", archived));
@@ -59,7 +59,7 @@ class ArchivedContactHitsTest extends SpoorPerClass {
     hits.pageView(utk, "https://site.example/next", T0, "");
     assertEquals("2", hits.contact("visitor-owner@archive.example", "hs_analytics_num_page_views")
         .getJsonObject("properties").getString("hs_analytics_num_page_views"));
-    assertEquals(1, hits.stored("SELECT num_page_views FROM contact_analytics WHERE contact_id = ?", archived));
+    assertEquals(1, hits.stored("SELECT num_page_views FROM crm_object WHERE id = ?", archived));
   }
 
   @Test

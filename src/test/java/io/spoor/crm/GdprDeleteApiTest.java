@@ -44,7 +44,7 @@ class GdprDeleteApiTest extends SpoorPerClass {
     assertEquals(0, SearchApi.found(client, SearchApi.where(SearchApi.filter("lastname", "EQ", "forgotten")))
         .getLong("total"));
     for (String table : List.of("crm_object WHERE id", "object_property WHERE object_id",
-        "property_history WHERE object_id", "unique_value WHERE object_id", "contact_analytics WHERE contact_id",
+        "property_history WHERE object_id", "unique_value WHERE object_id",
         "event_completion WHERE contact_id", "page_view WHERE contact_id", "external_id WHERE contact_id")) {
       assertEquals(0, hits.stored("SELECT COUNT(*) FROM " + table + " = ?", Long.parseLong(id)), table);
     }

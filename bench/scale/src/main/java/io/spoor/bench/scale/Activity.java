@@ -5,8 +5,8 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 
 /**
- * What each contact did, by id, as the seeder writes it, and the {@code contact_analytics} rows
- * the ingest keeps of it: completions, revenue, first and last activity, and for the busy
+ * What each contact did, by id, as the seeder writes it, and the analytics columns of
+ * {@code crm_object} the ingest keeps of it: completions, revenue, first and last activity, and for the busy
  * contacts their visits.
  */
 final class Activity {
@@ -43,21 +43,20 @@ final class Activity {
     return completions[(int) contact];
   }
 
-  /** One row per contact that did anything; the page-view columns only for contacts that visited. */
+  /** Each contact that did anything; the page-view columns only for contacts that visited. */
   void writeAnalytics(Connection db) throws SQLException {
     try (Batches batches = new Batches(db)) {
-      PreparedStatement insert = batches.prepare("INSERT INTO contact_analytics (contact_id, num_event_completions, "
-          + "revenue_micros, first_timestamp, last_timestamp, num_page_views, num_visits, first_url, first_referrer, "
-          + "last_url, source, source_data_1, source_data_2, first_visit_at) "
-          + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL, ?)");
+      PreparedStatement update = batches.prepare("UPDATE crm_object SET num_event_completions = ?, "
+          + "revenue_micros = ?, first_timestamp = ?, last_timestamp = ?, num_page_views = ?, num_visits = ?, "
+          + "first_url = ?, first_referrer = ?, last_url = ?, source = ?, first_visit_at = ? WHERE id = ?");
       for (int id = 1; id < first.length; id++) {
         if (first[id] == 0) {
           continue;
         }
         boolean visited = visits.isBusy(id);
-        batches.add(insert, id, completions[id], revenue[id], first[id], last[id], visited ? visits.pageViews() : 0,
+        batches.add(update, completions[id], revenue[id], first[id], last[id], visited ? visits.pageViews() : 0,
             visited ? visits.visits() : 0, visited ? visits.firstUrl() : null, visited ? "" : null,
-            visited ? visits.lastUrl() : null, visited ? Visits.SOURCE : null, visited ? visits.firstSeen() : null);
+            visited ? visits.lastUrl() : null, visited ? Visits.SOURCE : null, visited ? visits.firstSeen() : null, id);
       }
     }
   }

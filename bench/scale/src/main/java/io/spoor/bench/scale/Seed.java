@@ -14,7 +14,7 @@ import java.util.SplittableRandom;
  * identify a few of those contacts: {@code crm_object}, {@code object_property} and
  * {@code property_history} (email, firstname, lastname; source ANALYTICS / events-http-api),
  * {@code unique_value} (the email key), {@code event_definition} (dynamic, with completion
- * counts), {@code event_completion}, {@code contact_analytics}, {@code visitor} and
+ * counts), {@code event_completion}, the analytics columns of {@code crm_object}, {@code visitor} and
  * {@code page_view} ({@link Visits}), and the id sequence past the last contact. Not written: the
  * applied-hit ledger, which reads never touch.
  *
