@@ -13,7 +13,10 @@ import java.util.Map;
  */
 final class LiveContactCache implements Deferred, LiveContacts {
   private final ContactStore contacts;
-  private final Map<String, Boolean> known = new HashMap<>();
+  private final Map<ContactKey, Boolean> known = new HashMap<>();
+
+  private record ContactKey(long portalId, long contactId) {
+  }
 
   LiveContactCache(ContactStore contacts) {
     this.contacts = contacts;
@@ -21,12 +24,13 @@ final class LiveContactCache implements Deferred, LiveContacts {
 
   /** Records a contact the batch found or made by email. */
   void found(long portalId, long contactId) {
-    known.put(portalId + ":" + contactId, true);
+    known.put(new ContactKey(portalId, contactId), true);
   }
 
   @Override
   public boolean isLive(long portalId, long contactId) {
-    return known.computeIfAbsent(portalId + ":" + contactId, k -> contacts.find(portalId, contactId).isPresent());
+    return known.computeIfAbsent(new ContactKey(portalId, contactId),
+        k -> contacts.find(portalId, contactId).isPresent());
   }
 
   @Override
