@@ -42,7 +42,12 @@ public record QueryString(List<Param> params, List<String> malformed) {
 
   /** The first value of a parameter. */
   public Optional<String> first(String name) {
-    return params.stream().filter(p -> p.name().equals(name)).map(Param::value).findFirst();
+    for (Param p : params) {
+      if (p.name().equals(name)) {
+        return Optional.of(p.value());
+      }
+    }
+    return Optional.empty();
   }
 
   public boolean isMalformed(String name) {
@@ -50,6 +55,9 @@ public record QueryString(List<Param> params, List<String> malformed) {
   }
 
   public static Optional<String> decode(String s) {
+    if (isPlainAscii(s)) {
+      return Optional.of(s);
+    }
     ByteArrayOutputStream bytes = new ByteArrayOutputStream(s.length());
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
@@ -78,6 +86,17 @@ public record QueryString(List<Param> params, List<String> malformed) {
     } catch (CharacterCodingException e) {
       return Optional.empty();
     }
+  }
+
+  /** Nothing to decode: ASCII only, no escapes, no {@code +}; most names and many values. */
+  private static boolean isPlainAscii(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c >= 0x80 || c == '%' || c == '+') {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static int hex(char c) {

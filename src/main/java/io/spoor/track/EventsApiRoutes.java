@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * {@code GET /v1/event}: no authentication, no rate limit. Answers 400 only when {@code _a}
@@ -23,6 +24,8 @@ import java.util.Optional;
  * log and is answered with the GIF once durable (503 when the log is full).
  */
 public final class EventsApiRoutes implements Routes {
+  private static final Pattern HUB_ID = Pattern.compile("\\d{1,18}");
+
   private final IngestLog log;
   private final Clock clock;
 
@@ -47,7 +50,7 @@ public final class EventsApiRoutes implements Routes {
           "Missing required parameter: _a (the hub id) and _n (the event id or name) are both required"));
       return;
     }
-    if (!hubId.get().matches("\\d{1,18}")) {
+    if (!HUB_ID.matcher(hubId.get()).matches()) {
       ctx.fail(new InvalidInputException("_a must be the numeric hub id"));
       return;
     }
