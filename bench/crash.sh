@@ -17,23 +17,9 @@ set -euo pipefail
 BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ROOT=$(dirname "$BENCH_DIR")
 KILLS=${CRASH_KILLS:-20}
-TEST=io.spoor.ingest.CrashSafetyTest
-REPORTS=$ROOT/target/surefire-reports
+# shellcheck source=long-test.sh
+source "$BENCH_DIR/long-test.sh"
 
-rm -f "$REPORTS/$TEST.txt" "$REPORTS/$TEST-output.txt" "$REPORTS/TEST-$TEST.xml"
 echo "killing the server $KILLS times under load: mvn test -Dtest=CrashSafetyTest"
-STARTED=$(date +%s)
-STATUS=0
-mvn -q -f "$ROOT/pom.xml" -Dtest=CrashSafetyTest -Dsurefire.failIfNoSpecifiedTests=false \
-  "-Dspoor.crash.kills=$KILLS" test || STATUS=$?
-ELAPSED=$(( $(date +%s) - STARTED ))
-
-echo
-grep -h '^crash:' "$REPORTS/$TEST-output.txt" 2>/dev/null || echo "no crash summary (the run did not get that far)"
-grep -h '^Tests run:' "$REPORTS/$TEST.txt" 2>/dev/null || true
-if [[ $STATUS -eq 0 ]]; then
-  echo "PASS: $KILLS SIGKILLs, every acknowledged hit found exactly once (${ELAPSED} s including the build)"
-else
-  echo "FAIL: see $REPORTS/$TEST.txt (${ELAPSED} s including the build)" >&2
-fi
-exit "$STATUS"
+long_test io.spoor.ingest.CrashSafetyTest crash "$KILLS SIGKILLs, every acknowledged hit found exactly once" \
+  "-Dspoor.crash.kills=$KILLS"

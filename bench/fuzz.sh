@@ -18,26 +18,10 @@ set -euo pipefail
 BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ROOT=$(dirname "$BENCH_DIR")
 REQUESTS=${FUZZ_REQUESTS:-100000}
-TEST=io.spoor.reliability.BadInputFuzzTest
-REPORTS=$ROOT/target/surefire-reports
+# shellcheck source=long-test.sh
+source "$BENCH_DIR/long-test.sh"
 
-ARGS=(-q -f "$ROOT/pom.xml" -Dtest=BadInputFuzzTest -Dsurefire.failIfNoSpecifiedTests=false
-  "-Dspoor.fuzz.requests=$REQUESTS")
+ARGS=("-Dspoor.fuzz.requests=$REQUESTS")
 [[ -n ${FUZZ_SEED:-} ]] && ARGS+=("-Dspoor.fuzz.seed=$FUZZ_SEED")
-
-rm -f "$REPORTS/$TEST.txt" "$REPORTS/$TEST-output.txt" "$REPORTS/TEST-$TEST.xml"
 echo "fuzzing with $REQUESTS malformed requests: mvn test -Dtest=BadInputFuzzTest"
-STARTED=$(date +%s)
-STATUS=0
-mvn "${ARGS[@]}" test || STATUS=$?
-ELAPSED=$(( $(date +%s) - STARTED ))
-
-echo
-grep -h '^fuzz:' "$REPORTS/$TEST-output.txt" 2>/dev/null || echo "no fuzz summary (the run did not get that far)"
-grep -h '^Tests run:' "$REPORTS/$TEST.txt" 2>/dev/null || true
-if [[ $STATUS -eq 0 ]]; then
-  echo "PASS: $REQUESTS malformed requests, every check held (${ELAPSED} s including the build)"
-else
-  echo "FAIL: see $REPORTS/$TEST.txt (${ELAPSED} s including the build)" >&2
-fi
-exit "$STATUS"
+long_test io.spoor.reliability.BadInputFuzzTest fuzz "$REQUESTS malformed requests, every check held" "${ARGS[@]}"
