@@ -8,7 +8,10 @@ import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 
-/** The analytics columns of a contact's {@code crm_object} row for {@link SqlContactStore}: adding deltas, reading rows. */
+/**
+ * The analytics columns of a contact's {@code crm_object} row for {@link SqlContactStore}:
+ * adding deltas, reading rows.
+ */
 final class SqlContactAnalytics {
   /** Counts and revenue add up; the first and last timestamps widen (each given twice). */
   private static final String ADD = "UPDATE crm_object SET num_event_completions = num_event_completions + ?, "

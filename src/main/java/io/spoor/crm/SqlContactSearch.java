@@ -5,7 +5,8 @@ import java.util.List;
 
 /** {@link ContactSearchStore} in portable SQL: one counting query and one page query. */
 public final class SqlContactSearch implements ContactSearchStore {
-  private static final String FROM = " FROM crm_object o WHERE o.portal_id = :portal AND o.object_type = :type AND NOT o.archived";
+  private static final String FROM = " FROM crm_object o "
+      + "WHERE o.portal_id = :portal AND o.object_type = :type AND NOT o.archived";
   private static final String TYPE = ObjectType.CONTACT.name();
 
   private final Database db;

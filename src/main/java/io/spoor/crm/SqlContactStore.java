@@ -5,7 +5,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Map;
 
-/** {@link ContactStore} in portable SQL: the generic CRM object tables, whose {@code crm_object} rows also hold a contact's analytics. */
+/**
+ * {@link ContactStore} in portable SQL: the generic CRM object tables, whose {@code crm_object}
+ * rows also hold a contact's analytics.
+ */
 public final class SqlContactStore extends SqlObjectStore<Contact> implements ContactStore {
   private final Database db;
 
