@@ -19,7 +19,7 @@ final class SqlContactAnalytics {
       + "first_timestamp = CASE WHEN first_timestamp IS NULL OR ? < first_timestamp THEN ? ELSE first_timestamp END, "
       + "last_timestamp = CASE WHEN last_timestamp IS NULL OR ? > last_timestamp THEN ? ELSE last_timestamp END "
       + "WHERE id = ?";
-  /** The page seen last, unless the contact was already seen later; runs before {@link #ADD} moves the last timestamp. */
+  /** The page seen last, unless the contact was seen later; runs before {@link #ADD} moves the last timestamp. */
   private static final String LAST_PAGE = "UPDATE crm_object SET last_url = ? WHERE id = ? "
       + "AND (last_timestamp IS NULL OR last_timestamp <= ?)";
   /** Where the contact first came from, when this visit is earlier than the one known. */

@@ -9,7 +9,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-/** {@link ContactMergeStore} in portable SQL over {@code unique_value} and the analytics columns of {@code crm_object}. */
+/**
+ * {@link ContactMergeStore} in portable SQL over {@code unique_value} and the analytics columns
+ * of {@code crm_object}.
+ */
 public final class SqlContactMergeStore implements ContactMergeStore {
   private static final String COLUMNS = "num_event_completions, revenue_micros, num_page_views, "
       + "num_visits, first_timestamp, last_timestamp, first_visit_at, first_url, first_referrer, source, "

@@ -14,7 +14,8 @@ import org.jdbi.v3.core.Handle;
  * Numbered migrations from {@code db/migration/V<n>__<what>.sql}, applied once each in
  * order and recorded in {@code schema_version}. {@code ${id_column}} in a file is replaced by
  * the dialect's key DDL, {@code ${assigned_id_column}} by its DDL for a key the application
- * assigns, {@code ${without_rowid}} by its suffix for tables that are only a key. Add a file to change the schema; never edit an applied one.
+ * assigns, {@code ${without_rowid}} by its suffix for tables that are only a key. Add a file
+ * to change the schema; never edit an applied one.
  */
 final class Migrations {
   /** Every migration, in order. A new file is listed here too: the jar has no directory listing. */
