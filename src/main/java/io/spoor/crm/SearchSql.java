@@ -13,9 +13,9 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * The WHERE and ORDER BY of one search, over {@code crm_object o}, in a query that binds {@code
- * :portal} and {@code :type}. Every value and property name is a bound parameter; the SQL text
- * comes only from this class and {@link SearchColumns}. Values compare by the property's type:
+ * The WHERE and ORDER BY of one search, over {@code crm_object o}, in a query that binds
+ * {@code :portal} and {@code :type}. Every value and property name is a bound parameter; the SQL
+ * text comes only from this class and {@link SearchColumns}. Values compare by the property's type:
  * numbers as decimals, dates and datetimes as epoch ms, everything else as lowercased text.
  * Filters on unique values narrow the contacts read through {@link UniqueLookup}.
  */
