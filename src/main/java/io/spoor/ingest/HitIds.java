@@ -78,10 +78,10 @@ public final class HitIds {
 
   /** Whether a credential's name appears anywhere, in any case: only then is the pattern run. */
   private static boolean mentionsCredential(String raw) {
-    for (int i = 0; i < raw.length(); i++) {
+    for (int equals = raw.indexOf('='); equals >= 0; equals = raw.indexOf('=', equals + 1)) {
       for (String name : CREDENTIAL_NAMES) {
-        int end = i + name.length();
-        if (end < raw.length() && raw.charAt(end) == '=' && raw.regionMatches(true, i, name, 0, name.length())) {
+        int start = equals - name.length();
+        if (start >= 0 && raw.regionMatches(true, start, name, 0, name.length())) {
           return true;
         }
       }
