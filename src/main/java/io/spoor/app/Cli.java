@@ -1,5 +1,6 @@
 package io.spoor.app;
 
+import io.spoor.Ids;
 import io.spoor.SpoorException;
 import io.spoor.portal.NewToken;
 import io.spoor.portal.Portal;
@@ -140,7 +141,7 @@ public final class Cli {
   }
 
   private static String requireDigits(String raw, String flag) {
-    if (!raw.matches("\\d{1,18}") || Long.parseLong(raw) == 0) {
+    if (Ids.parse(raw).filter(n -> n > 0).isEmpty()) {
       throw new UsageException(flag + " must be a positive whole number, got " + raw);
     }
     return raw;

@@ -1,5 +1,6 @@
 package io.spoor.app;
 
+import io.spoor.Ids;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
@@ -31,8 +32,7 @@ public record Setting<T>(String name, String doc, Optional<T> fallback, Function
   }
 
   static Setting<Long> positiveLong(String name, long fallback, String doc) {
-    return new Setting<>(name, doc, Optional.of(fallback), raw -> raw.trim().matches("\\d{1,18}")
-        && Long.parseLong(raw.trim()) > 0 ? Optional.of(Long.parseLong(raw.trim())) : Optional.empty(),
+    return new Setting<>(name, doc, Optional.of(fallback), raw -> Ids.parse(raw.trim()).filter(n -> n > 0),
         "a positive whole number", false);
   }
 

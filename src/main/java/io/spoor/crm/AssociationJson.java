@@ -1,5 +1,6 @@
 package io.spoor.crm;
 
+import io.spoor.Ids;
 import io.spoor.InvalidInputException;
 import io.spoor.crm.Associations.Associated;
 import io.spoor.crm.ObjectInput.AssociationInput;
@@ -36,11 +37,10 @@ final class AssociationJson {
         throw new InvalidInputException("every association needs to:{id} and a non-empty types array");
       }
       String id = ObjectJson.text("associations.to.id", to.getValue("id")).orElse("").trim();
-      if (!id.matches("\\d{1,18}")) {
-        throw new InvalidInputException("associations.to.id must be an object id, was " + id);
-      }
+      long toId = Ids.parse(id).orElseThrow(() ->
+          new InvalidInputException("associations.to.id must be an object id, was " + id));
       for (Object type : types) {
-        inputs.add(new AssociationInput(Long.parseLong(id), type(type)));
+        inputs.add(new AssociationInput(toId, type(type)));
       }
     }
     return inputs;

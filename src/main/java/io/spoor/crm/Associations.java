@@ -1,5 +1,6 @@
 package io.spoor.crm;
 
+import io.spoor.Ids;
 import io.spoor.InvalidInputException;
 import io.spoor.NotFoundException;
 import io.spoor.crm.AssociationStore.Association;
@@ -71,7 +72,7 @@ public final class Associations {
 
   private long live(long portalId, ObjectType type, String ref) {
     String id = ref.trim();
-    Set<Long> live = id.matches("\\d{1,18}") ? store.live(portalId, type, List.of(Long.parseLong(id))) : Set.of();
+    Set<Long> live = Ids.parse(id).map(n -> store.live(portalId, type, List.of(n))).orElse(Set.of());
     if (live.isEmpty()) {
       throw new NotFoundException("No " + type.label().toLowerCase(Locale.ROOT) + " with ID " + ref + " exists", ref);
     }

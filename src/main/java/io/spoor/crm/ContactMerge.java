@@ -1,5 +1,6 @@
 package io.spoor.crm;
 
+import io.spoor.Ids;
 import io.spoor.InvalidInputException;
 import io.spoor.NotFoundException;
 import io.spoor.events.CompletionStore;
@@ -115,10 +116,8 @@ public final class ContactMerge {
   }
 
   private static long id(String ref) {
-    if (!ref.trim().matches("\\d{1,18}")) {
-      throw new NotFoundException("Object not found.  objectId are usually numeric.", ref);
-    }
-    return Long.parseLong(ref.trim());
+    return Ids.parse(ref.trim()).orElseThrow(() ->
+        new NotFoundException("Object not found.  objectId are usually numeric.", ref));
   }
 
   private static Contact live(Map<Long, Contact> found, long id, String ref) {

@@ -1,5 +1,6 @@
 package io.spoor.crm;
 
+import io.spoor.Ids;
 import io.spoor.InvalidInputException;
 import io.spoor.NotFoundException;
 import io.spoor.events.CompletionStore;
@@ -55,7 +56,7 @@ public final class GdprDelete {
       Set<Long> ids = new LinkedHashSet<>(List.of(id));
       String merged = contacts.values(List.of(id), List.of(ContactMerge.MERGED_IDS)).getOrDefault(id, Map.of())
           .get(ContactMerge.MERGED_IDS);
-      ContactMerge.list(merged).stream().filter(m -> m.matches("\\d{1,18}")).map(Long::parseLong)
+      ContactMerge.list(merged).stream().flatMap(m -> Ids.parse(m).stream())
           .filter(m -> store.exists(portalId, m)).forEach(ids::add);
       ids.forEach(contact -> erase(portalId, contact));
     });
@@ -88,7 +89,6 @@ public final class GdprDelete {
       throw new InvalidInputException("idProperty must be email or hs_object_id, was " + property);
     }
     String id = ref.trim();
-    return id.matches("\\d{1,18}") && store.exists(portalId, Long.parseLong(id)) ? Optional.of(Long.parseLong(id))
-        : Optional.empty();
+    return Ids.parse(id).filter(n -> store.exists(portalId, n));
   }
 }

@@ -1,5 +1,6 @@
 package io.spoor.crm;
 
+import io.spoor.Ids;
 import io.spoor.InvalidInputException;
 import io.spoor.NotFoundException;
 import io.spoor.crm.ObjectStore.HistoryEntry;
@@ -143,10 +144,8 @@ public class ObjectReads<T extends CrmObject> {
   }
 
   private static long cursor(String after) {
-    if (!after.trim().matches("\\d{1,18}")) {
-      throw new InvalidInputException("after must be the cursor from paging.next.after, was " + after);
-    }
-    return Long.parseLong(after.trim());
+    return Ids.parse(after.trim()).orElseThrow(() ->
+        new InvalidInputException("after must be the cursor from paging.next.after, was " + after));
   }
 
   /** Objects of one page, and the cursor of the next when there is one. */

@@ -1,5 +1,6 @@
 package io.spoor.crm;
 
+import io.spoor.Ids;
 import io.spoor.InvalidInputException;
 import java.util.List;
 import java.util.Optional;
@@ -20,7 +21,7 @@ final class ObjectRefs {
       Optional<String> idProperty) {
     String property = idProperty.orElse(ObjectType.OBJECT_ID);
     if (property.equals(ObjectType.OBJECT_ID)) {
-      return ref.trim().matches("\\d{1,18}") ? Optional.of(Long.parseLong(ref.trim())) : Optional.empty();
+      return Ids.parse(ref.trim());
     }
     UniqueKey key = type.key();
     if (property.equals(key.property())) {

@@ -1,5 +1,6 @@
 package io.spoor.crm;
 
+import io.spoor.Ids;
 import io.spoor.InvalidInputException;
 import io.spoor.crm.ObjectWrite.Outcome;
 import io.spoor.crm.ObjectWrite.Refused;
@@ -107,8 +108,7 @@ public class ObjectWrites<T extends CrmObject> {
   /** Archives the portal's live objects among these object ids; other ids are ignored, as HubSpot does. */
   public void archiveAll(long portalId, List<String> ids) {
     checkSize(ids);
-    List<Long> numeric = ids.stream().map(String::trim).filter(id -> id.matches("\\d{1,18}"))
-        .map(Long::parseLong).toList();
+    List<Long> numeric = ids.stream().flatMap(id -> Ids.parse(id.trim()).stream()).toList();
     tx.inTransaction(() -> store.archive(portalId, numeric, clock.millis()));
   }
 

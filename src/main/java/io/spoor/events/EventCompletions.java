@@ -1,5 +1,6 @@
 package io.spoor.events;
 
+import io.spoor.Ids;
 import io.spoor.events.Resolution.Found;
 import io.spoor.events.Resolution.Refusal;
 import io.spoor.events.Resolution.Refused;
@@ -10,14 +11,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.regex.Pattern;
 
 /**
  * Resolves event references and records completions for one batch of hits, applying
  * HubSpot's rules. Completions and counts are written at {@link #flush()}.
  */
 public final class EventCompletions implements Deferred {
-  private static final Pattern NUMERIC_ID = Pattern.compile("\\d{1,18}");
   private static final int MAX_NAME = 255;
 
   private final EventDefinitionStore definitions;
@@ -36,8 +35,8 @@ public final class EventCompletions implements Deferred {
     String key = portalId + ":" + reference;
     Resolution resolution = resolved.get(key);
     if (resolution == null) {
-      resolution = NUMERIC_ID.matcher(reference).matches()
-          ? byId(portalId, Long.parseLong(reference)) : byName(portalId, reference, at);
+      Optional<Long> id = Ids.parse(reference);
+      resolution = id.isPresent() ? byId(portalId, id.get()) : byName(portalId, reference, at);
       resolved.put(key, resolution);
     }
     return resolution;

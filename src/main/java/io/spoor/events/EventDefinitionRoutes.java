@@ -1,5 +1,6 @@
 package io.spoor.events;
 
+import io.spoor.Ids;
 import io.spoor.NotFoundException;
 import io.spoor.http.Http;
 import io.spoor.http.Routes;
@@ -32,8 +33,8 @@ public final class EventDefinitionRoutes implements Routes {
         }));
     router.delete(path + "/:id").handler(http.requires(Scope.EVENT_DEFINITIONS)).handler(ctx -> {
       String id = ctx.pathParam("id");
-      http.respond(ctx, () -> id.matches("\\d{1,18}")
-          && definitions.delete(Http.principal(ctx).portalId(), Long.parseLong(id)), (c, deleted) -> {
+      http.respond(ctx, () -> Ids.parse(id)
+          .filter(n -> definitions.delete(Http.principal(ctx).portalId(), n)).isPresent(), (c, deleted) -> {
             if (!deleted) {
               throw new NotFoundException("No event definition with id " + id, id);
             }

@@ -1,5 +1,6 @@
 package io.spoor.events;
 
+import io.spoor.Ids;
 import io.spoor.InvalidInputException;
 import io.spoor.ingest.HitIds;
 import io.spoor.ingest.SentEventHit;
@@ -79,10 +80,7 @@ final class SentEvents {
   }
 
   private static long objectId(String raw) {
-    if (!raw.matches("\\d{1,18}")) {
-      throw new InvalidInputException("objectId must be a contact id");
-    }
-    return Long.parseLong(raw);
+    return Ids.parse(raw).orElseThrow(() -> new InvalidInputException("objectId must be a contact id"));
   }
 
   private static long instant(String raw) {

@@ -1,5 +1,6 @@
 package io.spoor.ingest;
 
+import io.spoor.Ids;
 import io.spoor.InvalidInputException;
 import io.spoor.http.Http;
 import io.spoor.http.Routes;
@@ -39,10 +40,9 @@ public final class RejectionRoutes implements Routes {
     if (raw == null) {
       return OptionalLong.empty();
     }
-    if (!raw.matches("\\d{1,18}") || Long.parseLong(raw) == 0) {
-      throw new InvalidInputException(name + " must be a positive whole number");
-    }
-    return OptionalLong.of(Long.parseLong(raw));
+    long value = Ids.parse(raw).filter(n -> n > 0).orElseThrow(() ->
+        new InvalidInputException(name + " must be a positive whole number"));
+    return OptionalLong.of(value);
   }
 
   private static void render(RoutingContext ctx, List<Rejection> list, int limit) {

@@ -1,5 +1,6 @@
 package io.spoor.portal;
 
+import io.spoor.Ids;
 import io.spoor.InvalidInputException;
 import io.spoor.NotFoundException;
 import io.spoor.http.Http;
@@ -43,7 +44,7 @@ public final class TokenRoutes implements Routes {
     router.delete("/api/v1/tokens/:id").handler(http.requires(Scope.ADMIN)).handler(ctx -> {
       String id = ctx.pathParam("id");
       long portal = Http.principal(ctx).portalId();
-      http.respond(ctx, () -> id.matches("\\d{1,18}") && portals.revoke(portal, Long.parseLong(id)),
+      http.respond(ctx, () -> Ids.parse(id).filter(n -> portals.revoke(portal, n)).isPresent(),
           (c, revoked) -> {
             if (!revoked) {
               throw new NotFoundException("No active token with id " + id, id);

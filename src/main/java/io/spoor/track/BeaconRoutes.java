@@ -1,5 +1,6 @@
 package io.spoor.track;
 
+import io.spoor.Ids;
 import io.spoor.http.QueryString;
 
 import io.spoor.http.Http;
@@ -75,15 +76,14 @@ public final class BeaconRoutes implements Routes {
   private void take(RoutingContext ctx, BeaconHit.Kind kind) {
     String raw = ctx.request().query();
     QueryString query = QueryString.parse(raw);
-    Optional<String> hubId = query.first(TrackerParams.HUB_ID).map(String::trim)
-        .filter(a -> a.matches("\\d{1,18}"));
+    Optional<Long> hubId = query.first(TrackerParams.HUB_ID).flatMap(a -> Ids.parse(a.trim()));
     if (hubId.isEmpty()) {
       unattributed.inc();
       gif(ctx, 200);
       return;
     }
     long now = clock.millis();
-    BeaconHit hit = new BeaconHit(HitIds.timeOrdered(now), Long.parseLong(hubId.get()), now, kind,
+    BeaconHit hit = new BeaconHit(HitIds.timeOrdered(now), hubId.get(), now, kind,
         query.params(), Bots.isBot(ctx.request().getHeader(HttpHeaders.USER_AGENT)),
         "1".equals(ctx.request().getHeader("Sec-GPC")) || "1".equals(ctx.request().getHeader("DNT")),
         HitIds.bounded(raw));

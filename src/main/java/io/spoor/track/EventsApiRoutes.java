@@ -1,5 +1,6 @@
 package io.spoor.track;
 
+import io.spoor.Ids;
 import io.spoor.http.QueryString;
 
 import io.spoor.InvalidInputException;
@@ -16,7 +17,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * {@code GET /v1/event}: no authentication, no rate limit. Answers 400 only when {@code _a}
@@ -24,8 +24,6 @@ import java.util.regex.Pattern;
  * log and is answered with the GIF once durable (503 when the log is full).
  */
 public final class EventsApiRoutes implements Routes {
-  private static final Pattern HUB_ID = Pattern.compile("\\d{1,18}");
-
   private final IngestLog log;
   private final Clock clock;
 
@@ -50,11 +48,12 @@ public final class EventsApiRoutes implements Routes {
           "Missing required parameter: _a (the hub id) and _n (the event id or name) are both required"));
       return;
     }
-    if (!HUB_ID.matcher(hubId.get()).matches()) {
+    Optional<Long> hub = Ids.parse(hubId.get());
+    if (hub.isEmpty()) {
       ctx.fail(new InvalidInputException("_a must be the numeric hub id"));
       return;
     }
-    EventApiHit hit = hit(ctx, query, Long.parseLong(hubId.get()), event.get(), raw);
+    EventApiHit hit = hit(ctx, query, hub.get(), event.get(), raw);
     Http.whenDone(ctx, log.append(hit), (c, failure) -> {
       if (failure != null) {
         c.fail(failure);
