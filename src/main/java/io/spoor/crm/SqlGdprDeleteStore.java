@@ -1,6 +1,7 @@
 package io.spoor.crm;
 
 import io.spoor.store.Database;
+import io.spoor.store.Settling;
 import java.util.List;
 
 /** {@link GdprDeleteStore} in portable SQL over the CRM object tables. */
@@ -31,7 +32,7 @@ public final class SqlGdprDeleteStore implements GdprDeleteStore {
     db.handle().createUpdate("DELETE FROM unique_value WHERE portal_id = :portal AND object_type = :type "
             + "AND object_id = :id")
         .bind("portal", portalId).bind("type", TYPE).bind("id", contactId).execute();
-    for (String sql : List.of("DELETE FROM property_history WHERE object_id = :id",
+    for (String sql : List.of("DELETE FROM property_history WHERE " + Settling.either("object_id = :id"),
         "DELETE FROM object_property WHERE object_id = :id")) {
       db.handle().createUpdate(sql).bind("id", contactId).execute();
     }

@@ -3,6 +3,7 @@ package io.spoor.crm;
 import io.spoor.store.Database;
 import io.spoor.store.IdSequence;
 import io.spoor.store.JdbcBatch;
+import io.spoor.store.Settling;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -27,6 +28,7 @@ abstract class SqlObjectStore<T extends CrmObject> extends SqlAssociationStore i
   private final String key;
   private final String select;
   private final IdSequence ids;
+  private final Settling historySettling;
 
   /** {@code from} selects {@code o.id, o.created_at, o.updated_at} and more from {@code crm_object o}. */
   SqlObjectStore(Database db, ObjectType type, String from) {
@@ -36,6 +38,7 @@ abstract class SqlObjectStore<T extends CrmObject> extends SqlAssociationStore i
     this.key = type.key().property();
     this.select = from + " WHERE o.portal_id = :portal AND o.object_type = :type AND NOT o.archived ";
     this.ids = new IdSequence(db, "crm_object");
+    this.historySettling = new Settling(db, "property_history");
   }
 
   /** The object of one row of the select, without its values. */
@@ -168,7 +171,7 @@ abstract class SqlObjectStore<T extends CrmObject> extends SqlAssociationStore i
         + "DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at");
     JdbcBatch clear = new JdbcBatch(h, "DELETE FROM object_property WHERE object_id = ? AND name = ?");
     JdbcBatch history = new JdbcBatch(h, "INSERT INTO property_history (object_id, name, value, "
-        + "changed_at, source_type, source_id) VALUES (?, ?, ?, ?, ?, ?)");
+        + "changed_at, source_type, source_id, settled) VALUES (?, ?, ?, ?, ?, ?, ?)");
     changes.forEach((id, list) -> {
       for (PropertyChange c : list) {
         if (c.value().isPresent()) {
@@ -176,12 +179,14 @@ abstract class SqlObjectStore<T extends CrmObject> extends SqlAssociationStore i
         } else {
           clear.add(id, c.name());
         }
-        history.add(id, c.name(), c.value().orElse(""), c.at(), c.source().sourceType(), c.source().sourceId());
+        history.add(id, c.name(), c.value().orElse(""), c.at(), c.source().sourceType(), c.source().sourceId(),
+            false);
       }
     });
     upsert.execute();
     clear.execute();
     history.execute();
+    historySettling.added(history.size());
   }
 
   @Override
@@ -228,7 +233,7 @@ abstract class SqlObjectStore<T extends CrmObject> extends SqlAssociationStore i
       return List.of();
     }
     return db.handle().createQuery("SELECT name, value, changed_at, source_type, source_id FROM property_history "
-            + "WHERE object_id = :id AND name IN (<names>) ORDER BY changed_at DESC, id DESC")
+            + "WHERE " + Settling.either("object_id = :id AND name IN (<names>)") + " ORDER BY changed_at DESC, id DESC")
         .bind("id", objectId).bindList("names", List.copyOf(names))
         .map((rs, ctx) -> new HistoryEntry(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getString(4),
             Optional.ofNullable(rs.getString(5)))).list();

@@ -2,6 +2,7 @@ package io.spoor.events;
 
 import io.spoor.store.Database;
 import io.spoor.store.JdbcBatch;
+import io.spoor.store.Settling;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.Map;
@@ -10,10 +11,17 @@ import java.util.OptionalLong;
 
 /** {@link CompletionStore} in portable SQL. */
 public final class SqlCompletionStore implements CompletionStore {
+  /** One page of a contact's completions, newest first: each index read in order and merged. */
+  private static final String NEWEST_FIRST = newestFirst("settled") + " UNION ALL " + newestFirst("NOT settled")
+      + " ORDER BY occurred_at DESC, id DESC LIMIT :limit OFFSET :offset";
+  private static final String OF_CONTACT = Settling.either("contact_id = :contact");
+
   private final Database db;
+  private final Settling settling;
 
   public SqlCompletionStore(Database db) {
     this.db = db;
+    this.settling = new Settling(db, "event_completion");
   }
 
   @Override
@@ -22,33 +30,39 @@ public final class SqlCompletionStore implements CompletionStore {
       return;
     }
     JdbcBatch batch = new JdbcBatch(db.handle(), "INSERT INTO event_completion (portal_id, "
-        + "definition_id, contact_id, hit_id, occurred_at, value_micros, source, properties) "
-        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+        + "definition_id, contact_id, hit_id, occurred_at, value_micros, source, properties, settled) "
+        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
     for (Completion c : completions) {
       batch.add(c.portalId(), c.definitionId(), c.contactId().orElse(null), c.hitId(), c.occurredAt(),
           c.valueMicros().isPresent() ? c.valueMicros().getAsLong() : null, c.source(),
-          new JsonObject(Map.copyOf(c.properties())).encode());
+          new JsonObject(Map.copyOf(c.properties())).encode(), false);
     }
     batch.execute();
+    settling.added(completions.size());
   }
 
   @Override
   public void reassign(long portalId, long fromContactId, long toContactId) {
     db.handle().createUpdate("UPDATE event_completion SET contact_id = :to WHERE portal_id = :portal "
-            + "AND contact_id = :from")
-        .bind("to", toContactId).bind("portal", portalId).bind("from", fromContactId).execute();
+            + "AND " + OF_CONTACT)
+        .bind("to", toContactId).bind("portal", portalId).bind("contact", fromContactId).execute();
   }
 
   @Override
   public Map<Long, Long> deleteForContact(long portalId, long contactId) {
     Map<Long, Long> counts = new java.util.HashMap<>();
     db.handle().createQuery("SELECT definition_id, COUNT(*) FROM event_completion WHERE portal_id = :portal "
-            + "AND contact_id = :contact GROUP BY definition_id")
+            + "AND " + OF_CONTACT + " GROUP BY definition_id")
         .bind("portal", portalId).bind("contact", contactId)
         .map((rs, ctx) -> Map.entry(rs.getLong(1), rs.getLong(2))).forEach(e -> counts.put(e.getKey(), e.getValue()));
-    db.handle().createUpdate("DELETE FROM event_completion WHERE portal_id = :portal AND contact_id = :contact")
+    db.handle().createUpdate("DELETE FROM event_completion WHERE portal_id = :portal AND " + OF_CONTACT)
         .bind("portal", portalId).bind("contact", contactId).execute();
     return counts;
+  }
+
+  private static String newestFirst(String half) {
+    return "SELECT id, definition_id, occurred_at, value_micros, source, properties FROM event_completion "
+        + "WHERE contact_id = :contact AND portal_id = :portal AND " + half;
   }
 
   private static Map<String, String> properties(String json) {
@@ -60,10 +74,8 @@ public final class SqlCompletionStore implements CompletionStore {
   @Override
   public List<CompletedEvent> forContact(long portalId, long contactId, int limit, int offset) {
     return db.handle().createQuery("SELECT c.id, c.definition_id, d.name, c.occurred_at, "
-            + "c.value_micros, c.source, c.properties FROM event_completion c "
-            + "JOIN event_definition d ON d.id = c.definition_id "
-            + "WHERE c.contact_id = :contact AND c.portal_id = :portal "
-            + "ORDER BY c.occurred_at DESC, c.id DESC LIMIT :limit OFFSET :offset")
+            + "c.value_micros, c.source, c.properties FROM (" + NEWEST_FIRST + ") c "
+            + "JOIN event_definition d ON d.id = c.definition_id ORDER BY c.occurred_at DESC, c.id DESC")
         .bind("contact", contactId).bind("portal", portalId).bind("limit", limit)
         .bind("offset", offset)
         .map((rs, ctx) -> {

@@ -36,6 +36,11 @@ public final class JdbcBatch {
     return this;
   }
 
+  /** How many rows were added. */
+  public int size() {
+    return rows.size();
+  }
+
   /** Runs every row added. */
   public void execute() {
     if (rows.isEmpty()) {

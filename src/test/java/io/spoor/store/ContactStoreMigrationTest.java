@@ -86,6 +86,30 @@ class ContactStoreMigrationTest {
   }
 
   @Test
+  void completionsAndHistoryWrittenBeforeSettlingExistedAreSettled() {
+    SqliteDialect dialect = new SqliteDialect(dir.resolve("history.db"));
+    try (Database old = Database.openAt(dialect, 8)) {
+      old.inTransaction(() -> {
+        old.handle().execute("INSERT INTO event_completion (portal_id, definition_id, contact_id, hit_id, "
+            + "occurred_at, source, properties) VALUES (1, 1, 7, 'h1', 100, 'test', '{}')");
+        old.handle().execute("INSERT INTO property_history (object_id, name, value, changed_at, source_type) "
+            + "VALUES (7, 'firstname', 'Ada', 100, 'API')");
+        return null;
+      });
+    }
+    try (Database current = Database.open(dialect)) {
+      current.read(() -> {
+        for (String table : List.of("event_completion", "property_history")) {
+          assertEquals(1L, current.handle().createQuery("SELECT COUNT(*) FROM " + table + " WHERE "
+              + Settling.either(table.equals("event_completion") ? "contact_id = 7" : "object_id = 7") + " AND settled")
+              .mapTo(Long.class).one(), table);
+        }
+        return null;
+      });
+    }
+  }
+
+  @Test
   void aContactRowIsStoredUnderItsIdWithNoSeparateKeyIndex() {
     try (Database db = Database.open(new SqliteDialect(dir.resolve("fresh.db")))) {
       db.inTransaction(() -> {

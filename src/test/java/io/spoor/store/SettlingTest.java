@@ -1,0 +1,96 @@
+package io.spoor.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** New rows wait in the small index until enough have gathered, then all move at once. */
+class SettlingTest {
+  @TempDir
+  Path dir;
+  private Database db;
+
+  @BeforeEach
+  void open() {
+    db = Database.open(new SqliteDialect(dir.resolve("spoor.db")));
+  }
+
+  @AfterEach
+  void close() {
+    db.close();
+  }
+
+  @Test
+  void rowsStayUnsettledUntilTheLimitIsReachedAndThenAllSettle() {
+    Settling settling = new Settling(db, "event_completion", 3);
+    write(() -> {
+      insertUnsettled(1, 2);
+      settling.added(2);
+    });
+    assertEquals(List.of(0L, 2L), halves());
+
+    write(() -> {
+      insertUnsettled(3, 1);
+      settling.added(1);
+    });
+    assertEquals(List.of(3L, 0L), halves());
+  }
+
+  @Test
+  void aNewSettlingCountsTheRowsLeftUnsettledBeforeIt() {
+    write(() -> insertUnsettled(1, 2));
+    Settling settling = new Settling(db, "event_completion", 3);
+    write(() -> {
+      insertUnsettled(3, 1);
+      settling.added(1);
+    });
+    assertEquals(List.of(3L, 0L), halves());
+  }
+
+  @Test
+  void eitherFindsRowsOfBothHalvesEachThroughItsOwnIndex() {
+    Settling settling = new Settling(db, "event_completion", 2);
+    write(() -> {
+      insertUnsettled(1, 2);
+      settling.added(2);
+      insertUnsettled(3, 1);
+    });
+    assertEquals(List.of(2L, 1L), halves());
+
+    String query = "SELECT id FROM event_completion WHERE " + Settling.either("contact_id = 7") + " ORDER BY id";
+    assertEquals(List.of(1L, 2L, 3L), db.read(() -> db.handle().createQuery(query).mapTo(Long.class).list()));
+    String plan = String.join("\n", db.read(() -> db.handle().createQuery("EXPLAIN QUERY PLAN " + query)
+        .map((rs, ctx) -> rs.getString("detail")).list()));
+    assertTrue(plan.contains("event_completion_by_contact") && plan.contains("event_completion_unsettled"), plan);
+    assertFalse(plan.contains("SCAN event_completion"), plan);
+  }
+
+  private void insertUnsettled(int firstId, int count) {
+    for (int id = firstId; id < firstId + count; id++) {
+      db.handle().execute("INSERT INTO event_completion (id, portal_id, definition_id, contact_id, hit_id, "
+          + "occurred_at, source, properties, settled) VALUES (?, 1, 1, 7, ?, ?, 'test', '{}', FALSE)",
+          id, "hit-" + id, 1000L + id);
+    }
+  }
+
+  /** How many rows are settled, and how many are not. */
+  private List<Long> halves() {
+    return db.read(() -> List.of(
+        db.handle().createQuery("SELECT COUNT(*) FROM event_completion WHERE settled").mapTo(Long.class).one(),
+        db.handle().createQuery("SELECT COUNT(*) FROM event_completion WHERE NOT settled").mapTo(Long.class).one()));
+  }
+
+  private void write(Runnable work) {
+    db.inTransaction(() -> {
+      work.run();
+      return null;
+    });
+  }
+}
