@@ -62,9 +62,6 @@ class HistoryAcrossSettlingTest {
   }
 
   private void write(Runnable work) {
-    db.inTransaction(() -> {
-      work.run();
-      return null;
-    });
+    db.inTransaction(work);
   }
 }

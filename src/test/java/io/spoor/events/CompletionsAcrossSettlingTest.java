@@ -89,9 +89,6 @@ class CompletionsAcrossSettlingTest {
   }
 
   private void write(Runnable work) {
-    db.inTransaction(() -> {
-      work.run();
-      return null;
-    });
+    db.inTransaction(work);
   }
 }

@@ -88,9 +88,6 @@ class SettlingTest {
   }
 
   private void write(Runnable work) {
-    db.inTransaction(() -> {
-      work.run();
-      return null;
-    });
+    db.inTransaction(work);
   }
 }
