@@ -25,9 +25,11 @@
 #   BENCH_SCRIPT       load shape: event (/v1/event) or beacon (/__ptq.gif)  (default event)
 #   BENCH_JAVA_OPTS    JVM options for both servers                 (default none)
 #   BENCH_SERVE_ARGS   extra arguments for `spoor serve`, e.g. "--apply-interval-ms 0"  (default none)
-#   BENCH_EMAILS       distinct contact emails the event script picks from: 1000000 makes
-#                      nearly every hit create a contact, 10000 sends events about contacts
-#                      that mostly exist already                     (default 1000000)
+#   BENCH_EMAILS       distinct contact emails the event script picks from: with 1000000 hits
+#                      first create contacts, then about half are about one of hundreds of
+#                      thousands of known contacts (the costliest shape measured); 10000 sends
+#                      events about contacts that mostly exist already; 100000000 makes
+#                      nearly every hit create a contact               (default 1000000)
 #   BENCH_READY_TIMEOUT seconds to wait for GET /readyz             (default 60)
 #   BENCH_SERVER_CPUS, BENCH_WRK_CPUS  pin servers / wrk to CPUs with taskset, e.g. 1 and 0
 #                      (default: unpinned, both share all cores)

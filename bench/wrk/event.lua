@@ -1,6 +1,7 @@
 -- wrk script: Events HTTP API calls with many distinct contacts, parameters in random order.
 --   GET /v1/event?_a=1&_n=bench_signup&email=u<1..N>@example.com&_m=<0..500>&firstname=Ann
--- N is BENCH_EMAILS (default 1,000,000: nearly every hit creates a contact).
+-- N is BENCH_EMAILS (default 1,000,000: at first most hits create a contact, later about half
+-- are about one of hundreds of thousands of known contacts).
 package.path = debug.getinfo(1, "S").source:match("^@(.*/)") .. "?.lua;" .. package.path
 local report = require("report")
 setup, init, done = report.setup, report.init, report.done

@@ -38,7 +38,7 @@ abstract class SqlObjectStore<T extends CrmObject> extends SqlAssociationStore i
     this.key = type.key().property();
     this.select = from + " WHERE o.portal_id = :portal AND o.object_type = :type AND NOT o.archived ";
     this.ids = new IdSequence(db, "crm_object");
-    this.historySettling = new Settling(db, "property_history");
+    this.historySettling = db.settling("property_history");
   }
 
   /** The object of one row of the select, without its values. */

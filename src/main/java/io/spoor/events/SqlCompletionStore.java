@@ -21,7 +21,7 @@ public final class SqlCompletionStore implements CompletionStore {
 
   public SqlCompletionStore(Database db) {
     this.db = db;
-    this.settling = new Settling(db, "event_completion");
+    this.settling = db.settling("event_completion");
   }
 
   @Override

@@ -1,6 +1,8 @@
 package io.spoor.store;
 
 import com.zaxxer.hikari.HikariDataSource;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -18,6 +20,7 @@ public final class Database implements Transactor, AutoCloseable {
   private final Jdbi writer;
   private final Jdbi reader;
   private final ThreadLocal<Handle> bound = new ThreadLocal<>();
+  private final Map<String, Settling> settlings = new ConcurrentHashMap<>();
   private AutoCloseable maintenance = () -> { };
 
   private Database(Dialect dialect) {
@@ -48,6 +51,11 @@ public final class Database implements Transactor, AutoCloseable {
 
   public Dialect dialect() {
     return dialect;
+  }
+
+  /** The one {@link Settling} of {@code table}, shared by every store that writes its rows. */
+  public Settling settling(String table) {
+    return settlings.computeIfAbsent(table, t -> new Settling(this, t));
   }
 
   /** The handle of the transaction open on this thread. */

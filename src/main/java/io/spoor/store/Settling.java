@@ -16,7 +16,8 @@ public final class Settling {
   private final int limit;
   private long unsettled = -1;
 
-  public Settling(Database db, String table) {
+  /** Use {@link Database#settling}: a table's count must be one for all its writers. */
+  Settling(Database db, String table) {
     this(db, table, UNSETTLED_ROWS);
   }
 

@@ -2,6 +2,8 @@ package io.spoor.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -52,6 +54,12 @@ class SettlingTest {
       settling.added(1);
     });
     assertEquals(List.of(3L, 0L), halves());
+  }
+
+  @Test
+  void everyWriterOfATableSharesOneCountSoTheirRowsSettleTogether() {
+    assertSame(db.settling("property_history"), db.settling("property_history"));
+    assertNotSame(db.settling("property_history"), db.settling("event_completion"));
   }
 
   @Test
