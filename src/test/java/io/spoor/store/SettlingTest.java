@@ -57,7 +57,7 @@ class SettlingTest {
   }
 
   @Test
-  void everyWriterOfATableSharesOneCountSoTheirRowsSettleTogether() {
+  void aDatabaseHasOneSettlingPerTableForAllItsWriters() {
     assertSame(db.settling("property_history"), db.settling("property_history"));
     assertNotSame(db.settling("property_history"), db.settling("event_completion"));
   }
