@@ -34,7 +34,7 @@ public final class EventDefinitionRoutes implements Routes {
     router.delete(path + "/:id").handler(http.requires(Scope.EVENT_DEFINITIONS)).handler(ctx -> {
       String id = ctx.pathParam("id");
       http.respond(ctx, () -> Ids.parse(id)
-          .filter(n -> definitions.delete(Http.principal(ctx).portalId(), n)).isPresent(), (c, deleted) -> {
+          .map(n -> definitions.delete(Http.principal(ctx).portalId(), n)).orElse(false), (c, deleted) -> {
             if (!deleted) {
               throw new NotFoundException("No event definition with id " + id, id);
             }

@@ -44,7 +44,7 @@ public final class TokenRoutes implements Routes {
     router.delete("/api/v1/tokens/:id").handler(http.requires(Scope.ADMIN)).handler(ctx -> {
       String id = ctx.pathParam("id");
       long portal = Http.principal(ctx).portalId();
-      http.respond(ctx, () -> Ids.parse(id).filter(n -> portals.revoke(portal, n)).isPresent(),
+      http.respond(ctx, () -> Ids.parse(id).map(n -> portals.revoke(portal, n)).orElse(false),
           (c, revoked) -> {
             if (!revoked) {
               throw new NotFoundException("No active token with id " + id, id);
