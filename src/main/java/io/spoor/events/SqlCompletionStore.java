@@ -11,8 +11,10 @@ import java.util.OptionalLong;
 
 /** {@link CompletionStore} in portable SQL. */
 public final class SqlCompletionStore implements CompletionStore {
+  private static final String OF_CONTACT_IN_PORTAL = "contact_id = :contact AND portal_id = :portal";
   /** One page of a contact's completions, newest first: each index read in order and merged. */
-  private static final String NEWEST_FIRST = newestFirst("settled") + " UNION ALL " + newestFirst("NOT settled")
+  private static final String NEWEST_FIRST = newestFirst(Settling.settled(OF_CONTACT_IN_PORTAL))
+      + " UNION ALL " + newestFirst(Settling.unsettled(OF_CONTACT_IN_PORTAL))
       + " ORDER BY occurred_at DESC, id DESC LIMIT :limit OFFSET :offset";
   private static final String OF_CONTACT = Settling.either("contact_id = :contact");
 
@@ -62,7 +64,7 @@ public final class SqlCompletionStore implements CompletionStore {
 
   private static String newestFirst(String half) {
     return "SELECT id, definition_id, occurred_at, value_micros, source, properties FROM event_completion "
-        + "WHERE contact_id = :contact AND portal_id = :portal AND " + half;
+        + "WHERE " + half;
   }
 
   private static Map<String, String> properties(String json) {

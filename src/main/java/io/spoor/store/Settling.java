@@ -32,7 +32,17 @@ public final class Settling {
    * which lets the database use each partial index for its half.
    */
   public static String either(String condition) {
-    return "((" + condition + " AND settled) OR (" + condition + " AND NOT settled))";
+    return "((" + settled(condition) + ") OR (" + unsettled(condition) + "))";
+  }
+
+  /** The condition on the rows of the large index only. */
+  public static String settled(String condition) {
+    return condition + " AND settled";
+  }
+
+  /** The condition on the rows of the small index only. */
+  public static String unsettled(String condition) {
+    return condition + " AND NOT settled";
   }
 
   /**
