@@ -86,11 +86,15 @@ public final class Settings {
     return Path.of(get(DATA));
   }
 
-  /** The documentation of every setting, for {@code --help}. */
+  /** The documentation of every setting, for {@code --help}: flags, variables and docs each in a column. */
   public static String help() {
+    String flag = " <v>";
+    int flags = ALL.stream().mapToInt(s -> s.flag().length() + flag.length()).max().orElse(0);
+    int envs = ALL.stream().mapToInt(s -> s.env().length()).max().orElse(0);
+    String row = "  %-" + flags + "s  %-" + envs + "s  %s%s%n";
     StringBuilder out = new StringBuilder();
     for (Setting<?> s : ALL) {
-      out.append(String.format("  %-22s %-26s %s%s%n", s.flag() + " <v>", s.env(), s.doc(),
+      out.append(String.format(row, s.flag() + flag, s.env(), s.doc(),
           s.fallback().map(v -> " (default " + v + ")").orElse("")));
     }
     return out.toString();

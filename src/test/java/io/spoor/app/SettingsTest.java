@@ -198,6 +198,18 @@ class SettingsTest {
   }
 
   @Test
+  void helpStartsEveryVariableAndEveryDocInOneColumn() {
+    List<String> rows = Settings.help().lines().toList();
+
+    assertEquals(Settings.ALL.size(), rows.size());
+    for (int i = 0; i < rows.size(); i++) {
+      Setting<?> setting = Settings.ALL.get(i);
+      assertEquals(rows.get(0).indexOf(Settings.ALL.get(0).env()), rows.get(i).indexOf(setting.env()), rows.get(i));
+      assertEquals(rows.get(0).indexOf(Settings.ALL.get(0).doc()), rows.get(i).indexOf(setting.doc()), rows.get(i));
+    }
+  }
+
+  @Test
   void helpShowsDefaults() {
     String help = Settings.help();
 
