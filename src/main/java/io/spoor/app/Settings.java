@@ -88,13 +88,13 @@ public final class Settings {
 
   /** The documentation of every setting, for {@code --help}: flags, variables and docs each in a column. */
   public static String help() {
-    String flag = " <v>";
-    int flags = ALL.stream().mapToInt(s -> s.flag().length() + flag.length()).max().orElse(0);
+    String placeholder = " <v>";
+    int flags = ALL.stream().mapToInt(s -> s.flag().length() + placeholder.length()).max().orElse(0);
     int envs = ALL.stream().mapToInt(s -> s.env().length()).max().orElse(0);
     String row = "  %-" + flags + "s  %-" + envs + "s  %s%s%n";
     StringBuilder out = new StringBuilder();
     for (Setting<?> s : ALL) {
-      out.append(String.format(row, s.flag() + flag, s.env(), s.doc(),
+      out.append(String.format(row, s.flag() + placeholder, s.env(), s.doc(),
           s.fallback().map(v -> " (default " + v + ")").orElse("")));
     }
     return out.toString();
