@@ -5,28 +5,25 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.spoor.crm.ObjectStore.HistoryEntry;
 import io.spoor.crm.ObjectStore.NewObject;
 import io.spoor.store.Database;
-import io.spoor.store.SqliteDialect;
-import java.nio.file.Path;
+import io.spoor.testkit.TempStore;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** A property's history reads and erases alike whether its entries are settled yet or not. */
+@ExtendWith(TempStore.class)
 class HistoryAcrossSettlingTest {
   private static final long ADA = 7;
 
-  @TempDir
-  Path dir;
   private Database db;
   private SqlContactStore contacts;
 
   @BeforeEach
-  void open() {
-    db = Database.open(new SqliteDialect(dir.resolve("spoor.db")));
+  void open(Database db) {
+    this.db = db;
     contacts = new SqlContactStore(db);
     write(() -> contacts.create(List.of(new NewObject(ADA, 1, Optional.of("ada@example.com"), 100))));
     change("firstname", "Ada", 100);
@@ -34,11 +31,6 @@ class HistoryAcrossSettlingTest {
     write(() -> db.handle().execute("UPDATE property_history SET settled = TRUE WHERE NOT settled"));
     change("firstname", "Augusta", 200);
     change("firstname", "Ada A.", 400);
-  }
-
-  @AfterEach
-  void close() {
-    db.close();
   }
 
   @Test

@@ -3,33 +3,30 @@ package io.spoor.events;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.spoor.store.Database;
-import io.spoor.store.SqliteDialect;
-import java.nio.file.Path;
+import io.spoor.testkit.TempStore;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** A contact's completions read, move and erase alike whether they are settled yet or not. */
+@ExtendWith(TempStore.class)
 class CompletionsAcrossSettlingTest {
   private static final long PORTAL = 1;
   private static final long ADA = 7;
   private static final long GRACE = 8;
 
-  @TempDir
-  Path dir;
   private Database db;
   private SqlCompletionStore store;
 
   @BeforeEach
-  void open() {
-    db = Database.open(new SqliteDialect(dir.resolve("spoor.db")));
+  void open(Database db) {
+    this.db = db;
     store = new SqlCompletionStore(db);
     write(() -> db.handle().execute("INSERT INTO event_definition (id, portal_id, name, origin, completions, "
         + "created_at) VALUES (1, 1, 'signup', 'DYNAMIC', 0, 0), (2, 1, 'upgrade', 'DYNAMIC', 0, 0)"));
@@ -38,11 +35,6 @@ class CompletionsAcrossSettlingTest {
     insert(GRACE, 2, 200);
     write(() -> db.handle().execute("UPDATE event_completion SET settled = TRUE WHERE NOT settled"));
     insert(ADA, 2, 400, 200, 600);
-  }
-
-  @AfterEach
-  void close() {
-    db.close();
   }
 
   @Test

@@ -8,7 +8,7 @@ import io.spoor.portal.Portals;
 import io.spoor.portal.SqlPortalStore;
 import io.spoor.portal.SqlTokenStore;
 import io.spoor.store.Database;
-import io.spoor.store.SqliteDialect;
+import io.spoor.testkit.TempStore;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -17,9 +17,9 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -27,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * commits with an in-order batch covers the ids made at the edge, and the ledger keeps only
  * the ids a position cannot cover.
  */
+@ExtendWith(TempStore.class)
 class BatchApplierLedgerTest {
   private static final long AT = 1_783_669_943_308L;
   private static final String LOG = "test-log";
@@ -38,19 +39,14 @@ class BatchApplierLedgerTest {
   private final List<String> applied = new CopyOnWriteArrayList<>();
 
   @BeforeEach
-  void open() {
+  void open(Database db) {
     Clock clock = Clock.fixed(Instant.ofEpochMilli(AT), ZoneOffset.UTC);
-    db = Database.open(new SqliteDialect(dir.resolve("spoor.db")));
+    this.db = db;
     SqlPortalStore portals = new SqlPortalStore(db);
     new Portals(db, portals, new SqlTokenStore(db, clock), clock).create(1, "Ledger");
     IngestLog unstarted = new FileIngestLog(dir.resolve("log"), new IngestLimits(10, 10, 10, Duration.ZERO));
     sink = new BatchApplier(db, new SqlAppliedHits(db), new SqlRejectionStore(db), portals,
         List.of(new Recording()), new IngestMetrics(new Metrics(), unstarted), clock, 100);
-  }
-
-  @AfterEach
-  void close() {
-    db.close();
   }
 
   @Test

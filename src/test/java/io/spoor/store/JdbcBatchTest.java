@@ -2,31 +2,24 @@ package io.spoor.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.nio.file.Path;
+import io.spoor.testkit.TempStore;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Bulk writes: every row added is written once, however the rows fall into statements. */
+@ExtendWith(TempStore.class)
 class JdbcBatchTest {
-  @TempDir
-  Path dir;
   private Database db;
 
   @BeforeEach
-  void open() {
-    db = Database.open(new SqliteDialect(dir.resolve("spoor.db")));
+  void open(Database db) {
+    this.db = db;
     db.inTransaction(() -> db.handle().execute("CREATE TABLE kv (k BIGINT PRIMARY KEY, v TEXT NOT NULL)"));
-  }
-
-  @AfterEach
-  void close() {
-    db.close();
   }
 
   @ParameterizedTest

@@ -6,27 +6,20 @@ import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
+import io.spoor.testkit.TempStore;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** New rows wait in the small index until enough have gathered, then all move at once. */
+@ExtendWith(TempStore.class)
 class SettlingTest {
-  @TempDir
-  Path dir;
   private Database db;
 
   @BeforeEach
-  void open() {
-    db = Database.open(new SqliteDialect(dir.resolve("spoor.db")));
-  }
-
-  @AfterEach
-  void close() {
-    db.close();
+  void open(Database db) {
+    this.db = db;
   }
 
   @Test

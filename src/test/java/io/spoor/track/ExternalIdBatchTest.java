@@ -24,23 +24,22 @@ import io.spoor.portal.Portals;
 import io.spoor.portal.SqlPortalStore;
 import io.spoor.portal.SqlTokenStore;
 import io.spoor.store.Database;
-import io.spoor.store.SqliteDialect;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import io.spoor.testkit.TempStore;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * External ids within one batch of Events HTTP API hits: an id linked by an earlier hit of the
  * batch stands for its contact although that contact is written only when the batch ends.
  */
+@ExtendWith(TempStore.class)
 class ExternalIdBatchTest {
   private static final long AT = 1_783_669_943_308L;
   private Database db;
@@ -49,10 +48,9 @@ class ExternalIdBatchTest {
   private int hits;
 
   @BeforeEach
-  void open() throws Exception {
-    Path dir = Files.createTempDirectory("spoor-batch");
+  void open(Database db) {
     Clock clock = Clock.fixed(Instant.ofEpochMilli(AT), ZoneOffset.UTC);
-    db = Database.open(new SqliteDialect(dir.resolve("spoor.db")));
+    this.db = db;
     SqlPortalStore portalStore = new SqlPortalStore(db);
     Portals portals = new Portals(db, portalStore, new SqlTokenStore(db, clock), clock);
     portals.create(1, "Batch");
@@ -62,11 +60,6 @@ class ExternalIdBatchTest {
         new SqlEventDefinitionStore(db), new SqlCompletionStore(db), new SqlExternalIdStore(db));
     applier = new BatchApplier(db, new SqlAppliedHits(db), new SqlRejectionStore(db), portalStore,
         List.of(events), new IngestMetrics(new Metrics(), new NoLog()), clock, 100);
-  }
-
-  @AfterEach
-  void close() {
-    db.close();
   }
 
   @Test
