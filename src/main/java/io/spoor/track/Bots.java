@@ -1,20 +1,67 @@
 package io.spoor.track;
 
-import java.util.regex.Pattern;
+import java.util.List;
 
-/** Well-known crawlers, monitors, scripts and headless browsers, by their user agent. */
+/**
+ * Well-known crawlers, monitors, scripts and headless browsers, by their user agent. Matched
+ * without regard to ASCII case: a word ending in "bot", or one of the fragments below. Plain
+ * substring searches: this runs on the event loop for every beacon.
+ */
 final class Bots {
-  private static final Pattern BOT = Pattern.compile("(?i)bot\\b|bot/|crawl|spider|slurp|"
-      + "mediapartners|facebookexternalhit|embedly|quora link preview|bingpreview|yandex|baiduspider|"
-      + "headlesschrome|phantomjs|electron|puppeteer|playwright|selenium|lighthouse|pingdom|"
-      + "uptimerobot|statuscake|gtmetrix|curl/|wget/|python-requests|python-urllib|go-http-client|"
-      + "java/|okhttp|apache-httpclient|node-fetch|axios/|libwww|httpie");
+  private static final String BOT = "bot";
+  private static final List<String> FRAGMENTS = List.of("crawl", "spider", "slurp",
+      "mediapartners", "facebookexternalhit", "embedly", "quora link preview", "bingpreview",
+      "yandex", "baiduspider", "headlesschrome", "phantomjs", "electron", "puppeteer", "playwright",
+      "selenium", "lighthouse", "pingdom", "uptimerobot", "statuscake", "gtmetrix", "curl/", "wget/",
+      "python-requests", "python-urllib", "go-http-client", "java/", "okhttp", "apache-httpclient",
+      "node-fetch", "axios/", "libwww", "httpie");
 
   private Bots() {
   }
 
   /** True for a missing user agent too: every real browser sends one. */
   static boolean isBot(String userAgent) {
-    return userAgent == null || userAgent.isBlank() || BOT.matcher(userAgent).find();
+    if (userAgent == null || userAgent.isBlank()) {
+      return true;
+    }
+    String agent = asciiLowerCase(userAgent);
+    if (hasWordEndingInBot(agent)) {
+      return true;
+    }
+    for (String fragment : FRAGMENTS) {
+      if (agent.contains(fragment)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** "bot" followed by the end or by a character that is not a letter, digit or underscore. */
+  private static boolean hasWordEndingInBot(String agent) {
+    for (int at = agent.indexOf(BOT); at >= 0; at = agent.indexOf(BOT, at + 1)) {
+      int next = at + BOT.length();
+      if (next == agent.length() || !isWordChar(agent.charAt(next))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isWordChar(char c) {
+    return c == '_' || Character.isLetterOrDigit(c);
+  }
+
+  private static String asciiLowerCase(String s) {
+    char[] chars = null;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c >= 'A' && c <= 'Z') {
+        if (chars == null) {
+          chars = s.toCharArray();
+        }
+        chars[i] = (char) (c + ('a' - 'A'));
+      }
+    }
+    return chars == null ? s : new String(chars);
   }
 }
