@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The objects of one type in a portal, keyed by the type's unique key (lowercase email,
@@ -43,6 +44,13 @@ public interface ObjectStore<T extends CrmObject> extends AssociationStore {
 
   /** The portal's live objects among these ids, with every stored value; others are absent. */
   Map<Long, T> findAll(long portalId, Collection<Long> ids);
+
+  /** The ids of the portal's live objects among these, without reading the objects. */
+  Set<Long> liveIds(long portalId, Collection<Long> ids);
+
+  default boolean isLive(long portalId, long id) {
+    return liveIds(portalId, List.of(id)).contains(id);
+  }
 
   /** Up to {@code limit} live objects of the portal with ids from {@code fromId} on, in id order. */
   List<T> page(long portalId, long fromId, int limit);

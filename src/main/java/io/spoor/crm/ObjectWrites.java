@@ -91,7 +91,7 @@ public class ObjectWrites<T extends CrmObject> {
     return run(portalId, inputs, (write, input) -> {
       String ref = input.id().orElseThrow(() -> new InvalidInputException("every input needs an id"));
       Optional<Long> id = ObjectRefs.resolve(store, portalId, type, ref, input.idProperty())
-          .filter(candidate -> store.find(portalId, candidate).isPresent());
+          .filter(candidate -> store.isLive(portalId, candidate));
       return id.isPresent() ? write.update(id.get(), input.properties())
           : new Refused(InputError.notFound(type, List.of(ref)));
     });

@@ -9,10 +9,12 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -125,6 +127,18 @@ abstract class SqlObjectStore<T extends CrmObject> extends SqlAssociationStore i
           .map((rs, ctx) -> row(rs, portalId)).forEach(o -> found.put(o.id(), o));
     }
     return withValues(found);
+  }
+
+  @Override
+  public Set<Long> liveIds(long portalId, Collection<Long> objectIds) {
+    Set<Long> live = new HashSet<>();
+    for (List<Long> chunk : chunks(objectIds)) {
+      db.handle().createQuery("SELECT id FROM crm_object WHERE portal_id = :portal AND object_type = :type "
+              + "AND NOT archived AND id IN (<ids>)")
+          .bind("portal", portalId).bind("type", type).bindList("ids", chunk)
+          .mapTo(Long.class).forEach(live::add);
+    }
+    return live;
   }
 
   @Override

@@ -42,8 +42,13 @@ public record BeaconHit(String id, long hubId, long receivedAt, Kind beacon, Lis
     return "beacon";
   }
 
-  /** The first value of a parameter. */
+  /** The first value of a parameter (a plain loop: the applier asks for a dozen per beacon). */
   public Optional<String> param(String name) {
-    return params.stream().filter(p -> p.name().equals(name)).map(Param::value).findFirst();
+    for (Param p : params) {
+      if (p.name().equals(name)) {
+        return Optional.of(p.value());
+      }
+    }
+    return Optional.empty();
   }
 }

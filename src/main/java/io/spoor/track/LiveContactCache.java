@@ -30,7 +30,7 @@ final class LiveContactCache implements Deferred, LiveContacts {
   @Override
   public boolean isLive(long portalId, long contactId) {
     return known.computeIfAbsent(new ContactKey(portalId, contactId),
-        k -> contacts.find(portalId, contactId).isPresent());
+        k -> contacts.isLive(portalId, contactId));
   }
 
   @Override

@@ -78,7 +78,7 @@ public final class SentEventApplier implements HitApplier<SentEventHit> {
   /** The contact the event is about: empty when it names none that can be found (rejected). */
   private Optional<Optional<Long>> contactOf(SentEventHit hit, ContactChanges changes, Batch batch) {
     if (hit.objectId().isPresent()) {
-      if (contacts.find(hit.hubId(), hit.objectId().get()).isEmpty()) {
+      if (!contacts.isLive(hit.hubId(), hit.objectId().get())) {
         batch.reject(hit, RejectReason.UNKNOWN_CONTACT, true, "no contact with id " + hit.objectId().get());
         return Optional.empty();
       }
