@@ -2,7 +2,6 @@ package io.spoor.identity;
 
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.regex.Pattern;
 
 /**
  * The {@code __hstc} cookie: {@code domainHash.utk.initialTs.previousTs.currentTs.sessionNumber},
@@ -17,13 +16,13 @@ public record VisitorCookie(
     int sessionNumber) {
 
   public static final String NAME = "__hstc";
-  private static final Pattern UTK = Pattern.compile("[0-9a-fA-F]{32}");
+  private static final int UTK_LENGTH = 32;
 
   public VisitorCookie {
     if (domainHash < 0) {
       throw new IllegalArgumentException("domainHash >= 0: " + domainHash);
     }
-    if (utk == null || !UTK.matcher(utk).matches()) {
+    if (!isUtk(utk)) {
       throw new IllegalArgumentException("utk is 32 hex digits: " + utk);
     }
     if (initialTs < 0 || previousTs < 0 || currentTs < 0) {
@@ -34,9 +33,18 @@ public record VisitorCookie(
     }
   }
 
-  /** Whether {@code utk} is a well-formed visitor token. */
+  /** Whether {@code utk} is a well-formed visitor token: 32 hex digits, either case. */
   public static boolean isUtk(String utk) {
-    return utk != null && UTK.matcher(utk).matches();
+    if (utk == null || utk.length() != UTK_LENGTH) {
+      return false;
+    }
+    for (int i = 0; i < UTK_LENGTH; i++) {
+      char c = utk.charAt(i);
+      if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F')) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The cookie read from {@code value}; empty when it is not exactly six canonical fields. */

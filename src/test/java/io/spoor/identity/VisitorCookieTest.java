@@ -1,6 +1,7 @@
 package io.spoor.identity;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
@@ -24,6 +25,17 @@ class VisitorCookieTest {
   void parsedCookiesFormatBackByteIdentically() {
     assertEquals(REFERENCE, VisitorCookie.parse(REFERENCE).orElseThrow().format());
     assertEquals(CAPTURED, VisitorCookie.parse(CAPTURED).orElseThrow().format());
+  }
+
+  @Test
+  void aVisitorTokenIsExactlyThirtyTwoHexDigitsOfEitherCase() {
+    assertTrue(VisitorCookie.isUtk("0123456789abcdefABCDEF0123456789"));
+    for (String bad : Arrays.asList(null, "", "0123456789abcdef0123456789abcde",
+        "0123456789abcdef0123456789abcdef0", "0123456789abcdef0123456789abcdeg",
+        "0123456789abcdef0123456789abcde\u0663", "0123456789abcdef0123456789abcde\uff21",
+        "0123456789abcdef 123456789abcdef")) {
+      assertFalse(VisitorCookie.isUtk(bad), String.valueOf(bad));
+    }
   }
 
   @Test
