@@ -1,10 +1,11 @@
 package io.spoor.track;
 
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Well-known crawlers, monitors, scripts and headless browsers, by their user agent. Matched
- * without regard to ASCII case: a word ending in "bot", or one of the fragments below. Plain
+ * without regard to case: a word ending in "bot", or one of the fragments below. Plain
  * substring searches: this runs on the event loop for every beacon.
  */
 final class Bots {
@@ -24,7 +25,7 @@ final class Bots {
     if (userAgent == null || userAgent.isBlank()) {
       return true;
     }
-    String agent = asciiLowerCase(userAgent);
+    String agent = userAgent.toLowerCase(Locale.ROOT);
     if (hasWordEndingInBot(agent)) {
       return true;
     }
@@ -49,19 +50,5 @@ final class Bots {
 
   private static boolean isWordChar(char c) {
     return c == '_' || Character.isLetterOrDigit(c);
-  }
-
-  private static String asciiLowerCase(String s) {
-    char[] chars = null;
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c >= 'A' && c <= 'Z') {
-        if (chars == null) {
-          chars = s.toCharArray();
-        }
-        chars[i] = (char) (c + ('a' - 'A'));
-      }
-    }
-    return chars == null ? s : new String(chars);
   }
 }
