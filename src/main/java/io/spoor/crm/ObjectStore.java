@@ -48,6 +48,7 @@ public interface ObjectStore<T extends CrmObject> extends AssociationStore {
   /** The ids of the portal's live objects among these, without reading the objects. */
   Set<Long> liveIds(long portalId, Collection<Long> ids);
 
+  /** Whether the object is one of the portal's live objects. */
   default boolean isLive(long portalId, long id) {
     return liveIds(portalId, List.of(id)).contains(id);
   }

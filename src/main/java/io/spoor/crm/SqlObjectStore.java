@@ -24,6 +24,8 @@ import org.jdbi.v3.core.Handle;
  */
 abstract class SqlObjectStore<T extends CrmObject> extends SqlAssociationStore implements ObjectStore<T> {
   static final int CHUNK = 500;
+  /** The live objects of {@code :portal} and this store's type, in {@code crm_object o}. */
+  private static final String LIVE = "o.portal_id = :portal AND o.object_type = :type AND NOT o.archived ";
 
   private final Database db;
   private final String type;
@@ -38,7 +40,7 @@ abstract class SqlObjectStore<T extends CrmObject> extends SqlAssociationStore i
     this.db = db;
     this.type = type.name();
     this.key = type.key().property();
-    this.select = from + " WHERE o.portal_id = :portal AND o.object_type = :type AND NOT o.archived ";
+    this.select = from + " WHERE " + LIVE;
     this.ids = new IdSequence(db, "crm_object");
     this.historySettling = db.settling("property_history");
   }
@@ -133,8 +135,7 @@ abstract class SqlObjectStore<T extends CrmObject> extends SqlAssociationStore i
   public Set<Long> liveIds(long portalId, Collection<Long> objectIds) {
     Set<Long> live = new HashSet<>();
     for (List<Long> chunk : chunks(objectIds)) {
-      db.handle().createQuery("SELECT id FROM crm_object WHERE portal_id = :portal AND object_type = :type "
-              + "AND NOT archived AND id IN (<ids>)")
+      db.handle().createQuery("SELECT o.id FROM crm_object o WHERE " + LIVE + "AND o.id IN (<ids>)")
           .bind("portal", portalId).bind("type", type).bindList("ids", chunk)
           .mapTo(Long.class).forEach(live::add);
     }
