@@ -2,13 +2,17 @@ package io.spoor.identity;
 
 import java.util.Optional;
 
-/** One page view as the tracker reported it. {@code sessionStart} comes from the session cookie. */
+/**
+ * One page view as the tracker reported it. {@code sessionStart} comes from the session cookie;
+ * {@code sessionAssumed} says no cookie gave it and it is the hit's own time (a hit sent before
+ * the tracker wrote its cookies).
+ */
 public record PageView(long portalId, String utk, Optional<Long> contactId, String hitId, long at,
     long sessionStart, String url, String path, String title, String referrer, String contentType,
-    String canonicalUrl, String pageId) {
+    String canonicalUrl, String pageId, boolean sessionAssumed) {
 
   PageView attributedTo(Optional<Long> contact) {
     return new PageView(portalId, utk, contact, hitId, at, sessionStart, url, path, title, referrer,
-        contentType, canonicalUrl, pageId);
+        contentType, canonicalUrl, pageId, sessionAssumed);
   }
 }

@@ -17,9 +17,12 @@ public final class TrackerParams {
   public static final String PREVIOUS_PATH = "rpo";
   public static final String CONTENT_TYPE = "ct";
   public static final String CANONICAL_URL = "ccu";
+  public static final String PAGE_CANONICAL_URL = "rcu";
   public static final String PAGE_ID = "pi";
   public static final String CLIENT_TS = "cts";
   public static final String COOKIES_ENABLED = "ce";
+  public static final String PRIVACY_MODE = "pt";
+  public static final String CONSENT_CATEGORIES = "cc";
   public static final String EVENT = "n";
   public static final String EVENT_VALUE = "m";
 
