@@ -117,7 +117,7 @@ public final class SqlVisitorStore implements VisitorStore {
             Optional.of(contactId), rs.getString("hit_id"), rs.getLong("occurred_at"),
             rs.getLong("session_start"), rs.getString("url"), rs.getString("path"), rs.getString("title"),
             rs.getString("referrer"), rs.getString("content_type"), rs.getString("canonical_url"),
-            rs.getString("page_id"), false))
+            rs.getString("page_id"), false, rs.getLong("occurred_at")))
         .list();
   }
 

@@ -16,10 +16,13 @@ public record Visitor(long portalId, String utk, Optional<Long> contactId, long 
   /** Consent decisions after which the visitor's hits are not tracked, until it consents again. */
   private static final Set<String> REFUSED = Set.of("declined", "revoked");
 
-  /** A visitor seen for the first time, on its first page. */
+  /**
+   * A visitor seen for the first time, on its first page; first seen when its cookie says, if
+   * that is earlier (a returning visitor whose earlier visits Spoor did not see).
+   */
   static Visitor first(PageView page, Source source) {
-    return new Visitor(page.portalId(), page.utk(), Optional.empty(), page.at(), page.at(), 0, 0, 0,
-        page.url(), page.referrer(), page.url(), source, "unknown", false);
+    return new Visitor(page.portalId(), page.utk(), Optional.empty(), Math.min(page.visitorSince(), page.at()),
+        page.at(), 0, 0, 0, page.url(), page.referrer(), page.url(), source, "unknown", false);
   }
 
   /** Whether the visitor's last consent decision was a decline or a revocation. */
@@ -27,10 +30,15 @@ public record Visitor(long portalId, String utk, Optional<Long> contactId, long 
     return REFUSED.contains(consent);
   }
 
-  /** The visitor afresh from {@code page}, as if first seen there, keeping its contact and consent. */
+  /**
+   * The visitor afresh from {@code page}, as if first seen there, keeping its contact and consent,
+   * and its first-seen time when it has one (created by an identify just before); a visitor whose
+   * history was erased or reset has none and is first seen on this page.
+   */
   Visitor restartedOn(PageView page, Source source) {
     Visitor first = first(page, source);
-    return new Visitor(portalId, utk, contactId, first.firstSeen, first.lastSeen, 0, 0, 0, first.firstUrl,
+    long since = firstSeen > 0 ? Math.min(firstSeen, page.at()) : page.at();
+    return new Visitor(portalId, utk, contactId, since, first.lastSeen, 0, 0, 0, first.firstUrl,
         first.firstReferrer, first.lastUrl, source, consent, false);
   }
 

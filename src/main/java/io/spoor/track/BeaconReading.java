@@ -65,7 +65,21 @@ final class BeaconReading {
     return new PageView(hit.hubId(), utk, Optional.empty(), hit.id(), at, cookieStart.orElse(at),
         text(TrackerParams.PAGE_URL), path(), text(TrackerParams.TITLE), referrer(),
         bounded(TrackerParams.CONTENT_TYPE, 64), canonicalUrl(), bounded(TrackerParams.PAGE_ID, 64),
-        cookieStart.isEmpty());
+        cookieStart.isEmpty(), visitorSince(utk, at));
+  }
+
+  /**
+   * When the visitor was first seen: for a returning visitor ({@code nc=false}) whose
+   * {@code __hstc} names the same token, the cookie's first visit when it is not after the hit;
+   * otherwise the hit's time. A new visitor ({@code nc=true}) starts at the hit.
+   */
+  private long visitorSince(String utk, long at) {
+    if (!"false".equals(hit.param(TrackerParams.NEW_VISITOR).map(String::trim).orElse(""))) {
+      return at;
+    }
+    return hit.param(TrackerParams.VISITOR_COOKIE).flatMap(VisitorCookie::parse)
+        .filter(c -> c.utk().equalsIgnoreCase(utk) && c.initialTs() > 0 && c.initialTs() <= at)
+        .map(VisitorCookie::initialTs).orElse(at);
   }
 
   /** The canonical URL set by {@code setCanonicalUrl} ({@code ccu}), else the page's own link ({@code rcu}). */

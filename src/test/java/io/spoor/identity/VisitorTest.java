@@ -23,7 +23,7 @@ class VisitorTest {
 
   private static PageView page(long at, long sessionStart, boolean assumed) {
     return new PageView(1, "75d0249612114fbb19382a1e0ef233ce", Optional.empty(), "h" + at, at, sessionStart,
-        "https://site.example/", "/", "", "", "", "", "", assumed);
+        "https://site.example/", "/", "", "", "", "", "", assumed, at);
   }
 
   private static Visitor after(PageView first, PageView... more) {

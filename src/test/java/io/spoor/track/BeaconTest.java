@@ -335,6 +335,17 @@ class BeaconTest {
   }
 
   @Test
+  void aReturningVisitorFirstSeenBySpoorKeepsTheFirstVisitItsCookieRecorded() {
+    String returning = utk();
+    String brandNew = utk();
+    String cookie = "&u=" + DOMAIN_HASH + ".%s." + T0 + "." + T0 + "." + (T0 + 86_400_000) + ".2";
+    beacon(HUBSPOT_PAGE + "&vi=" + returning + "&nc=false" + String.format(cookie, returning));
+    beacon(HUBSPOT_PAGE + "&vi=" + brandNew + "&nc=true" + String.format(cookie, brandNew));
+    assertEquals(java.time.Instant.ofEpochMilli(T0).toString(), visitor(returning).getString("firstSeen"));
+    assertTrue(java.time.Instant.parse(visitor(brandNew).getString("firstSeen")).toEpochMilli() > T0 + 86_400_000);
+  }
+
+  @Test
   void behaviouralEventBeaconsKeepOnlyDeclaredPropertiesAsTheEventsApiDoes() {
     defineBehaviouralEvent("plan_chosen", "plan");
     String utk = utk();
