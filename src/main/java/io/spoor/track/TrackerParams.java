@@ -21,8 +21,6 @@ public final class TrackerParams {
   public static final String PAGE_ID = "pi";
   public static final String CLIENT_TS = "cts";
   public static final String COOKIES_ENABLED = "ce";
-  public static final String PRIVACY_MODE = "pt";
-  public static final String CONSENT_CATEGORIES = "cc";
   public static final String EVENT = "n";
   public static final String EVENT_VALUE = "m";
 
