@@ -102,7 +102,8 @@ public final class SqlVisitorStore implements VisitorStore {
         .bind("portal", portalId).bindList("utks", utks).execute();
     db.handle().createUpdate("UPDATE visitor SET contact_id = CASE WHEN contact_id = :contact THEN NULL "
             + "ELSE contact_id END, first_seen = 0, last_seen = 0, num_page_views = 0, num_visits = 0, "
-            + "last_session_start = 0, session_assumed = FALSE, first_url = '', first_referrer = '', last_url = '', source = :source, "
+            + "last_session_start = 0, session_assumed = FALSE, first_url = '', first_referrer = '', last_url = '', "
+            + "source = :source, "
             + "source_data_1 = NULL, source_data_2 = NULL WHERE portal_id = :portal AND utk IN (<utks>)")
         .bind("contact", contactId).bind("source", SourceType.DIRECT_TRAFFIC.name()).bind("portal", portalId)
         .bindList("utks", utks).execute();

@@ -129,12 +129,11 @@ public final class BeaconApplier implements HitApplier<BeaconHit> {
     if (beacon.visitorReset()) {
       visitorChanges.reset(portal.hubId(), utk);
     }
-    if (isConsent(hit)) {
+    if (isConsent(hit) && hit.beacon() != BeaconHit.Kind.CONSENT_GIVEN) {
       visitorChanges.consent(portal.hubId(), utk, decision(hit));
-      if (hit.beacon() != BeaconHit.Kind.CONSENT_GIVEN) {
-        return; // a decline says only that: an identify riding on it is not applied
-      }
-    } else if (visitorChanges.get(portal.hubId(), utk).filter(Visitor::refusedConsent).isPresent()) {
+      return; // a decline says only that: an identify riding on it is not applied
+    }
+    if (!isConsent(hit) && visitorChanges.get(portal.hubId(), utk).filter(Visitor::refusedConsent).isPresent()) {
       untracked.inc("declined");
       return;
     }
@@ -147,7 +146,9 @@ public final class BeaconApplier implements HitApplier<BeaconHit> {
     Optional<Long> contact = identify(portal, utk, beacon, hit, page, source, visitorChanges, contactChanges, batch);
     if (hit.beacon() == BeaconHit.Kind.PAGE_VIEW) {
       pageView(page, source, visitorChanges, contactChanges);
-    } else if (!isConsent(hit)) {
+    } else if (isConsent(hit)) {
+      visitorChanges.consent(portal.hubId(), utk, decision(hit)); // after identify, which may create the visitor
+    } else {
       Optional<Long> attributed = contact.or(() -> visitorChanges.get(portal.hubId(), utk)
           .flatMap(visitorChanges::contactOf));
       events.record(portal, hit, beacon, attributed,
