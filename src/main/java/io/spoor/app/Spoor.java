@@ -117,7 +117,9 @@ public final class Spoor implements AutoCloseable {
             stores.eventDefinitions(), stores.completions(),
             metrics.counter("spoor_bot_hits_total", "Beacons from bots, kept out of the analytics"),
             metrics.counter("spoor_untracked_hits_total",
-                "Beacons counted but not tracked: cookieless before consent, or a privacy signal honoured", "why")),
+                "Beacons counted but not tracked: cookieless (ce=false), a privacy signal honoured, or a visitor "
+                    + "who declined consent", "why"),
+            stores.eventDetails()),
         new SentEventApplier(stores.contacts(), stores.propertyDefinitions(), stores.visitors(),
             stores.eventDefinitions(), stores.eventDetails(), stores.completions()));
   }

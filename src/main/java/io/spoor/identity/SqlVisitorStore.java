@@ -14,7 +14,7 @@ import java.util.Optional;
 public final class SqlVisitorStore implements VisitorStore {
   private static final String VISITOR_COLUMNS = "portal_id, utk, contact_id, first_seen, last_seen, "
       + "num_page_views, num_visits, last_session_start, first_url, first_referrer, last_url, source, "
-      + "source_data_1, source_data_2, consent";
+      + "source_data_1, source_data_2, consent, session_assumed";
   private final Database db;
 
   public SqlVisitorStore(Database db) {
@@ -36,17 +36,18 @@ public final class SqlVisitorStore implements VisitorStore {
   @Override
   public void save(Collection<Visitor> visitors) {
     JdbcBatch batch = new JdbcBatch(db.handle(), "INSERT INTO visitor (" + VISITOR_COLUMNS + ") "
-        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (portal_id, utk) DO UPDATE SET "
+        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (portal_id, utk) DO UPDATE SET "
         + "contact_id = excluded.contact_id, first_seen = excluded.first_seen, last_seen = excluded.last_seen, "
         + "num_page_views = excluded.num_page_views, num_visits = excluded.num_visits, "
         + "last_session_start = excluded.last_session_start, last_url = excluded.last_url, "
         + "first_url = excluded.first_url, first_referrer = excluded.first_referrer, source = excluded.source, "
         + "source_data_1 = excluded.source_data_1, source_data_2 = excluded.source_data_2, "
-        + "consent = excluded.consent");
+        + "consent = excluded.consent, session_assumed = excluded.session_assumed");
     for (Visitor v : visitors) {
       batch.add(v.portalId(), v.utk(), v.contactId().orElse(null), v.firstSeen(), v.lastSeen(),
           v.numPageViews(), v.numVisits(), v.lastSessionStart(), v.firstUrl(), v.firstReferrer(),
-          v.lastUrl(), v.source().type().name(), v.source().data1(), v.source().data2(), v.consent());
+          v.lastUrl(), v.source().type().name(), v.source().data1(), v.source().data2(), v.consent(),
+          v.sessionAssumed());
     }
     batch.execute();
   }
@@ -101,7 +102,8 @@ public final class SqlVisitorStore implements VisitorStore {
         .bind("portal", portalId).bindList("utks", utks).execute();
     db.handle().createUpdate("UPDATE visitor SET contact_id = CASE WHEN contact_id = :contact THEN NULL "
             + "ELSE contact_id END, first_seen = 0, last_seen = 0, num_page_views = 0, num_visits = 0, "
-            + "last_session_start = 0, first_url = '', first_referrer = '', last_url = '', source = :source, "
+            + "last_session_start = 0, session_assumed = FALSE, first_url = '', first_referrer = '', last_url = '', "
+            + "source = :source, "
             + "source_data_1 = NULL, source_data_2 = NULL WHERE portal_id = :portal AND utk IN (<utks>)")
         .bind("contact", contactId).bind("source", SourceType.DIRECT_TRAFFIC.name()).bind("portal", portalId)
         .bindList("utks", utks).execute();
@@ -116,7 +118,7 @@ public final class SqlVisitorStore implements VisitorStore {
             Optional.of(contactId), rs.getString("hit_id"), rs.getLong("occurred_at"),
             rs.getLong("session_start"), rs.getString("url"), rs.getString("path"), rs.getString("title"),
             rs.getString("referrer"), rs.getString("content_type"), rs.getString("canonical_url"),
-            rs.getString("page_id")))
+            rs.getString("page_id"), false, rs.getLong("occurred_at")))
         .list();
   }
 
@@ -128,6 +130,6 @@ public final class SqlVisitorStore implements VisitorStore {
     return new Visitor(rs.getLong("portal_id"), rs.getString("utk"), contactId, rs.getLong("first_seen"),
         rs.getLong("last_seen"), rs.getLong("num_page_views"), rs.getLong("num_visits"),
         rs.getLong("last_session_start"), rs.getString("first_url"), rs.getString("first_referrer"),
-        rs.getString("last_url"), source, rs.getString("consent"));
+        rs.getString("last_url"), source, rs.getString("consent"), rs.getBoolean("session_assumed"));
   }
 }

@@ -85,6 +85,17 @@ public final class Visitors implements Deferred {
     return after;
   }
 
+  /**
+   * A visitor reset (the tracker's {@code resetVisitor}, e.g. at logout) arriving with a token
+   * already known: the token loses its contact and its history, which stay with whom they
+   * belonged to; its next page view starts it afresh, as a new visitor.
+   */
+  public void reset(long portalId, String utk) {
+    get(portalId, utk).filter(v -> v.contactId().isPresent() || v.numPageViews() > 0)
+        .ifPresent(v -> put(v.reset()));
+    tiedNow.remove(portalId + ":" + utk);
+  }
+
   public void consent(long portalId, String utk, String decision) {
     get(portalId, utk).ifPresent(v -> put(v.withConsent(decision)));
   }

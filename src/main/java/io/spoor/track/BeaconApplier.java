@@ -9,6 +9,7 @@ import io.spoor.crm.PropertyDefinitionStore;
 import io.spoor.events.CompletionStore;
 import io.spoor.events.EventCompletions;
 import io.spoor.events.EventDefinitionStore;
+import io.spoor.events.EventDetailsStore;
 import io.spoor.identity.PageView;
 import io.spoor.identity.Source;
 import io.spoor.identity.SourceType;
@@ -37,6 +38,12 @@ import java.util.Optional;
  * {@code i} parameter) ties the visitor to the contact with that email, bringing its
  * anonymous history along; events follow the event-definition rules. Bots are counted and
  * kept out when the portal filters them.
+ *
+ * <p>A hit sent without cookies ({@code ce=false}) is counted only, whatever its {@code vi}
+ * (HubSpot's tracker sends a throwaway one): no visitor, no contact, no identify; a consent
+ * decision on it still counts for a visitor already known by that token. A visitor whose last
+ * decision declined or revoked consent is not tracked until it consents again. A visitor reset
+ * ({@code rv=1}) on a known token unties it from its contact and history.
  */
 public final class BeaconApplier implements HitApplier<BeaconHit> {
   /** More visitor tokens than this on one email suggests a placeholder address. */
@@ -51,11 +58,11 @@ public final class BeaconApplier implements HitApplier<BeaconHit> {
 
   public BeaconApplier(ContactStore contacts, PropertyDefinitionStore propertyDefinitions,
       VisitorStore visitors, EventDefinitionStore eventDefinitions, CompletionStore completions, Counter bots,
-      Counter untracked) {
+      Counter untracked, EventDetailsStore eventDetails) {
     this.contacts = contacts;
     this.propertyDefinitions = propertyDefinitions;
     this.visitors = visitors;
-    this.events = new BeaconEvents(eventDefinitions, completions);
+    this.events = new BeaconEvents(eventDefinitions, completions, eventDetails);
     this.bots = bots;
     this.untracked = untracked;
   }
@@ -70,11 +77,14 @@ public final class BeaconApplier implements HitApplier<BeaconHit> {
   public void prepare(List<BeaconHit> hits, Batch batch) {
     Map<Long, Set<String>> utksByPortal = new HashMap<>();
     for (BeaconHit hit : hits) {
-      new BeaconReading(hit).utk().ifPresent(utk ->
+      BeaconReading beacon = new BeaconReading(hit);
+      if (beacon.cookieless() && !isConsent(hit)) {
+        continue; // a throwaway token: never looked up
+      }
+      beacon.utk().ifPresent(utk ->
           utksByPortal.computeIfAbsent(hit.hubId(), p -> new HashSet<>()).add(utk));
     }
-    LiveContactCache live = batch.part(LiveContactCache.class, () -> new LiveContactCache(contacts));
-    Visitors visitorChanges = batch.part(Visitors.class, () -> new Visitors(visitors, live));
+    Visitors visitorChanges = visitorChanges(batch);
     utksByPortal.forEach(visitorChanges::prefetch);
   }
 
@@ -86,8 +96,11 @@ public final class BeaconApplier implements HitApplier<BeaconHit> {
       bots.inc();
     } else if (hit.privacySignal() && portal.privacy().honorGpc()) {
       untracked.inc("privacy_signal");
-    } else if (utk.isEmpty() && "false".equals(hit.param(TrackerParams.COOKIES_ENABLED).orElse(""))) {
+    } else if (beacon.cookieless()) {
       untracked.inc("cookieless");
+      if (isConsent(hit) && utk.isPresent()) {
+        visitorChanges(batch).consent(portal.hubId(), utk.get(), decision(hit));
+      }
     } else if (utk.isEmpty()) {
       batch.reject(hit, RejectReason.NO_VISITOR_TOKEN, true,
           "the beacon carries no visitor token (vi): the visitor has not accepted cookies");
@@ -96,9 +109,34 @@ public final class BeaconApplier implements HitApplier<BeaconHit> {
     }
   }
 
-  private void applyFor(Portal portal, String utk, BeaconReading beacon, BeaconHit hit, Batch batch) {
+  private static boolean isConsent(BeaconHit hit) {
+    return hit.beacon() == BeaconHit.Kind.CONSENT_GIVEN || hit.beacon() == BeaconHit.Kind.CONSENT_DECLINED
+        || hit.beacon() == BeaconHit.Kind.CONSENT_REVOKED;
+  }
+
+  /** The visitor's consent decision a consent hit records: given, declined or revoked. */
+  private static String decision(BeaconHit hit) {
+    return hit.beacon().name().substring("CONSENT_".length()).toLowerCase(java.util.Locale.ROOT);
+  }
+
+  private Visitors visitorChanges(Batch batch) {
     LiveContactCache live = batch.part(LiveContactCache.class, () -> new LiveContactCache(contacts));
-    Visitors visitorChanges = batch.part(Visitors.class, () -> new Visitors(visitors, live));
+    return batch.part(Visitors.class, () -> new Visitors(visitors, live));
+  }
+
+  private void applyFor(Portal portal, String utk, BeaconReading beacon, BeaconHit hit, Batch batch) {
+    Visitors visitorChanges = visitorChanges(batch);
+    if (beacon.visitorReset()) {
+      visitorChanges.reset(portal.hubId(), utk);
+    }
+    if (isConsent(hit) && hit.beacon() != BeaconHit.Kind.CONSENT_GIVEN) {
+      visitorChanges.consent(portal.hubId(), utk, decision(hit));
+      return; // a decline says only that: an identify riding on it is not applied
+    }
+    if (!isConsent(hit) && visitorChanges.get(portal.hubId(), utk).filter(Visitor::refusedConsent).isPresent()) {
+      untracked.inc("declined");
+      return;
+    }
     ContactChanges contactChanges = batch.part(ContactChanges.class,
         () -> new ContactChanges(contacts, propertyDefinitions));
     PageView page = beacon.pageView(utk);
@@ -106,20 +144,15 @@ public final class BeaconApplier implements HitApplier<BeaconHit> {
     Supplier<Source> source = () -> TrafficSource.classify(page.url(), page.referrer(), portal.privacy().domains())
         .orElse(new Source(SourceType.DIRECT_TRAFFIC, null, null));
     Optional<Long> contact = identify(portal, utk, beacon, hit, page, source, visitorChanges, contactChanges, batch);
-    switch (hit.beacon()) {
-      case PAGE_VIEW:
-        pageView(page, source, visitorChanges, contactChanges);
-        break;
-      case CONSENT_GIVEN:
-      case CONSENT_DECLINED:
-      case CONSENT_REVOKED:
-        visitorChanges.consent(portal.hubId(), utk, hit.beacon().name().substring(8).toLowerCase(java.util.Locale.ROOT));
-        break;
-      default:
-        Optional<Long> attributed = contact.or(() -> visitorChanges.get(portal.hubId(), utk)
-            .flatMap(visitorChanges::contactOf));
-        events.record(portal, hit, beacon, attributed,
-            batch.part(EventCompletions.class, () -> events.completions()), contactChanges, batch);
+    if (hit.beacon() == BeaconHit.Kind.PAGE_VIEW) {
+      pageView(page, source, visitorChanges, contactChanges);
+    } else if (isConsent(hit)) {
+      visitorChanges.consent(portal.hubId(), utk, decision(hit)); // after identify, which may create the visitor
+    } else {
+      Optional<Long> attributed = contact.or(() -> visitorChanges.get(portal.hubId(), utk)
+          .flatMap(visitorChanges::contactOf));
+      events.record(portal, hit, beacon, attributed,
+          batch.part(EventCompletions.class, () -> events.completions()), contactChanges, batch);
     }
   }
 

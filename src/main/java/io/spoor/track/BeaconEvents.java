@@ -6,6 +6,7 @@ import io.spoor.events.CompletionStore;
 import io.spoor.events.EventCompletions;
 import io.spoor.events.EventDefinition;
 import io.spoor.events.EventDefinitionStore;
+import io.spoor.events.EventDetailsStore;
 import io.spoor.events.Resolution;
 import io.spoor.ingest.Batch;
 import io.spoor.ingest.BeaconHit;
@@ -19,7 +20,9 @@ import java.util.OptionalLong;
 /**
  * Events from the tracking code: {@code trackEvent} (legacy, by id or name, with the Events
  * HTTP API's rules), {@code trackCustomBehavioralEvent} (only events defined as
- * {@code pe<hubId>_…}) and clicks (kept as completions of the {@code hs_click} event).
+ * {@code pe<hubId>_…}, keeping only the properties the definition declares, as
+ * {@code /events/v3/send} does) and clicks (kept as completions of the {@code hs_click} event).
+ * An event happens at the beacon's time ({@code cts} when plausible).
  */
 final class BeaconEvents {
   static final String CLICK_EVENT = "hs_click";
@@ -27,10 +30,12 @@ final class BeaconEvents {
 
   private final EventDefinitionStore definitions;
   private final CompletionStore completions;
+  private final EventDetailsStore details;
 
-  BeaconEvents(EventDefinitionStore definitions, CompletionStore completions) {
+  BeaconEvents(EventDefinitionStore definitions, CompletionStore completions, EventDetailsStore details) {
     this.definitions = definitions;
     this.completions = completions;
+    this.details = details;
   }
 
   EventCompletions completions() {
@@ -53,9 +58,12 @@ final class BeaconEvents {
     }
     Map<String, String> properties = new LinkedHashMap<>();
     beacon.eventProperties(hit.beacon() != BeaconHit.Kind.EVENT).forEach(p -> properties.put(p.name(), p.value()));
-    events.complete(definition.get(), contact, hit.id(), hit.receivedAt(), value, SOURCE, properties);
+    Map<String, String> kept = hit.beacon() == BeaconHit.Kind.BEHAVIORAL_EVENT
+        ? DeclaredProperties.kept(details, definition.get(), hit, properties, batch) : properties;
+    long at = beacon.at();
+    events.complete(definition.get(), contact, hit.id(), at, value, SOURCE, kept);
     long micros = value.orElse(0);
-    contact.ifPresent(c -> changes.addAnalytics(c, AnalyticsDelta.event(hit.receivedAt(), micros)));
+    contact.ifPresent(c -> changes.addAnalytics(c, AnalyticsDelta.event(at, micros)));
   }
 
   private Optional<EventDefinition> definition(Portal portal, BeaconHit hit, EventCompletions events,

@@ -10,7 +10,6 @@ import io.spoor.events.CompletionStore;
 import io.spoor.events.EventCompletions;
 import io.spoor.events.EventDefinition;
 import io.spoor.events.EventDefinitionStore;
-import io.spoor.events.EventDetails;
 import io.spoor.events.EventDetailsStore;
 import io.spoor.identity.VisitorStore;
 import io.spoor.identity.Visitors;
@@ -19,13 +18,9 @@ import io.spoor.ingest.HitApplier;
 import io.spoor.ingest.RejectReason;
 import io.spoor.ingest.SentEventHit;
 import io.spoor.portal.Portal;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Events sent through {@code /events/v3/send}: the definition must exist; the contact is the
@@ -99,18 +94,6 @@ public final class SentEventApplier implements HitApplier<SentEventHit> {
   }
 
   private Map<String, String> declared(SentEventHit hit, EventDefinition definition, Batch batch) {
-    Set<String> names = details.find(List.of(definition.id())).getOrDefault(definition.id(),
-        new EventDetails("", "", List.of())).properties().stream().map(EventDetails.EventProperty::name)
-        .collect(Collectors.toSet());
-    Map<String, String> kept = new LinkedHashMap<>();
-    hit.properties().forEach((name, value) -> {
-      if (names.contains(name)) {
-        kept.put(name, value);
-      } else {
-        batch.reject(hit, RejectReason.UNKNOWN_PROPERTY, false, "event " + hit.eventName() + " declares no property "
-            + name);
-      }
-    });
-    return kept;
+    return DeclaredProperties.kept(details, definition, hit, hit.properties(), batch);
   }
 }

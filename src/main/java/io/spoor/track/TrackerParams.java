@@ -17,6 +17,7 @@ public final class TrackerParams {
   public static final String PREVIOUS_PATH = "rpo";
   public static final String CONTENT_TYPE = "ct";
   public static final String CANONICAL_URL = "ccu";
+  public static final String PAGE_CANONICAL_URL = "rcu";
   public static final String PAGE_ID = "pi";
   public static final String CLIENT_TS = "cts";
   public static final String COOKIES_ENABLED = "ce";

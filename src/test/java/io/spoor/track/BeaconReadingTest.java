@@ -1,6 +1,7 @@
 package io.spoor.track;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.spoor.http.QueryString;
@@ -35,11 +36,52 @@ class BeaconReadingTest {
   }
 
   @Test
-  void sessionStartFallsBackToTheVisitorCookieThenToTheHitTime() {
+  void sessionStartFallsBackToTheVisitorCookieThenToTheHitsTimeWhichIsThenAssumed() {
     String noSession = CAPTURED.replace("&b=226818242.2.1783937475079", "");
     assertEquals(1783937475079L, reading(noSession).pageView("x").sessionStart());
+    assertFalse(reading(noSession).pageView("x").sessionAssumed());
     String neither = noSession.replaceAll("&u=[^&]*", "");
-    assertEquals(1783937751400L, reading(neither).pageView("x").sessionStart());
+    assertEquals(1783937751329L, reading(neither).pageView("x").sessionStart());
+    assertTrue(reading(neither).pageView("x").sessionAssumed());
+  }
+
+  @Test
+  void theClientsTimeIsTheHitsTimeFromFiveMinutesBehindToOneMinuteAheadOfTheReceiveTime() {
+    long received = 1783937751400L;
+    assertEquals(1783937751329L, reading(CAPTURED).at());
+    assertEquals(received - 300_000, reading(withClientTime(received - 300_000)).at());
+    assertEquals(received, reading(withClientTime(received - 300_001)).at());
+    assertEquals(received + 60_000, reading(withClientTime(received + 60_000)).at());
+    assertEquals(received, reading(withClientTime(received + 60_001)).at());
+    assertEquals(received, reading(CAPTURED.replace("cts=1783937751329", "cts=soon")).at());
+    assertEquals(received, reading(CAPTURED.replace("&cts=1783937751329", "")).at());
+  }
+
+  @Test
+  void thePagesOwnCanonicalLinkCountsUnlessOneWasSet() {
+    String link = "&rcu=https%3A%2F%2Fwww.uniorg.de%2Fkarriere";
+    assertEquals("https://www.uniorg.de/karriere", reading(CAPTURED + link).pageView("x").canonicalUrl());
+    assertEquals("https://www.uniorg.de/jobs", reading(CAPTURED + link + "&ccu=https%3A%2F%2Fwww.uniorg.de%2Fjobs")
+        .pageView("x").canonicalUrl());
+  }
+
+  @Test
+  void thePreviousSinglePageAppPathIsTheReferrerOnThePagesOrigin() {
+    String referred = CAPTURED + "&r=https%3A%2F%2Fwww.google.de%2F";
+    assertEquals("https://www.google.de/", reading(referred).pageView("x").referrer());
+    assertEquals("https://www.uniorg.de/team", reading(referred + "&po=%2Fjobs&rpo=%2Fteam").pageView("x").referrer());
+  }
+
+  @Test
+  void cookielessHitsAndVisitorResetsAreReadFromTheirParameters() {
+    assertFalse(reading(CAPTURED).cookieless());
+    assertTrue(reading(CAPTURED + "&ce=false&pt=1&cc=1").cookieless());
+    assertFalse(reading(CAPTURED).visitorReset());
+    assertTrue(reading(CAPTURED + "&rv=1").visitorReset());
+  }
+
+  private static String withClientTime(long cts) {
+    return CAPTURED.replace("cts=1783937751329", "cts=" + cts);
   }
 
   @Test

@@ -128,8 +128,7 @@ class BeaconTest {
 
   @Test
   void behaviouralEventsWithADefinitionCountForTheContact() {
-    assertEquals(201, client.send("POST", "/api/v1/event-definitions",
-        new JsonObject().put("name", "pe1_trial_started")).status());
+    defineBehaviouralEvent("trial_started", "plan");
     String utk = utk();
     pageView(utk, "https://site.example/", "", T0, identity("trial@example.com", ""));
     beacon("/__ptbe.gif?a=1&vi=" + utk + "&n=pe1_trial_started&_plan=pro");
@@ -215,6 +214,173 @@ class BeaconTest {
     assertTrue(TrackerScriptRoutes.gzippedSize() <= 8 * 1024, "tracker over 8 KB gzipped");
     String unknown = new String(client.raw("/987654.js", Map.of()).body(), StandardCharsets.UTF_8);
     assertTrue(unknown.contains("no portal has hub id 987654") && !unknown.contains("_hsq"), unknown);
+  }
+
+  // HubSpot's tracker, run unmodified: what it sends without consent, and around consent
+
+  @Test
+  void hubSpotsCookielessPageViewWithAThrowawayTokenIsCountedNotStored() {
+    String throwaway = utk();
+    long before = untracked("cookieless");
+    beacon(HUBSPOT_PAGE + "&vi=" + throwaway + "&nc=true&ce=false&pt=1&cc=1");
+    assertEquals(404, client.get("/api/v1/visitors/" + throwaway).status());
+    assertEquals(before + 1, untracked("cookieless"));
+  }
+
+  @Test
+  void aCookielessPageViewIsNotStoredEvenWhenThePortalRequiresConsent() {
+    client.send("PATCH", "/api/v1/portal", new JsonObject().put("requireConsent", true));
+    try {
+      String throwaway = utk();
+      beacon(HUBSPOT_PAGE + "&vi=" + throwaway + "&nc=true&ce=false&pt=1&cc=1");
+      assertEquals(404, client.get("/api/v1/visitors/" + throwaway).status());
+    } finally {
+      client.send("PATCH", "/api/v1/portal", new JsonObject().put("requireConsent", false));
+    }
+  }
+
+  @Test
+  void anIdentifyRidingOnACookielessHitIsNotApplied() {
+    beacon(HUBSPOT_PAGE + "&vi=" + utk() + "&nc=true&ce=false&pt=1&cc=1&i="
+        + enc(identity("cookieless@example.com", "Nobody")));
+    assertEquals(404, client.get("/crm/v3/objects/contacts/" + enc("cookieless@example.com")
+        + "?idProperty=email").status());
+  }
+
+  @Test
+  void consentHitsAreRecordedAndADeclinedVisitorsLaterHitsAreNotTracked() {
+    String utk = utk();
+    pageView(utk, "https://site.example/", "", T0, "");
+    beacon("/__ptq.gif?k=29&a=1&vi=" + utk + "&ce=false&pt=1&cc=1");
+    assertEquals("declined", visitor(utk).getString("consent"));
+    long before = untracked("declined");
+    pageView(utk, "https://site.example/after-decline", "", T0, identity("declined@example.com", ""));
+    assertEquals(1, visitor(utk).getLong("numPageViews"));
+    assertEquals(before + 1, untracked("declined"));
+    assertEquals(404, client.get("/crm/v3/objects/contacts/" + enc("declined@example.com")
+        + "?idProperty=email").status());
+    beacon("/__ptq.gif?k=28&a=1&vi=" + utk + "&cc=15");
+    pageView(utk, "https://site.example/after-consent", "", T0, "");
+    assertEquals("given", visitor(utk).getString("consent"));
+    assertEquals(2, visitor(utk).getLong("numPageViews"));
+  }
+
+  @Test
+  void aSessionThatStartsWithoutACookieAdoptsTheCookiesStartWithinTheWindow() {
+    String utk = utk();
+    long now = System.currentTimeMillis();
+    // the banner loaded after the tracker: the first page view has a token but no __hssc yet
+    beacon(HUBSPOT_PAGE + "&vi=" + utk + "&nc=true&cts=" + now + "&i=" + enc(identity("adopted@example.com", "")));
+    // the cookie written on consent holds the browser's session start: the page load, before the first hit
+    beacon(HUBSPOT_PAGE + "&vi=" + utk + "&nc=false&cts=" + (now + 1_000) + "&u=" + DOMAIN_HASH + "." + utk + "."
+        + (now - 4_000) + "." + (now - 4_000) + "." + (now - 4_000) + ".1&b=" + DOMAIN_HASH + ".2." + (now - 4_000));
+    assertEquals(1, visitor(utk).getLong("numVisits"));
+    assertEquals("1", contact("adopted@example.com").getString("hs_analytics_num_visits"));
+    // the next session's cookie start is a new visit
+    pageView(utk, "https://site.example/tomorrow", "", now + 86_400_000, "");
+    assertEquals(2, visitor(utk).getLong("numVisits"));
+  }
+
+  @Test
+  void hitsWithoutASessionCookieWithinThirtyMinutesAreOneVisit() {
+    String utk = utk();
+    beacon(HUBSPOT_PAGE + "&vi=" + utk);
+    beacon(HUBSPOT_PAGE + "&vi=" + utk);
+    assertEquals(1, visitor(utk).getLong("numVisits"));
+  }
+
+  @Test
+  void aPlausibleClientTimeIsTheHitsTimeAndAnImplausibleOneIsIgnored() {
+    String utk = utk();
+    long now = System.currentTimeMillis();
+    long twoMinutesAgo = now - 120_000;
+    beacon(HUBSPOT_PAGE + "&vi=" + utk + "&cts=" + twoMinutesAgo + "&b=" + DOMAIN_HASH + ".1." + twoMinutesAgo
+        + "&i=" + enc(identity("clock@example.com", "")));
+    beacon(HUBSPOT_PAGE + "&vi=" + utk + "&cts=" + (now + 3_600_000) + "&b=" + DOMAIN_HASH + ".2." + twoMinutesAgo);
+    long after = System.currentTimeMillis();
+    JsonArray timeline = timeline("clock@example.com");
+    assertEquals(java.time.Instant.ofEpochMilli(twoMinutesAgo).toString(),
+        timeline.getJsonObject(1).getString("occurredAt"));
+    long second = java.time.Instant.parse(timeline.getJsonObject(0).getString("occurredAt")).toEpochMilli();
+    assertTrue(second >= now && second <= after, "an hour ahead is not the hit's time: " + second);
+  }
+
+  @Test
+  void thePagesOwnCanonicalLinkIsKeptWhenNoneWasSet() {
+    String utk = utk();
+    beacon(HUBSPOT_PAGE + "&vi=" + utk + "&rcu=" + enc("https://site.example/canonical")
+        + "&i=" + enc(identity("canonical@example.com", "")));
+    assertEquals("https://site.example/canonical", timeline("canonical@example.com").getJsonObject(0)
+        .getString("canonicalUrl"));
+  }
+
+  @Test
+  void theSinglePageAppsPreviousPathIsTheReferrer() {
+    String utk = utk();
+    beacon(HUBSPOT_PAGE + "&vi=" + utk + "&po=%2Fpricing&rpo=%2Ffeatures&r=" + enc("https://www.google.com/")
+        + "&i=" + enc(identity("spa-referrer@example.com", "")));
+    assertEquals("https://site.example/features", timeline("spa-referrer@example.com").getJsonObject(0)
+        .getString("referrer"));
+  }
+
+  @Test
+  void aVisitorResetUntiesTheTokenFromItsContact() {
+    String utk = utk();
+    pageView(utk, "https://site.example/account", "", T0, identity("logged-out@example.com", ""));
+    beacon(HUBSPOT_PAGE + "&vi=" + utk + "&rv=1&b=" + DOMAIN_HASH + ".1." + (T0 + 3_600_000));
+    assertEquals("1", contact("logged-out@example.com").getString("hs_analytics_num_page_views"));
+    JsonObject visitor = visitor(utk);
+    assertEquals(null, visitor.getString("contactId"));
+    assertEquals(1, visitor.getLong("numPageViews"));
+  }
+
+  @Test
+  void aReturningVisitorFirstSeenBySpoorKeepsTheFirstVisitItsCookieRecorded() {
+    String returning = utk();
+    String brandNew = utk();
+    String cookie = "&u=" + DOMAIN_HASH + ".%s." + T0 + "." + T0 + "." + (T0 + 86_400_000) + ".2";
+    beacon(HUBSPOT_PAGE + "&vi=" + returning + "&nc=false" + String.format(cookie, returning));
+    beacon(HUBSPOT_PAGE + "&vi=" + brandNew + "&nc=true" + String.format(cookie, brandNew));
+    assertEquals(java.time.Instant.ofEpochMilli(T0).toString(), visitor(returning).getString("firstSeen"));
+    assertTrue(java.time.Instant.parse(visitor(brandNew).getString("firstSeen")).toEpochMilli() > T0 + 86_400_000);
+  }
+
+  @Test
+  void behaviouralEventBeaconsKeepOnlyDeclaredPropertiesAsTheEventsApiDoes() {
+    defineBehaviouralEvent("plan_chosen", "plan");
+    String utk = utk();
+    pageView(utk, "https://site.example/", "", T0, identity("declared@example.com", ""));
+    beacon("/__ptbe.gif?a=1&vi=" + utk + "&n=pe1_plan_chosen&_plan=pro&_undeclared=x");
+    JsonObject properties = timeline("declared@example.com").stream().map(JsonObject.class::cast)
+        .filter(e -> "pe1_plan_chosen".equals(e.getString("eventName"))).findFirst().orElseThrow()
+        .getJsonObject("properties");
+    assertEquals("pro", properties.getString("plan"));
+    assertEquals(null, properties.getString("undeclared"));
+    assertTrue(client.get("/api/v1/rejections?limit=1000").body().contains("declares no property undeclared"));
+  }
+
+  /** A page view as HubSpot's tracker sends it, without the visitor's parameters. */
+  private static final String HUBSPOT_PAGE = "/__ptq.gif?k=1&sd=1920x1080&cd=24-bit&cs=UTF-8&ln=en-us&v=1.1&a=1"
+      + "&pu=https%3A%2F%2Fsite.example%2Fpricing&t=Pricing";
+
+  private static void defineBehaviouralEvent(String name, String property) {
+    SpoorClient.Answer created = client.send("POST", "/events/v3/event-definitions", new JsonObject()
+        .put("label", name).put("name", name).put("primaryObject", "CONTACT")
+        .put("propertyDefinitions", new JsonArray().add(new JsonObject().put("name", property)
+            .put("label", property).put("type", "string"))));
+    assertEquals(201, created.status(), created.body());
+  }
+
+  private static JsonArray timeline(String email) {
+    return client.get("/api/v1/contacts/" + enc(email) + "/timeline?idProperty=email").json()
+        .getJsonArray("results");
+  }
+
+  private static long untracked(String why) {
+    String metrics = new String(client.raw("/metrics", Map.of()).body(), StandardCharsets.UTF_8);
+    java.util.regex.Matcher m = java.util.regex.Pattern
+        .compile("spoor_untracked_hits_total\\{why=\"" + why + "\"\\} ([0-9.eE+]+)").matcher(metrics);
+    return m.find() ? (long) Double.parseDouble(m.group(1)) : 0;
   }
 
   private static void pageView(String utk, String url, String referrer, long sessionStart, String identity) {

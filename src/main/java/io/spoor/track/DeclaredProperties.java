@@ -1,0 +1,40 @@
+package io.spoor.track;
+
+import io.spoor.events.EventDefinition;
+import io.spoor.events.EventDetails;
+import io.spoor.events.EventDetailsStore;
+import io.spoor.ingest.Batch;
+import io.spoor.ingest.Hit;
+import io.spoor.ingest.RejectReason;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The behavioural-event property rule, the same for {@code /__ptbe.gif} and
+ * {@code /events/v3/send}: a property the event's definition declares is kept; any other is
+ * not, and the rejection list says so ({@code UNKNOWN_PROPERTY}).
+ */
+final class DeclaredProperties {
+  private DeclaredProperties() {
+  }
+
+  static Map<String, String> kept(EventDetailsStore details, EventDefinition definition, Hit hit,
+      Map<String, String> properties, Batch batch) {
+    Set<String> names = details.find(List.of(definition.id())).getOrDefault(definition.id(),
+        new EventDetails("", "", List.of())).properties().stream().map(EventDetails.EventProperty::name)
+        .collect(Collectors.toSet());
+    Map<String, String> kept = new LinkedHashMap<>();
+    properties.forEach((name, value) -> {
+      if (names.contains(name)) {
+        kept.put(name, value);
+      } else {
+        batch.reject(hit, RejectReason.UNKNOWN_PROPERTY, false, "event " + definition.name()
+            + " declares no property " + name);
+      }
+    });
+    return kept;
+  }
+}
