@@ -24,6 +24,10 @@ public final class IngestMetrics {
     metrics.gauge("spoor_ingest_queue_depth", "Hits acknowledged or waiting, not yet applied", log::depth);
     metrics.gauge("spoor_ingest_dead_letters", "Acknowledged hits that could not be applied at all",
         log::deadLettered);
+    metrics.gauge("spoor_ingest_log_damaged_spans",
+        "Damaged spans of the ingest log's files (and a damaged applied mark) found on start", () -> log.damage().places());
+    metrics.gauge("spoor_ingest_log_damaged_records", "Ingest log records lost to damage found on start",
+        () -> log.damage().recordsLost());
   }
 
   void hit(Hit hit, Outcome outcome) {
