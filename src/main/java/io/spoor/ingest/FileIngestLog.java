@@ -157,12 +157,13 @@ public final class FileIngestLog implements IngestLog {
     if (found.isEmpty() && markIntact) {
       return LogDamage.NONE;
     }
-    long lost = found.stream().mapToLong(LogSegments.Damage::recordsLost).sum();
+    long records = found.stream().mapToLong(LogSegments.Damage::recordsLost).sum();
+    long lost = found.stream().mapToLong(LogSegments.Damage::unappliedLost).sum();
     StringBuilder summary = new StringBuilder();
     if (!found.isEmpty()) {
       summary.append(found.size()).append(found.size() == 1 ? " damaged span" : " damaged spans")
-          .append(" in ingest log segments, ").append(lost).append(lost == 1 ? " record" : " records")
-          .append(" lost; damaged files kept as ")
+          .append(" in the segment files held ").append(records).append(records == 1 ? " record, " : " records, ")
+          .append(lost).append(" of them hits not yet applied, now lost; damaged files kept as ")
           .append(String.join(", ", found.stream().map(d -> d.keptAs().toString()).distinct().toList()));
     }
     if (!markIntact) {

@@ -26,8 +26,9 @@ public final class IngestMetrics {
         log::deadLettered);
     metrics.gauge("spoor_ingest_log_damaged_spans",
         "Damaged spans of the ingest log's files (and a damaged applied mark) found on start", () -> log.damage().places());
-    metrics.gauge("spoor_ingest_log_damaged_records", "Ingest log records lost to damage found on start",
-        () -> log.damage().recordsLost());
+    metrics.gauge("spoor_ingest_log_lost_hits",
+        "Acknowledged hits not yet applied lost to damage in the ingest log's files, found on start",
+        () -> log.damage().hitsLost());
   }
 
   void hit(Hit hit, Outcome outcome) {

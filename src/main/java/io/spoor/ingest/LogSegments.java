@@ -68,9 +68,11 @@ final class LogSegments implements AutoCloseable {
   /**
    * Bad bytes found on recovery where a crash cannot have left them: {@code bytes} bytes from
    * byte {@code at} of {@code segment}, where records {@code firstLost} to {@code lastLost}
-   * were (none if {@code firstLost > lastLost}); the damaged file was copied to {@code keptAs}.
+   * were (none if {@code firstLost > lastLost}), {@code unappliedLost} of them not applied yet;
+   * the damaged file was copied to {@code keptAs}.
    */
-  record Damage(Path segment, long at, long bytes, long firstLost, long lastLost, Path keptAs) {
+  record Damage(Path segment, long at, long bytes, long firstLost, long lastLost, long unappliedLost,
+      Path keptAs) {
     long recordsLost() {
       return Math.max(0, lastLost - firstLost + 1);
     }
@@ -299,7 +301,8 @@ final class LogSegments implements AutoCloseable {
             break;
           }
           long lastLost = next < 0 ? nextFirst - 1 : all.getLong(next + 4) - 1;
-          found.add(new Damage(file, at, (next < 0 ? end : next) - at, last + 1, lastLost, null));
+          found.add(new Damage(file, at, (next < 0 ? end : next) - at, last + 1, lastLost,
+              Math.max(0, lastLost - Math.max(last + 1, after + 1) + 1), null));
           if (next < 0) {
             break;
           }
@@ -319,11 +322,13 @@ final class LogSegments implements AutoCloseable {
       if (!found.isEmpty()) {
         Path keptAs = quarantine(file, all, whole);
         for (Damage d : found) {
-          Damage kept = new Damage(d.segment(), d.at(), d.bytes(), d.firstLost(), d.lastLost(), keptAs);
+          Damage kept = new Damage(d.segment(), d.at(), d.bytes(), d.firstLost(), d.lastLost(),
+              d.unappliedLost(), keptAs);
           damage.add(kept);
-          LOG.error("ingest log segment {} is damaged: {} bad bytes at byte {}, where {} records ({} to {}) were; "
-              + "the records after them were recovered and the damaged file is kept as {}", file, kept.bytes(),
-              kept.at(), kept.recordsLost(), kept.firstLost(), kept.lastLost(), keptAs);
+          LOG.error("ingest log segment {} is damaged: {} bad bytes at byte {}, where {} records ({} to {}) were, "
+              + "{} of them acknowledged hits not yet applied, now lost; the records after them were recovered "
+              + "and the damaged file is kept as {}", file, kept.bytes(), kept.at(), kept.recordsLost(),
+              kept.firstLost(), kept.lastLost(), kept.unappliedLost(), keptAs);
         }
       }
     } catch (IOException e) {

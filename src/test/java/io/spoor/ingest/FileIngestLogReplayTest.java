@@ -192,7 +192,7 @@ class FileIngestLogReplayTest extends FileIngestLogFixture {
 
     assertEquals(List.of("b"), recording.appliedIds());
     assertEquals(1, second.damage().places());
-    assertEquals(1, second.damage().recordsLost());
+    assertEquals(1, second.damage().hitsLost());
     assertTrue(second.damage().summary().contains(LogSegments.DAMAGED_DIR), second.damage().summary());
   }
 
@@ -254,7 +254,7 @@ class FileIngestLogReplayTest extends FileIngestLogFixture {
 
     assertEquals(List.of("c", "d"), recording.appliedIds(), "unapplied hits were skipped");
     assertTrue(second.damage().found(), "the damaged mark was not reported");
-    assertEquals(0, second.damage().recordsLost());
+    assertEquals(0, second.damage().hitsLost());
     assertEquals(OptionalLong.of(4), new AppliedMark(mark).read(), "the damaged mark was not replaced");
   }
 

@@ -242,8 +242,8 @@ class LogSegmentsTest {
     assertEquals(List.of("r1", "r2", "r3", "r5", "r6", "r7", "r8", "r9", "r10"), texts(records));
     assertEquals(1, damage.size(), damage.toString());
     assertEquals(first, damage.get(0).segment());
-    assertEquals(List.of(4L, 4L, 1L), List.of(damage.get(0).firstLost(), damage.get(0).lastLost(),
-        damage.get(0).recordsLost()));
+    assertEquals(List.of(4L, 4L, 1L, 1L), List.of(damage.get(0).firstLost(), damage.get(0).lastLost(),
+        damage.get(0).recordsLost(), damage.get(0).unappliedLost()));
     assertArrayEquals(damaged, Files.readAllBytes(damage.get(0).keptAs()), "the damaged file was not kept as it was");
   }
 
