@@ -11,15 +11,21 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.OptionalLong;
 import java.util.zip.CRC32;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * How far the applier got: the sequence number of the last applied log record and its CRC-32.
- * Written to a temporary file, made durable and renamed over the mark after every batch, so
- * a crash leaves the old mark or the new one, whole. The sink commits its own position with
- * each in-order batch, so a mark that fails its check costs only a longer replay, which the
- * sink makes harmless. A mark of eight bytes without a checksum (older versions) is read too.
+ * Written to a temporary file and renamed over the mark after every batch, without fsync (the
+ * sink commits its own position with each in-order batch, so a mark lost in a crash only
+ * makes the next start replay more, which the sink makes harmless). A crash can leave the old
+ * mark, the new one, or an empty or zeroed file where the rename outlived the data: that is
+ * read as no mark, with a warning. Anything else that fails the check is damage. A mark of
+ * eight bytes without a checksum (older versions) is read too.
  */
 final class AppliedMark {
+  // logs under FileIngestLog, the name operators know the log by
+  private static final Logger LOG = LoggerFactory.getLogger(FileIngestLog.class);
   private static final int OLD_SIZE = Long.BYTES;
   private static final int SIZE = Long.BYTES + Integer.BYTES;
 
@@ -41,6 +47,10 @@ final class AppliedMark {
       return OptionalLong.of(0);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + file, e);
+    }
+    if (allZero(bytes)) {
+      LOG.warn("the applied mark {} was not saved before a crash; resuming from the store's position", file);
+      return OptionalLong.of(0);
     }
     ByteBuffer mark = ByteBuffer.wrap(bytes);
     if (bytes.length == OLD_SIZE && mark.getLong(0) >= 0) {
@@ -65,7 +75,6 @@ final class AppliedMark {
       while (buffer.hasRemaining()) {
         channel.write(buffer);
       }
-      channel.force(false);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + temp, e);
     }
@@ -74,6 +83,15 @@ final class AppliedMark {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot replace " + file, e);
     }
+  }
+
+  private static boolean allZero(byte[] bytes) {
+    for (byte b : bytes) {
+      if (b != 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static int crc(long seq) {

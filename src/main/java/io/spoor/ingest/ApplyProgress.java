@@ -103,7 +103,7 @@ final class ApplyProgress {
   void expire() {
     try {
       segments.deleteThrough(markedSeq);
-    } catch (UncheckedIOException e) {
+    } catch (RuntimeException e) { // the periodic check must keep running
       LOG.warn("cannot delete applied ingest log segments", e);
     }
   }

@@ -322,19 +322,32 @@ final class LogSegments implements AutoCloseable {
       if (!found.isEmpty()) {
         Path keptAs = quarantine(file, all, whole);
         for (Damage d : found) {
-          Damage kept = new Damage(d.segment(), d.at(), d.bytes(), d.firstLost(), d.lastLost(),
-              d.unappliedLost(), keptAs);
-          damage.add(kept);
-          LOG.error("ingest log segment {} is damaged: {} bad bytes at byte {}, where {} records ({} to {}) were, "
-              + "{} of them acknowledged hits not yet applied, now lost; the records after them were recovered "
-              + "and the damaged file is kept as {}", file, kept.bytes(), kept.at(), kept.recordsLost(),
-              kept.firstLost(), kept.lastLost(), kept.unappliedLost(), keptAs);
+          damage.add(new Damage(d.segment(), d.at(), d.bytes(), d.firstLost(), d.lastLost(), d.unappliedLost(),
+              keptAs));
         }
+        report(file, found, keptAs);
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read log segment " + file, e);
     }
     return last;
+  }
+
+  /** Logs the damage found in one segment: in all, then span by span (the first few). */
+  private static void report(Path file, List<Damage> found, Path keptAs) {
+    LOG.error("ingest log segment {} is damaged: {} bad spans ({} bytes) where {} records were, {} of them "
+        + "acknowledged hits not yet applied, now lost; the records after the damage were recovered and the "
+        + "damaged file is kept as {}", file, found.size(), found.stream().mapToLong(Damage::bytes).sum(),
+        found.stream().mapToLong(Damage::recordsLost).sum(), found.stream().mapToLong(Damage::unappliedLost).sum(),
+        keptAs);
+    int shown = Math.min(found.size(), 10);
+    for (Damage d : found.subList(0, shown)) {
+      LOG.error("damaged span of {}: {} bytes at byte {}, where records {} to {} were", file, d.bytes(), d.at(),
+          d.firstLost(), d.lastLost());
+    }
+    if (found.size() > shown) {
+      LOG.error("{} more damaged spans in {}", found.size() - shown, file);
+    }
   }
 
   /**

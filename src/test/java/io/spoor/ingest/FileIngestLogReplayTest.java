@@ -270,8 +270,12 @@ class FileIngestLogReplayTest extends FileIngestLogFixture {
 
     Files.write(dir.resolve("applied"), new byte[] {0, 0, 0, 0, 0, 0, 0, 9});
     assertEquals(OptionalLong.of(9), mark.read(), "a mark written by an older version was not read");
-    Files.write(dir.resolve("applied"), new byte[] {0, 0, 0});
+    Files.write(dir.resolve("applied"), new byte[] {0, 0, 7});
     assertEquals(OptionalLong.empty(), mark.read(), "a cut mark was believed");
+    Files.write(dir.resolve("applied"), new byte[12]);
+    assertEquals(OptionalLong.of(0), mark.read(), "a mark whose data a crash lost is no mark, not damage");
+    Files.write(dir.resolve("applied"), new byte[0]);
+    assertEquals(OptionalLong.of(0), mark.read(), "a mark whose data a crash lost is no mark, not damage");
   }
 
   @Test
