@@ -30,7 +30,8 @@ import org.slf4j.LoggerFactory;
  * records are durable; if it fails, none of them stays in the file.
  *
  * <p>On recovery, a bad record at the end of the last segment with nothing valid after it is a
- * torn tail (a write cut by a crash, never acknowledged): it is cut off. Any other bad bytes
+ * torn tail (a write cut by a crash, never acknowledged): it is cut off, unless records already
+ * applied (so acknowledged) should be there. Any other bad bytes
  * are damage: the records after it are found again by their framing (the next header whose
  * sequence number follows and whose checksum matches), the damaged file is copied to
  * {@code damaged/} and rewritten with the whole records only, and the damage is logged as an
@@ -271,8 +272,9 @@ final class LogSegments implements AutoCloseable {
    * Reads one segment into {@code into} (records after {@code after} only); returns the last
    * sequence number seen so far in the log. {@code nextFirst} names the next segment (null for
    * the last one). A record that is not whole, fails its checksum or does not follow the one
-   * before is bad: with a valid record after it, or in a segment that is not the last, it is
-   * damage (recovered from and reported); otherwise a torn tail, cut off.
+   * before is bad: with a valid record after it, in a segment that is not the last, or where
+   * records already applied should be, it is damage (recovered from and reported); otherwise a
+   * torn tail, cut off.
    */
   private long read(Path file, long firstSeq, long previous, long after, List<Record> into, Long nextFirst) {
     long last = previous;
@@ -289,6 +291,13 @@ final class LogSegments implements AutoCloseable {
       while (at < end) {
         if (!intact(all, at, last, firstSeq, Long.MAX_VALUE)) {
           int next = nextIntact(all, at, last, firstSeq);
+          long applied = Math.max(last, firstSeq - 1);
+          if (next < 0 && nextFirst == null && applied < after) {
+            // records up to the applied mark were acknowledged: a crash cannot have torn them
+            found.add(new Damage(file, at, end - at, applied + 1, after, 0, null));
+            end = at;
+            break;
+          }
           if (next < 0 && nextFirst == null) {
             if (found.isEmpty()) {
               LOG.warn("cutting {} bytes of an incomplete write off the end of {}", end - at, file);

@@ -248,6 +248,26 @@ class LogSegmentsTest {
   }
 
   @Test
+  void aBadLastRecordAlreadyAppliedIsDamageRatherThanATornTail() throws Exception {
+    try (LogSegments segments = opened(LARGE, 0, new ArrayList<>())) {
+      appendNumbered(segments, 1, 3);
+    }
+    Path file = segmentFiles().get(0);
+    flipByte(file, Files.size(file) - 1);
+
+    List<LogSegments.Damage> damage;
+    try (LogSegments reopened = opened(LARGE, 3, new ArrayList<>())) {
+      damage = reopened.damage();
+      assertEquals(4, reopened.append(List.of(bytes("r4"))));
+    }
+
+    assertEquals(1, damage.size(), "an applied record was taken for a torn write");
+    assertEquals(List.of(3L, 3L, 0L), List.of(damage.get(0).firstLost(), damage.get(0).lastLost(),
+        damage.get(0).unappliedLost()));
+    assertEquals(List.of("r1", "r2", "r4"), texts(recovered(LARGE, 0)));
+  }
+
+  @Test
   void garbageAfterTheRecordsOfAnEarlierSegmentIsReportedWithNoRecordLost() throws Exception {
     try (LogSegments segments = opened(SMALL, 0, new ArrayList<>())) {
       appendNumbered(segments, 1, 10);
