@@ -36,10 +36,12 @@ public final class Settings {
       "While busy, the applier starts a batch at most this often, so batches grow and cost less per hit");
   public static final Setting<Integer> REJECTIONS_KEPT = Setting.integer("rejections-kept", 10_000, 10,
       10_000_000, "Rejections kept per portal; older ones are trimmed");
+  public static final Setting<Integer> LOG_SEGMENT_MAX_AGE_MINUTES = Setting.integer("log-segment-max-age-minutes",
+      60, 1, 10_080, "Minutes an ingest log segment is written to; once its hits are applied it is deleted");
 
   public static final List<Setting<?>> ALL = List.of(PORT, HOST, DATA, PORTAL_ID, PUBLIC_URL,
       BOOTSTRAP_TOKEN, QUEUE_CAPACITY, MAX_BATCH, MAX_BACKLOG, MAX_WAIT_MS, APPLY_INTERVAL_MS,
-      REJECTIONS_KEPT);
+      REJECTIONS_KEPT, LOG_SEGMENT_MAX_AGE_MINUTES);
 
   private final Map<Setting<?>, Object> values;
 

@@ -37,6 +37,7 @@ import io.spoor.ingest.HitApplier;
 import io.spoor.ingest.IngestLog;
 import io.spoor.ingest.IngestMetrics;
 import io.spoor.ingest.FileIngestLog;
+import io.spoor.ingest.LogDamage;
 import io.spoor.ingest.IngestLimits;
 import io.spoor.ingest.RejectionRoutes;
 import io.spoor.ops.Metrics;
@@ -93,7 +94,8 @@ public final class Spoor implements AutoCloseable {
     firstStartToken = FirstStart.ensureDefaultPortal(portals, settings);
     log = new FileIngestLog(settings.dataDir().resolve("log"), new IngestLimits(settings.get(Settings.QUEUE_CAPACITY),
         settings.get(Settings.MAX_BATCH), settings.get(Settings.MAX_BACKLOG),
-        Duration.ofMillis(settings.get(Settings.MAX_WAIT_MS)), Duration.ofMillis(settings.get(Settings.APPLY_INTERVAL_MS))));
+        Duration.ofMillis(settings.get(Settings.MAX_WAIT_MS)), Duration.ofMillis(settings.get(Settings.APPLY_INTERVAL_MS))),
+        Duration.ofMinutes(settings.get(Settings.LOG_SEGMENT_MAX_AGE_MINUTES)));
     ingestMetrics = new IngestMetrics(metrics, log);
     log.start(new BatchApplier(db, stores.appliedHits(), stores.rejections(), stores.portals(),
         appliers(stores, metrics), ingestMetrics, clock, settings.get(Settings.REJECTIONS_KEPT)));
@@ -158,7 +160,8 @@ public final class Spoor implements AutoCloseable {
   /** Operations, portal settings, tokens, event definitions, rejections and the API's own document. */
   private List<Routes> adminRoutes(Stores stores, Metrics metrics, Clock clock) {
     return List.of(
-        new OpsRoutes(metrics, db::isReachable),
+        new OpsRoutes(metrics, db::isReachable, () -> Optional.of(log.damage()).filter(LogDamage::found)
+            .map(LogDamage::summary)),
         new EventDefinitionRoutes(new EventDefinitions(db, stores.eventDefinitions(), clock)),
         new RejectionRoutes(db, stores.rejections()),
         new PortalRoutes(portals),

@@ -3,6 +3,7 @@ package io.spoor.ingest;
 import io.spoor.ingest.FileIngestLog.Sequenced;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -26,6 +27,8 @@ final class ApplyProgress {
   private final Runnable roomMade;
   private final Queue<Waiter> waiters = new ConcurrentLinkedQueue<>();
   private volatile long appliedSeq;
+  /** The last sequence number saved in the mark: segments up to it may be deleted. */
+  private volatile long markedSeq;
 
   /**
    * Applied hits are taken off {@code backlog}, the count of hits taken and not applied;
@@ -42,10 +45,25 @@ final class ApplyProgress {
    * Where applying resumes after a stop: past the saved mark or {@code storedThrough} (the
    * position the sink committed with its last in-order batch), whichever is further. The mark
    * is saved after the commit, so a crash can leave it behind, never ahead; it also moves past
-   * hits put aside, which the sink never saw.
+   * hits put aside, which the sink never saw. A mark that fails its check is logged, replaced
+   * and left out; returns false then.
    */
-  void resume(long storedThrough) {
-    appliedSeq = Math.max(mark.read(), storedThrough);
+  boolean resume(long storedThrough) {
+    OptionalLong saved = mark.read();
+    appliedSeq = Math.max(saved.orElse(0), storedThrough);
+    if (saved.isPresent()) {
+      markedSeq = saved.getAsLong();
+      return true;
+    }
+    LOG.error("the applied mark {} is damaged; resuming after {}, the position the store committed", mark.file(),
+        storedThrough);
+    try {
+      mark.write(appliedSeq);
+      markedSeq = appliedSeq;
+    } catch (UncheckedIOException e) {
+      LOG.warn("cannot replace the damaged applied mark {}", mark.file(), e);
+    }
+    return false;
   }
 
   long appliedSeq() {
@@ -67,8 +85,8 @@ final class ApplyProgress {
     long lastSeq = batch.get(batch.size() - 1).seq();
     backlog.addAndGet(-batch.size());
     roomMade.run();
+    markApplied(lastSeq); // first, so a caller released below finds applied segments gone
     appliedSeq = lastSeq;
-    markApplied(lastSeq);
     releaseWaiters();
   }
 
@@ -76,6 +94,18 @@ final class ApplyProgress {
   void skipTo(long seq) {
     appliedSeq = seq;
     markApplied(seq);
+  }
+
+  /**
+   * Deletes the segments whose records are all applied, the one being appended to as well
+   * once it is older than the log's segment age (the next hit starts a new one).
+   */
+  void expire() {
+    try {
+      segments.deleteThrough(markedSeq);
+    } catch (RuntimeException e) { // the periodic check must keep running
+      LOG.warn("cannot delete applied ingest log segments", e);
+    }
   }
 
   /** Completes once every hit up to {@code seq} has been applied. */
@@ -99,6 +129,7 @@ final class ApplyProgress {
   private void markApplied(long seq) {
     try {
       mark.write(seq);
+      markedSeq = seq;
       segments.deleteThrough(seq);
     } catch (UncheckedIOException e) {
       LOG.warn("cannot record ingest progress at {}; the next start replays more", seq, e);

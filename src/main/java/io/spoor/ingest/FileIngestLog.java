@@ -2,10 +2,15 @@ package io.spoor.ingest;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,11 +33,19 @@ import org.slf4j.LoggerFactory;
  * writer thread), {@link ApplyLoop} (the applier thread), {@link LogReplay} (the replay on
  * start) and {@link ApplyProgress} (the applied mark, segment deletion and the callers of
  * {@link #awaitApplied}).
+ *
+ * <p>Segments expire: one is appended to for at most {@code segmentMaxAge}, and a segment whose
+ * hits are all applied is deleted, checked after every batch and every tenth of that age (at
+ * least once a minute). So a hit's raw bytes leave the disk within about that age once applied.
+ * Damage found in the files on start (not a torn tail) is recovered from as far as the records'
+ * framing allows, logged as an error and reported by {@link #damage}.
  */
 public final class FileIngestLog implements IngestLog {
   private static final Logger LOG = LoggerFactory.getLogger(FileIngestLog.class);
   private static final long SEGMENT_BYTES = 64L * 1024 * 1024;
   private static final Duration RETRY_PAUSE = Duration.ofSeconds(1);
+  /** How long a segment is appended to unless a shorter age is given. */
+  public static final Duration SEGMENT_MAX_AGE = Duration.ofHours(1);
   /** The name the sink stores this log's applied position under. */
   static final String LOG_NAME = "local";
 
@@ -48,6 +61,9 @@ public final class FileIngestLog implements IngestLog {
   private final int maxBatch;
   private final Duration applyInterval;
   private final long retryPauseMillis;
+  private final Duration expiryCheck;
+  private volatile LogDamage damage = LogDamage.NONE;
+  private ScheduledExecutorService expiry;
   /** Set once close() has stopped both threads: nothing more will be applied. */
   private volatile boolean stopped;
   private boolean started;
@@ -56,11 +72,21 @@ public final class FileIngestLog implements IngestLog {
   private Thread applierThread;
 
   public FileIngestLog(Path dir, IngestLimits limits) {
-    this(dir, limits, SEGMENT_BYTES, RETRY_PAUSE);
+    this(dir, limits, SEGMENT_MAX_AGE);
+  }
+
+  /** A log whose segments are appended to for at most {@code segmentMaxAge}. */
+  public FileIngestLog(Path dir, IngestLimits limits, Duration segmentMaxAge) {
+    this(dir, limits, SEGMENT_BYTES, RETRY_PAUSE, segmentMaxAge, Clock.systemUTC());
   }
 
   FileIngestLog(Path dir, IngestLimits limits, long segmentBytes, Duration retryPause) {
-    this.segments = new LogSegments(dir, segmentBytes);
+    this(dir, limits, segmentBytes, retryPause, SEGMENT_MAX_AGE, Clock.systemUTC());
+  }
+
+  FileIngestLog(Path dir, IngestLimits limits, long segmentBytes, Duration retryPause, Duration segmentMaxAge,
+      Clock clock) {
+    this.segments = new LogSegments(dir, segmentBytes, segmentMaxAge, clock);
     this.deadLetters = new DeadLetters(dir.resolve("dead-letters.log"));
     this.intake = new LogIntake(limits, backlog);
     this.writer = new LogWriter(intake, segments, toApply);
@@ -69,6 +95,8 @@ public final class FileIngestLog implements IngestLog {
     this.maxBatch = limits.maxBatch();
     this.applyInterval = limits.applyInterval();
     this.retryPauseMillis = retryPause.toMillis();
+    this.expiryCheck = segmentMaxAge.dividedBy(10).compareTo(Duration.ofMinutes(1)) < 0
+        ? segmentMaxAge.dividedBy(10) : Duration.ofMinutes(1);
   }
 
   @Override
@@ -77,8 +105,8 @@ public final class FileIngestLog implements IngestLog {
   }
 
   /**
-   * Replays what a crash left unapplied, then starts the writer and the applier. Throws
-   * {@link IllegalStateException} if the log is damaged where acknowledged hits are kept.
+   * Replays what a crash left unapplied, then starts the writer, the applier and the expiry of
+   * applied segments.
    */
   @Override
   public synchronized void start(BatchSink sink) {
@@ -89,8 +117,15 @@ public final class FileIngestLog implements IngestLog {
       throw new IllegalStateException("closed");
     }
     started = true;
-    progress.resume(sink.appliedThrough(LOG_NAME));
-    if (!new LogReplay(segments, deadLetters, progress).run(applier(sink, true), maxBatch)) {
+    boolean markIntact = progress.resume(sink.appliedThrough(LOG_NAME));
+    LogReplay replay = new LogReplay(segments, deadLetters, progress);
+    boolean replayed;
+    try {
+      replayed = replay.run(applier(sink, true), maxBatch);
+    } finally {
+      damage = damage(segments.damage(), markIntact);
+    }
+    if (!replayed) {
       return;
     }
     writer.acknowledgedThrough(progress.appliedSeq());
@@ -100,6 +135,41 @@ public final class FileIngestLog implements IngestLog {
     applierThread = new Thread(live, "spoor-applier");
     writerThread.start();
     applierThread.start();
+    expiry = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "spoor-log-expiry");
+      t.setDaemon(true);
+      return t;
+    });
+    expiry.scheduleWithFixedDelay(progress::expire, 0, Math.max(1, expiryCheck.toMillis()), TimeUnit.MILLISECONDS);
+  }
+
+  /** Deletes applied segments, the open one too once it is older than the segment age. */
+  void expireSegments() {
+    progress.expire();
+  }
+
+  @Override
+  public LogDamage damage() {
+    return damage;
+  }
+
+  private static LogDamage damage(List<LogSegments.Damage> found, boolean markIntact) {
+    if (found.isEmpty() && markIntact) {
+      return LogDamage.NONE;
+    }
+    long records = found.stream().mapToLong(LogSegments.Damage::recordsLost).sum();
+    long lost = found.stream().mapToLong(LogSegments.Damage::unappliedLost).sum();
+    StringBuilder summary = new StringBuilder();
+    if (!found.isEmpty()) {
+      summary.append(found.size()).append(found.size() == 1 ? " damaged span" : " damaged spans")
+          .append(" in the segment files held ").append(records).append(records == 1 ? " record, " : " records, ")
+          .append(lost).append(" of them hits not yet applied, now lost; damaged files kept as ")
+          .append(String.join(", ", found.stream().map(d -> d.keptAs().toString()).distinct().toList()));
+    }
+    if (!markIntact) {
+      summary.append(summary.isEmpty() ? "" : "; ").append("the applied mark was damaged");
+    }
+    return new LogDamage(found.size() + (markIntact ? 0 : 1), lost, summary.toString());
   }
 
   @Override
@@ -137,6 +207,14 @@ public final class FileIngestLog implements IngestLog {
       closed = true;
       join(writerThread);
       join(applierThread);
+      if (expiry != null) {
+        expiry.shutdownNow();
+        try {
+          expiry.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
       intake.refuseQueued();
       try {
         segments.close();

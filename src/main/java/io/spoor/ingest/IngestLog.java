@@ -23,6 +23,11 @@ public interface IngestLog extends AutoCloseable {
   /** Acknowledged hits that could not be applied at all (kept aside for an operator). */
   long deadLettered();
 
+  /** Damage found in the log's own files when it started (none for a log without files). */
+  default LogDamage damage() {
+    return LogDamage.NONE;
+  }
+
   /** Stops accepting, delivers everything accepted, then returns. */
   @Override
   void close();

@@ -24,6 +24,11 @@ public final class IngestMetrics {
     metrics.gauge("spoor_ingest_queue_depth", "Hits acknowledged or waiting, not yet applied", log::depth);
     metrics.gauge("spoor_ingest_dead_letters", "Acknowledged hits that could not be applied at all",
         log::deadLettered);
+    metrics.gauge("spoor_ingest_log_damaged_spans",
+        "Damaged spans of the ingest log's files (and a damaged applied mark) found on start", () -> log.damage().places());
+    metrics.gauge("spoor_ingest_log_lost_hits",
+        "Acknowledged hits not yet applied lost to damage in the ingest log's files, found on start",
+        () -> log.damage().hitsLost());
   }
 
   void hit(Hit hit, Outcome outcome) {

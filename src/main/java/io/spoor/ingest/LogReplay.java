@@ -31,8 +31,8 @@ final class LogReplay {
   /**
    * Replays through {@code applier} in batches of at most {@code maxBatch}. True once every
    * record was applied or put aside; false if the applier gave up (closed during the replay),
-   * leaving the rest in the log for the next start. Throws {@link IllegalStateException} if
-   * the log is damaged where acknowledged hits are kept.
+   * leaving the rest in the log for the next start. Records after damage in the segment
+   * files are replayed too (see {@link LogSegments}).
    */
   boolean run(Applier applier, int maxBatch) {
     long appliedSeq = progress.appliedSeq();

@@ -6,7 +6,11 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,22 +24,39 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The files of the local ingest log: numbered records ({@code length, sequence, CRC-32,
- * payload}) appended to segment files named by the first sequence number they may hold.
- * Sequence numbers only grow, across segments and across restarts. {@link #append} returns
- * once the records are durable; if it fails, none of them stays in the file. On recovery, a
- * torn record at the end of the last segment (a write cut by a crash, never acknowledged) is
- * cut off with everything after it; damage in any other segment stops the start-up rather
- * than skip acknowledged hits silently. Other files in the directory are left alone.
+ * payload}, the checksum over the sequence number and the payload, so a damaged length shows
+ * too) appended to segment files named by the first sequence number they may hold. Sequence
+ * numbers only grow, across segments and across restarts. {@link #append} returns once the
+ * records are durable; if it fails, none of them stays in the file.
+ *
+ * <p>On recovery, a bad record at the end of the last segment with nothing valid after it is a
+ * torn tail (a write cut by a crash, never acknowledged): it is cut off, unless records already
+ * applied (so acknowledged) should be there. Any other bad bytes
+ * are damage: the records after it are found again by their framing (the next header whose
+ * sequence number follows and whose checksum matches), the damaged file is copied to
+ * {@code damaged/} and rewritten with the whole records only, and the damage is logged as an
+ * error and reported by {@link #damage}.
+ *
+ * <p>A segment is used for appending for at most {@code maxAge}; once every record in it is
+ * applied, {@link #deleteThrough} deletes it, the last one too. A segment found on start is
+ * not appended to. Other files in the directory are left alone.
  */
 final class LogSegments implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(LogSegments.class);
   private static final int HEADER = 4 + 8 + 4;
   private static final Pattern SEGMENT_NAME = Pattern.compile("(\\d{20})\\.log");
+  /** Where damaged segments are copied before they are rewritten. */
+  static final String DAMAGED_DIR = "damaged";
 
   private final Path dir;
   private final long segmentBytes;
+  private final Duration maxAge;
+  private final Clock clock;
   private final TreeMap<Long, Path> segments = new TreeMap<>();
+  private final List<Damage> damage = new ArrayList<>();
   private FileChannel current;
+  /** When this process started the segment {@link #current} writes to. */
+  private Instant currentSince;
   /** The sequence number of the next record; 0 until {@link #recover} ran. */
   private long nextSeq;
   /** Set when a failed append could not be undone: the file may hold a partial batch. */
@@ -45,12 +66,32 @@ final class LogSegments implements AutoCloseable {
   record Record(long seq, byte[] payload) {
   }
 
+  /**
+   * Bad bytes found on recovery where a crash cannot have left them: {@code bytes} bytes from
+   * byte {@code at} of {@code segment}, where records {@code firstLost} to {@code lastLost}
+   * were (none if {@code firstLost > lastLost}), {@code unappliedLost} of them not applied yet;
+   * the damaged file was copied to {@code keptAs}.
+   */
+  record Damage(Path segment, long at, long bytes, long firstLost, long lastLost, long unappliedLost,
+      Path keptAs) {
+    long recordsLost() {
+      return Math.max(0, lastLost - firstLost + 1);
+    }
+  }
+
+  /** A log whose segments are used for appending for as long as they have room. */
   LogSegments(Path dir, long segmentBytes) {
-    if (segmentBytes <= 0) {
-      throw new IllegalArgumentException("segment size must be positive: " + segmentBytes);
+    this(dir, segmentBytes, Duration.ofDays(365_000), Clock.systemUTC());
+  }
+
+  LogSegments(Path dir, long segmentBytes, Duration maxAge, Clock clock) {
+    if (segmentBytes <= 0 || maxAge.isNegative() || maxAge.isZero()) {
+      throw new IllegalArgumentException("segment size and age must be positive: " + segmentBytes + ", " + maxAge);
     }
     this.dir = dir;
     this.segmentBytes = segmentBytes;
+    this.maxAge = maxAge;
+    this.clock = clock;
     try {
       Files.createDirectories(dir);
       try (Stream<Path> files = Files.list(dir)) {
@@ -69,6 +110,7 @@ final class LogSegments implements AutoCloseable {
   /**
    * Reads every record after {@code appliedSeq} and positions the log for appending: the
    * next record is numbered after every record, every segment name and {@code appliedSeq}.
+   * Damage found on the way is recovered from as far as the framing allows (see the class).
    */
   synchronized List<Record> recover(long appliedSeq) {
     if (nextSeq > 0) {
@@ -77,20 +119,16 @@ final class LogSegments implements AutoCloseable {
     List<Record> records = new ArrayList<>();
     long last = 0;
     for (Map.Entry<Long, Path> segment : segments.entrySet()) {
-      boolean isLast = segment.getKey().equals(segments.lastKey());
-      last = read(segment.getValue(), segment.getKey(), last, appliedSeq, records, isLast);
+      Long nextFirst = segments.higherKey(segment.getKey());
+      last = read(segment.getValue(), segment.getKey(), last, appliedSeq, records, nextFirst);
     }
     nextSeq = Math.max(Math.max(last, appliedSeq) + 1, segments.isEmpty() ? 1 : segments.lastKey());
-    if (!segments.isEmpty()) {
-      Path file = segments.lastEntry().getValue();
-      try {
-        current = FileChannel.open(file, StandardOpenOption.WRITE);
-        current.position(current.size());
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot open log segment " + file, e);
-      }
-    }
     return records;
+  }
+
+  /** The damage found on recovery, oldest first. */
+  synchronized List<Damage> damage() {
+    return List.copyOf(damage);
   }
 
   /**
@@ -107,7 +145,7 @@ final class LogSegments implements AutoCloseable {
     if (payloads.isEmpty()) {
       return nextSeq - 1;
     }
-    if (current == null || !current.isOpen() || current.size() >= segmentBytes) {
+    if (current == null || !current.isOpen() || current.size() >= segmentBytes || currentExpired()) {
       roll(); // a channel closed by a failure before writing anything leaves its file whole
     }
     ByteBuffer buffer = ByteBuffer.allocate(Math.toIntExact(
@@ -133,12 +171,21 @@ final class LogSegments implements AutoCloseable {
     return seq - 1;
   }
 
-  /** Deletes segments holding only records up to {@code appliedSeq}; never the last one. */
+  /**
+   * Deletes segments holding only records up to {@code appliedSeq}. The last segment goes too
+   * once it is no longer appended to: found on start, or used for {@code maxAge}; the next
+   * append starts a new one.
+   */
   synchronized void deleteThrough(long appliedSeq) {
-    while (segments.size() > 1) {
+    while (!segments.isEmpty()) {
       Map.Entry<Long, Path> oldest = segments.firstEntry();
-      long nextFirst = segments.higherKey(oldest.getKey());
-      if (nextFirst - 1 > appliedSeq) {
+      Long nextFirst = segments.higherKey(oldest.getKey());
+      if (nextFirst == null) {
+        if (nextSeq == 0 || nextSeq - 1 > appliedSeq || (current != null && !currentExpired())) {
+          return;
+        }
+        closeCurrent();
+      } else if (nextFirst - 1 > appliedSeq) {
         return;
       }
       try {
@@ -162,6 +209,23 @@ final class LogSegments implements AutoCloseable {
     }
   }
 
+  private boolean currentExpired() {
+    return currentSince != null && !clock.instant().isBefore(currentSince.plus(maxAge));
+  }
+
+  /** Stops appending to the open segment, whose records were made durable already. */
+  private void closeCurrent() {
+    if (current != null) {
+      try {
+        current.close();
+      } catch (IOException e) {
+        LOG.debug("closing log segment", e);
+      }
+      current = null;
+      currentSince = null;
+    }
+  }
+
   /** Cuts a failed batch off the end of the open segment, so no later batch follows it. */
   private void undo(long start, Exception cause) {
     try {
@@ -175,25 +239,23 @@ final class LogSegments implements AutoCloseable {
 
   /** Starts a new segment named after the next record; the full one was made durable already. */
   private void roll() throws IOException {
-    if (current != null) {
-      current.close();
-      current = null;
-    }
+    closeCurrent();
     Path file = dir.resolve(String.format("%020d.log", nextSeq));
     FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
     try {
       channel.position(channel.size());
-      forceDirectory();
+      forceDirectory(dir);
     } catch (IOException | RuntimeException e) {
       channel.close();
       throw e;
     }
     segments.put(nextSeq, file);
     current = channel;
+    currentSince = clock.instant();
   }
 
   /** Makes a new file's name durable, where the platform lets a directory be opened. */
-  private void forceDirectory() throws IOException {
+  private static void forceDirectory(Path dir) throws IOException {
     FileChannel directory;
     try {
       directory = FileChannel.open(dir, StandardOpenOption.READ);
@@ -208,39 +270,71 @@ final class LogSegments implements AutoCloseable {
 
   /**
    * Reads one segment into {@code into} (records after {@code after} only); returns the last
-   * sequence number seen so far in the log. In the last segment, the first record that is not
-   * whole, fails its checksum or does not follow the one before marks a torn tail, cut off.
+   * sequence number seen so far in the log. {@code nextFirst} names the next segment (null for
+   * the last one). A record that is not whole, fails its checksum or does not follow the one
+   * before is bad: with a valid record after it, in a segment that is not the last, or where
+   * records already applied should be, it is damage (recovered from and reported); otherwise a
+   * torn tail, cut off.
    */
-  private static long read(Path file, long firstSeq, long previous, long after, List<Record> into,
-      boolean isLast) {
+  private long read(Path file, long firstSeq, long previous, long after, List<Record> into, Long nextFirst) {
     long last = previous;
+    List<Damage> found = new ArrayList<>();
+    List<int[]> whole = new ArrayList<>(); // byte ranges of the records kept
     try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
       ByteBuffer all = ByteBuffer.allocate(Math.toIntExact(channel.size()));
       while (all.hasRemaining() && channel.read(all) >= 0) {
         // read the whole segment
       }
       all.flip();
-      while (all.remaining() > 0) {
-        int start = all.position();
-        long seq = all.remaining() >= HEADER ? all.getLong(start + 4) : -1;
-        if (all.remaining() < HEADER || !intact(all) || seq <= last || seq < firstSeq) {
-          if (!isLast) {
-            throw new IllegalStateException("ingest log segment " + file + " is damaged at byte " + start);
+      int at = 0;
+      int end = all.limit();
+      while (at < end) {
+        if (!intact(all, at, last, firstSeq, Long.MAX_VALUE)) {
+          int next = nextIntact(all, at, last, firstSeq);
+          long applied = Math.max(last, firstSeq - 1);
+          if (next < 0 && nextFirst == null && applied < after) {
+            // records up to the applied mark were acknowledged: a crash cannot have torn them
+            found.add(new Damage(file, at, end - at, applied + 1, after, 0, null));
+            end = at;
+            break;
           }
-          LOG.warn("cutting {} bytes of an incomplete write off the end of {}", all.limit() - start, file);
-          channel.truncate(start);
-          channel.force(true);
-          break;
+          if (next < 0 && nextFirst == null) {
+            if (found.isEmpty()) {
+              LOG.warn("cutting {} bytes of an incomplete write off the end of {}", end - at, file);
+              channel.truncate(at);
+              channel.force(true);
+            } else {
+              LOG.warn("dropping {} bytes of an incomplete write at the end of {}", end - at, file);
+            }
+            end = at;
+            break;
+          }
+          long lastLost = next < 0 ? nextFirst - 1 : all.getLong(next + 4) - 1;
+          found.add(new Damage(file, at, (next < 0 ? end : next) - at, last + 1, lastLost,
+              Math.max(0, lastLost - Math.max(last + 1, after + 1) + 1), null));
+          if (next < 0) {
+            break;
+          }
+          at = next;
         }
-        int length = all.getInt();
-        all.getLong();
-        all.getInt();
-        byte[] payload = new byte[length];
-        all.get(payload);
-        last = seq;
+        int length = all.getInt(at);
+        long seq = all.getLong(at + 4);
         if (seq > after) {
+          byte[] payload = new byte[length];
+          all.get(at + HEADER, payload);
           into.add(new Record(seq, payload));
         }
+        whole.add(new int[] {at, HEADER + length});
+        last = seq;
+        at += HEADER + length;
+      }
+      if (!found.isEmpty()) {
+        Path keptAs = quarantine(file, all, whole);
+        for (Damage d : found) {
+          damage.add(new Damage(d.segment(), d.at(), d.bytes(), d.firstLost(), d.lastLost(), d.unappliedLost(),
+              keptAs));
+        }
+        report(file, found, keptAs);
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read log segment " + file, e);
@@ -248,16 +342,88 @@ final class LogSegments implements AutoCloseable {
     return last;
   }
 
-  /** Whether a whole record with a matching checksum starts at the buffer's position. */
-  private static boolean intact(ByteBuffer all) {
-    int at = all.position();
-    int length = all.getInt(at);
-    if (length < 0 || length > all.remaining() - HEADER) {
+  /** Logs the damage found in one segment: in all, then span by span (the first few). */
+  private static void report(Path file, List<Damage> found, Path keptAs) {
+    LOG.error("ingest log segment {} is damaged: {} bad spans ({} bytes) where {} records were, {} of them "
+        + "acknowledged hits not yet applied, now lost; the records after the damage were recovered and the "
+        + "damaged file is kept as {}", file, found.size(), found.stream().mapToLong(Damage::bytes).sum(),
+        found.stream().mapToLong(Damage::recordsLost).sum(), found.stream().mapToLong(Damage::unappliedLost).sum(),
+        keptAs);
+    int shown = Math.min(found.size(), 10);
+    for (Damage d : found.subList(0, shown)) {
+      LOG.error("damaged span of {}: {} bytes at byte {}, where records {} to {} were", file, d.bytes(), d.at(),
+          d.firstLost(), d.lastLost());
+    }
+    if (found.size() > shown) {
+      LOG.error("{} more damaged spans in {}", found.size() - shown, file);
+    }
+  }
+
+  /**
+   * Copies a damaged segment to {@code damaged/}, then replaces it, atomically, with its whole
+   * records only, so the next start reads it cleanly. Returns the copy.
+   */
+  private Path quarantine(Path file, ByteBuffer all, List<int[]> whole) throws IOException {
+    Path damagedDir = dir.resolve(DAMAGED_DIR);
+    Files.createDirectories(damagedDir);
+    Path keptAs = damagedDir.resolve(file.getFileName() + "." + clock.millis());
+    for (int n = 1; Files.exists(keptAs); n++) {
+      keptAs = damagedDir.resolve(file.getFileName() + "." + clock.millis() + "-" + n);
+    }
+    writeDurably(keptAs, all.duplicate().position(0).limit(all.capacity()));
+    ByteBuffer clean = ByteBuffer.allocate(whole.stream().mapToInt(r -> r[1]).sum());
+    for (int[] r : whole) {
+      clean.put(all.duplicate().position(r[0]).limit(r[0] + r[1]));
+    }
+    clean.flip();
+    Path temp = file.resolveSibling(file.getFileName() + ".tmp");
+    writeDurably(temp, clean);
+    Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    forceDirectory(dir);
+    return keptAs;
+  }
+
+  private static void writeDurably(Path file, ByteBuffer content) throws IOException {
+    try (FileChannel out = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+        StandardOpenOption.TRUNCATE_EXISTING)) {
+      while (content.hasRemaining()) {
+        out.write(content);
+      }
+      out.force(true);
+    }
+  }
+
+  /**
+   * The offset of the first intact record after the bad one at {@code bad}, or -1. Records
+   * in between take at least a header each, which bounds the sequence number a real one can
+   * carry there.
+   */
+  private static int nextIntact(ByteBuffer all, int bad, long last, long firstSeq) {
+    for (int at = bad + 1; at + HEADER <= all.limit(); at++) {
+      if (intact(all, at, last, firstSeq, last + 1 + (at - bad) / HEADER)) {
+        return at;
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * Whether a whole record numbered after {@code last}, from {@code firstSeq} and up to
+   * {@code maxSeq}, with a matching checksum starts at {@code at}.
+   */
+  private static boolean intact(ByteBuffer all, int at, long last, long firstSeq, long maxSeq) {
+    if (all.limit() - at < HEADER) {
       return false;
     }
-    byte[] payload = new byte[length];
-    all.get(at + HEADER, payload);
-    return crc(all.getLong(at + 4), payload) == all.getInt(at + 12);
+    long seq = all.getLong(at + 4);
+    int length = all.getInt(at);
+    if (seq <= last || seq < firstSeq || seq > maxSeq || length < 0 || length > all.limit() - at - HEADER) {
+      return false;
+    }
+    CRC32 crc = new CRC32();
+    crc.update(all.duplicate().position(at + 4).limit(at + 12));
+    crc.update(all.duplicate().position(at + HEADER).limit(at + HEADER + length));
+    return (int) crc.getValue() == all.getInt(at + 12);
   }
 
   private static int crc(long seq, byte[] payload) {

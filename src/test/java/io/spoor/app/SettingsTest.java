@@ -183,7 +183,7 @@ class SettingsTest {
   void helpListsEveryFlagAndEnvironmentVariable() {
     String help = Settings.help();
 
-    assertEquals(12, Settings.ALL.size());
+    assertEquals(13, Settings.ALL.size());
     for (Setting<?> setting : Settings.ALL) {
       assertTrue(help.contains(setting.flag() + " "), setting.flag());
       assertTrue(help.contains(setting.env() + " "), setting.env());
@@ -192,7 +192,8 @@ class SettingsTest {
     for (String name : List.of("--port", "SPOOR_PORT", "--host", "SPOOR_HOST", "--data", "SPOOR_DATA",
         "--portal-id", "SPOOR_PORTAL_ID", "--public-url", "SPOOR_PUBLIC_URL", "--bootstrap-token",
         "SPOOR_BOOTSTRAP_TOKEN", "--queue-capacity", "SPOOR_QUEUE_CAPACITY", "--max-batch",
-        "SPOOR_MAX_BATCH", "--rejections-kept", "SPOOR_REJECTIONS_KEPT")) {
+        "SPOOR_MAX_BATCH", "--rejections-kept", "SPOOR_REJECTIONS_KEPT", "--log-segment-max-age-minutes",
+        "SPOOR_LOG_SEGMENT_MAX_AGE_MINUTES")) {
       assertTrue(help.contains(name), name);
     }
   }
