@@ -38,7 +38,10 @@ import io.spoor.ingest.IngestLog;
 import io.spoor.ingest.IngestMetrics;
 import io.spoor.ingest.FileIngestLog;
 import io.spoor.ingest.IngestLimits;
+import io.spoor.ingest.RejectReason;
+import io.spoor.ingest.RejectionLimits;
 import io.spoor.ingest.RejectionRoutes;
+import io.spoor.ops.Counter;
 import io.spoor.ops.Metrics;
 import io.spoor.ops.OpsRoutes;
 import io.spoor.portal.NewToken;
@@ -50,6 +53,7 @@ import io.spoor.store.SqliteDialect;
 import io.spoor.track.BeaconApplier;
 import io.spoor.track.BeaconRoutes;
 import io.spoor.track.EventsApiApplier;
+import io.spoor.track.PerHitCap;
 import io.spoor.track.TrackerScriptRoutes;
 import io.spoor.track.EventsApiRoutes;
 import io.spoor.track.SentEventApplier;
@@ -96,7 +100,8 @@ public final class Spoor implements AutoCloseable {
         Duration.ofMillis(settings.get(Settings.MAX_WAIT_MS)), Duration.ofMillis(settings.get(Settings.APPLY_INTERVAL_MS))));
     ingestMetrics = new IngestMetrics(metrics, log);
     log.start(new BatchApplier(db, stores.appliedHits(), stores.rejections(), stores.portals(),
-        appliers(stores, metrics), ingestMetrics, clock, settings.get(Settings.REJECTIONS_KEPT)));
+        appliers(stores, metrics, settings), ingestMetrics, clock, new RejectionLimits(
+            settings.get(Settings.REJECTIONS_KEPT), settings.get(Settings.REJECTION_BYTES_PER_BATCH))));
     vertx = Vertx.vertx();
     List<Routes> routes = new ArrayList<>(trackingRoutes(stores, metrics, clock));
     routes.addAll(crmRoutes(stores, clock));
@@ -109,17 +114,22 @@ public final class Spoor implements AutoCloseable {
   }
 
   /** The rules each kind of hit is applied by. */
-  private static List<HitApplier<?>> appliers(Stores stores, Metrics metrics) {
+  private static List<HitApplier<?>> appliers(Stores stores, Metrics metrics, Settings settings) {
+    Counter overCap = metrics.counter("spoor_refused_by_cap_total",
+        "Parameters or properties of a hit beyond the per-hit cap, refused", "kind");
     return List.of(
         new EventsApiApplier(stores.contacts(), stores.propertyDefinitions(), stores.eventDefinitions(),
-            stores.completions(), stores.externalIds()),
+            stores.completions(), stores.externalIds(), new PerHitCap(settings.get(Settings.MAX_PARAMS_PER_HIT),
+                RejectReason.TOO_MANY_PARAMETERS, "parameters", overCap)),
         new BeaconApplier(stores.contacts(), stores.propertyDefinitions(), stores.visitors(),
             stores.eventDefinitions(), stores.completions(),
             metrics.counter("spoor_bot_hits_total", "Beacons from bots, kept out of the analytics"),
             metrics.counter("spoor_untracked_hits_total",
                 "Beacons counted but not tracked: cookieless before consent, or a privacy signal honoured", "why")),
         new SentEventApplier(stores.contacts(), stores.propertyDefinitions(), stores.visitors(),
-            stores.eventDefinitions(), stores.eventDetails(), stores.completions()));
+            stores.eventDefinitions(), stores.eventDetails(), stores.completions(),
+            new PerHitCap(settings.get(Settings.MAX_PROPERTIES_PER_EVENT), RejectReason.TOO_MANY_PROPERTIES,
+                "properties", overCap)));
   }
 
   /** The unauthenticated tracking endpoints and the behavioural events API, which feed the ingest log. */

@@ -40,9 +40,12 @@ public final class SentEventApplier implements HitApplier<SentEventHit> {
   private final EventDefinitionStore definitions;
   private final EventDetailsStore details;
   private final CompletionStore completions;
+  private final PerHitCap cap;
 
+  /** @param cap the most properties of one event that are looked at */
   public SentEventApplier(ContactStore contacts, PropertyDefinitionStore propertyDefinitions, VisitorStore visitors,
-      EventDefinitionStore definitions, EventDetailsStore details, CompletionStore completions) {
+      EventDefinitionStore definitions, EventDetailsStore details, CompletionStore completions, PerHitCap cap) {
+    this.cap = cap;
     this.contacts = contacts;
     this.propertyDefinitions = propertyDefinitions;
     this.visitors = visitors;
@@ -103,14 +106,16 @@ public final class SentEventApplier implements HitApplier<SentEventHit> {
         new EventDetails("", "", List.of())).properties().stream().map(EventDetails.EventProperty::name)
         .collect(Collectors.toSet());
     Map<String, String> kept = new LinkedHashMap<>();
-    hit.properties().forEach((name, value) -> {
+    // a hit's properties have no order of their own: the first ones by name are looked at
+    List<String> sent = hit.properties().keySet().stream().sorted().toList();
+    for (String name : cap.keep(hit, sent, n -> n, batch)) {
       if (names.contains(name)) {
-        kept.put(name, value);
+        kept.put(name, hit.properties().get(name));
       } else {
         batch.reject(hit, RejectReason.UNKNOWN_PROPERTY, false, "event " + hit.eventName() + " declares no property "
             + name);
       }
-    });
+    }
     return kept;
   }
 }
