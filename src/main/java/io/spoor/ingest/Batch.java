@@ -47,7 +47,7 @@ public final class Batch {
   /**
    * Records that the hit, or one part of it ({@code whole == false}), was not applied. However
    * many parts of a hit are refused, the hit gets one rejection naming them all (the first
-   * {@value Refusals#PARTS_NAMED} one by one, the rest counted). Hits of unknown portals have
+   * ten one by one, the rest counted). Hits of unknown portals have
    * nowhere to be kept: they are only counted.
    */
   public void reject(Hit hit, RejectReason reason, boolean whole, String detail) {
