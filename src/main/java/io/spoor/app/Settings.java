@@ -38,10 +38,17 @@ public final class Settings {
       10_000_000, "Rejections kept per portal; older ones are trimmed");
   public static final Setting<Integer> LOG_SEGMENT_MAX_AGE_MINUTES = Setting.integer("log-segment-max-age-minutes",
       60, 1, 10_080, "Minutes an ingest log segment is written to; once its hits are applied it is deleted");
+  public static final Setting<Integer> REJECTION_BYTES_PER_BATCH = Setting.integer("rejection-bytes-per-batch",
+      8 * 1024 * 1024, 1024, 1024 * 1024 * 1024,
+      "Bytes of rejections one batch writes; beyond them rejections are kept without their raw parameters");
+  public static final Setting<Integer> MAX_PARAMS_PER_HIT = Setting.integer("max-params-per-hit", 100, 1, 10_000,
+      "Contact properties one /v1/event hit may set; the parameters beyond are refused (TOO_MANY_PARAMETERS)");
+  public static final Setting<Integer> MAX_PROPERTIES_PER_EVENT = Setting.integer("max-properties-per-event", 50, 1,
+      10_000, "Properties one behavioural event may carry; those beyond are refused (TOO_MANY_PROPERTIES)");
 
   public static final List<Setting<?>> ALL = List.of(PORT, HOST, DATA, PORTAL_ID, PUBLIC_URL,
       BOOTSTRAP_TOKEN, QUEUE_CAPACITY, MAX_BATCH, MAX_BACKLOG, MAX_WAIT_MS, APPLY_INTERVAL_MS,
-      REJECTIONS_KEPT, LOG_SEGMENT_MAX_AGE_MINUTES);
+      REJECTIONS_KEPT, LOG_SEGMENT_MAX_AGE_MINUTES, REJECTION_BYTES_PER_BATCH, MAX_PARAMS_PER_HIT, MAX_PROPERTIES_PER_EVENT);
 
   private final Map<Setting<?>, Object> values;
 

@@ -39,7 +39,10 @@ import io.spoor.ingest.IngestMetrics;
 import io.spoor.ingest.FileIngestLog;
 import io.spoor.ingest.LogDamage;
 import io.spoor.ingest.IngestLimits;
+import io.spoor.ingest.RejectReason;
+import io.spoor.ingest.RejectionLimits;
 import io.spoor.ingest.RejectionRoutes;
+import io.spoor.ops.Counter;
 import io.spoor.ops.Metrics;
 import io.spoor.ops.OpsRoutes;
 import io.spoor.portal.NewToken;
@@ -51,6 +54,7 @@ import io.spoor.store.SqliteDialect;
 import io.spoor.track.BeaconApplier;
 import io.spoor.track.BeaconRoutes;
 import io.spoor.track.EventsApiApplier;
+import io.spoor.track.PerHitCap;
 import io.spoor.track.TrackerScriptRoutes;
 import io.spoor.track.EventsApiRoutes;
 import io.spoor.track.SentEventApplier;
@@ -98,7 +102,8 @@ public final class Spoor implements AutoCloseable {
         Duration.ofMinutes(settings.get(Settings.LOG_SEGMENT_MAX_AGE_MINUTES)));
     ingestMetrics = new IngestMetrics(metrics, log);
     log.start(new BatchApplier(db, stores.appliedHits(), stores.rejections(), stores.portals(),
-        appliers(stores, metrics), ingestMetrics, clock, settings.get(Settings.REJECTIONS_KEPT)));
+        appliers(stores, metrics, settings), ingestMetrics, clock, new RejectionLimits(
+            settings.get(Settings.REJECTIONS_KEPT), settings.get(Settings.REJECTION_BYTES_PER_BATCH))));
     vertx = Vertx.vertx();
     List<Routes> routes = new ArrayList<>(trackingRoutes(stores, metrics, clock));
     routes.addAll(crmRoutes(stores, clock));
@@ -111,19 +116,25 @@ public final class Spoor implements AutoCloseable {
   }
 
   /** The rules each kind of hit is applied by. */
-  private static List<HitApplier<?>> appliers(Stores stores, Metrics metrics) {
+  private static List<HitApplier<?>> appliers(Stores stores, Metrics metrics, Settings settings) {
+    Counter overCap = metrics.counter("spoor_refused_by_cap_total",
+        "Parameters or properties of a hit beyond the per-hit cap, refused", "kind");
+    PerHitCap propertyCap = new PerHitCap(settings.get(Settings.MAX_PROPERTIES_PER_EVENT),
+        RejectReason.TOO_MANY_PROPERTIES, "properties", overCap);
     return List.of(
         new EventsApiApplier(stores.contacts(), stores.propertyDefinitions(), stores.eventDefinitions(),
-            stores.completions(), stores.externalIds()),
+            stores.completions(), stores.externalIds(), new PerHitCap(settings.get(Settings.MAX_PARAMS_PER_HIT),
+                RejectReason.TOO_MANY_PARAMETERS, "parameters", overCap)),
         new BeaconApplier(stores.contacts(), stores.propertyDefinitions(), stores.visitors(),
             stores.eventDefinitions(), stores.completions(),
             metrics.counter("spoor_bot_hits_total", "Beacons from bots, kept out of the analytics"),
             metrics.counter("spoor_untracked_hits_total",
                 "Beacons counted but not tracked: cookieless (ce=false), a privacy signal honoured, or a visitor "
                     + "who declined consent", "why"),
-            stores.eventDetails()),
+            stores.eventDetails(), propertyCap),
         new SentEventApplier(stores.contacts(), stores.propertyDefinitions(), stores.visitors(),
-            stores.eventDefinitions(), stores.eventDetails(), stores.completions()));
+            stores.eventDefinitions(), stores.eventDetails(), stores.completions(),
+            propertyCap));
   }
 
   /** The unauthenticated tracking endpoints and the behavioural events API, which feed the ingest log. */

@@ -5,8 +5,10 @@ import io.spoor.portal.PortalStore;
 import io.spoor.store.Transactor;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +24,8 @@ import java.util.Set;
 public final class BatchApplier implements BatchSink {
   private static final Duration LEDGER_RETENTION = Duration.ofDays(7);
   private static final long LEDGER_SWEEP_MILLIS = Duration.ofMinutes(10).toMillis();
+  /** What a rejection keeps instead of its raw parameters once its batch's budget is spent. */
+  static final String OVER_BUDGET = "[not kept: the batch's rejections were over their byte budget]";
 
   private final Transactor tx;
   private final AppliedHits ledger;
@@ -30,13 +34,21 @@ public final class BatchApplier implements BatchSink {
   private final Map<Class<?>, HitApplier<?>> appliers = new HashMap<>();
   private final IngestMetrics metrics;
   private final Clock clock;
-  private final int rejectionsKept;
-  private final Map<Long, Integer> rejectionsSinceTrim = new HashMap<>();
+  private final RejectionLimits rejectionLimits;
+  /** Per portal, at least as many rejections as it stores (more after a delete elsewhere). */
+  private final Map<Long, Integer> rejectionsStored = new HashMap<>();
   private long lastSweep;
 
   public BatchApplier(Transactor tx, AppliedHits ledger, RejectionStore rejectionStore,
       PortalStore portals, List<HitApplier<?>> appliers, IngestMetrics metrics, Clock clock,
       int rejectionsKept) {
+    this(tx, ledger, rejectionStore, portals, appliers, metrics, clock,
+        new RejectionLimits(rejectionsKept, RejectionLimits.DEFAULT_BYTES_PER_BATCH));
+  }
+
+  public BatchApplier(Transactor tx, AppliedHits ledger, RejectionStore rejectionStore,
+      PortalStore portals, List<HitApplier<?>> appliers, IngestMetrics metrics, Clock clock,
+      RejectionLimits rejectionLimits) {
     this.tx = tx;
     this.ledger = ledger;
     this.rejectionStore = rejectionStore;
@@ -44,7 +56,7 @@ public final class BatchApplier implements BatchSink {
     appliers.forEach(a -> this.appliers.put(a.type(), a));
     this.metrics = metrics;
     this.clock = clock;
-    this.rejectionsKept = rejectionsKept;
+    this.rejectionLimits = rejectionLimits;
     this.lastSweep = clock.millis();
   }
 
@@ -55,12 +67,17 @@ public final class BatchApplier implements BatchSink {
     try {
       batch = tx.inTransaction(() -> applyInTransaction(hits, place));
     } catch (RuntimeException e) {
+      rejectionsStored.clear();
       metrics.failedBatch();
       throw e;
     }
     metrics.batch(hits.size(), System.nanoTime() - started);
     hits.forEach(hit -> metrics.hit(hit, batch.outcome(hit)));
-    batch.rejections().forEach(r -> metrics.rejection(r.reason()));
+    batch.refusedParts().forEach((reason, n) -> {
+      for (int i = 0; i < n; i++) {
+        metrics.rejection(reason);
+      }
+    });
   }
 
   @Override
@@ -119,15 +136,43 @@ public final class BatchApplier implements BatchSink {
     return ids.stream().filter(id -> !HitIds.madeAtEdge(id)).toList();
   }
 
+  /**
+   * Adds the batch's rejections within the bounds: each portal keeps its newest ones, room is
+   * made by trimming its oldest before they are added, and once the batch's byte budget is
+   * spent the rest are kept without their raw parameters.
+   */
   private void keep(List<Rejection> rejections) {
-    rejectionStore.add(rejections);
-    for (Rejection r : rejections) {
-      int since = rejectionsSinceTrim.merge(r.portalId(), 1, Integer::sum);
-      if (since > Math.max(100, rejectionsKept / 10)) {
-        rejectionStore.trim(r.portalId(), rejectionsKept);
-        rejectionsSinceTrim.put(r.portalId(), 0);
-      }
+    Map<Long, List<Rejection>> byPortal = new LinkedHashMap<>();
+    rejections.forEach(r -> byPortal.computeIfAbsent(r.portalId(), p -> new ArrayList<>()).add(r));
+    List<Rejection> kept = new ArrayList<>(rejections.size());
+    byPortal.forEach((portal, ofPortal) -> {
+      List<Rejection> newest = ofPortal.subList(Math.max(0, ofPortal.size() - rejectionLimits.keptPerPortal()),
+          ofPortal.size());
+      makeRoom(portal, newest.size());
+      kept.addAll(newest);
+    });
+    rejectionStore.add(withinBudget(kept));
+  }
+
+  private void makeRoom(long portal, int incoming) {
+    int limit = rejectionLimits.keptPerPortal();
+    int stored = rejectionsStored.computeIfAbsent(portal, rejectionStore::count);
+    if (stored + incoming > limit) {
+      int deleted = rejectionStore.trim(portal, limit - incoming);
+      stored = Math.min(stored - deleted, limit - incoming);
     }
+    rejectionsStored.put(portal, stored + incoming);
+  }
+
+  private List<Rejection> withinBudget(List<Rejection> rejections) {
+    List<Rejection> out = new ArrayList<>(rejections.size());
+    long spent = 0;
+    for (Rejection r : rejections) {
+      Rejection stored = spent + r.bytes() <= rejectionLimits.bytesPerBatch() ? r : r.compact(OVER_BUDGET);
+      spent += stored.bytes();
+      out.add(stored);
+    }
+    return out;
   }
 
   /** Lets each applier look at its new hits together before they are applied one by one. */

@@ -25,5 +25,9 @@ public enum RejectReason {
   /** A contact id (objectId) that names no contact of the portal. */
   UNKNOWN_CONTACT,
   /** Applied, but flagged: one email has collected an implausible number of visitor tokens. */
-  SUSPECTED_PLACEHOLDER_EMAIL
+  SUSPECTED_PLACEHOLDER_EMAIL,
+  /** Parameters of a {@code /v1/event} hit beyond {@code --max-params-per-hit}. */
+  TOO_MANY_PARAMETERS,
+  /** Properties of a behavioural event beyond {@code --max-properties-per-event}. */
+  TOO_MANY_PROPERTIES
 }

@@ -45,11 +45,17 @@ public final class RejectionRoutes implements Routes {
     return OptionalLong.of(value);
   }
 
+  private static JsonArray parts(Rejection r) {
+    JsonArray parts = new JsonArray();
+    r.parts().forEach(p -> parts.add(new JsonObject().put("reason", p.reason().name()).put("detail", p.detail())));
+    return parts;
+  }
+
   private static void render(RoutingContext ctx, List<Rejection> list, int limit) {
     JsonArray results = new JsonArray();
     list.stream().limit(limit).forEach(r -> results.add(new JsonObject().put("id", Long.toString(r.id()))
         .put("hitId", r.hitId()).put("reason", r.reason().name()).put("outcome", r.outcome().name())
-        .put("detail", r.detail()).put("params", r.params())
+        .put("detail", r.detail()).put("parts", parts(r)).put("moreParts", r.moreParts()).put("params", r.params())
         .put("receivedAt", Instant.ofEpochMilli(r.receivedAt()).toString())));
     JsonObject body = new JsonObject().put("results", results);
     if (list.size() > limit) {

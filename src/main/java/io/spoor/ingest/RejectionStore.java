@@ -11,9 +11,12 @@ public interface RejectionStore {
   /** Newest first; {@code before} pages back from a rejection id. */
   List<Rejection> list(long portalId, int limit, OptionalLong before);
 
+  /** How many rejections the portal has. */
+  int count(long portalId);
+
   /** Deletes these rejections of the portal. */
   void delete(long portalId, Collection<Long> ids);
 
-  /** Deletes all but the newest {@code keep} rejections of the portal. */
-  void trim(long portalId, int keep);
+  /** Deletes all but the newest {@code keep} rejections of the portal (all of them for 0); returns how many. */
+  int trim(long portalId, int keep);
 }

@@ -58,11 +58,11 @@ public final class BeaconApplier implements HitApplier<BeaconHit> {
 
   public BeaconApplier(ContactStore contacts, PropertyDefinitionStore propertyDefinitions,
       VisitorStore visitors, EventDefinitionStore eventDefinitions, CompletionStore completions, Counter bots,
-      Counter untracked, EventDetailsStore eventDetails) {
+      Counter untracked, EventDetailsStore eventDetails, PerHitCap propertyCap) {
     this.contacts = contacts;
     this.propertyDefinitions = propertyDefinitions;
     this.visitors = visitors;
-    this.events = new BeaconEvents(eventDefinitions, completions, eventDetails);
+    this.events = new BeaconEvents(eventDefinitions, completions, eventDetails, propertyCap);
     this.bots = bots;
     this.untracked = untracked;
   }

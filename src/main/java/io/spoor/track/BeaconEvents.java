@@ -31,11 +31,14 @@ final class BeaconEvents {
   private final EventDefinitionStore definitions;
   private final CompletionStore completions;
   private final EventDetailsStore details;
+  private final PerHitCap propertyCap;
 
-  BeaconEvents(EventDefinitionStore definitions, CompletionStore completions, EventDetailsStore details) {
+  BeaconEvents(EventDefinitionStore definitions, CompletionStore completions, EventDetailsStore details,
+      PerHitCap propertyCap) {
     this.definitions = definitions;
     this.completions = completions;
     this.details = details;
+    this.propertyCap = propertyCap;
   }
 
   EventCompletions completions() {
@@ -59,7 +62,7 @@ final class BeaconEvents {
     Map<String, String> properties = new LinkedHashMap<>();
     beacon.eventProperties(hit.beacon() != BeaconHit.Kind.EVENT).forEach(p -> properties.put(p.name(), p.value()));
     Map<String, String> kept = hit.beacon() == BeaconHit.Kind.BEHAVIORAL_EVENT
-        ? DeclaredProperties.kept(details, definition.get(), hit, properties, batch) : properties;
+        ? DeclaredProperties.kept(details, definition.get(), hit, properties, propertyCap, batch) : properties;
     long at = beacon.at();
     events.complete(definition.get(), contact, hit.id(), at, value, SOURCE, kept);
     long micros = value.orElse(0);

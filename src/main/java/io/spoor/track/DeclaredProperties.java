@@ -15,26 +15,29 @@ import java.util.stream.Collectors;
 /**
  * The behavioural-event property rule, the same for {@code /__ptbe.gif} and
  * {@code /events/v3/send}: a property the event's definition declares is kept; any other is
- * not, and the rejection list says so ({@code UNKNOWN_PROPERTY}).
+ * not, and the rejection list says so ({@code UNKNOWN_PROPERTY}). At most the cap's number
+ * of properties is looked at, the first by name (a hit's properties have no order of their
+ * own); those beyond are refused together.
  */
 final class DeclaredProperties {
   private DeclaredProperties() {
   }
 
   static Map<String, String> kept(EventDetailsStore details, EventDefinition definition, Hit hit,
-      Map<String, String> properties, Batch batch) {
+      Map<String, String> properties, PerHitCap cap, Batch batch) {
     Set<String> names = details.find(List.of(definition.id())).getOrDefault(definition.id(),
         new EventDetails("", "", List.of())).properties().stream().map(EventDetails.EventProperty::name)
         .collect(Collectors.toSet());
     Map<String, String> kept = new LinkedHashMap<>();
-    properties.forEach((name, value) -> {
+    List<String> sent = properties.keySet().stream().sorted().toList();
+    for (String name : cap.keep(hit, sent, n -> n, batch)) {
       if (names.contains(name)) {
-        kept.put(name, value);
+        kept.put(name, properties.get(name));
       } else {
         batch.reject(hit, RejectReason.UNKNOWN_PROPERTY, false, "event " + definition.name()
             + " declares no property " + name);
       }
-    });
+    }
     return kept;
   }
 }

@@ -14,6 +14,7 @@ import io.spoor.identity.ExternalIdStore;
 import io.spoor.ingest.Batch;
 import io.spoor.ingest.EventApiHit;
 import io.spoor.ingest.HitApplier;
+import io.spoor.ingest.Param;
 import io.spoor.ingest.RejectReason;
 import io.spoor.portal.Portal;
 import java.util.HashMap;
@@ -35,15 +36,26 @@ import java.util.OptionalLong;
  */
 public final class EventsApiApplier implements HitApplier<EventApiHit> {
   private static final String SOURCE = "EVENTS_API";
+  private static final int DEFAULT_MAX_PARAMS = 100;
 
   private final ContactStore contacts;
   private final PropertyDefinitionStore propertyDefinitions;
   private final EventDefinitionStore eventDefinitions;
   private final CompletionStore completions;
   private final ExternalIdStore externalIds;
+  private final PerHitCap cap;
 
   public EventsApiApplier(ContactStore contacts, PropertyDefinitionStore propertyDefinitions,
       EventDefinitionStore eventDefinitions, CompletionStore completions, ExternalIdStore externalIds) {
+    this(contacts, propertyDefinitions, eventDefinitions, completions, externalIds,
+        PerHitCap.uncounted(DEFAULT_MAX_PARAMS, RejectReason.TOO_MANY_PARAMETERS, "parameters"));
+  }
+
+  /** @param cap the most contact-property parameters of one hit that are applied */
+  public EventsApiApplier(ContactStore contacts, PropertyDefinitionStore propertyDefinitions,
+      EventDefinitionStore eventDefinitions, CompletionStore completions, ExternalIdStore externalIds,
+      PerHitCap cap) {
+    this.cap = cap;
     this.contacts = contacts;
     this.propertyDefinitions = propertyDefinitions;
     this.eventDefinitions = eventDefinitions;
@@ -105,7 +117,8 @@ public final class EventsApiApplier implements HitApplier<EventApiHit> {
         hit.receivedAt(), revenue, SOURCE, Map.of());
     contact.ifPresent(id -> changes.addAnalytics(id,
         AnalyticsDelta.event(hit.receivedAt(), revenue.orElse(0))));
-    new PropertyParams(changes, ChangeSource.EVENTS_API).apply(portal, hit, hit.properties(), hit.malformed(),
+    new PropertyParams(changes, ChangeSource.EVENTS_API).apply(portal, hit,
+        cap.keep(hit, hit.properties(), Param::name, batch), cap.keep(hit, hit.malformed(), name -> name, batch),
         contact, batch);
   }
 

@@ -35,9 +35,12 @@ public final class SentEventApplier implements HitApplier<SentEventHit> {
   private final EventDefinitionStore definitions;
   private final EventDetailsStore details;
   private final CompletionStore completions;
+  private final PerHitCap cap;
 
+  /** @param cap the most properties of one event that are looked at */
   public SentEventApplier(ContactStore contacts, PropertyDefinitionStore propertyDefinitions, VisitorStore visitors,
-      EventDefinitionStore definitions, EventDetailsStore details, CompletionStore completions) {
+      EventDefinitionStore definitions, EventDetailsStore details, CompletionStore completions, PerHitCap cap) {
+    this.cap = cap;
     this.contacts = contacts;
     this.propertyDefinitions = propertyDefinitions;
     this.visitors = visitors;
@@ -94,6 +97,6 @@ public final class SentEventApplier implements HitApplier<SentEventHit> {
   }
 
   private Map<String, String> declared(SentEventHit hit, EventDefinition definition, Batch batch) {
-    return DeclaredProperties.kept(details, definition, hit, hit.properties(), batch);
+    return DeclaredProperties.kept(details, definition, hit, hit.properties(), cap, batch);
   }
 }

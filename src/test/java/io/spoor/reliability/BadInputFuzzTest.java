@@ -32,7 +32,8 @@ import org.junit.jupiter.api.Test;
 /**
  * A seeded fuzzer sends at least 20,000 malformed requests over every operation of the OpenAPI
  * document from four connections at once, with well-formed control writes interleaved, and
- * checks every answer; then the store. Set {@code -Dspoor.fuzz.seed=…} to replay a run and
+ * checks every answer; then the store, and what accepted requests cost it (rows and bytes per hit,
+ * over the whole run and for the costliest requests that are still accepted). Set {@code -Dspoor.fuzz.seed=…} to replay a run and
  * {@code -Dspoor.fuzz.requests=…} for a longer one.
  */
 class BadInputFuzzTest {
@@ -41,6 +42,10 @@ class BadInputFuzzTest {
   private static final int WORKERS = 4;
   private static final int BATCHES = 20;
   private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(15);
+  /** The most rows one accepted hit may add to the store. */
+  private static final long ROWS_PER_HIT = 4;
+  /** The most bytes one accepted hit may add to the store. */
+  private static final long BYTES_PER_HIT = 12 * 1024;
 
   private static RunningSpoor server;
   private static SpoorClient client;
@@ -57,6 +62,8 @@ class BadInputFuzzTest {
   private static int tokensBefore;
   private static final AtomicInteger pixelsSent = new AtomicInteger();
   private static final AtomicInteger oversizedDropped = new AtomicInteger();
+  private static final AtomicInteger accepted = new AtomicInteger();
+  private static StoreCost fuzzCost;
 
   @BeforeAll
   static void fuzz() throws Exception {
@@ -64,6 +71,8 @@ class BadInputFuzzTest {
     client = server.client();
     List<BadRequests.Operation> operations = operations();
     tokensBefore = client.get("/api/v1/tokens").json().getJsonArray("results").size();
+    server.awaitApplied();
+    StoreCost before = StoreCost.of(server.data());
     long started = System.nanoTime();
     ExecutorService workers = Executors.newFixedThreadPool(WORKERS);
     try {
@@ -90,9 +99,11 @@ class BadInputFuzzTest {
       workers.shutdownNow();
     }
     server.awaitApplied();
-    System.out.printf("fuzz: seed %d, %d requests (%d pixels, %d oversized cut off) in %.1f s; statuses %s%n",
+    fuzzCost = StoreCost.of(server.data()).since(before);
+    System.out.printf("fuzz: seed %d, %d requests (%d pixels, %d oversized cut off) in %.1f s; statuses %s; "
+        + "%d accepted added %d rows, %d bytes (file and log grew %d bytes)%n",
         SEED, sent.get(), pixelsSent.get(), oversizedDropped.get(), (System.nanoTime() - started) / 1e9,
-        new TreeMap<>(statuses));
+        new TreeMap<>(statuses), accepted.get(), fuzzCost.rows(), fuzzCost.bytes(), fuzzCost.fileBytes());
   }
 
   @AfterAll
@@ -187,6 +198,74 @@ class BadInputFuzzTest {
     }
   }
 
+  @Test
+  void theFuzzAddsAtMostTheBoundInRowsAndBytesPerAcceptedRequest() {
+    assertTrue(accepted.get() > 1000, "accepted: " + accepted.get());
+    assertTrue(fuzzCost.rows() <= accepted.get() * ROWS_PER_HIT,
+        fuzzCost.rows() + " rows for " + accepted.get() + " accepted requests");
+    assertTrue(fuzzCost.bytes() <= accepted.get() * BYTES_PER_HIT,
+        fuzzCost.bytes() + " bytes for " + accepted.get() + " accepted requests");
+  }
+
+  /**
+   * The costliest requests the edge still accepts, each many times, on a portal of their own: an
+   * Events HTTP API hit of nearly 16 KB of unknown properties, and behavioural event batches of
+   * nearly 1 MB, refused whole or with hundreds of undeclared properties per event.
+   */
+  @Test
+  void theCostliestAcceptedRequestsAddAtMostTheBoundPerHit() {
+    SpoorClient other = server.newPortal(2, java.util.EnumSet.allOf(io.spoor.portal.Scope.class));
+    assertEquals(201, other.send("POST", "/events/v3/event-definitions", new JsonObject().put("label", "Costly")
+        .put("name", "costly").put("primaryObject", "CONTACT")).status());
+    JsonObject contact = other.send("POST", "/crm/v3/objects/contacts", new JsonObject().put("properties",
+        new JsonObject().put("email", "costly@example.com"))).json();
+    String unknownParams = java.util.stream.IntStream.range(0, 1_700).mapToObj(i -> "p" + i + "=x")
+        .collect(Collectors.joining("&"));
+    assertCostWithinBound("Events HTTP API hits with 1,700 unknown properties", 20, () -> {
+      for (int i = 0; i < 20; i++) {
+        other.event("_a=2&_n=costly&" + unknownParams);
+      }
+    });
+    assertCostWithinBound("batches of 500 events about unknown contacts", 1_000, () -> {
+      for (int i = 0; i < 2; i++) {
+        assertEquals(204, other.send("POST", "/events/v3/send/batch", costlyBatch(i, "objectId", "999999999"))
+            .status());
+      }
+    });
+    assertCostWithinBound("batches of 500 events with 80 undeclared properties each", 1_000, () -> {
+      for (int i = 2; i < 4; i++) {
+        assertEquals(204, other.send("POST", "/events/v3/send/batch",
+            costlyBatch(i, "objectId", contact.getString("id"))).status());
+      }
+    });
+  }
+
+  private static void assertCostWithinBound(String what, int hits, Runnable requests) {
+    server.awaitApplied();
+    StoreCost before = StoreCost.of(server.data());
+    requests.run();
+    server.awaitApplied();
+    StoreCost cost = StoreCost.of(server.data()).since(before);
+    System.out.printf("cost of %d hits (%s): %d rows, %d bytes (file and log grew %d bytes)%n", hits, what,
+        cost.rows(), cost.bytes(), cost.fileBytes());
+    assertTrue(cost.rows() <= hits * ROWS_PER_HIT, what + ": " + cost.rows() + " rows for " + hits + " hits");
+    assertTrue(cost.bytes() <= hits * BYTES_PER_HIT, what + ": " + cost.bytes() + " bytes for " + hits + " hits");
+  }
+
+  /** 500 events about one contact, each with 80 properties: close to the 1 MB a body may have. */
+  private static JsonObject costlyBatch(int n, String key, String value) {
+    JsonArray inputs = new JsonArray();
+    for (int e = 0; e < 500; e++) {
+      JsonObject properties = new JsonObject();
+      for (int p = 0; p < 80; p++) {
+        properties.put("undeclared_" + p, "v" + p);
+      }
+      inputs.add(new JsonObject().put("eventName", "pe2_costly").put(key, value)
+          .put("uuid", "costly-" + n + "-" + e).put("properties", properties));
+    }
+    return new JsonObject().put("inputs", inputs);
+  }
+
   /** One connection's share of the fuzzing, with one well-formed control write per batch. */
   private static final class Worker {
     private final int id;
@@ -236,6 +315,9 @@ class BadInputFuzzTest {
         return;
       }
       statuses.computeIfAbsent(answer.status(), s -> new AtomicInteger()).incrementAndGet();
+      if (answer.status() / 100 == 2) {
+        accepted.incrementAndGet();
+      }
       String body = new String(answer.body(), StandardCharsets.ISO_8859_1);
       if (answer.status() >= 500 && answer.status() != 503) {
         serverErrors.add(answer.status() + " " + shorten(body) + " for " + request.describe());
@@ -265,6 +347,7 @@ class BadInputFuzzTest {
       try {
         RawHttp.Answer answer = connection.exchange(request);
         if (answer.status() == expected) {
+          accepted.incrementAndGet();
           controlContacts.put(email, firstname);
         } else {
           controlsRefused.add(answer.status() + " " + answer.text() + " for " + email);
