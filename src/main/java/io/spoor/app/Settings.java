@@ -36,10 +36,21 @@ public final class Settings {
       "While busy, the applier starts a batch at most this often, so batches grow and cost less per hit");
   public static final Setting<Integer> REJECTIONS_KEPT = Setting.integer("rejections-kept", 10_000, 10,
       10_000_000, "Rejections kept per portal; older ones are trimmed");
+  public static final Setting<Integer> DYNAMIC_EVENT_DEFINITIONS_MAX = Setting.integer(
+      "dynamic-event-definitions-max", 1_000, 0, 1_000_000_000,
+      "Live dynamic event definitions (created by hits naming an unknown event) a portal may have (0: no limit)");
+  public static final Setting<Integer> DYNAMIC_EVENT_DEFINITIONS_PER_MINUTE = Setting.integer(
+      "dynamic-event-definitions-per-minute", 100, 0, 1_000_000_000,
+      "Dynamic event definitions hits may create per portal per minute (0: no limit)");
+  public static final Setting<Integer> NEW_CONTACTS_PER_MINUTE = Setting.integer("new-contacts-per-minute", 10_000,
+      0, 1_000_000_000, "Contacts the tracking code and Events HTTP API may create per portal per minute (0: no limit)");
+  public static final Setting<Integer> NEW_VISITORS_PER_MINUTE = Setting.integer("new-visitors-per-minute", 30_000,
+      0, 1_000_000_000, "Visitors (new visitor tokens) beacons may create per portal per minute (0: no limit)");
 
   public static final List<Setting<?>> ALL = List.of(PORT, HOST, DATA, PORTAL_ID, PUBLIC_URL,
       BOOTSTRAP_TOKEN, QUEUE_CAPACITY, MAX_BATCH, MAX_BACKLOG, MAX_WAIT_MS, APPLY_INTERVAL_MS,
-      REJECTIONS_KEPT);
+      REJECTIONS_KEPT, DYNAMIC_EVENT_DEFINITIONS_MAX, DYNAMIC_EVENT_DEFINITIONS_PER_MINUTE, NEW_CONTACTS_PER_MINUTE,
+      NEW_VISITORS_PER_MINUTE);
 
   private final Map<Setting<?>, Object> values;
 

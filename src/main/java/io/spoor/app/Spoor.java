@@ -49,6 +49,7 @@ import io.spoor.store.Database;
 import io.spoor.store.SqliteDialect;
 import io.spoor.track.BeaconApplier;
 import io.spoor.track.BeaconRoutes;
+import io.spoor.track.CreationLimits;
 import io.spoor.track.EventsApiApplier;
 import io.spoor.track.TrackerScriptRoutes;
 import io.spoor.track.EventsApiRoutes;
@@ -96,7 +97,7 @@ public final class Spoor implements AutoCloseable {
         Duration.ofMillis(settings.get(Settings.MAX_WAIT_MS)), Duration.ofMillis(settings.get(Settings.APPLY_INTERVAL_MS))));
     ingestMetrics = new IngestMetrics(metrics, log);
     log.start(new BatchApplier(db, stores.appliedHits(), stores.rejections(), stores.portals(),
-        appliers(stores, metrics), ingestMetrics, clock, settings.get(Settings.REJECTIONS_KEPT)));
+        appliers(stores, metrics, creationLimits(settings, stores)), ingestMetrics, clock, settings.get(Settings.REJECTIONS_KEPT)));
     vertx = Vertx.vertx();
     List<Routes> routes = new ArrayList<>(trackingRoutes(stores, metrics, clock));
     routes.addAll(crmRoutes(stores, clock));
@@ -109,17 +110,25 @@ public final class Spoor implements AutoCloseable {
   }
 
   /** The rules each kind of hit is applied by. */
-  private static List<HitApplier<?>> appliers(Stores stores, Metrics metrics) {
+  private static List<HitApplier<?>> appliers(Stores stores, Metrics metrics, CreationLimits limits) {
     return List.of(
         new EventsApiApplier(stores.contacts(), stores.propertyDefinitions(), stores.eventDefinitions(),
-            stores.completions(), stores.externalIds()),
+            stores.completions(), stores.externalIds(), limits),
         new BeaconApplier(stores.contacts(), stores.propertyDefinitions(), stores.visitors(),
             stores.eventDefinitions(), stores.completions(),
             metrics.counter("spoor_bot_hits_total", "Beacons from bots, kept out of the analytics"),
             metrics.counter("spoor_untracked_hits_total",
-                "Beacons counted but not tracked: cookieless before consent, or a privacy signal honoured", "why")),
+                "Beacons counted but not tracked: cookieless before consent, or a privacy signal honoured", "why"),
+            limits),
         new SentEventApplier(stores.contacts(), stores.propertyDefinitions(), stores.visitors(),
-            stores.eventDefinitions(), stores.eventDetails(), stores.completions()));
+            stores.eventDefinitions(), stores.eventDetails(), stores.completions(), limits));
+  }
+
+  /** What hits from the unauthenticated endpoints may create per portal. */
+  private static CreationLimits creationLimits(Settings settings, Stores stores) {
+    return new CreationLimits(new CreationLimits.Limits(settings.get(Settings.DYNAMIC_EVENT_DEFINITIONS_MAX),
+        settings.get(Settings.DYNAMIC_EVENT_DEFINITIONS_PER_MINUTE), settings.get(Settings.NEW_CONTACTS_PER_MINUTE),
+        settings.get(Settings.NEW_VISITORS_PER_MINUTE)), stores.eventDefinitions());
   }
 
   /** The unauthenticated tracking endpoints and the behavioural events API, which feed the ingest log. */

@@ -21,6 +21,11 @@ public final class ContactChanges extends ObjectChanges {
     return byKey(portalId, email, at, source);
   }
 
+  /** The id of the portal's contact with this (normalised) email; empty when {@link #byEmail} would create it. */
+  public java.util.Optional<Long> findByEmail(long portalId, String email) {
+    return find(portalId, email);
+  }
+
   public void addAnalytics(long contactId, AnalyticsDelta delta) {
     analytics.merge(contactId, delta, AnalyticsDelta::plus);
   }

@@ -13,6 +13,9 @@ public interface EventDefinitionStore {
 
   EventDefinition create(long portalId, String name, Origin origin, long at);
 
+  /** How many live definitions of this origin the portal has. */
+  long countLive(long portalId, Origin origin);
+
   /** Lists live definitions. */
   List<EventDefinition> list(long portalId);
 

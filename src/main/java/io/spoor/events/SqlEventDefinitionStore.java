@@ -42,6 +42,13 @@ public final class SqlEventDefinitionStore implements EventDefinitionStore {
   }
 
   @Override
+  public long countLive(long portalId, Origin origin) {
+    return db.handle().createQuery("SELECT COUNT(*) FROM event_definition WHERE portal_id = :portal "
+            + "AND origin = :origin AND deleted_at IS NULL")
+        .bind("portal", portalId).bind("origin", origin.name()).mapTo(Long.class).one();
+  }
+
+  @Override
   public List<EventDefinition> list(long portalId) {
     return db.handle().createQuery(SELECT + "AND deleted_at IS NULL ORDER BY id")
         .bind("portal", portalId).map((rs, ctx) -> map(rs)).list();

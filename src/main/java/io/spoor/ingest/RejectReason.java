@@ -25,5 +25,11 @@ public enum RejectReason {
   /** A contact id (objectId) that names no contact of the portal. */
   UNKNOWN_CONTACT,
   /** Applied, but flagged: one email has collected an implausible number of visitor tokens. */
-  SUSPECTED_PLACEHOLDER_EMAIL
+  SUSPECTED_PLACEHOLDER_EMAIL,
+  /** A hit's unknown event name would pass the portal's limit of dynamic event definitions. */
+  EVENT_DEFINITION_LIMIT,
+  /** A hit's new email would pass the portal's limit of contacts created per minute. */
+  CONTACT_CREATION_LIMIT,
+  /** A beacon's new visitor token would pass the portal's limit of visitors created per minute. */
+  VISITOR_CREATION_LIMIT
 }

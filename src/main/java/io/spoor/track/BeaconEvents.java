@@ -33,8 +33,8 @@ final class BeaconEvents {
     this.completions = completions;
   }
 
-  EventCompletions completions() {
-    return new EventCompletions(definitions, completions);
+  EventCompletions completions(io.spoor.events.DynamicDefinitionGate gate) {
+    return new EventCompletions(definitions, completions, gate);
   }
 
   void record(Portal portal, BeaconHit hit, BeaconReading beacon, Optional<Long> contact,

@@ -41,14 +41,17 @@ public final class EventsApiApplier implements HitApplier<EventApiHit> {
   private final EventDefinitionStore eventDefinitions;
   private final CompletionStore completions;
   private final ExternalIdStore externalIds;
+  private final CreationLimits limits;
 
   public EventsApiApplier(ContactStore contacts, PropertyDefinitionStore propertyDefinitions,
-      EventDefinitionStore eventDefinitions, CompletionStore completions, ExternalIdStore externalIds) {
+      EventDefinitionStore eventDefinitions, CompletionStore completions, ExternalIdStore externalIds,
+      CreationLimits limits) {
     this.contacts = contacts;
     this.propertyDefinitions = propertyDefinitions;
     this.eventDefinitions = eventDefinitions;
     this.completions = completions;
     this.externalIds = externalIds;
+    this.limits = limits;
   }
 
   @Override
@@ -91,15 +94,26 @@ public final class EventsApiApplier implements HitApplier<EventApiHit> {
           "id has not been seen with an email, and an id alone never creates a contact");
       return;
     }
+    ContactChanges changes = contactChanges(batch);
+    Creations creations = limits.of(batch);
+    boolean newContact = email.isPresent() && changes.findByEmail(portal.hubId(), email.get()).isEmpty();
+    Optional<String> refusal = newContact
+        ? creations.refusal(CreationLimits.Kind.CONTACT, portal.hubId(), hit.receivedAt()) : Optional.empty();
+    if (refusal.isPresent()) {
+      batch.reject(hit, RejectReason.CONTACT_CREATION_LIMIT, true, refusal.get());
+      return;
+    }
     EventCompletions events = batch.part(EventCompletions.class,
-        () -> new EventCompletions(eventDefinitions, completions));
+        () -> new EventCompletions(eventDefinitions, completions, creations));
     Resolution resolution = events.resolve(portal.hubId(), hit.eventRef().trim(), hit.receivedAt());
     if (resolution instanceof Resolution.Refused refused) {
       batch.reject(hit, reasonFor(refused.refusal()), true, refused.detail());
       return;
     }
-    ContactChanges changes = contactChanges(batch);
     Optional<Long> contact = contactOf(portal, hit, email, changes, live);
+    if (newContact) {
+      creations.created(CreationLimits.Kind.CONTACT, portal.hubId(), hit.receivedAt());
+    }
     OptionalLong revenue = revenue(hit, batch);
     events.complete(((Resolution.Found) resolution).definition(), contact, hit.id(),
         hit.receivedAt(), revenue, SOURCE, Map.of());
@@ -159,6 +173,8 @@ public final class EventsApiApplier implements HitApplier<EventApiHit> {
         return RejectReason.APP_EVENT_BY_NAME;
       case DELETED_EVENT_NAME:
         return RejectReason.DELETED_EVENT_NAME;
+      case DEFINITION_LIMIT:
+        return RejectReason.EVENT_DEFINITION_LIMIT;
       default:
         return RejectReason.INVALID_EVENT_NAME;
     }

@@ -40,15 +40,22 @@ public final class SentEventApplier implements HitApplier<SentEventHit> {
   private final EventDefinitionStore definitions;
   private final EventDetailsStore details;
   private final CompletionStore completions;
+  private final CreationLimits limits;
 
+  /**
+   * {@code limits} are not applied to sent events (an authenticated API); the batch's event
+   * definitions, which other hits of the batch share, are created under them.
+   */
   public SentEventApplier(ContactStore contacts, PropertyDefinitionStore propertyDefinitions, VisitorStore visitors,
-      EventDefinitionStore definitions, EventDetailsStore details, CompletionStore completions) {
+      EventDefinitionStore definitions, EventDetailsStore details, CompletionStore completions,
+      CreationLimits limits) {
     this.contacts = contacts;
     this.propertyDefinitions = propertyDefinitions;
     this.visitors = visitors;
     this.definitions = definitions;
     this.details = details;
     this.completions = completions;
+    this.limits = limits;
   }
 
   @Override
@@ -69,7 +76,8 @@ public final class SentEventApplier implements HitApplier<SentEventHit> {
     if (contact.isEmpty()) {
       return;
     }
-    EventCompletions events = batch.part(EventCompletions.class, () -> new EventCompletions(definitions, completions));
+    EventCompletions events = batch.part(EventCompletions.class,
+        () -> new EventCompletions(definitions, completions, limits.of(batch)));
     events.complete(definition.get(), contact.get(), hit.id(), hit.occurredAt(), OptionalLong.empty(), SOURCE,
         declared(hit, definition.get(), batch));
     contact.get().ifPresent(id -> changes.addAnalytics(id, AnalyticsDelta.event(hit.occurredAt(), 0)));

@@ -56,8 +56,10 @@ class ExternalIdBatchTest {
     portals.create(1, "Batch");
     portals.setCustomEventsEnabled(1, true);
     contacts = new SqlContactStore(db);
+    SqlEventDefinitionStore definitions = new SqlEventDefinitionStore(db);
     EventsApiApplier events = new EventsApiApplier(contacts, new SqlPropertyDefinitionStore(db, clock),
-        new SqlEventDefinitionStore(db), new SqlCompletionStore(db), new SqlExternalIdStore(db));
+        definitions, new SqlCompletionStore(db), new SqlExternalIdStore(db),
+        new CreationLimits(CreationLimits.Limits.none(), definitions));
     applier = new BatchApplier(db, new SqlAppliedHits(db), new SqlRejectionStore(db), portalStore,
         List.of(events), new IngestMetrics(new Metrics(), new NoLog()), clock, 100);
   }
