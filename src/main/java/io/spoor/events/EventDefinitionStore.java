@@ -16,8 +16,14 @@ public interface EventDefinitionStore {
   /** How many live definitions of this origin the portal has. */
   long countLive(long portalId, Origin origin);
 
-  /** Lists live definitions. */
-  List<EventDefinition> list(long portalId);
+  /**
+   * Up to {@code limit} live definitions whose names start with {@code namePrefix} ("" for all),
+   * in id order, with ids above {@code afterId}.
+   */
+  List<EventDefinition> list(long portalId, String namePrefix, long afterId, int limit);
+
+  /** How many live definitions have names starting with {@code namePrefix}. */
+  long countNamed(long portalId, String namePrefix);
 
   /** Marks a live definition deleted; false when there is none with that id. */
   boolean delete(long portalId, long id, long at);
