@@ -46,11 +46,13 @@ public final class Settings {
       0, 1_000_000_000, "Contacts the tracking code and Events HTTP API may create per portal per minute (0: no limit)");
   public static final Setting<Integer> NEW_VISITORS_PER_MINUTE = Setting.integer("new-visitors-per-minute", 30_000,
       0, 1_000_000_000, "Visitors (new visitor tokens) beacons may create per portal per minute (0: no limit)");
+  public static final Setting<Integer> HISTORY_PER_PROPERTY = Setting.integer("history-per-property", 20, 1, 100_000,
+      "History entries (propertiesWithHistory) each property of a contact or company keeps; older ones are trimmed");
 
   public static final List<Setting<?>> ALL = List.of(PORT, HOST, DATA, PORTAL_ID, PUBLIC_URL,
       BOOTSTRAP_TOKEN, QUEUE_CAPACITY, MAX_BATCH, MAX_BACKLOG, MAX_WAIT_MS, APPLY_INTERVAL_MS,
       REJECTIONS_KEPT, DYNAMIC_EVENT_DEFINITIONS_MAX, DYNAMIC_EVENT_DEFINITIONS_PER_MINUTE, NEW_CONTACTS_PER_MINUTE,
-      NEW_VISITORS_PER_MINUTE);
+      NEW_VISITORS_PER_MINUTE, HISTORY_PER_PROPERTY);
 
   private final Map<Setting<?>, Object> values;
 

@@ -88,7 +88,7 @@ public final class Spoor implements AutoCloseable {
 
   private Spoor(Settings settings, Clock clock) {
     db = openStore(settings);
-    Stores stores = Stores.sql(db, clock);
+    Stores stores = Stores.sql(db, clock, settings.get(Settings.HISTORY_PER_PROPERTY));
     Metrics metrics = new Metrics();
     portals = new Portals(db, stores.portals(), stores.tokens(), clock);
     firstStartToken = FirstStart.ensureDefaultPortal(portals, settings);
@@ -100,7 +100,7 @@ public final class Spoor implements AutoCloseable {
         appliers(stores, metrics, creationLimits(settings, stores)), ingestMetrics, clock, settings.get(Settings.REJECTIONS_KEPT)));
     vertx = Vertx.vertx();
     List<Routes> routes = new ArrayList<>(trackingRoutes(stores, metrics, clock));
-    routes.addAll(crmRoutes(stores, clock));
+    routes.addAll(crmRoutes(stores, clock, settings.get(Settings.HISTORY_PER_PROPERTY)));
     routes.addAll(adminRoutes(stores, metrics, clock));
     server = new Server(vertx, new HttpServerSettings(settings.get(Settings.HOST), settings.get(Settings.PORT),
         MAX_URL_BYTES), routes, new Http(portals, MAX_BODY_BYTES, new RateLimiter(clock)), metrics);
@@ -142,14 +142,14 @@ public final class Spoor implements AutoCloseable {
   }
 
   /** The HubSpot-compatible CRM API and Spoor's contact reads. */
-  private List<Routes> crmRoutes(Stores stores, Clock clock) {
+  private List<Routes> crmRoutes(Stores stores, Clock clock, int historyPerProperty) {
     Contacts contacts = new Contacts(db, stores.contacts(), stores.propertyDefinitions());
     ContactWrites contactWrites = new ContactWrites(db, stores.contacts(), stores.propertyDefinitions(), clock);
     return List.of(
         new ContactRoutes(contacts, new ContactTimeline(db, contacts, stores.completions(), stores.visitors())),
         new ContactApiRoutes(contacts, contactWrites),
         new LegacyContactRoutes(contactWrites),
-        new CompanyApiRoutes(db, new SqlCompanyStore(db), stores.propertyDefinitions(), clock),
+        new CompanyApiRoutes(db, new SqlCompanyStore(db, historyPerProperty), stores.propertyDefinitions(), clock),
         new AssociationRoutes(new Associations(db, new SqlAssociationStore(db), clock)),
         new ContactSearchRoutes(new ContactSearch(db, stores.contacts(), new SqlContactSearch(db),
             stores.propertyDefinitions())),
