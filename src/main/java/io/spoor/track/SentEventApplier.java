@@ -76,8 +76,9 @@ public final class SentEventApplier implements HitApplier<SentEventHit> {
     if (contact.isEmpty()) {
       return;
     }
+    Creations creations = limits.of(batch); // not inside the part's supplier: parts are made one at a time
     EventCompletions events = batch.part(EventCompletions.class,
-        () -> new EventCompletions(definitions, completions, limits.of(batch)));
+        () -> new EventCompletions(definitions, completions, creations));
     events.complete(definition.get(), contact.get(), hit.id(), hit.occurredAt(), OptionalLong.empty(), SOURCE,
         declared(hit, definition.get(), batch));
     contact.get().ifPresent(id -> changes.addAnalytics(id, AnalyticsDelta.event(hit.occurredAt(), 0)));
