@@ -105,8 +105,9 @@ public final class BeaconApplier implements HitApplier<BeaconHit> {
         () -> new ContactChanges(contacts, propertyDefinitions));
     PageView page = beacon.pageView(utk);
     Creations creations = limits.of(batch);
-    boolean newVisitor = visitorChanges.get(portal.hubId(), utk).isEmpty()
-        && (hit.beacon() == BeaconHit.Kind.PAGE_VIEW || !beacon.identity().isEmpty());
+    // only a page view or an identify makes a visitor; other beacons of unknown visitors make none
+    boolean newVisitor = visitorChanges.get(portal.hubId(), utk).isEmpty() && (hit.beacon() == BeaconHit.Kind.PAGE_VIEW
+        || beacon.identity().stream().anyMatch(p -> p.name().equals("email")));
     Optional<String> refusal = newVisitor
         ? creations.refusal(CreationLimits.Kind.VISITOR, portal.hubId(), hit.receivedAt()) : Optional.empty();
     if (refusal.isPresent()) {
