@@ -10,7 +10,10 @@ import java.util.Optional;
 
 /**
  * The creations of one batch, counted against the portal's {@link CreationLimits}. The counts
- * join the limits' own at {@link #flush()}, so a batch that fails and is retried counts once.
+ * join the limits' own at {@link #flush()}, with the batch's writes: a batch that fails while
+ * its hits are applied counts nothing, and its retry counts them once. (One that fails after
+ * its writes were flushed, at commit, counts them again when retried: a few more refused that
+ * minute at worst.)
  */
 final class Creations implements Deferred, DynamicDefinitionGate {
   private final CreationLimits limits;
