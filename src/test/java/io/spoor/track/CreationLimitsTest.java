@@ -116,8 +116,10 @@ class CreationLimitsTest {
     tracked(pageView(utk(2)));
     tracked(pageView(utk(3)));
     tracked(pageView(utk(1)));
+    tracked("/__ptq.gif?k=3&a=1&vi=" + utk(4) + "&n=clicked_anonymously");
 
     assertEquals(2, visitor(utk(1)).getLong("numPageViews"));
+    assertEquals(1, completions("clicked_anonymously"), "an event makes no visitor: it is not limited");
     assertEquals(404, client.get("/api/v1/visitors/" + utk(3)).status());
     JsonObject refused = only(rejections("VISITOR_CREATION_LIMIT"));
     assertTrue(refused.getString("params").contains(utk(3)), refused.encode());
