@@ -2,6 +2,7 @@ package io.spoor.crm;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The contact writes of one batch of hits, coalesced as {@link ObjectChanges} does, with the
@@ -22,7 +23,7 @@ public final class ContactChanges extends ObjectChanges {
   }
 
   /** The id of the portal's contact with this (normalised) email; empty when {@link #byEmail} would create it. */
-  public java.util.Optional<Long> findByEmail(long portalId, String email) {
+  public Optional<Long> findByEmail(long portalId, String email) {
     return find(portalId, email);
   }
 

@@ -1,6 +1,7 @@
 package io.spoor.track;
 
 import io.spoor.events.EventDefinitionStore;
+import io.spoor.events.Origin;
 import io.spoor.ingest.Batch;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -75,7 +76,7 @@ public final class CreationLimits {
   }
 
   long liveDynamicDefinitions(long portalId) {
-    return definitions.countLive(portalId, io.spoor.events.Origin.DYNAMIC);
+    return definitions.countLive(portalId, Origin.DYNAMIC);
   }
 
   /** A copy of the portal's counts, for a batch to count on. */
