@@ -18,6 +18,10 @@ EVENTS=${GROWTH_EVENTS:-10000000}
 SECS=${GROWTH_SECONDS:-15}
 WARM=${GROWTH_WARMUP:-10}
 export SPOOR_JAR=${SPOOR_JAR:-$ROOT/target/spoor.jar}
+# The load makes new contacts and visitors far faster than a site does: lift the per-minute
+# limits on what anonymous hits create (README, Operations), so every hit is applied as measured.
+export SPOOR_NEW_CONTACTS_PER_MINUTE=${SPOOR_NEW_CONTACTS_PER_MINUTE:-0}
+export SPOOR_NEW_VISITORS_PER_MINUTE=${SPOOR_NEW_VISITORS_PER_MINUTE:-0}
 TOKEN=bench-token-0123456789
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/spoor-growth.XXXXXX")
 SERVER_PID=""

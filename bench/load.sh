@@ -28,6 +28,10 @@ SECONDS_MEASURED=${LOAD_SECONDS:-20}
 OVERLOAD_SECONDS=${LOAD_OVERLOAD_SECONDS:-60}
 OVERLOAD_CONNECTIONS=${LOAD_OVERLOAD_CONNECTIONS:-1024}
 SPOOR_JAR=${SPOOR_JAR:-$ROOT/target/spoor.jar}
+# The load makes new contacts and visitors far faster than a site does: lift the per-minute
+# limits on what anonymous hits create (README, Operations), so every hit is applied as measured.
+export SPOOR_NEW_CONTACTS_PER_MINUTE=${SPOOR_NEW_CONTACTS_PER_MINUTE:-0}
+export SPOOR_NEW_VISITORS_PER_MINUTE=${SPOOR_NEW_VISITORS_PER_MINUTE:-0}
 TOKEN=bench-token-0123456789
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/spoor-load.XXXXXX")
 SERVER_PID=""

@@ -55,6 +55,10 @@ READY_TIMEOUT=${BENCH_READY_TIMEOUT:-60}
 SERVER_PIN=(); [[ -n ${BENCH_SERVER_CPUS:-} ]] && SERVER_PIN=(taskset -c "$BENCH_SERVER_CPUS")
 WRK_PIN=(); [[ -n ${BENCH_WRK_CPUS:-} ]] && WRK_PIN=(taskset -c "$BENCH_WRK_CPUS")
 SPOOR_JAR=${SPOOR_JAR:-$ROOT/target/spoor.jar}
+# The load makes new contacts and visitors far faster than a site does: lift the per-minute
+# limits on what anonymous hits create (README, Operations), so every hit is applied as measured.
+export SPOOR_NEW_CONTACTS_PER_MINUTE=${SPOOR_NEW_CONTACTS_PER_MINUTE:-0}
+export SPOOR_NEW_VISITORS_PER_MINUTE=${SPOOR_NEW_VISITORS_PER_MINUTE:-0}
 BENCH_JAR=$BENCH_DIR/target/spoor-bench.jar
 SCRIPT=$BENCH_DIR/wrk/$SCRIPT_NAME.lua
 

@@ -45,10 +45,24 @@ public final class Settings {
       "Contact properties one /v1/event hit may set; the parameters beyond are refused (TOO_MANY_PARAMETERS)");
   public static final Setting<Integer> MAX_PROPERTIES_PER_EVENT = Setting.integer("max-properties-per-event", 50, 1,
       10_000, "Properties one behavioural event may carry; those beyond are refused (TOO_MANY_PROPERTIES)");
+  public static final Setting<Integer> DYNAMIC_EVENT_DEFINITIONS_MAX = Setting.integer(
+      "dynamic-event-definitions-max", 1_000, 0, 1_000_000_000,
+      "Live dynamic event definitions (created by hits naming an unknown event) a portal may have (0: no limit)");
+  public static final Setting<Integer> DYNAMIC_EVENT_DEFINITIONS_PER_MINUTE = Setting.integer(
+      "dynamic-event-definitions-per-minute", 100, 0, 1_000_000_000,
+      "Dynamic event definitions hits may create per portal per minute (0: no limit)");
+  public static final Setting<Integer> NEW_CONTACTS_PER_MINUTE = Setting.integer("new-contacts-per-minute", 10_000,
+      0, 1_000_000_000, "Contacts the tracking code and Events HTTP API may create per portal per minute (0: no limit)");
+  public static final Setting<Integer> NEW_VISITORS_PER_MINUTE = Setting.integer("new-visitors-per-minute", 30_000,
+      0, 1_000_000_000, "Visitors (new visitor tokens) beacons may create per portal per minute (0: no limit)");
+  public static final Setting<Integer> HISTORY_PER_PROPERTY = Setting.integer("history-per-property", 20, 1, 100_000,
+      "History entries (propertiesWithHistory) each property of a contact or company keeps; older ones are trimmed");
 
   public static final List<Setting<?>> ALL = List.of(PORT, HOST, DATA, PORTAL_ID, PUBLIC_URL,
       BOOTSTRAP_TOKEN, QUEUE_CAPACITY, MAX_BATCH, MAX_BACKLOG, MAX_WAIT_MS, APPLY_INTERVAL_MS,
-      REJECTIONS_KEPT, LOG_SEGMENT_MAX_AGE_MINUTES, REJECTION_BYTES_PER_BATCH, MAX_PARAMS_PER_HIT, MAX_PROPERTIES_PER_EVENT);
+      REJECTIONS_KEPT, DYNAMIC_EVENT_DEFINITIONS_MAX, DYNAMIC_EVENT_DEFINITIONS_PER_MINUTE, NEW_CONTACTS_PER_MINUTE,
+      NEW_VISITORS_PER_MINUTE, HISTORY_PER_PROPERTY, LOG_SEGMENT_MAX_AGE_MINUTES, REJECTION_BYTES_PER_BATCH,
+      MAX_PARAMS_PER_HIT, MAX_PROPERTIES_PER_EVENT);
 
   private final Map<Setting<?>, Object> values;
 

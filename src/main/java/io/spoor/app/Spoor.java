@@ -53,6 +53,7 @@ import io.spoor.store.Database;
 import io.spoor.store.SqliteDialect;
 import io.spoor.track.BeaconApplier;
 import io.spoor.track.BeaconRoutes;
+import io.spoor.track.CreationLimits;
 import io.spoor.track.EventsApiApplier;
 import io.spoor.track.PerHitCap;
 import io.spoor.track.TrackerScriptRoutes;
@@ -92,7 +93,7 @@ public final class Spoor implements AutoCloseable {
 
   private Spoor(Settings settings, Clock clock) {
     db = openStore(settings);
-    Stores stores = Stores.sql(db, clock);
+    Stores stores = Stores.sql(db, clock, settings.get(Settings.HISTORY_PER_PROPERTY));
     Metrics metrics = new Metrics();
     portals = new Portals(db, stores.portals(), stores.tokens(), clock);
     firstStartToken = FirstStart.ensureDefaultPortal(portals, settings);
@@ -102,11 +103,11 @@ public final class Spoor implements AutoCloseable {
         Duration.ofMinutes(settings.get(Settings.LOG_SEGMENT_MAX_AGE_MINUTES)));
     ingestMetrics = new IngestMetrics(metrics, log);
     log.start(new BatchApplier(db, stores.appliedHits(), stores.rejections(), stores.portals(),
-        appliers(stores, metrics, settings), ingestMetrics, clock, new RejectionLimits(
+        appliers(stores, metrics, settings, creationLimits(settings, stores)), ingestMetrics, clock, new RejectionLimits(
             settings.get(Settings.REJECTIONS_KEPT), settings.get(Settings.REJECTION_BYTES_PER_BATCH))));
     vertx = Vertx.vertx();
     List<Routes> routes = new ArrayList<>(trackingRoutes(stores, metrics, clock));
-    routes.addAll(crmRoutes(stores, clock));
+    routes.addAll(crmRoutes(stores, clock, settings.get(Settings.HISTORY_PER_PROPERTY)));
     routes.addAll(adminRoutes(stores, metrics, clock));
     server = new Server(vertx, new HttpServerSettings(settings.get(Settings.HOST), settings.get(Settings.PORT),
         MAX_URL_BYTES), routes, new Http(portals, MAX_BODY_BYTES, new RateLimiter(clock)), metrics);
@@ -116,7 +117,8 @@ public final class Spoor implements AutoCloseable {
   }
 
   /** The rules each kind of hit is applied by. */
-  private static List<HitApplier<?>> appliers(Stores stores, Metrics metrics, Settings settings) {
+  private static List<HitApplier<?>> appliers(Stores stores, Metrics metrics, Settings settings,
+      CreationLimits limits) {
     Counter overCap = metrics.counter("spoor_refused_by_cap_total",
         "Parameters or properties of a hit beyond the per-hit cap, refused", "kind");
     PerHitCap propertyCap = new PerHitCap(settings.get(Settings.MAX_PROPERTIES_PER_EVENT),
@@ -124,17 +126,24 @@ public final class Spoor implements AutoCloseable {
     return List.of(
         new EventsApiApplier(stores.contacts(), stores.propertyDefinitions(), stores.eventDefinitions(),
             stores.completions(), stores.externalIds(), new PerHitCap(settings.get(Settings.MAX_PARAMS_PER_HIT),
-                RejectReason.TOO_MANY_PARAMETERS, "parameters", overCap)),
+                RejectReason.TOO_MANY_PARAMETERS, "parameters", overCap), limits),
         new BeaconApplier(stores.contacts(), stores.propertyDefinitions(), stores.visitors(),
             stores.eventDefinitions(), stores.completions(),
             metrics.counter("spoor_bot_hits_total", "Beacons from bots, kept out of the analytics"),
             metrics.counter("spoor_untracked_hits_total",
                 "Beacons counted but not tracked: cookieless (ce=false), a privacy signal honoured, or a visitor "
                     + "who declined consent", "why"),
-            stores.eventDetails(), propertyCap),
+            stores.eventDetails(), propertyCap, limits),
         new SentEventApplier(stores.contacts(), stores.propertyDefinitions(), stores.visitors(),
             stores.eventDefinitions(), stores.eventDetails(), stores.completions(),
-            propertyCap));
+            propertyCap, limits));
+  }
+
+  /** What hits from the unauthenticated endpoints may create per portal. */
+  private static CreationLimits creationLimits(Settings settings, Stores stores) {
+    return new CreationLimits(new CreationLimits.Limits(settings.get(Settings.DYNAMIC_EVENT_DEFINITIONS_MAX),
+        settings.get(Settings.DYNAMIC_EVENT_DEFINITIONS_PER_MINUTE), settings.get(Settings.NEW_CONTACTS_PER_MINUTE),
+        settings.get(Settings.NEW_VISITORS_PER_MINUTE)), stores.eventDefinitions());
   }
 
   /** The unauthenticated tracking endpoints and the behavioural events API, which feed the ingest log. */
@@ -148,14 +157,14 @@ public final class Spoor implements AutoCloseable {
   }
 
   /** The HubSpot-compatible CRM API and Spoor's contact reads. */
-  private List<Routes> crmRoutes(Stores stores, Clock clock) {
+  private List<Routes> crmRoutes(Stores stores, Clock clock, int historyPerProperty) {
     Contacts contacts = new Contacts(db, stores.contacts(), stores.propertyDefinitions());
     ContactWrites contactWrites = new ContactWrites(db, stores.contacts(), stores.propertyDefinitions(), clock);
     return List.of(
         new ContactRoutes(contacts, new ContactTimeline(db, contacts, stores.completions(), stores.visitors())),
         new ContactApiRoutes(contacts, contactWrites),
         new LegacyContactRoutes(contactWrites),
-        new CompanyApiRoutes(db, new SqlCompanyStore(db), stores.propertyDefinitions(), clock),
+        new CompanyApiRoutes(db, new SqlCompanyStore(db, historyPerProperty), stores.propertyDefinitions(), clock),
         new AssociationRoutes(new Associations(db, new SqlAssociationStore(db), clock)),
         new ContactSearchRoutes(new ContactSearch(db, stores.contacts(), new SqlContactSearch(db),
             stores.propertyDefinitions())),

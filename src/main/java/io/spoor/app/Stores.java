@@ -32,7 +32,13 @@ record Stores(Database db, PortalStore portals, TokenStore tokens, ContactStore 
     AppliedHits appliedHits, VisitorStore visitors, EventDetailsStore eventDetails) {
 
   static Stores sql(Database db, Clock clock) {
-    return new Stores(db, new SqlPortalStore(db), new SqlTokenStore(db, clock), new SqlContactStore(db),
+    return sql(db, clock, io.spoor.crm.ObjectStore.HISTORY_PER_PROPERTY);
+  }
+
+  /** The stores, each contact property keeping its newest {@code historyPerProperty} history entries. */
+  static Stores sql(Database db, Clock clock, int historyPerProperty) {
+    return new Stores(db, new SqlPortalStore(db), new SqlTokenStore(db, clock),
+        new SqlContactStore(db, historyPerProperty),
         new SqlPropertyDefinitionStore(db, clock), new SqlEventDefinitionStore(db),
         new SqlCompletionStore(db), new SqlExternalIdStore(db), new SqlRejectionStore(db),
         new SqlAppliedHits(db), new SqlVisitorStore(db), new SqlEventDetailsStore(db));

@@ -101,14 +101,10 @@ final class AssociationJson {
         .put("startedAt", a.startedAt().toString()).put("completedAt", a.completedAt().toString());
   }
 
-  /** The v4 list: {@code results:[{toObjectId, associationTypes:[{category, typeId, label:null}]}]}. */
-  static JsonObject associatedIds(AssociationType type, List<Long> ids) {
-    JsonArray results = new JsonArray();
-    for (long id : ids) {
-      JsonObject spec = new JsonObject().put("category", AssociationType.CATEGORY).put("typeId", type.id())
-          .putNull("label");
-      results.add(new JsonObject().put("toObjectId", id).put("associationTypes", new JsonArray().add(spec)));
-    }
-    return new JsonObject().put("results", results);
+  /** One item of the v4 list: {@code {toObjectId, associationTypes:[{category, typeId, label:null}]}}. */
+  static JsonObject associatedId(AssociationType type, long id) {
+    JsonObject spec = new JsonObject().put("category", AssociationType.CATEGORY).put("typeId", type.id())
+        .putNull("label");
+    return new JsonObject().put("toObjectId", id).put("associationTypes", new JsonArray().add(spec));
   }
 }

@@ -1,8 +1,10 @@
 package io.spoor.crm;
 
 import io.spoor.http.Http;
+import io.spoor.http.Paging;
 import io.spoor.http.Routes;
 import io.vertx.core.Handler;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
@@ -13,6 +15,8 @@ import io.vertx.ext.web.RoutingContext;
  */
 public final class AssociationRoutes implements Routes {
   private static final String PATH = "/crm/v4/objects/:fromType/:fromId/associations";
+  /** HubSpot's v4 list: 500 a page, the default and the most. */
+  private static final int LIST_LIMIT = 500;
 
   private final Associations associations;
 
@@ -27,8 +31,10 @@ public final class AssociationRoutes implements Routes {
             ctx.pathParam("toId")), (c, done) -> Http.json(c, 200, AssociationJson.associated(done))));
     router.get(PATH + "/:toType").handler(scoped(http, false)).handler(ctx -> {
       AssociationType type = type(ctx);
-      http.respond(ctx, () -> associations.list(ObjectRoutes.portal(ctx), type, ctx.pathParam("fromId")),
-          (c, ids) -> Http.json(c, 200, AssociationJson.associatedIds(type, ids)));
+      Paging paging = Paging.of(ctx, LIST_LIMIT, LIST_LIMIT);
+      http.respond(ctx, () -> associations.list(ObjectRoutes.portal(ctx), type, ctx.pathParam("fromId"),
+          paging.after(), paging.fetch()), (c, ids) -> Http.json(c, 200, paging.render(c, new JsonObject(), ids,
+              Long::longValue, id -> AssociationJson.associatedId(type, id))));
     });
     router.delete(PATH + "/:toType/:toId").handler(scoped(http, true)).handler(ctx -> http.respond(ctx, () -> {
       associations.remove(ObjectRoutes.portal(ctx), type(ctx), ctx.pathParam("fromId"), ctx.pathParam("toId"));

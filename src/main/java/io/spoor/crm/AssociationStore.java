@@ -23,6 +23,9 @@ public interface AssociationStore {
   /** For each of these objects, the live objects of {@code toType} associated with it, in id order. */
   Map<Long, List<Long>> associated(long portalId, Collection<Long> fromIds, ObjectType toType);
 
+  /** Up to {@code limit} live objects of {@code toType} associated with the object, in id order after {@code afterId}. */
+  List<Long> associated(long portalId, long fromId, ObjectType toType, long afterId, int limit);
+
   /** One association as seen from one end: {@code type} goes from {@code fromId} to {@code toId}. */
   record Association(long fromId, AssociationType type, long toId) {
   }

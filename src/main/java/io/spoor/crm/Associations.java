@@ -43,12 +43,9 @@ public final class Associations {
         Instant.ofEpochMilli(clock.millis()));
   }
 
-  /** The ids of the live objects of the type's target associated with the object, in id order. */
-  public List<Long> list(long portalId, AssociationType type, String fromRef) {
-    return tx.read(() -> {
-      long from = live(portalId, type.from(), fromRef);
-      return store.associated(portalId, List.of(from), type.to()).getOrDefault(from, List.of());
-    });
+  /** Up to {@code limit} ids of the live objects of the type's target associated with the object, in id order after {@code afterId}. */
+  public List<Long> list(long portalId, AssociationType type, String fromRef, long afterId, int limit) {
+    return tx.read(() -> store.associated(portalId, live(portalId, type.from(), fromRef), type.to(), afterId, limit));
   }
 
   /** Removes the association of two objects, both ways; 404 when either is missing, 204 when there was none. */

@@ -2,6 +2,7 @@ package io.spoor.crm;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The contact writes of one batch of hits, coalesced as {@link ObjectChanges} does, with the
@@ -19,6 +20,11 @@ public final class ContactChanges extends ObjectChanges {
   /** The id of the portal's contact with this (normalised) email, created if absent. */
   public long byEmail(long portalId, String email, long at, ChangeSource source) {
     return byKey(portalId, email, at, source);
+  }
+
+  /** The id of the portal's contact with this (normalised) email; empty when {@link #byEmail} would create it. */
+  public Optional<Long> findByEmail(long portalId, String email) {
+    return find(portalId, email);
   }
 
   public void addAnalytics(long contactId, AnalyticsDelta delta) {

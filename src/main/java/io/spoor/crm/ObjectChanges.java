@@ -63,6 +63,17 @@ public class ObjectChanges implements Deferred {
     return id;
   }
 
+  /** The id of the portal's object with this (canonical) key; empty when {@link #byKey} would create it. */
+  public Optional<Long> find(long portalId, String key) {
+    String cacheKey = portalId + ":" + key;
+    Long id = idsByKey.get(cacheKey);
+    if (id == null) {
+      id = store.idsByKey(portalId, List.of(key)).getOrDefault(key, ABSENT);
+      idsByKey.put(cacheKey, id);
+    }
+    return id == ABSENT ? Optional.empty() : Optional.of(id);
+  }
+
   /** A new object of the portal; its key, if any, must be free (the caller has checked). */
   public long create(long portalId, Optional<String> key, long at, ChangeSource source) {
     long id = newId();

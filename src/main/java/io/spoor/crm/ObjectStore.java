@@ -13,6 +13,9 @@ import java.util.Set;
  * to every lookup, and their keys are free for new ones.
  */
 public interface ObjectStore<T extends CrmObject> extends AssociationStore {
+  /** History entries each property of an object keeps unless told otherwise. */
+  int HISTORY_PER_PROPERTY = 20;
+
   /** The ids of the live objects with these (canonical) keys; keys with no object are absent. */
   Map<String, Long> idsByKey(long portalId, Collection<String> keys);
 
@@ -71,7 +74,10 @@ public interface ObjectStore<T extends CrmObject> extends AssociationStore {
   /** Archives the portal's live objects among these ids and frees their keys; others are left alone. */
   void archive(long portalId, Collection<Long> ids, long at);
 
-  /** The recorded changes of these properties of an object, newest first. */
+  /**
+   * The recorded changes of these properties of an object, newest first: at most the newest
+   * entries the store keeps per property (older ones are trimmed as new ones come).
+   */
   List<HistoryEntry> history(long objectId, Collection<String> names);
 
   /** Moves each object's last-modified time forward to the given epoch ms (never back). */

@@ -48,6 +48,16 @@ public class SqlAssociationStore implements AssociationStore {
   }
 
   @Override
+  public List<Long> associated(long portalId, long fromId, ObjectType toType, long afterId, int limit) {
+    return db.handle().createQuery("SELECT DISTINCT a.to_id FROM crm_association a "
+            + "JOIN crm_object o ON o.id = a.to_id WHERE a.portal_id = :portal AND a.to_type = :type "
+            + "AND a.from_id = :from AND a.to_id > :after AND o.portal_id = :portal AND NOT o.archived "
+            + "ORDER BY a.to_id LIMIT :limit")
+        .bind("portal", portalId).bind("type", toType.name()).bind("from", fromId).bind("after", afterId)
+        .bind("limit", limit).mapTo(Long.class).list();
+  }
+
+  @Override
   public Map<Long, List<Long>> associated(long portalId, Collection<Long> fromIds, ObjectType toType) {
     Map<Long, List<Long>> found = new LinkedHashMap<>();
     for (List<Long> chunk : SqlObjectStore.chunks(fromIds)) {

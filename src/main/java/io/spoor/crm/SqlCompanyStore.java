@@ -9,7 +9,12 @@ import java.util.Map;
 /** The companies of every portal in the generic CRM object tables, keyed by domain. */
 public final class SqlCompanyStore extends SqlObjectStore<Company> {
   public SqlCompanyStore(Database db) {
-    super(db, ObjectType.COMPANY, "SELECT o.id, o.created_at, o.updated_at FROM crm_object o");
+    this(db, ObjectStore.HISTORY_PER_PROPERTY);
+  }
+
+  /** A store whose objects keep the newest {@code historyPerProperty} history entries of each property. */
+  public SqlCompanyStore(Database db, int historyPerProperty) {
+    super(db, ObjectType.COMPANY, "SELECT o.id, o.created_at, o.updated_at FROM crm_object o", historyPerProperty);
   }
 
   @Override

@@ -13,7 +13,12 @@ public final class SqlContactStore extends SqlObjectStore<Contact> implements Co
   private final Database db;
 
   public SqlContactStore(Database db) {
-    super(db, ObjectType.CONTACT, "SELECT o.* FROM crm_object o");
+    this(db, ObjectStore.HISTORY_PER_PROPERTY);
+  }
+
+  /** A store whose objects keep the newest {@code historyPerProperty} history entries of each property. */
+  public SqlContactStore(Database db, int historyPerProperty) {
+    super(db, ObjectType.CONTACT, "SELECT o.* FROM crm_object o", historyPerProperty);
     this.db = db;
   }
 

@@ -33,9 +33,13 @@ abstract class SqlObjectStore<T extends CrmObject> extends SqlAssociationStore i
   private final String select;
   private final IdSequence ids;
   private final Settling historySettling;
+  private final int historyPerProperty;
 
-  /** {@code from} selects {@code o.id, o.created_at, o.updated_at} and more from {@code crm_object o}. */
-  SqlObjectStore(Database db, ObjectType type, String from) {
+  /**
+   * {@code from} selects {@code o.id, o.created_at, o.updated_at} and more from {@code crm_object o};
+   * each property of an object keeps its newest {@code historyPerProperty} history entries.
+   */
+  SqlObjectStore(Database db, ObjectType type, String from, int historyPerProperty) {
     super(db);
     this.db = db;
     this.type = type.name();
@@ -43,6 +47,10 @@ abstract class SqlObjectStore<T extends CrmObject> extends SqlAssociationStore i
     this.select = from + " WHERE " + LIVE;
     this.ids = new IdSequence(db, "crm_object");
     this.historySettling = db.settling("property_history");
+    if (historyPerProperty < 1) {
+      throw new IllegalArgumentException("a property keeps at least one history entry");
+    }
+    this.historyPerProperty = historyPerProperty;
   }
 
   /** The object of one row of the select, without its values. */
@@ -201,7 +209,24 @@ abstract class SqlObjectStore<T extends CrmObject> extends SqlAssociationStore i
     upsert.execute();
     clear.execute();
     history.execute();
-    historySettling.added(history.size());
+    historySettling.added(history.size(), this::trimHistory);
+  }
+
+  /**
+   * Deletes the history entries beyond the newest {@code historyPerProperty} of every property
+   * that has unsettled entries. Runs when they settle, once per many thousand new entries, so
+   * a hit pays nothing for it; reads show no more than the newest meanwhile.
+   */
+  void trimHistory() {
+    db.handle().createUpdate("WITH touched AS (SELECT DISTINCT object_id, name FROM property_history "
+            + "WHERE NOT settled), "
+            + "candidate AS (SELECT h.id, h.object_id, h.name, h.changed_at FROM touched t "
+            + "JOIN property_history h ON h.object_id = t.object_id AND h.name = t.name AND h.settled "
+            + "UNION ALL SELECT id, object_id, name, changed_at FROM property_history WHERE NOT settled), "
+            + "ranked AS (SELECT id, ROW_NUMBER() OVER (PARTITION BY object_id, name "
+            + "ORDER BY changed_at DESC, id DESC) AS newer FROM candidate) "
+            + "DELETE FROM property_history WHERE id IN (SELECT id FROM ranked WHERE newer > :keep)")
+        .bind("keep", historyPerProperty).execute();
   }
 
   @Override
@@ -247,11 +272,14 @@ abstract class SqlObjectStore<T extends CrmObject> extends SqlAssociationStore i
     if (names.isEmpty()) {
       return List.of();
     }
-    return db.handle().createQuery("SELECT name, value, changed_at, source_type, source_id FROM property_history "
+    List<HistoryEntry> entries = db.handle().createQuery("SELECT name, value, changed_at, source_type, source_id FROM property_history "
             + "WHERE " + Settling.either("object_id = :id AND name IN (<names>)") + " ORDER BY changed_at DESC, id DESC")
         .bind("id", objectId).bindList("names", List.copyOf(names))
         .map((rs, ctx) -> new HistoryEntry(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getString(4),
             Optional.ofNullable(rs.getString(5)))).list();
+    // entries beyond the newest are trimmed only when they settle: never show them
+    Map<String, Integer> shown = new HashMap<>();
+    return entries.stream().filter(e -> shown.merge(e.name(), 1, Integer::sum) <= historyPerProperty).toList();
   }
 
   static <V> List<List<V>> chunks(Collection<V> all) {

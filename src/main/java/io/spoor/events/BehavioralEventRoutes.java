@@ -1,6 +1,7 @@
 package io.spoor.events;
 
 import io.spoor.http.Http;
+import io.spoor.http.Paging;
 import io.spoor.http.Routes;
 import io.spoor.ingest.IngestLog;
 import io.spoor.ingest.SentEventHit;
@@ -44,11 +45,10 @@ public final class BehavioralEventRoutes implements Routes {
     });
     router.get(DEFINITIONS).handler(http.requires(Scope.EVENT_DEFINITIONS)).handler(ctx -> {
       long hubId = Http.principal(ctx).portalId();
-      http.respond(ctx, () -> events.list(hubId), (c, list) -> {
-        JsonArray results = new JsonArray();
-        list.forEach(d -> results.add(EventDefinitionJson.render(d, hubId)));
-        Http.json(c, 200, new JsonObject().put("results", results).put("total", results.size()));
-      });
+      Paging paging = Paging.of(ctx, Paging.ADMIN_DEFAULT, Paging.ADMIN_MAX);
+      http.respond(ctx, () -> events.list(hubId, paging.after(), paging.fetch()), (c, listed) ->
+          Http.json(c, 200, paging.render(c, new JsonObject().put("total", listed.total()), listed.page(),
+              d -> d.definition().id(), d -> EventDefinitionJson.render(d, hubId))));
     });
     router.get(DEFINITIONS + "/:name").handler(http.requires(Scope.EVENT_DEFINITIONS)).handler(ctx -> {
       long hubId = Http.principal(ctx).portalId();

@@ -60,14 +60,19 @@ public final class BehavioralEvents {
     });
   }
 
-  public List<Defined> list(long hubId) {
+  /** The portal's definitions: how many in all, and up to {@code limit} in id order after {@code afterId}. */
+  public Listed list(long hubId, long afterId, int limit) {
     return tx.read(() -> {
-      List<EventDefinition> mine = definitions.list(hubId).stream()
-          .filter(d -> d.name().startsWith("pe" + hubId + "_")).toList();
+      String prefix = "pe" + hubId + "_";
+      List<EventDefinition> mine = definitions.list(hubId, prefix, afterId, limit);
       Map<Long, EventDetails> byId = details.find(mine.stream().map(EventDefinition::id).toList());
-      return mine.stream().map(d -> new Defined(d, byId.getOrDefault(d.id(), new EventDetails(d.name(), "",
-          List.of())))).toList();
+      return new Listed(definitions.countNamed(hubId, prefix), mine.stream().map(d -> new Defined(d,
+          byId.getOrDefault(d.id(), new EventDetails(d.name(), "", List.of())))).toList());
     });
+  }
+
+  /** A page of definitions and how many the portal has. */
+  public record Listed(long total, List<Defined> page) {
   }
 
   public Defined get(long hubId, String name) {

@@ -21,13 +21,16 @@ public final class EventCompletions implements Deferred {
 
   private final EventDefinitionStore definitions;
   private final CompletionStore completions;
+  private final DynamicDefinitionGate gate;
   private final Map<String, Resolution> resolved = new HashMap<>();
   private final List<Completion> pending = new ArrayList<>();
   private final Map<Long, Long> counts = new HashMap<>();
 
-  public EventCompletions(EventDefinitionStore definitions, CompletionStore completions) {
+  public EventCompletions(EventDefinitionStore definitions, CompletionStore completions,
+      DynamicDefinitionGate gate) {
     this.definitions = definitions;
     this.completions = completions;
+    this.gate = gate;
   }
 
   /** Resolves a numeric id or a name; a new name creates a dynamic definition at {@code at}. */
@@ -83,6 +86,12 @@ public final class EventCompletions implements Deferred {
       return new Refused(Refusal.DELETED_EVENT_NAME,
           "the dynamic event named so was deleted; deleted names are not created again");
     }
-    return new Found(definitions.create(portalId, name, Origin.DYNAMIC, at));
+    Optional<String> refusal = gate.refusal(portalId, at);
+    if (refusal.isPresent()) {
+      return new Refused(Refusal.DEFINITION_LIMIT, refusal.get());
+    }
+    EventDefinition created = definitions.create(portalId, name, Origin.DYNAMIC, at);
+    gate.created(portalId, at);
+    return new Found(created);
   }
 }

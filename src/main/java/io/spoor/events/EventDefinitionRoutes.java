@@ -3,9 +3,9 @@ package io.spoor.events;
 import io.spoor.Ids;
 import io.spoor.NotFoundException;
 import io.spoor.http.Http;
+import io.spoor.http.Paging;
 import io.spoor.http.Routes;
 import io.spoor.portal.Scope;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 
@@ -25,12 +25,12 @@ public final class EventDefinitionRoutes implements Routes {
       http.respond(ctx, () -> definitions.create(Http.principal(ctx).portalId(), name),
           (c, d) -> Http.json(c, 201, render(d)));
     });
-    router.get(path).handler(http.requires(Scope.EVENT_DEFINITIONS)).handler(ctx ->
-        http.respond(ctx, () -> definitions.list(Http.principal(ctx).portalId()), (c, list) -> {
-          JsonArray results = new JsonArray();
-          list.forEach(d -> results.add(render(d)));
-          Http.json(c, 200, new JsonObject().put("results", results));
-        }));
+    router.get(path).handler(http.requires(Scope.EVENT_DEFINITIONS)).handler(ctx -> {
+      Paging paging = Paging.of(ctx, Paging.ADMIN_DEFAULT, Paging.ADMIN_MAX);
+      http.respond(ctx, () -> definitions.list(Http.principal(ctx).portalId(), paging.after(), paging.fetch()),
+          (c, list) -> Http.json(c, 200, paging.render(c, new JsonObject(), list, EventDefinition::id,
+              EventDefinitionRoutes::render)));
+    });
     router.delete(path + "/:id").handler(http.requires(Scope.EVENT_DEFINITIONS)).handler(ctx -> {
       String id = ctx.pathParam("id");
       http.respond(ctx, () -> Ids.parse(id)

@@ -13,8 +13,17 @@ public interface EventDefinitionStore {
 
   EventDefinition create(long portalId, String name, Origin origin, long at);
 
-  /** Lists live definitions. */
-  List<EventDefinition> list(long portalId);
+  /** How many live definitions of this origin the portal has. */
+  long countLive(long portalId, Origin origin);
+
+  /**
+   * Up to {@code limit} live definitions whose names start with {@code namePrefix} ("" for all),
+   * in id order, with ids above {@code afterId}.
+   */
+  List<EventDefinition> list(long portalId, String namePrefix, long afterId, int limit);
+
+  /** How many live definitions have names starting with {@code namePrefix}. */
+  long countNamed(long portalId, String namePrefix);
 
   /** Marks a live definition deleted; false when there is none with that id. */
   boolean delete(long portalId, long id, long at);

@@ -36,8 +36,9 @@ public final class EventDefinitions {
     });
   }
 
-  public List<EventDefinition> list(long portalId) {
-    return tx.read(() -> store.list(portalId));
+  /** Up to {@code limit} live definitions in id order, with ids above {@code afterId}. */
+  public List<EventDefinition> list(long portalId, long afterId, int limit) {
+    return tx.read(() -> store.list(portalId, "", afterId, limit));
   }
 
   /** Deletes a live definition; false when the portal has none with that id. */

@@ -10,6 +10,8 @@ public sealed interface Resolution {
 
   /** Why a reference triggers nothing. */
   enum Refusal {
-    UNKNOWN_EVENT_ID, DELETED_EVENT, APP_EVENT_BY_NAME, DELETED_EVENT_NAME, INVALID_EVENT_NAME
+    UNKNOWN_EVENT_ID, DELETED_EVENT, APP_EVENT_BY_NAME, DELETED_EVENT_NAME, INVALID_EVENT_NAME,
+    /** A new name, but the portal may create no more dynamic definitions now. */
+    DEFINITION_LIMIT
   }
 }

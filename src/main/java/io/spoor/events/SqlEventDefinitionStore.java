@@ -42,9 +42,30 @@ public final class SqlEventDefinitionStore implements EventDefinitionStore {
   }
 
   @Override
-  public List<EventDefinition> list(long portalId) {
-    return db.handle().createQuery(SELECT + "AND deleted_at IS NULL ORDER BY id")
-        .bind("portal", portalId).map((rs, ctx) -> map(rs)).list();
+  public long countLive(long portalId, Origin origin) {
+    return db.handle().createQuery("SELECT COUNT(*) FROM event_definition WHERE portal_id = :portal "
+            + "AND origin = :origin AND deleted_at IS NULL")
+        .bind("portal", portalId).bind("origin", origin.name()).mapTo(Long.class).one();
+  }
+
+  @Override
+  public List<EventDefinition> list(long portalId, String namePrefix, long afterId, int limit) {
+    return db.handle().createQuery(SELECT + "AND deleted_at IS NULL AND id > :after" + named(namePrefix)
+            + " ORDER BY id LIMIT :limit")
+        .bind("portal", portalId).bind("after", afterId).bind("prefix", namePrefix).bind("limit", limit)
+        .map((rs, ctx) -> map(rs)).list();
+  }
+
+  @Override
+  public long countNamed(long portalId, String namePrefix) {
+    return db.handle().createQuery("SELECT COUNT(*) FROM event_definition WHERE portal_id = :portal "
+            + "AND deleted_at IS NULL" + named(namePrefix))
+        .bind("portal", portalId).bind("prefix", namePrefix).mapTo(Long.class).one();
+  }
+
+  /** The condition on the name; none for the empty prefix. */
+  private static String named(String prefix) {
+    return prefix.isEmpty() ? "" : " AND SUBSTR(name, 1, LENGTH(:prefix)) = :prefix";
   }
 
   @Override

@@ -29,5 +29,11 @@ public enum RejectReason {
   /** Parameters of a {@code /v1/event} hit beyond {@code --max-params-per-hit}. */
   TOO_MANY_PARAMETERS,
   /** Properties of a behavioural event beyond {@code --max-properties-per-event}. */
-  TOO_MANY_PROPERTIES
+  TOO_MANY_PROPERTIES,
+  /** A hit's unknown event name would pass the portal's limit of dynamic event definitions. */
+  EVENT_DEFINITION_LIMIT,
+  /** A hit's new email would pass the portal's limit of contacts created per minute. */
+  CONTACT_CREATION_LIMIT,
+  /** A beacon's new visitor token would pass the portal's limit of visitors created per minute. */
+  VISITOR_CREATION_LIMIT
 }

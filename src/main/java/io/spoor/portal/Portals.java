@@ -95,6 +95,11 @@ public final class Portals {
     return tx.read(() -> tokens.list(hubId));
   }
 
+  /** Up to {@code limit} of the portal's tokens in id order, with ids above {@code afterId}. */
+  public List<Token> tokens(long hubId, long afterId, int limit) {
+    return tx.read(() -> tokens.list(hubId, afterId, limit));
+  }
+
   public boolean revoke(long hubId, long tokenId) {
     boolean revoked = tx.inTransaction(() -> tokens.revoke(hubId, tokenId));
     byHash.clear();

@@ -53,6 +53,13 @@ public final class SqlTokenStore implements TokenStore {
   }
 
   @Override
+  public List<Token> list(long portalId, long afterId, int limit) {
+    return db.handle().createQuery("SELECT " + COLUMNS
+            + " FROM access_token WHERE portal_id = :portal AND id > :after ORDER BY id LIMIT :limit")
+        .bind("portal", portalId).bind("after", afterId).bind("limit", limit).map((rs, ctx) -> map(rs)).list();
+  }
+
+  @Override
   public boolean revoke(long portalId, long tokenId) {
     return db.handle().createUpdate("UPDATE access_token SET revoked_at = :now "
             + "WHERE id = :id AND portal_id = :portal AND revoked_at IS NULL")

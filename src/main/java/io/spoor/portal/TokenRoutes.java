@@ -4,6 +4,7 @@ import io.spoor.Ids;
 import io.spoor.InvalidInputException;
 import io.spoor.NotFoundException;
 import io.spoor.http.Http;
+import io.spoor.http.Paging;
 import io.spoor.http.Routes;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -35,12 +36,12 @@ public final class TokenRoutes implements Routes {
       http.respond(ctx, () -> portals.issueToken(portal, name, scopes),
           (c, issued) -> Http.json(c, 201, render(issued.token()).put("token", issued.value())));
     });
-    router.get("/api/v1/tokens").handler(http.requires(Scope.ADMIN)).handler(ctx ->
-        http.respond(ctx, () -> portals.tokens(Http.principal(ctx).portalId()), (c, tokens) -> {
-          JsonArray results = new JsonArray();
-          tokens.forEach(t -> results.add(render(t)));
-          Http.json(c, 200, new JsonObject().put("results", results));
-        }));
+    router.get("/api/v1/tokens").handler(http.requires(Scope.ADMIN)).handler(ctx -> {
+      Paging paging = Paging.of(ctx, Paging.ADMIN_DEFAULT, Paging.ADMIN_MAX);
+      http.respond(ctx, () -> portals.tokens(Http.principal(ctx).portalId(), paging.after(), paging.fetch()),
+          (c, tokens) -> Http.json(c, 200, paging.render(c, new JsonObject(), tokens, Token::id,
+              TokenRoutes::render)));
+    });
     router.delete("/api/v1/tokens/:id").handler(http.requires(Scope.ADMIN)).handler(ctx -> {
       String id = ctx.pathParam("id");
       long portal = Http.principal(ctx).portalId();

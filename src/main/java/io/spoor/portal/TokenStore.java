@@ -12,6 +12,9 @@ public interface TokenStore {
 
   List<Token> list(long portalId);
 
+  /** Up to {@code limit} of the portal's tokens (revoked ones included) in id order, with ids above {@code afterId}. */
+  List<Token> list(long portalId, long afterId, int limit);
+
   /** Revokes a token of the portal; false when it has no such active token. */
   boolean revoke(long portalId, long tokenId);
 

@@ -49,7 +49,15 @@ public final class Settling {
    * Notes {@code rows} new unsettled rows, written in the caller's transaction, and settles every
    * unsettled row of the table once enough have gathered.
    */
-  public synchronized void added(int rows) {
+  public void added(int rows) {
+    added(rows, () -> { });
+  }
+
+  /**
+   * As {@link #added(int)}; when the rows are settled, {@code beforeSettling} runs first, in the
+   * same transaction, while the rows that gathered are still the unsettled ones (to trim by them).
+   */
+  public synchronized void added(int rows, Runnable beforeSettling) {
     if (unsettled < 0) {
       unsettled = db.handle().createQuery("SELECT COUNT(*) FROM " + table + " WHERE NOT settled")
           .mapTo(Long.class).one();
@@ -57,6 +65,7 @@ public final class Settling {
       unsettled += rows;
     }
     if (unsettled >= limit) {
+      beforeSettling.run();
       db.handle().createUpdate("UPDATE " + table + " SET settled = TRUE WHERE NOT settled").execute();
       unsettled = 0;
     }

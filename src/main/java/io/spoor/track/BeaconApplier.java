@@ -55,16 +55,18 @@ public final class BeaconApplier implements HitApplier<BeaconHit> {
   private final BeaconEvents events;
   private final Counter bots;
   private final Counter untracked;
+  private final CreationLimits limits;
 
   public BeaconApplier(ContactStore contacts, PropertyDefinitionStore propertyDefinitions,
       VisitorStore visitors, EventDefinitionStore eventDefinitions, CompletionStore completions, Counter bots,
-      Counter untracked, EventDetailsStore eventDetails, PerHitCap propertyCap) {
+      Counter untracked, EventDetailsStore eventDetails, PerHitCap propertyCap, CreationLimits limits) {
     this.contacts = contacts;
     this.propertyDefinitions = propertyDefinitions;
     this.visitors = visitors;
     this.events = new BeaconEvents(eventDefinitions, completions, eventDetails, propertyCap);
     this.bots = bots;
     this.untracked = untracked;
+    this.limits = limits;
   }
 
   @Override
@@ -140,6 +142,16 @@ public final class BeaconApplier implements HitApplier<BeaconHit> {
     ContactChanges contactChanges = batch.part(ContactChanges.class,
         () -> new ContactChanges(contacts, propertyDefinitions));
     PageView page = beacon.pageView(utk);
+    Creations creations = limits.of(batch);
+    // only a page view or an identify makes a visitor; other beacons of unknown visitors make none
+    boolean newVisitor = visitorChanges.get(portal.hubId(), utk).isEmpty() && (hit.beacon() == BeaconHit.Kind.PAGE_VIEW
+        || beacon.identity().stream().anyMatch(p -> p.name().equals("email")));
+    Optional<String> refusal = newVisitor
+        ? creations.refusal(CreationLimits.Kind.VISITOR, portal.hubId(), hit.receivedAt()) : Optional.empty();
+    if (refusal.isPresent()) {
+      batch.reject(hit, RejectReason.VISITOR_CREATION_LIMIT, true, refusal.get());
+      return;
+    }
     // classified only for a visitor's first page: later pages do not change the original source
     Supplier<Source> source = () -> TrafficSource.classify(page.url(), page.referrer(), portal.privacy().domains())
         .orElse(new Source(SourceType.DIRECT_TRAFFIC, null, null));
@@ -152,7 +164,10 @@ public final class BeaconApplier implements HitApplier<BeaconHit> {
       Optional<Long> attributed = contact.or(() -> visitorChanges.get(portal.hubId(), utk)
           .flatMap(visitorChanges::contactOf));
       events.record(portal, hit, beacon, attributed,
-          batch.part(EventCompletions.class, () -> events.completions()), contactChanges, batch);
+          batch.part(EventCompletions.class, () -> events.completions(creations)), contactChanges, batch);
+    }
+    if (newVisitor && visitorChanges.get(portal.hubId(), utk).isPresent()) {
+      creations.created(CreationLimits.Kind.VISITOR, portal.hubId(), hit.receivedAt());
     }
   }
 
@@ -179,7 +194,18 @@ public final class BeaconApplier implements HitApplier<BeaconHit> {
       batch.reject(hit, RejectReason.INVALID_EMAIL, false, "identify: email is not an email address");
       return Optional.empty();
     }
+    Creations creations = limits.of(batch);
+    boolean newContact = contactChanges.findByEmail(portal.hubId(), email.get()).isEmpty();
+    Optional<String> refusal = newContact
+        ? creations.refusal(CreationLimits.Kind.CONTACT, portal.hubId(), hit.receivedAt()) : Optional.empty();
+    if (refusal.isPresent()) {
+      batch.reject(hit, RejectReason.CONTACT_CREATION_LIMIT, false, "identify: " + refusal.get());
+      return Optional.empty();
+    }
     long contact = contactChanges.byEmail(portal.hubId(), email.get(), hit.receivedAt(), ChangeSource.TRACKING_CODE);
+    if (newContact) {
+      creations.created(CreationLimits.Kind.CONTACT, portal.hubId(), hit.receivedAt());
+    }
     if (visitorChanges.identify(portal.hubId(), utk, contact, page, source)) {
       visitorChanges.get(portal.hubId(), utk).filter(v -> v.numPageViews() > 0).ifPresent(v ->
           contactChanges.addAnalytics(contact, AnalyticsDelta.visits(v.numPageViews(), v.numVisits(),

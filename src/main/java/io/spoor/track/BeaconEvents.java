@@ -41,8 +41,8 @@ final class BeaconEvents {
     this.propertyCap = propertyCap;
   }
 
-  EventCompletions completions() {
-    return new EventCompletions(definitions, completions);
+  EventCompletions completions(io.spoor.events.DynamicDefinitionGate gate) {
+    return new EventCompletions(definitions, completions, gate);
   }
 
   void record(Portal portal, BeaconHit hit, BeaconReading beacon, Optional<Long> contact,

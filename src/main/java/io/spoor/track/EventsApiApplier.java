@@ -36,7 +36,6 @@ import java.util.OptionalLong;
  */
 public final class EventsApiApplier implements HitApplier<EventApiHit> {
   private static final String SOURCE = "EVENTS_API";
-  private static final int DEFAULT_MAX_PARAMS = 100;
 
   private final ContactStore contacts;
   private final PropertyDefinitionStore propertyDefinitions;
@@ -44,23 +43,22 @@ public final class EventsApiApplier implements HitApplier<EventApiHit> {
   private final CompletionStore completions;
   private final ExternalIdStore externalIds;
   private final PerHitCap cap;
+  private final CreationLimits limits;
 
-  public EventsApiApplier(ContactStore contacts, PropertyDefinitionStore propertyDefinitions,
-      EventDefinitionStore eventDefinitions, CompletionStore completions, ExternalIdStore externalIds) {
-    this(contacts, propertyDefinitions, eventDefinitions, completions, externalIds,
-        PerHitCap.uncounted(DEFAULT_MAX_PARAMS, RejectReason.TOO_MANY_PARAMETERS, "parameters"));
-  }
-
-  /** @param cap the most contact-property parameters of one hit that are applied */
+  /**
+   * @param cap    the most contact-property parameters of one hit that are applied
+   * @param limits what hits may create per portal
+   */
   public EventsApiApplier(ContactStore contacts, PropertyDefinitionStore propertyDefinitions,
       EventDefinitionStore eventDefinitions, CompletionStore completions, ExternalIdStore externalIds,
-      PerHitCap cap) {
+      PerHitCap cap, CreationLimits limits) {
     this.cap = cap;
     this.contacts = contacts;
     this.propertyDefinitions = propertyDefinitions;
     this.eventDefinitions = eventDefinitions;
     this.completions = completions;
     this.externalIds = externalIds;
+    this.limits = limits;
   }
 
   @Override
@@ -103,15 +101,26 @@ public final class EventsApiApplier implements HitApplier<EventApiHit> {
           "id has not been seen with an email, and an id alone never creates a contact");
       return;
     }
+    ContactChanges changes = contactChanges(batch);
+    Creations creations = limits.of(batch);
+    boolean newContact = email.isPresent() && changes.findByEmail(portal.hubId(), email.get()).isEmpty();
+    Optional<String> refusal = newContact
+        ? creations.refusal(CreationLimits.Kind.CONTACT, portal.hubId(), hit.receivedAt()) : Optional.empty();
+    if (refusal.isPresent()) {
+      batch.reject(hit, RejectReason.CONTACT_CREATION_LIMIT, true, refusal.get());
+      return;
+    }
     EventCompletions events = batch.part(EventCompletions.class,
-        () -> new EventCompletions(eventDefinitions, completions));
+        () -> new EventCompletions(eventDefinitions, completions, creations));
     Resolution resolution = events.resolve(portal.hubId(), hit.eventRef().trim(), hit.receivedAt());
     if (resolution instanceof Resolution.Refused refused) {
       batch.reject(hit, reasonFor(refused.refusal()), true, refused.detail());
       return;
     }
-    ContactChanges changes = contactChanges(batch);
     Optional<Long> contact = contactOf(portal, hit, email, changes, live);
+    if (newContact) {
+      creations.created(CreationLimits.Kind.CONTACT, portal.hubId(), hit.receivedAt());
+    }
     OptionalLong revenue = revenue(hit, batch);
     events.complete(((Resolution.Found) resolution).definition(), contact, hit.id(),
         hit.receivedAt(), revenue, SOURCE, Map.of());
@@ -172,6 +181,8 @@ public final class EventsApiApplier implements HitApplier<EventApiHit> {
         return RejectReason.APP_EVENT_BY_NAME;
       case DELETED_EVENT_NAME:
         return RejectReason.DELETED_EVENT_NAME;
+      case DEFINITION_LIMIT:
+        return RejectReason.EVENT_DEFINITION_LIMIT;
       default:
         return RejectReason.INVALID_EVENT_NAME;
     }

@@ -36,10 +36,16 @@ public final class SentEventApplier implements HitApplier<SentEventHit> {
   private final EventDetailsStore details;
   private final CompletionStore completions;
   private final PerHitCap cap;
+  private final CreationLimits limits;
 
-  /** @param cap the most properties of one event that are looked at */
+  /**
+   * {@code cap}: the most properties of one event that are looked at. {@code limits} are not
+   * applied to sent events (an authenticated API); the batch's event definitions, which other
+   * hits of the batch share, are created under them.
+   */
   public SentEventApplier(ContactStore contacts, PropertyDefinitionStore propertyDefinitions, VisitorStore visitors,
-      EventDefinitionStore definitions, EventDetailsStore details, CompletionStore completions, PerHitCap cap) {
+      EventDefinitionStore definitions, EventDetailsStore details, CompletionStore completions, PerHitCap cap,
+      CreationLimits limits) {
     this.cap = cap;
     this.contacts = contacts;
     this.propertyDefinitions = propertyDefinitions;
@@ -47,6 +53,7 @@ public final class SentEventApplier implements HitApplier<SentEventHit> {
     this.definitions = definitions;
     this.details = details;
     this.completions = completions;
+    this.limits = limits;
   }
 
   @Override
@@ -67,7 +74,9 @@ public final class SentEventApplier implements HitApplier<SentEventHit> {
     if (contact.isEmpty()) {
       return;
     }
-    EventCompletions events = batch.part(EventCompletions.class, () -> new EventCompletions(definitions, completions));
+    Creations creations = limits.of(batch); // not inside the part's supplier: parts are made one at a time
+    EventCompletions events = batch.part(EventCompletions.class,
+        () -> new EventCompletions(definitions, completions, creations));
     events.complete(definition.get(), contact.get(), hit.id(), hit.occurredAt(), OptionalLong.empty(), SOURCE,
         declared(hit, definition.get(), batch));
     contact.get().ifPresent(id -> changes.addAnalytics(id, AnalyticsDelta.event(hit.occurredAt(), 0)));

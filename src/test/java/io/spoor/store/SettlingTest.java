@@ -39,6 +39,23 @@ class SettlingTest {
   }
 
   @Test
+  void whatRunsBeforeSettlingRunsOnceWhenTheRowsSettleWhileTheyAreStillUnsettled() {
+    Settling settling = new Settling(db, "event_completion", 3);
+    List<List<Long>> seen = new java.util.ArrayList<>();
+    write(() -> {
+      insertUnsettled(1, 2);
+      settling.added(2, () -> seen.add(halvesInTransaction()));
+    });
+    assertEquals(List.of(), seen);
+    write(() -> {
+      insertUnsettled(3, 1);
+      settling.added(1, () -> seen.add(halvesInTransaction()));
+    });
+    assertEquals(List.of(List.of(0L, 3L)), seen);
+    assertEquals(List.of(3L, 0L), halves());
+  }
+
+  @Test
   void aNewSettlingCountsTheRowsLeftUnsettledBeforeIt() {
     write(() -> insertUnsettled(1, 2));
     Settling settling = new Settling(db, "event_completion", 3);
@@ -83,9 +100,13 @@ class SettlingTest {
 
   /** How many rows are settled, and how many are not. */
   private List<Long> halves() {
-    return db.read(() -> List.of(
+    return db.read(this::halvesInTransaction);
+  }
+
+  private List<Long> halvesInTransaction() {
+    return List.of(
         db.handle().createQuery("SELECT COUNT(*) FROM event_completion WHERE settled").mapTo(Long.class).one(),
-        db.handle().createQuery("SELECT COUNT(*) FROM event_completion WHERE NOT settled").mapTo(Long.class).one()));
+        db.handle().createQuery("SELECT COUNT(*) FROM event_completion WHERE NOT settled").mapTo(Long.class).one());
   }
 
   private void write(Runnable work) {

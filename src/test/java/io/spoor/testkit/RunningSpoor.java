@@ -22,7 +22,7 @@ public final class RunningSpoor implements AutoCloseable {
   private final Path data;
   private final SpoorClient client;
 
-  private RunningSpoor(Map<String, String> flags) {
+  private RunningSpoor(Map<String, String> flags, Clock clock) {
     try {
       data = Files.createTempDirectory("spoor-test");
     } catch (IOException e) {
@@ -31,18 +31,23 @@ public final class RunningSpoor implements AutoCloseable {
     Map<String, String> all = new HashMap<>(Map.of("port", "0", "host", "127.0.0.1",
         "data", data.toString(), "bootstrap-token", TOKEN));
     all.putAll(flags);
-    spoor = Spoor.start(Settings.load(all, Map.of()), Clock.systemUTC());
+    spoor = Spoor.start(Settings.load(all, Map.of()), clock);
     // tests read back what they wrote as fast as they can: no rate limit unless a test sets one
     spoor.portals().setLimits(HUB_ID, new io.spoor.portal.RateLimits(0, 0));
     client = new SpoorClient("http://127.0.0.1:" + spoor.port(), TOKEN, this::awaitApplied);
   }
 
   public static RunningSpoor start() {
-    return new RunningSpoor(Map.of());
+    return new RunningSpoor(Map.of(), Clock.systemUTC());
   }
 
   public static RunningSpoor start(Map<String, String> flags) {
-    return new RunningSpoor(flags);
+    return new RunningSpoor(flags, Clock.systemUTC());
+  }
+
+  /** A server with these settings whose every part reads time from {@code clock}. */
+  public static RunningSpoor start(Map<String, String> flags, Clock clock) {
+    return new RunningSpoor(flags, clock);
   }
 
   public Spoor spoor() {

@@ -18,6 +18,7 @@ import io.spoor.ingest.IngestLog;
 import io.spoor.ingest.IngestMetrics;
 import io.spoor.ingest.LogPlace;
 import io.spoor.ingest.SqlAppliedHits;
+import io.spoor.ingest.RejectReason;
 import io.spoor.ingest.SqlRejectionStore;
 import io.spoor.ops.Metrics;
 import io.spoor.portal.Portals;
@@ -56,8 +57,10 @@ class ExternalIdBatchTest {
     portals.create(1, "Batch");
     portals.setCustomEventsEnabled(1, true);
     contacts = new SqlContactStore(db);
+    SqlEventDefinitionStore definitions = new SqlEventDefinitionStore(db);
     EventsApiApplier events = new EventsApiApplier(contacts, new SqlPropertyDefinitionStore(db, clock),
-        new SqlEventDefinitionStore(db), new SqlCompletionStore(db), new SqlExternalIdStore(db));
+        definitions, new SqlCompletionStore(db), new SqlExternalIdStore(db),
+        PerHitCap.uncounted(100, RejectReason.TOO_MANY_PARAMETERS, "parameters"), new CreationLimits(CreationLimits.Limits.none(), definitions));
     applier = new BatchApplier(db, new SqlAppliedHits(db), new SqlRejectionStore(db), portalStore,
         List.of(events), new IngestMetrics(new Metrics(), new NoLog()), clock, 100);
   }
