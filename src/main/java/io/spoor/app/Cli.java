@@ -87,7 +87,8 @@ public final class Cli {
       stopped.countDown();
     }, "spoor-shutdown"));
     long hubId = settings.get(Settings.PORTAL_ID);
-    String publicUrl = settings.find(Settings.PUBLIC_URL).orElse("http://localhost:" + spoor.port());
+    String publicUrl = settings.find(Settings.PUBLIC_URL).orElse(
+        (settings.find(Settings.TLS_CERT).isPresent() ? "https" : "http") + "://localhost:" + spoor.port());
     spoor.firstStartToken().ifPresent(token -> FirstStart.announce(out, token, hubId, publicUrl));
     out.println("Spoor is listening on port " + spoor.port() + " (portal " + hubId + ")");
     try {

@@ -26,6 +26,7 @@ import io.spoor.events.BehavioralEventRoutes;
 import io.spoor.events.BehavioralEvents;
 import io.spoor.events.EventDefinitionRoutes;
 import io.spoor.events.EventDefinitions;
+import io.spoor.http.AuthThrottle;
 import io.spoor.http.Http;
 import io.spoor.http.HttpServerSettings;
 import io.spoor.http.RateLimiter;
@@ -98,13 +99,19 @@ public final class Spoor implements AutoCloseable {
     log.start(new BatchApplier(db, stores.appliedHits(), stores.rejections(), stores.portals(),
         appliers(stores, metrics), ingestMetrics, clock, settings.get(Settings.REJECTIONS_KEPT)));
     vertx = Vertx.vertx();
-    List<Routes> routes = new ArrayList<>(trackingRoutes(stores, metrics, clock));
+    List<Routes> routes = new ArrayList<>(trackingRoutes(settings, stores, metrics, clock));
     routes.addAll(crmRoutes(stores, clock));
     routes.addAll(adminRoutes(stores, metrics, clock));
+    Optional<HttpServerSettings.Tls> tls = settings.find(Settings.TLS_CERT)
+        .map(cert -> new HttpServerSettings.Tls(cert, settings.get(Settings.TLS_KEY)));
     server = new Server(vertx, new HttpServerSettings(settings.get(Settings.HOST), settings.get(Settings.PORT),
-        MAX_URL_BYTES), routes, new Http(portals, MAX_BODY_BYTES, new RateLimiter(clock)), metrics);
+        MAX_URL_BYTES, HttpServerSettings.DEFAULT_REQUEST_TIMEOUT, tls), routes,
+        new Http(portals, MAX_BODY_BYTES, new RateLimiter(clock), Optional.of(new AuthThrottle(
+            settings.get(Settings.AUTH_FAILURES_PER_MINUTE), clock, metrics)), settings.find(Settings.PUBLIC_URL)),
+        metrics);
     port = server.start();
-    LOG.info("listening on {}:{} with the {} store in {}", settings.get(Settings.HOST), port,
+    LOG.info("listening on {}:{} ({}) with the {} store in {}", settings.get(Settings.HOST), port,
+        tls.isPresent() ? "https" : "http",
         db.dialect().name(), settings.dataDir().toAbsolutePath());
   }
 
@@ -123,11 +130,11 @@ public final class Spoor implements AutoCloseable {
   }
 
   /** The unauthenticated tracking endpoints and the behavioural events API, which feed the ingest log. */
-  private List<Routes> trackingRoutes(Stores stores, Metrics metrics, Clock clock) {
+  private List<Routes> trackingRoutes(Settings settings, Stores stores, Metrics metrics, Clock clock) {
     return List.of(
         new EventsApiRoutes(log, clock),
         new BeaconRoutes(log, clock, metrics),
-        new TrackerScriptRoutes(portals),
+        new TrackerScriptRoutes(portals, settings.find(Settings.PUBLIC_URL)),
         new BehavioralEventRoutes(new BehavioralEvents(db, stores.eventDefinitions(), stores.eventDetails(), clock),
             log, clock));
   }

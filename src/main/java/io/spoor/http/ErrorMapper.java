@@ -64,6 +64,13 @@ public final class ErrorMapper {
     if (error.status() == 503) {
       ctx.response().putHeader(HttpHeaders.RETRY_AFTER, "1");
     }
+    if (ctx.failure() instanceof AuthenticationThrottledException throttled) {
+      ctx.response().putHeader(HttpHeaders.RETRY_AFTER, Long.toString(throttled.retryAfterSeconds()));
+      Http.json(ctx, 429, new JsonObject().put("status", "error").put("message", throttled.getMessage())
+          .put("errorType", "RATE_LIMIT").put("correlationId", Correlation.id(ctx))
+          .put("policyName", "AUTHENTICATION_FAILURES"));
+      return;
+    }
     if (ctx.failure() instanceof RateLimitedException limited) {
       // HubSpot's body, word for word: the official clients retry on this exact message
       Http.json(ctx, 429, new JsonObject().put("status", "error").put("message", limited.getMessage())
@@ -154,6 +161,9 @@ public final class ErrorMapper {
           .put("context", new JsonObject().put("requiredGranularScopes",
               new JsonArray().add(e.scope().wireName()))));
       return new ApiError(403, "MISSING_SCOPES", e.getMessage(), Map.of(), errors);
+    }
+    if (failure instanceof AuthenticationThrottledException e) {
+      return new ApiError(429, "RATE_LIMITS", e.getMessage(), Map.of(), new JsonArray());
     }
     if (failure instanceof RateLimitedException e) {
       return new ApiError(429, "RATE_LIMITS", e.getMessage(), Map.of(), new JsonArray());
