@@ -55,9 +55,6 @@ import io.spoor.track.TrackerScriptRoutes;
 import io.spoor.track.EventsApiRoutes;
 import io.spoor.track.SentEventApplier;
 import io.vertx.core.Vertx;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -110,6 +107,8 @@ public final class Spoor implements AutoCloseable {
             settings.get(Settings.AUTH_FAILURES_PER_MINUTE), clock, metrics)), settings.find(Settings.PUBLIC_URL)),
         metrics);
     port = server.start();
+    // the store and the log have made their files by now: they get the owner-only mode too
+    DataDirectory.prepare(settings.dataDir());
     LOG.info("listening on {}:{} ({}) with the {} store in {}", settings.get(Settings.HOST), port,
         tls.isPresent() ? "https" : "http",
         db.dialect().name(), settings.dataDir().toAbsolutePath());
@@ -178,11 +177,7 @@ public final class Spoor implements AutoCloseable {
 
   /** Opens only the store, for the command line's portal and token commands. */
   static Database openStore(Settings settings) {
-    try {
-      Files.createDirectories(settings.dataDir());
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot create the data directory " + settings.dataDir(), e);
-    }
+    DataDirectory.prepare(settings.dataDir());
     return Database.open(new SqliteDialect(settings.dataDir().resolve("spoor.db")));
   }
 
