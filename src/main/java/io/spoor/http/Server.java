@@ -88,7 +88,8 @@ public final class Server {
         .putHeader(HttpHeaders.CONTENT_TYPE, "application/json;charset=utf-8")
         .end(new JsonObject().put("status", "error")
             .put("message", "The request needs a valid Host header (host or host:port)")
-            .put("correlationId", id).put("category", "VALIDATION_ERROR").encode());
+            .put("correlationId", id).put("category", "VALIDATION_ERROR").encode())
+        .onComplete(done -> request.connection().close());
   }
 
   /** Every mounted endpoint as {@code "METHOD /path/{param}"} (regex routes as their pattern). */
