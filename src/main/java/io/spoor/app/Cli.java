@@ -87,7 +87,8 @@ public final class Cli {
       stopped.countDown();
     }, "spoor-shutdown"));
     long hubId = settings.get(Settings.PORTAL_ID);
-    String publicUrl = settings.find(Settings.PUBLIC_URL).orElse("http://localhost:" + spoor.port());
+    String publicUrl = settings.find(Settings.PUBLIC_URL).orElse(
+        (settings.find(Settings.TLS_CERT).isPresent() ? "https" : "http") + "://localhost:" + spoor.port());
     spoor.firstStartToken().ifPresent(token -> FirstStart.announce(out, token, hubId, publicUrl));
     out.println("Spoor is listening on port " + spoor.port() + " (portal " + hubId + ")");
     try {
@@ -167,12 +168,31 @@ public final class Cli {
   }
 
   private void print(Portal p) {
-    out.printf("%d\t%s\tcustom events %s%n", p.hubId(), p.name(), p.customEventsEnabled() ? "on" : "off");
+    out.printf("%d\t%s\tcustom events %s%n", p.hubId(), printable(p.name()), p.customEventsEnabled() ? "on" : "off");
   }
 
   private void print(Token t) {
-    out.printf("%d\t%s\t%s\t%s\t%s%n", t.id(), t.name(), t.hint(), t.isActive() ? "active" : "revoked",
+    out.printf("%d\t%s\t%s\t%s\t%s%n", t.id(), printable(t.name()), printable(t.hint()), t.isActive() ? "active" : "revoked",
         String.join(",", t.scopes().stream().map(Scope::wireName).sorted().toList()));
+  }
+
+  /**
+   * A name as it may reach a terminal: names come from API clients, and a control character
+   * (an escape sequence, a tab or newline that shifts the columns) or a bidirectional override
+   * is shown as {@code \\uXXXX} instead.
+   */
+  static String printable(String text) {
+    StringBuilder out = new StringBuilder(text.length());
+    text.codePoints().forEach(c -> {
+      int type = Character.getType(c);
+      if (type == Character.CONTROL || type == Character.FORMAT || type == Character.LINE_SEPARATOR
+          || type == Character.PARAGRAPH_SEPARATOR || c == '\\') {
+        out.append(c == '\\' ? "\\\\" : String.format("\\u%04x", c));
+      } else {
+        out.appendCodePoint(c);
+      }
+    });
+    return out.toString();
   }
 
   private void printNew(NewToken token) {

@@ -5,12 +5,15 @@ import io.spoor.portal.Portals;
 import io.spoor.portal.Scope;
 import java.io.PrintStream;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Makes sure the default portal exists. When it is created (the first start), an all-scope
  * token is issued and printed once with the embed snippet; it is never shown again.
  */
 final class FirstStart {
+  private static final Logger LOG = LoggerFactory.getLogger(FirstStart.class);
   private FirstStart() {
   }
 
@@ -22,7 +25,16 @@ final class FirstStart {
       portals.create(hubId, "Default portal");
       issued = Optional.of(portals.issueToken(hubId, "default", Scope.all()));
     }
-    settings.find(Settings.BOOTSTRAP_TOKEN).ifPresent(value -> portals.ensureBootstrapToken(hubId, value));
+    settings.find(Settings.BOOTSTRAP_TOKEN).ifPresent(value -> {
+      switch (portals.ensureBootstrapToken(hubId, value)) {
+        case REVOKED -> LOG.warn("the bootstrap token ({} / {}) was revoked; the value is ignored. "
+            + "Set a new value to have a bootstrap token again", Settings.BOOTSTRAP_TOKEN.flag(),
+            Settings.BOOTSTRAP_TOKEN.env());
+        case TAKEN -> LOG.warn("the bootstrap token ({} / {}) is already a token of another portal; "
+            + "the value is ignored", Settings.BOOTSTRAP_TOKEN.flag(), Settings.BOOTSTRAP_TOKEN.env());
+        case ACTIVE -> { }
+      }
+    });
     return issued;
   }
 

@@ -41,9 +41,41 @@ public record Setting<T>(String name, String doc, Optional<T> fallback, Function
         raw -> raw.isBlank() ? Optional.empty() : Optional.of(raw.trim()), "a non-empty text", false);
   }
 
+  /**
+   * A secret value: at least 16 characters, at least 8 of them different, so that a value such
+   * as {@code aaaaaaaaaaaaaaaa} or {@code abababababababab} is refused. The value is never echoed.
+   */
   static Setting<String> secret(String name, String doc) {
     return new Setting<>(name, doc, Optional.empty(),
-        raw -> raw.trim().length() >= 16 ? Optional.of(raw.trim()) : Optional.empty(),
-        "at least 16 characters", true);
+        raw -> raw.trim().length() >= 16 && raw.trim().chars().distinct().count() >= 8
+            ? Optional.of(raw.trim()) : Optional.empty(),
+        "at least 16 characters with at least 8 different ones (e.g. the output of openssl rand -hex 32)", true);
+  }
+
+  /** An http:// or https:// URL with a host, kept without a trailing slash. */
+  static Setting<String> url(String name, String doc) {
+    return new Setting<>(name, doc, Optional.empty(), raw -> {
+      try {
+        java.net.URI uri = new java.net.URI(raw.trim());
+        boolean web = "http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme());
+        return web && uri.getHost() != null && uri.getRawQuery() == null && uri.getRawFragment() == null
+            ? Optional.of(raw.trim().replaceFirst("/+$", "")) : Optional.empty();
+      } catch (java.net.URISyntaxException e) {
+        return Optional.empty();
+      }
+    }, "an http:// or https:// URL without query or fragment", false);
+  }
+
+  /** A path to a file that exists and can be read. */
+  static Setting<java.nio.file.Path> readableFile(String name, String doc) {
+    return new Setting<>(name, doc, Optional.empty(), raw -> {
+      try {
+        java.nio.file.Path path = java.nio.file.Path.of(raw.trim());
+        return java.nio.file.Files.isRegularFile(path) && java.nio.file.Files.isReadable(path)
+            ? Optional.of(path) : Optional.empty();
+      } catch (java.nio.file.InvalidPathException e) {
+        return Optional.empty();
+      }
+    }, "a readable file", false);
   }
 }

@@ -20,8 +20,9 @@ public final class Settings {
       Setting.text("data", "./spoor-data", "Directory of the embedded store");
   public static final Setting<Long> PORTAL_ID =
       Setting.positiveLong("portal-id", 1, "Hub id of the default portal, created on first start");
-  public static final Setting<String> PUBLIC_URL = Setting.text("public-url", null,
-      "URL the tracker and embed snippet use to reach this server (default http://localhost:<port>)");
+  public static final Setting<String> PUBLIC_URL = Setting.url("public-url",
+      "URL pages reach this server at: the snippet's, the tracker's beacons' and paging links' base "
+          + "(default: http://localhost:<port> in the snippet, the request's Host elsewhere)");
   public static final Setting<String> BOOTSTRAP_TOKEN = Setting.secret("bootstrap-token",
       "A value that is also an all-scope token of the default portal (for automation)");
   public static final Setting<Integer> QUEUE_CAPACITY = Setting.integer("queue-capacity", 20_000, 1,
@@ -57,12 +58,18 @@ public final class Settings {
       0, 1_000_000_000, "Visitors (new visitor tokens) beacons may create per portal per minute (0: no limit)");
   public static final Setting<Integer> HISTORY_PER_PROPERTY = Setting.integer("history-per-property", 20, 1, 100_000,
       "History entries (propertiesWithHistory) each property of a contact or company keeps; older ones are trimmed");
+  public static final Setting<Integer> AUTH_FAILURES_PER_MINUTE = Setting.integer("auth-failures-per-minute", 60,
+      0, 1_000_000, "Failed bearer tokens an address may send in a minute before it gets 429 (0: no limit)");
+  public static final Setting<java.nio.file.Path> TLS_CERT = Setting.readableFile("tls-cert",
+      "PEM certificate chain: with --tls-key, serve https (HTTP/1.1 and HTTP/2) instead of http");
+  public static final Setting<java.nio.file.Path> TLS_KEY = Setting.readableFile("tls-key",
+      "PEM private key (PKCS#8 or PKCS#1) of --tls-cert");
 
   public static final List<Setting<?>> ALL = List.of(PORT, HOST, DATA, PORTAL_ID, PUBLIC_URL,
       BOOTSTRAP_TOKEN, QUEUE_CAPACITY, MAX_BATCH, MAX_BACKLOG, MAX_WAIT_MS, APPLY_INTERVAL_MS,
       REJECTIONS_KEPT, DYNAMIC_EVENT_DEFINITIONS_MAX, DYNAMIC_EVENT_DEFINITIONS_PER_MINUTE, NEW_CONTACTS_PER_MINUTE,
       NEW_VISITORS_PER_MINUTE, HISTORY_PER_PROPERTY, LOG_SEGMENT_MAX_AGE_MINUTES, REJECTION_BYTES_PER_BATCH,
-      MAX_PARAMS_PER_HIT, MAX_PROPERTIES_PER_EVENT);
+      MAX_PARAMS_PER_HIT, MAX_PROPERTIES_PER_EVENT, AUTH_FAILURES_PER_MINUTE, TLS_CERT, TLS_KEY);
 
   private final Map<Setting<?>, Object> values;
 
@@ -89,6 +96,9 @@ public final class Settings {
         parsed.ifPresentOrElse(v -> values.put(setting, v), () -> problems.add(key + ": expected "
             + setting.expected() + (setting.secret() ? "" : ", got \"" + raw + "\"")));
       }
+    }
+    if (values.containsKey(TLS_CERT) != values.containsKey(TLS_KEY)) {
+      problems.add(TLS_CERT.flag() + " and " + TLS_KEY.flag() + ": set both or neither");
     }
     if (!problems.isEmpty()) {
       throw new SettingsException(problems);

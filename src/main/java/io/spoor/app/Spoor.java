@@ -26,6 +26,7 @@ import io.spoor.events.BehavioralEventRoutes;
 import io.spoor.events.BehavioralEvents;
 import io.spoor.events.EventDefinitionRoutes;
 import io.spoor.events.EventDefinitions;
+import io.spoor.http.AuthThrottle;
 import io.spoor.http.Http;
 import io.spoor.http.HttpServerSettings;
 import io.spoor.http.RateLimiter;
@@ -60,9 +61,6 @@ import io.spoor.track.TrackerScriptRoutes;
 import io.spoor.track.EventsApiRoutes;
 import io.spoor.track.SentEventApplier;
 import io.vertx.core.Vertx;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -106,13 +104,21 @@ public final class Spoor implements AutoCloseable {
         appliers(stores, metrics, settings, creationLimits(settings, stores)), ingestMetrics, clock, new RejectionLimits(
             settings.get(Settings.REJECTIONS_KEPT), settings.get(Settings.REJECTION_BYTES_PER_BATCH))));
     vertx = Vertx.vertx();
-    List<Routes> routes = new ArrayList<>(trackingRoutes(stores, metrics, clock));
+    List<Routes> routes = new ArrayList<>(trackingRoutes(settings, stores, metrics, clock));
     routes.addAll(crmRoutes(stores, clock, settings.get(Settings.HISTORY_PER_PROPERTY)));
     routes.addAll(adminRoutes(stores, metrics, clock));
+    Optional<HttpServerSettings.Tls> tls = settings.find(Settings.TLS_CERT)
+        .map(cert -> new HttpServerSettings.Tls(cert, settings.get(Settings.TLS_KEY)));
     server = new Server(vertx, new HttpServerSettings(settings.get(Settings.HOST), settings.get(Settings.PORT),
-        MAX_URL_BYTES), routes, new Http(portals, MAX_BODY_BYTES, new RateLimiter(clock)), metrics);
+        MAX_URL_BYTES, HttpServerSettings.DEFAULT_REQUEST_TIMEOUT, tls), routes,
+        new Http(portals, MAX_BODY_BYTES, new RateLimiter(clock), Optional.of(new AuthThrottle(
+            settings.get(Settings.AUTH_FAILURES_PER_MINUTE), clock, metrics)), settings.find(Settings.PUBLIC_URL)),
+        metrics);
     port = server.start();
-    LOG.info("listening on {}:{} with the {} store in {}", settings.get(Settings.HOST), port,
+    // the store and the log have made their files by now: they get the owner-only mode too
+    DataDirectory.prepare(settings.dataDir());
+    LOG.info("listening on {}:{} ({}) with the {} store in {}", settings.get(Settings.HOST), port,
+        tls.isPresent() ? "https" : "http",
         db.dialect().name(), settings.dataDir().toAbsolutePath());
   }
 
@@ -147,11 +153,11 @@ public final class Spoor implements AutoCloseable {
   }
 
   /** The unauthenticated tracking endpoints and the behavioural events API, which feed the ingest log. */
-  private List<Routes> trackingRoutes(Stores stores, Metrics metrics, Clock clock) {
+  private List<Routes> trackingRoutes(Settings settings, Stores stores, Metrics metrics, Clock clock) {
     return List.of(
         new EventsApiRoutes(log, clock),
         new BeaconRoutes(log, clock, metrics),
-        new TrackerScriptRoutes(portals),
+        new TrackerScriptRoutes(portals, settings.find(Settings.PUBLIC_URL)),
         new BehavioralEventRoutes(new BehavioralEvents(db, stores.eventDefinitions(), stores.eventDetails(), clock),
             log, clock));
   }
@@ -196,11 +202,7 @@ public final class Spoor implements AutoCloseable {
 
   /** Opens only the store, for the command line's portal and token commands. */
   static Database openStore(Settings settings) {
-    try {
-      Files.createDirectories(settings.dataDir());
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot create the data directory " + settings.dataDir(), e);
-    }
+    DataDirectory.prepare(settings.dataDir());
     return Database.open(new SqliteDialect(settings.dataDir().resolve("spoor.db")));
   }
 

@@ -89,7 +89,7 @@ final class ObjectRoutes<T extends CrmObject> implements Routes {
     }, (c, read) -> {
       JsonObject body = new JsonObject().put("results", read.getValue());
       read.getKey().ifPresent(next -> body.put("paging", new JsonObject().put("next", new JsonObject()
-          .put("after", Long.toString(next)).put("link", link(c, next)))));
+          .put("after", Long.toString(next)).put("link", link(c, http, next)))));
       Http.json(c, 200, body);
     });
   }
@@ -115,8 +115,8 @@ final class ObjectRoutes<T extends CrmObject> implements Routes {
   }
 
   /** The same list from the next cursor on, as an absolute URL. */
-  private static String link(RoutingContext ctx, long next) {
-    String uri = ctx.request().absoluteURI();
+  private static String link(RoutingContext ctx, Http http, long next) {
+    String uri = http.absoluteUri(ctx);
     int query = uri.indexOf('?');
     StringBuilder link = new StringBuilder(query < 0 ? uri : uri.substring(0, query)).append("?after=").append(next);
     ctx.queryParams().forEach(e -> {

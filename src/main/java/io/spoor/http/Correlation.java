@@ -13,13 +13,17 @@ final class Correlation {
   }
 
   static void assign(RoutingContext ctx) {
-    // a random UUID without SecureRandom's cost: correlation ids need to be unique, not secret
-    ThreadLocalRandom random = ThreadLocalRandom.current();
-    String id = new UUID(random.nextLong() & ~0xF000L | 0x4000L,
-        random.nextLong() & 0x3FFF_FFFF_FFFF_FFFFL | 0x8000_0000_0000_0000L).toString();
+    String id = newId();
     ctx.put(KEY, id);
     ctx.response().putHeader(HEADER, id);
     ctx.next();
+  }
+
+  /** A random UUID without SecureRandom's cost: correlation ids need to be unique, not secret. */
+  static String newId() {
+    ThreadLocalRandom random = ThreadLocalRandom.current();
+    return new UUID(random.nextLong() & ~0xF000L | 0x4000L,
+        random.nextLong() & 0x3FFF_FFFF_FFFF_FFFFL | 0x8000_0000_0000_0000L).toString();
   }
 
   static String id(RoutingContext ctx) {

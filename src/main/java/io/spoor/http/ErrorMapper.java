@@ -30,6 +30,12 @@ public final class ErrorMapper {
   private static final Pattern PRIVATE_APP_TOKEN = Pattern.compile("pat-[a-z]{2}\\d-[0-9a-fA-F-]{36}");
   private static final String REDACTED = "[redacted]";
   private static final int MIN_CREDENTIAL = 8;
+  /** The most an error answer's body holds: messages repeat input, and input can be a megabyte. */
+  static final int MAX_BODY_CHARS = 64 * 1024;
+  private static final int MAX_MESSAGE = 16 * 1024;
+  private static final int MAX_CONTEXT_VALUE = 1024;
+  private static final int MAX_CONTEXT_VALUES = 100;
+  private static final int MAX_ERRORS = 100;
 
   /** A rendered error: status, category and what the client may read. */
   record ApiError(int status, String category, String message, Map<String, List<String>> context,
@@ -64,6 +70,13 @@ public final class ErrorMapper {
     if (error.status() == 503) {
       ctx.response().putHeader(HttpHeaders.RETRY_AFTER, "1");
     }
+    if (ctx.failure() instanceof AuthenticationThrottledException throttled) {
+      ctx.response().putHeader(HttpHeaders.RETRY_AFTER, Long.toString(throttled.retryAfterSeconds()));
+      Http.json(ctx, 429, new JsonObject().put("status", "error").put("message", throttled.getMessage())
+          .put("errorType", "RATE_LIMIT").put("correlationId", Correlation.id(ctx))
+          .put("policyName", "AUTHENTICATION_FAILURES"));
+      return;
+    }
     if (ctx.failure() instanceof RateLimitedException limited) {
       // HubSpot's body, word for word: the official clients retry on this exact message
       Http.json(ctx, 429, new JsonObject().put("status", "error").put("message", limited.getMessage())
@@ -71,18 +84,38 @@ public final class ErrorMapper {
           .put("policyName", limited.policyName()));
       return;
     }
-    JsonObject body = new JsonObject().put("status", "error").put("message", redact(error.message(), credentials))
+    JsonObject body = new JsonObject().put("status", "error")
+        .put("message", bounded(redact(error.message(), credentials), MAX_MESSAGE))
         .put("correlationId", Correlation.id(ctx)).put("category", error.category());
     if (!error.context().isEmpty()) {
       JsonObject context = new JsonObject();
-      error.context().forEach((key, values) -> context.put(key,
-          new JsonArray(values.stream().map(v -> redact(v, credentials)).toList())));
+      error.context().forEach((key, values) -> context.put(key, new JsonArray(values.stream()
+          .limit(MAX_CONTEXT_VALUES).map(v -> bounded(redact(v, credentials), MAX_CONTEXT_VALUE)).toList())));
       body.put("context", context);
     }
     if (!error.errors().isEmpty()) {
-      body.put("errors", error.errors());
+      body.put("errors", error.errors().size() <= MAX_ERRORS ? error.errors()
+          : new JsonArray(error.errors().getList().subList(0, MAX_ERRORS)));
     }
-    Http.json(ctx, error.status(), body);
+    String encoded = body.encode();
+    if (encoded.length() > MAX_BODY_CHARS) {
+      // escaping can still make it too long: the details go, the message is cut to what fits
+      body.remove("context");
+      body.remove("errors");
+      body.put("message", bounded(body.getString("message"), MAX_BODY_CHARS / 8));
+      encoded = body.encode();
+    }
+    ctx.response().setStatusCode(error.status())
+        .putHeader(HttpHeaders.CONTENT_TYPE, "application/json;charset=utf-8").end(encoded);
+  }
+
+  /** The text cut to {@code max} characters, saying how many were left out. */
+  static String bounded(String text, int max) {
+    if (text == null || text.length() <= max) {
+      return text;
+    }
+    int cut = Character.isHighSurrogate(text.charAt(max - 1)) ? max - 1 : max;
+    return text.substring(0, cut) + "… (" + (text.length() - cut) + " characters left out)";
   }
 
   /**
@@ -154,6 +187,9 @@ public final class ErrorMapper {
           .put("context", new JsonObject().put("requiredGranularScopes",
               new JsonArray().add(e.scope().wireName()))));
       return new ApiError(403, "MISSING_SCOPES", e.getMessage(), Map.of(), errors);
+    }
+    if (failure instanceof AuthenticationThrottledException e) {
+      return new ApiError(429, "RATE_LIMITS", e.getMessage(), Map.of(), new JsonArray());
     }
     if (failure instanceof RateLimitedException e) {
       return new ApiError(429, "RATE_LIMITS", e.getMessage(), Map.of(), new JsonArray());

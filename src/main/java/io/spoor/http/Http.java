@@ -32,11 +32,29 @@ public final class Http {
   private final Portals portals;
   private final BodyHandler body;
   private final RateLimiter limiter;
+  private final Optional<AuthThrottle> throttle;
+  private final Optional<String> publicUrl;
 
-  public Http(Portals portals, int maxBodyBytes, RateLimiter limiter) {
+  /**
+   * {@code throttle} slows token guessing by address; {@code publicUrl}, when set, is the base
+   * of the absolute links answers carry instead of the request's Host.
+   */
+  public Http(Portals portals, int maxBodyBytes, RateLimiter limiter, Optional<AuthThrottle> throttle,
+      Optional<String> publicUrl) {
     this.portals = portals;
     this.body = BodyHandler.create(false).setBodyLimit(maxBodyBytes);
     this.limiter = limiter;
+    this.throttle = throttle;
+    this.publicUrl = publicUrl.map(url -> url.replaceFirst("/+$", ""));
+  }
+
+  public Http(Portals portals, int maxBodyBytes, RateLimiter limiter) {
+    this(portals, maxBodyBytes, limiter, Optional.empty(), Optional.empty());
+  }
+
+  /** The request's URL, on the public URL when one is set, else on the scheme and Host it came with. */
+  public String absoluteUri(RoutingContext ctx) {
+    return publicUrl.map(base -> base + ctx.request().uri()).orElseGet(() -> ctx.request().absoluteURI());
   }
 
   /**
@@ -68,6 +86,12 @@ public final class Http {
                 + "and private app access tokens: Authorization: Bearer <token>."));
         return;
       }
+      String address = address(ctx);
+      long wait = throttle.map(t -> t.retryAfterSeconds(address)).orElse(0L);
+      if (wait > 0) {
+        ctx.fail(new AuthenticationThrottledException(wait));
+        return;
+      }
       String value = header.substring(BEARER.length()).trim();
       ctx.vertx().<Optional<Portals.Access>>executeBlocking(() -> portals.authenticate(value), false)
           .onFailure(ctx::fail)
@@ -77,6 +101,7 @@ public final class Http {
 
   private void admit(RoutingContext ctx, Optional<Portals.Access> access, Scope scope) {
     if (access.isEmpty()) {
+      throttle.ifPresent(t -> t.failed(address(ctx)));
       ctx.fail(new AuthenticationException("The access token is not valid or has been revoked."));
       return;
     }
@@ -92,6 +117,11 @@ public final class Http {
       ctx.put(PRINCIPAL, new Principal(token.portalId(), token.id(), token.scopes()));
       ctx.next();
     }
+  }
+
+  private static String address(RoutingContext ctx) {
+    var remote = ctx.request().remoteAddress();
+    return remote == null || remote.hostAddress() == null ? "" : remote.hostAddress();
   }
 
   /** HubSpot's rate-limit headers, on every authenticated answer (no limit: the headers are left out). */

@@ -1,6 +1,7 @@
 package io.spoor.http;
 
 import io.spoor.InvalidInputException;
+import io.spoor.ops.Counter;
 import io.spoor.ops.Histogram;
 import io.spoor.ops.Metrics;
 import io.vertx.core.Vertx;
@@ -9,6 +10,8 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpVersion;
+import io.vertx.core.net.PemKeyCertOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
@@ -20,7 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The HTTP server: limits (URL → 414, headers → 431, body → 413, a request sent too slowly →
- * 408 or a closed connection), correlation ids, request latency by route, every feature's
+ * 408 or a closed connection, no valid {@code Host} → 400), TLS, correlation ids, request latency by route, every feature's
  * routes, and the error mapper for failures and unknown routes. Handlers run on the event loop
  * and never block it.
  */
@@ -32,6 +35,7 @@ public final class Server {
   private final List<Routes> routes;
   private final Http http;
   private final Histogram latency;
+  private final Counter refused;
   private final ErrorMapper errors = new ErrorMapper();
   private HttpServer server;
   private Router router;
@@ -43,6 +47,8 @@ public final class Server {
     this.http = http;
     this.latency = metrics.histogram("spoor_http_request_seconds",
         "Time from request to answer, by route", Histogram.LATENCY_SECONDS, "route", "status");
+    this.refused = metrics.counter("spoor_http_refused_total",
+        "Requests refused before routing, by reason (bad_host: no valid Host header)", "reason");
   }
 
   /** Starts listening and returns the bound port. */
@@ -52,13 +58,38 @@ public final class Server {
     HttpServerOptions options = new HttpServerOptions().setHost(settings.host()).setPort(settings.port())
         .setMaxInitialLineLength(settings.maxUrlBytes()).setMaxHeaderSize(16 * 1024)
         .setIdleTimeout(IDLE_TIMEOUT_SECONDS).setTcpNoDelay(true).setHttp2ClearTextEnabled(false);
+    // over TLS, HTTP/2 is offered by ALPN next to HTTP/1.1 (no preface sniffing involved)
+    settings.tls().ifPresent(tls -> options.setSsl(true).setUseAlpn(true).setKeyCertOptions(new PemKeyCertOptions()
+        .setCertPath(tls.certificate().toString()).setKeyPath(tls.privateKey().toString())));
     router = router();
     RequestDeadlines deadlines = new RequestDeadlines(vertx, settings.requestTimeout());
     server = vertx.createHttpServer(options).connectionHandler(deadlines::watch).requestHandler(request -> {
       deadlines.received(request);
+      if (request.version() != HttpVersion.HTTP_2 && request.authority() == null) {
+        refuseBadHost(request);
+        return;
+      }
       router.handle(request);
     });
     return server.listen().toCompletionStage().toCompletableFuture().join().actualPort();
+  }
+
+  /**
+   * An HTTP/1.x request without a Host header that parses as {@code host[:port]} is answered
+   * 400 before routing (the router cannot handle it), counted, and not logged: browsers always
+   * send a valid Host, so this is never a page's beacon, and a client can send it by the
+   * thousand. The connection is closed, as the request's body is left unread.
+   */
+  private void refuseBadHost(HttpServerRequest request) {
+    refused.inc("bad_host");
+    String id = Correlation.newId();
+    request.response().setStatusCode(400).putHeader(HttpHeaders.CONNECTION, "close")
+        .putHeader(Correlation.HEADER, id)
+        .putHeader(HttpHeaders.CONTENT_TYPE, "application/json;charset=utf-8")
+        .end(new JsonObject().put("status", "error")
+            .put("message", "The request needs a valid Host header (host or host:port)")
+            .put("correlationId", id).put("category", "VALIDATION_ERROR").encode())
+        .onComplete(done -> request.connection().close());
   }
 
   /** Every mounted endpoint as {@code "METHOD /path/{param}"} (regex routes as their pattern). */

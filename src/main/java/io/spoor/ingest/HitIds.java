@@ -17,10 +17,6 @@ public final class HitIds {
   private static final int MAX_RAW = 4096;
   private static final int EDGE_ID_LENGTH = 32;
   private static final HexFormat HEX = HexFormat.of();
-  /** Parameters that carry a credential, which a kept query never shows. */
-  private static final List<String> CREDENTIAL_NAMES = List.of("hapikey", "access_token");
-  private static final Pattern CREDENTIALS = Pattern.compile(
-      "(^|&)(" + String.join("|", CREDENTIAL_NAMES) + ")=[^&]*", Pattern.CASE_INSENSITIVE);
 
   private HitIds() {
   }
@@ -66,27 +62,15 @@ public final class HitIds {
 
   /**
    * Raw parameters as kept with a rejection: at most 4 KB, and never a credential a sender put
-   * in the URL ({@code hapikey}, {@code access_token}), which would otherwise be stored and shown.
+   * in the URL ({@code hapikey}, {@code access_token}), however encoded or nested, which would
+   * otherwise be stored and shown (see {@link CredentialRedaction}).
    */
   public static String bounded(String raw) {
     if (raw == null) {
       return "";
     }
-    String kept = mentionsCredential(raw) ? CREDENTIALS.matcher(raw).replaceAll("$1$2=[redacted]") : raw;
+    String kept = CredentialRedaction.redact(raw);
     return kept.length() <= MAX_RAW ? kept : kept.substring(0, MAX_RAW) + "…";
-  }
-
-  /** Whether a credential's name appears anywhere, in any case: only then is the pattern run. */
-  private static boolean mentionsCredential(String raw) {
-    for (int equals = raw.indexOf('='); equals >= 0; equals = raw.indexOf('=', equals + 1)) {
-      for (String name : CREDENTIAL_NAMES) {
-        int start = equals - name.length();
-        if (start >= 0 && raw.regionMatches(true, start, name, 0, name.length())) {
-          return true;
-        }
-      }
-    }
-    return false;
   }
 
 }

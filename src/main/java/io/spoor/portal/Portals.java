@@ -106,20 +106,36 @@ public final class Portals {
     return revoked;
   }
 
+  /** What became of a configured bootstrap value. */
+  public enum Bootstrap {
+    /** The value is the portal's bootstrap token (now or already). */
+    ACTIVE,
+    /** The value was a token once and has been revoked: it stays revoked and is ignored. */
+    REVOKED,
+    /** The value is already a token of another portal: it is ignored. */
+    TAKEN
+  }
+
   /**
    * Makes {@code value} the portal's bootstrap token: earlier bootstrap tokens are revoked
-   * unless one already has this value.
+   * unless one already has this value. A value that was revoked is never brought back.
    */
-  public void ensureBootstrapToken(long hubId, String value) {
+  public Bootstrap ensureBootstrapToken(long hubId, String value) {
     String hash = TokenSecrets.hash(value);
-    tx.inTransaction(() -> {
+    Bootstrap outcome = tx.inTransaction(() -> {
       Optional<Token> existing = tokens.findActive(hash);
-      if (existing.isEmpty() || existing.get().portalId() != hubId) {
-        tokens.revokeNamed(hubId, BOOTSTRAP_TOKEN_NAME);
-        tokens.create(hubId, BOOTSTRAP_TOKEN_NAME, hash, TokenSecrets.hint(value), Scope.all());
+      if (existing.isPresent()) {
+        return existing.get().portalId() == hubId ? Bootstrap.ACTIVE : Bootstrap.TAKEN;
       }
+      if (tokens.exists(hash)) {
+        return Bootstrap.REVOKED;
+      }
+      tokens.revokeNamed(hubId, BOOTSTRAP_TOKEN_NAME);
+      tokens.create(hubId, BOOTSTRAP_TOKEN_NAME, hash, TokenSecrets.hint(value), Scope.all());
+      return Bootstrap.ACTIVE;
     });
     byHash.clear();
+    return outcome;
   }
 
   /** The active token with this clear value and its portal's limits. Blocking: call off the event loop. */

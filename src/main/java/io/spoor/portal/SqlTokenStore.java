@@ -73,6 +73,12 @@ public final class SqlTokenStore implements TokenStore {
         .bind("now", clock.millis()).bind("portal", portalId).bind("name", name).execute();
   }
 
+  @Override
+  public boolean exists(String valueHash) {
+    return db.handle().createQuery("SELECT COUNT(*) FROM access_token WHERE token_hash = :hash")
+        .bind("hash", valueHash).mapTo(Long.class).one() > 0;
+  }
+
   private static String wire(Set<Scope> scopes) {
     return scopes.stream().map(Scope::wireName).sorted().collect(Collectors.joining(" "));
   }

@@ -20,4 +20,7 @@ public interface TokenStore {
 
   /** Revokes every active token of the portal with that name (used for the bootstrap token). */
   void revokeNamed(long portalId, String name);
+
+  /** Whether any token, active or revoked, has a value hashing to {@code valueHash} (hashes are unique). */
+  boolean exists(String valueHash);
 }

@@ -14,30 +14,34 @@ import io.vertx.ext.web.RoutingContext;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.zip.GZIPOutputStream;
 
 /**
  * The tracker script, at the embed snippet's URL ({@code /<hubId>.js}) and at HubSpot's
  * analytics URL ({@code /analytics/<cacheBuster>/<hubId>.js}). Each answer is the script with
- * the portal's settings in front, the tracking domain being the host the script was asked
- * from; gzip when accepted, an ETag, five minutes of caching. An unknown hub id gets a script
- * that does nothing but say why in the console.
+ * the portal's settings in front, the tracking domain being the public URL's host and path, or
+ * without one the host the script was asked from; gzip when accepted, an ETag, five minutes of
+ * caching. An unknown hub id gets a script that does nothing but say why in the console.
+ *
+ * <p>The script itself is compressed once: an answer's gzip body is its settings as a stored
+ * (uncompressed) deflate block followed by the script's precompressed blocks, so a request
+ * with a Host never seen before costs no compression.
  */
 public final class TrackerScriptRoutes implements Routes {
   private static final String SOURCE = load();
+  private static final Spliced BODY = Spliced.of(SOURCE.getBytes(StandardCharsets.UTF_8));
   private final Portals portals;
-  private final Map<String, Rendered> rendered = new ConcurrentHashMap<>();
+  private final Optional<String> trackingDomain;
 
-  public TrackerScriptRoutes(Portals portals) {
+  /** {@code publicUrl}: the URL pages reach Spoor at, when set; its host and path become the tracking domain. */
+  public TrackerScriptRoutes(Portals portals, Optional<String> publicUrl) {
     this.portals = portals;
+    this.trackingDomain = publicUrl.map(url -> url.replaceFirst("^[A-Za-z][A-Za-z0-9+.-]*://", "")
+        .replaceFirst("/+$", ""));
   }
 
   @Override
@@ -48,11 +52,13 @@ public final class TrackerScriptRoutes implements Routes {
   }
 
   private void serve(RoutingContext ctx, Http http, String hubId) {
-    String host = Optional.ofNullable(ctx.request().authority()).map(Object::toString).orElse("");
+    String host = trackingDomain.orElseGet(() ->
+        Optional.ofNullable(ctx.request().authority()).map(Object::toString).orElse(""));
     http.respond(ctx, () -> script(Long.parseLong(hubId), host), (c, script) -> send(c, script));
   }
 
-  private String script(long hubId, String host) {
+  /** The portal's settings, to go in front of the script; the whole script for an unknown hub id. */
+  private Script script(long hubId, String host) {
     try {
       Portal portal = portals.get(hubId);
       Privacy p = portal.privacy();
@@ -60,18 +66,15 @@ public final class TrackerScriptRoutes implements Routes {
           .put("requireConsent", p.requireConsent()).put("cookielessBeforeConsent", p.cookielessBeforeConsent())
           .put("bannerText", p.bannerText()).put("honorGpc", p.honorGpc());
       // "</" is escaped so a banner text can never close a script element
-      return "var __spoorConfig = " + config.encode().replace("</", "<\\/") + ";\n" + SOURCE;
+      return new Script("var __spoorConfig = " + config.encode().replace("</", "<\\/") + ";\n", BODY);
     } catch (NotFoundException e) {
-      return "/* Spoor */ window.console && console.warn('Spoor: no portal has hub id " + hubId
-          + "; this page is not tracked.');\n";
+      return new Script("/* Spoor */ window.console && console.warn('Spoor: no portal has hub id " + hubId
+          + "; this page is not tracked.');\n", Spliced.EMPTY);
     }
   }
 
-  private void send(RoutingContext ctx, String script) {
-    if (rendered.size() > 256) {
-      rendered.clear();
-    }
-    Rendered r = rendered.computeIfAbsent(script, Rendered::of);
+  private void send(RoutingContext ctx, Script script) {
+    Rendered r = Rendered.of(script);
     String etag = r.etag();
     ctx.response().putHeader(HttpHeaders.CACHE_CONTROL, "public, max-age=300").putHeader(HttpHeaders.ETAG, etag)
         .putHeader(HttpHeaders.CONTENT_TYPE, "application/javascript; charset=utf-8")
@@ -88,32 +91,81 @@ public final class TrackerScriptRoutes implements Routes {
     }
   }
 
+  /** An answer: a prefix made for this request, then a fixed body compressed once. */
+  private record Script(String prefix, Spliced body) {
+  }
+
   /** A script ready to send: plain, compressed, and its entity tag. */
   private record Rendered(Buffer plain, Buffer gzipped, String etag) {
-    static Rendered of(String script) {
-      byte[] plain = script.getBytes(StandardCharsets.UTF_8);
-      return new Rendered(Buffer.buffer(plain), Buffer.buffer(gzip(plain)),
-          "\"" + sha256(plain).substring(0, 32) + "\"");
+    static Rendered of(Script script) {
+      byte[] prefix = script.prefix().getBytes(StandardCharsets.UTF_8);
+      Spliced body = script.body();
+      Buffer plain = Buffer.buffer(prefix.length + body.plain().length).appendBytes(prefix).appendBytes(body.plain());
+      String etag = "\"" + sha256((sha256(prefix) + body.sha256()).getBytes(StandardCharsets.US_ASCII))
+          .substring(0, 32) + "\"";
+      return new Rendered(plain, Buffer.buffer(body.gzipAfter(prefix)), etag);
+    }
+  }
+
+  /**
+   * Text compressed once as raw deflate blocks, to which any prefix can be put in front as
+   * stored blocks: gzip header, stored blocks (none final), the text's blocks (the last one
+   * final), then the CRC-32 and length of the whole (RFC 1951 and 1952).
+   */
+  record Spliced(byte[] plain, byte[] deflated, String sha256) {
+    static final Spliced EMPTY = of(new byte[0]);
+    private static final byte[] HEADER = {0x1f, (byte) 0x8b, 8, 0, 0, 0, 0, 0, 0, (byte) 0xff};
+    private static final int MAX_STORED = 65_535;
+
+    static Spliced of(byte[] plain) {
+      java.util.zip.Deflater deflater = new java.util.zip.Deflater(9, true);
+      try {
+        deflater.setInput(plain);
+        deflater.finish();
+        ByteArrayOutputStream out = new ByteArrayOutputStream(plain.length / 3 + 64);
+        byte[] chunk = new byte[8192];
+        while (!deflater.finished()) {
+          out.write(chunk, 0, deflater.deflate(chunk));
+        }
+        return new Spliced(plain, out.toByteArray(), TrackerScriptRoutes.sha256(plain));
+      } finally {
+        deflater.end();
+      }
+    }
+
+    byte[] gzipAfter(byte[] prefix) {
+      ByteArrayOutputStream out = new ByteArrayOutputStream(HEADER.length + prefix.length + 5 * (prefix.length
+          / MAX_STORED + 1) + deflated.length + 8);
+      out.writeBytes(HEADER);
+      for (int at = 0; at < prefix.length; at += MAX_STORED) {
+        int n = Math.min(MAX_STORED, prefix.length - at);
+        // BFINAL 0, BTYPE 00 (stored), padded to the byte; then LEN and its complement, little-endian
+        out.write(0);
+        out.write(n & 0xff);
+        out.write(n >>> 8);
+        out.write(~n & 0xff);
+        out.write((~n >>> 8) & 0xff);
+        out.write(prefix, at, n);
+      }
+      out.writeBytes(deflated);
+      java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+      crc.update(prefix);
+      crc.update(plain);
+      writeInt(out, (int) crc.getValue());
+      writeInt(out, prefix.length + plain.length);
+      return out.toByteArray();
+    }
+
+    private static void writeInt(ByteArrayOutputStream out, int value) {
+      for (int i = 0; i < 4; i++) {
+        out.write((value >>> (8 * i)) & 0xff);
+      }
     }
   }
 
   /** The tracker's size as served to browsers, gzip-compressed. */
   public static int gzippedSize() {
-    return gzip(SOURCE.getBytes(StandardCharsets.UTF_8)).length;
-  }
-
-  static byte[] gzip(byte[] plain) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(plain.length / 3);
-    try (GZIPOutputStream gz = new GZIPOutputStream(out) {
-      {
-        def.setLevel(9);
-      }
-    }) {
-      gz.write(plain);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return out.toByteArray();
+    return BODY.gzipAfter(new byte[0]).length;
   }
 
   private static String sha256(byte[] bytes) {

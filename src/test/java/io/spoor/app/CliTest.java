@@ -76,6 +76,18 @@ class CliTest {
   }
 
   @Test
+  void namesAreListedWithoutTerminalControlCharacters() {
+    run("portal", "create", "--hub-id", "6", "--name", "Shop\u001b]0;owned\u0007");
+    assertEquals(0, run("token", "create", "--hub-id", "6", "--name", "ci\u001b[2J\tfake\u202e\n1\tx"));
+    assertEquals(0, run("token", "list", "--hub-id", "6"));
+    assertTrue(out().contains("ci\\u001b[2J\\u0009fake\\u202e\\u000a1\\u0009x\t…"), out());
+    assertEquals(1, out().lines().count(), out());
+    assertEquals(0, run("portal", "list"));
+    assertTrue(out().contains("Shop\\u001b]0;owned\\u0007\t"), out());
+    assertFalse(out().chars().anyMatch(c -> c == 0x1b || c == 0x07 || c == 0x202e), out());
+  }
+
+  @Test
   void badSettingsAndUsageAreNamed() {
     assertEquals(2, run("serve", "--port", "seventy", "--colour", "blue"));
     String message = err.toString(StandardCharsets.UTF_8);

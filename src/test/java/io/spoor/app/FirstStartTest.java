@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -66,5 +67,33 @@ class FirstStartTest {
       assertTrue(spoor.portals().authenticate("second-bootstrap-value-456").isPresent());
       assertFalse(spoor.portals().authenticate("first-bootstrap-value-123").isPresent());
     }
+  }
+
+  @Test
+  void aRevokedBootstrapTokenIsIgnoredWithAWarningThatShowsNeitherValueNorHash() throws Exception {
+    Path data = Files.createTempDirectory("spoor-first");
+    String value = "revoked-bootstrap-value-7f3e";
+    try (Spoor spoor = Spoor.start(settings(data, Map.of("bootstrap-token", value)), Clock.systemUTC())) {
+      long id = spoor.portals().tokens(42).stream().filter(t -> t.name().equals("bootstrap")).findFirst()
+          .orElseThrow().id();
+      assertTrue(spoor.portals().revoke(42, id));
+    }
+    ch.qos.logback.classic.Logger root = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(
+        org.slf4j.Logger.ROOT_LOGGER_NAME);
+    ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logged =
+        new ch.qos.logback.core.read.ListAppender<>();
+    logged.start();
+    root.addAppender(logged);
+    try (Spoor spoor = Spoor.start(settings(data, Map.of("bootstrap-token", value)), Clock.systemUTC())) {
+      assertFalse(spoor.portals().authenticate(value).isPresent());
+    } finally {
+      root.detachAppender(logged);
+    }
+    String hash = io.spoor.portal.TokenSecrets.hash(value);
+    List<String> lines = logged.list.stream().map(e -> e.getFormattedMessage()
+        + (e.getThrowableProxy() == null ? "" : " " + e.getThrowableProxy().getMessage())).toList();
+    assertTrue(lines.stream().anyMatch(l -> l.contains("bootstrap token") && l.contains("revoked")
+        && l.contains("ignored")), lines.toString());
+    assertTrue(lines.stream().noneMatch(l -> l.contains(value) || l.contains(hash)), lines.toString());
   }
 }

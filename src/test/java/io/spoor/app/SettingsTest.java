@@ -183,7 +183,7 @@ class SettingsTest {
   void helpListsEveryFlagAndEnvironmentVariable() {
     String help = Settings.help();
 
-    assertEquals(21, Settings.ALL.size());
+    assertEquals(24, Settings.ALL.size());
     for (Setting<?> setting : Settings.ALL) {
       assertTrue(help.contains(setting.flag() + " "), setting.flag());
       assertTrue(help.contains(setting.env() + " "), setting.env());
@@ -216,5 +216,37 @@ class SettingsTest {
 
     assertTrue(help.contains("(default 8080)"), help);
     assertTrue(help.contains("(default 20000)"), help);
+  }
+
+  @Test
+  void aBootstrapValueNeedsSixteenCharactersWithEightDifferentOnes() {
+    for (String weak : List.of("aaaaaaaaaaaaaaaa", "abababababababababab", "abcdefgabcdefgabcdefg", "short-varied")) {
+      SettingsException e = assertThrows(SettingsException.class,
+          () -> Settings.load(Map.of("bootstrap-token", weak), NONE), weak);
+      assertFalse(e.getMessage().contains(weak), "the refusal repeats the value");
+    }
+    assertEquals("0f3a9c27e4b1d685", Settings.load(Map.of("bootstrap-token", "0f3a9c27e4b1d685"), NONE)
+        .get(Settings.BOOTSTRAP_TOKEN));
+  }
+
+  @Test
+  void thePublicUrlMustBeAnHttpOrHttpsUrlAndLosesItsTrailingSlash() {
+    for (String bad : List.of("track.example.com", "ftp://x.example.com", "https://", "https://x.example.com/?a=1")) {
+      assertThrows(SettingsException.class, () -> Settings.load(Map.of("public-url", bad), NONE), bad);
+    }
+    assertEquals("https://t.example.com/spoor", Settings.load(Map.of("public-url", "https://t.example.com/spoor/"),
+        NONE).get(Settings.PUBLIC_URL));
+  }
+
+  @Test
+  void tlsNeedsBothACertificateAndAKeyThatExist() throws Exception {
+    Path cert = java.nio.file.Files.createTempFile("spoor-cert", ".pem");
+    SettingsException one = assertThrows(SettingsException.class,
+        () -> Settings.load(Map.of("tls-cert", cert.toString()), NONE));
+    assertTrue(one.getMessage().contains("--tls-key"), one.getMessage());
+    assertThrows(SettingsException.class, () -> Settings.load(Map.of("tls-cert", cert.toString(),
+        "tls-key", cert.resolveSibling("no-such-key.pem").toString()), NONE));
+    assertEquals(cert, Settings.load(Map.of("tls-cert", cert.toString(), "tls-key", cert.toString()), NONE)
+        .get(Settings.TLS_CERT));
   }
 }

@@ -28,8 +28,10 @@ public final class RunningSpoor implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    // every test client is 127.0.0.1: tests that send bad tokens by the hundred are not throttled
+    // unless they ask to be
     Map<String, String> all = new HashMap<>(Map.of("port", "0", "host", "127.0.0.1",
-        "data", data.toString(), "bootstrap-token", TOKEN));
+        "data", data.toString(), "bootstrap-token", TOKEN, "auth-failures-per-minute", "0"));
     all.putAll(flags);
     spoor = Spoor.start(Settings.load(all, Map.of()), clock);
     // tests read back what they wrote as fast as they can: no rate limit unless a test sets one
