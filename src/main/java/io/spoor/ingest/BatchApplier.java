@@ -139,9 +139,10 @@ public final class BatchApplier implements BatchSink {
       String own = HitIds.ofReusedKey(key, print);
       Optional<String> boundTo = recorded.containsKey(key) ? recorded.get(key)
           : Optional.ofNullable(fingerprints.get(key)).or(() -> Optional.of(print));
-      if (recorded.containsKey(own) || fingerprints.containsKey(own)
-          || boundTo.isPresent() && !boundTo.get().equals(print)) {
-        if (!recorded.containsKey(own) && fingerprints.putIfAbsent(own, print) == null) {
+      boolean seenUnderItsOwnId = recorded.containsKey(own) || fingerprints.containsKey(own);
+      if (seenUnderItsOwnId || boundTo.filter(bound -> !bound.equals(print)).isPresent()) {
+        if (!seenUnderItsOwnId) {
+          fingerprints.put(own, print);
           reused++;
         }
         hits.add(HitFingerprints.withId(hit, own));
