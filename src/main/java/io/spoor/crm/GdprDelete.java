@@ -79,6 +79,11 @@ public final class GdprDelete {
         List.of(ContactProperties.EMAIL, ContactProperties.ADDITIONAL_EMAILS)).getOrDefault(contactId, Map.of());
     List<String> allEmails = new ArrayList<>(ContactMerge.list(emails.get(ContactProperties.ADDITIONAL_EMAILS)));
     Optional.ofNullable(emails.get(ContactProperties.EMAIL)).ifPresent(allEmails::add);
+    // the emails it had before count too: a rejection may name any of them
+    for (ObjectStore.HistoryEntry change : contacts.history(contactId,
+        List.of(ContactProperties.EMAIL, ContactProperties.ADDITIONAL_EMAILS))) {
+      allEmails.addAll(ContactMerge.list(change.value()));
+    }
     rejections.erase(portalId, allEmails, externalIds.removeAll(portalId, contactId), List.of(contactId));
     for (long company : contacts.associated(portalId, List.of(contactId), ObjectType.COMPANY)
         .getOrDefault(contactId, List.of())) {
