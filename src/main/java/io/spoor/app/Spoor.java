@@ -178,7 +178,7 @@ public final class Spoor implements AutoCloseable {
             stores.completions(), stores.visitors(), stores.externalIds(), clock)),
         new GdprDeleteRoutes(new GdprDelete(db, stores.contacts(), new SqlGdprDeleteStore(db),
             stores.completions(), stores.eventDefinitions(), stores.visitors(), stores.externalIds(),
-            stores.rejections())),
+            stores.rejections(), db)),
         new PropertyRoutes(new PropertyCatalog(db, stores.propertyDefinitions())),
         new VisitorRoutes(db, stores.visitors()));
   }

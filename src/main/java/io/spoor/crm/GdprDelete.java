@@ -8,6 +8,7 @@ import io.spoor.events.EventDefinitionStore;
 import io.spoor.identity.ExternalIdStore;
 import io.spoor.identity.VisitorStore;
 import io.spoor.ingest.RejectionStore;
+import io.spoor.store.FreedSpace;
 import io.spoor.store.Transactor;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -23,7 +24,8 @@ import java.util.Set;
  * company associations and visitor ties. The visitors it was tied to keep no contact and no
  * history: their next hits start afresh and are attributed to nothing erased. Events' completion
  * counts drop by the erased completions, and rejected hits that name an erased contact's email
- * or external id leave the rejection list. Archived contacts can be erased by id.
+ * or external id, or a sent event naming its id, leave the rejection list; the store's free
+ * space and write-ahead log keep nothing of it. Archived contacts can be erased by id.
  */
 public final class GdprDelete {
   private final Transactor tx;
@@ -34,10 +36,11 @@ public final class GdprDelete {
   private final VisitorStore visitors;
   private final ExternalIdStore externalIds;
   private final RejectionsNaming rejections;
+  private final FreedSpace freed;
 
   public GdprDelete(Transactor tx, ContactStore contacts, GdprDeleteStore store, CompletionStore completions,
       EventDefinitionStore definitions, VisitorStore visitors, ExternalIdStore externalIds,
-      RejectionStore rejections) {
+      RejectionStore rejections, FreedSpace freed) {
     this.tx = tx;
     this.contacts = contacts;
     this.store = store;
@@ -46,9 +49,13 @@ public final class GdprDelete {
     this.visitors = visitors;
     this.externalIds = externalIds;
     this.rejections = new RejectionsNaming(rejections);
+    this.freed = freed;
   }
 
-  /** Erases the contact {@code ref} names (its id, or with {@code idProperty=email} its email); 404 when none. */
+  /**
+   * Erases the contact {@code ref} names (its id, or with {@code idProperty=email} its email); 404
+   * when none. Once committed, the store's older copies of what it held are scrubbed as well.
+   */
   public void delete(long portalId, String ref, Optional<String> idProperty) {
     tx.inTransaction(() -> {
       long id = resolve(portalId, ref, idProperty)
@@ -60,6 +67,7 @@ public final class GdprDelete {
           .filter(m -> store.exists(portalId, m)).forEach(ids::add);
       ids.forEach(contact -> erase(portalId, contact));
     });
+    freed.scrub();
   }
 
   private void erase(long portalId, long contactId) {
@@ -71,7 +79,12 @@ public final class GdprDelete {
         List.of(ContactProperties.EMAIL, ContactProperties.ADDITIONAL_EMAILS)).getOrDefault(contactId, Map.of());
     List<String> allEmails = new ArrayList<>(ContactMerge.list(emails.get(ContactProperties.ADDITIONAL_EMAILS)));
     Optional.ofNullable(emails.get(ContactProperties.EMAIL)).ifPresent(allEmails::add);
-    rejections.erase(portalId, allEmails, externalIds.removeAll(portalId, contactId));
+    // the emails it had before count too: a rejection may name any of them
+    for (ObjectStore.HistoryEntry change : contacts.history(contactId,
+        List.of(ContactProperties.EMAIL, ContactProperties.ADDITIONAL_EMAILS))) {
+      allEmails.addAll(ContactMerge.list(change.value()));
+    }
+    rejections.erase(portalId, allEmails, externalIds.removeAll(portalId, contactId), List.of(contactId));
     for (long company : contacts.associated(portalId, List.of(contactId), ObjectType.COMPANY)
         .getOrDefault(contactId, List.of())) {
       contacts.dissociate(portalId, contactId, company);

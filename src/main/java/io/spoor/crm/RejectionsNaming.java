@@ -4,21 +4,33 @@ import io.spoor.http.QueryString;
 import io.spoor.ingest.Param;
 import io.spoor.ingest.Rejection;
 import io.spoor.ingest.RejectionStore;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * The rejections of a portal whose raw parameters name a person: a parameter whose value is
- * one of their emails (in any case) or external ids. A GDPR delete erases these too, since a
- * rejected hit keeps what its sender put in the URL.
+ * The rejections of a portal that name a person, which a GDPR delete erases too, since a
+ * rejected hit keeps what its sender sent: one of their emails (in any case) anywhere in its raw
+ * parameters or its detail, once or several times percent-encoded or JSON-escaped (an Events
+ * API query, a tracking beacon's identity {@code i=}, query string or JSON, a sent event's
+ * JSON body); a parameter or JSON string that is one of their external ids; a sent event's
+ * {@code objectId} that is one of their contact ids.
  */
 final class RejectionsNaming {
   private static final int PAGE = 500;
+  /** Layers of percent-encoding looked through: the identity in a beacon is encoded twice. */
+  private static final int MAX_DECODINGS = 4;
+  private static final Pattern JSON_STRING = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"");
+  private static final Pattern OBJECT_ID = Pattern.compile("\"objectId\"\\s*:\\s*\"?\\s*(\\d+)");
+  private static final Pattern UNICODE_ESCAPE = Pattern.compile("\\\\u([0-9a-fA-F]{4})");
 
   private final RejectionStore rejections;
 
@@ -26,20 +38,116 @@ final class RejectionsNaming {
     this.rejections = rejections;
   }
 
-  void erase(long portalId, Collection<String> emails, Collection<String> externalIds) {
-    Set<String> lowerEmails = emails.stream().map(e -> e.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
-    Set<String> ids = Set.copyOf(externalIds);
+  void erase(long portalId, Collection<String> emails, Collection<String> externalIds,
+      Collection<Long> contactIds) {
+    Person person = new Person(emails.stream().filter(e -> !e.isBlank()).map(e -> e.toLowerCase(Locale.ROOT))
+        .collect(Collectors.toSet()), Set.copyOf(externalIds),
+        contactIds.stream().map(String::valueOf).collect(Collectors.toSet()));
     List<Long> naming = new ArrayList<>();
     OptionalLong before = OptionalLong.empty();
     for (List<Rejection> page; !(page = rejections.list(portalId, PAGE, before)).isEmpty(); ) {
       for (Rejection r : page) {
-        if (QueryString.parse(r.params()).params().stream().map(Param::value).map(String::trim)
-            .anyMatch(v -> ids.contains(v) || lowerEmails.contains(v.toLowerCase(Locale.ROOT)))) {
+        if (person.namedIn(r.params()) || person.namedIn(r.detail())) {
           naming.add(r.id());
         }
       }
       before = OptionalLong.of(page.get(page.size() - 1).id());
     }
     rejections.delete(portalId, naming);
+  }
+
+  /** Whom to look for: emails in lower case, external ids and contact ids as written. */
+  record Person(Set<String> emails, Set<String> externalIds, Set<String> contactIds) {
+    boolean namedIn(String text) {
+      if (text == null || text.isEmpty()) {
+        return false;
+      }
+      for (String layer : layers(text)) {
+        if (namedInLayer(layer)) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    private boolean namedInLayer(String layer) {
+      String lower = layer.toLowerCase(Locale.ROOT);
+      if (emails.stream().anyMatch(lower::contains)) {
+        return true;
+      }
+      if (!externalIds.isEmpty()) {
+        if (QueryString.parse(layer).params().stream().map(Param::value).map(String::trim)
+            .anyMatch(externalIds::contains)) {
+          return true;
+        }
+        for (Matcher m = JSON_STRING.matcher(layer); m.find(); ) {
+          if (externalIds.contains(m.group(1).trim())) {
+            return true;
+          }
+        }
+      }
+      for (Matcher m = OBJECT_ID.matcher(layer); m.find(); ) {
+        if (contactIds.contains(m.group(1))) {
+          return true;
+        }
+      }
+      return false;
+    }
+  }
+
+  /** The text as kept, then decoded again and again while that changes it. */
+  static List<String> layers(String text) {
+    List<String> layers = new ArrayList<>();
+    String layer = text;
+    for (int i = 0; i <= MAX_DECODINGS; i++) {
+      String unescaped = unescapeJson(layer);
+      layers.add(layer);
+      if (!unescaped.equals(layer)) {
+        layers.add(unescaped);
+      }
+      String next = percentDecoded(unescaped);
+      if (next.equals(unescaped)) {
+        break;
+      }
+      layer = next;
+    }
+    return layers;
+  }
+
+  private static String unescapeJson(String text) {
+    if (text.indexOf('\\') < 0) {
+      return text;
+    }
+    return UNICODE_ESCAPE.matcher(text).replaceAll(m -> Matcher.quoteReplacement(
+        String.valueOf((char) Integer.parseInt(m.group(1), 16))));
+  }
+
+  /** {@code %XX} as a byte and {@code +} as a space, leniently: a broken escape stays as written. */
+  private static String percentDecoded(String text) {
+    if (text.indexOf('%') < 0 && text.indexOf('+') < 0) {
+      return text;
+    }
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(text.length());
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '%' && i + 2 < text.length() && hex(text.charAt(i + 1)) >= 0 && hex(text.charAt(i + 2)) >= 0) {
+        bytes.write(hex(text.charAt(i + 1)) * 16 + hex(text.charAt(i + 2)));
+        i += 2;
+      } else if (c == '+') {
+        bytes.write(' ');
+      } else {
+        byte[] encoded = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
+        if (Character.isHighSurrogate(c) && i + 1 < text.length()) {
+          encoded = text.substring(i, i + 2).getBytes(StandardCharsets.UTF_8);
+          i++;
+        }
+        bytes.write(encoded, 0, encoded.length);
+      }
+    }
+    return bytes.toString(StandardCharsets.UTF_8);
+  }
+
+  private static int hex(char c) {
+    return Character.digit(c, 16);
   }
 }

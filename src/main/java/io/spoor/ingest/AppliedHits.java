@@ -1,19 +1,25 @@
 package io.spoor.ingest;
 
 import java.util.Collection;
-import java.util.Set;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * What the store has applied, kept in the caller's transaction: how far each log was applied
  * in order, and the ids of hits that a position cannot cover (those a client named, which it
  * may send again, and those applied out of log order), so a hit delivered again counts once.
+ * A client-named id is kept with the fingerprint of the hit it came with (see
+ * {@link HitFingerprints}), so the id coming again with another hit is told apart from a retry.
  */
 public interface AppliedHits {
-  /** Of these ids, those recorded before. */
-  Set<String> recorded(Collection<String> hitIds);
+  /**
+   * Of these ids, those recorded before, each with the fingerprint recorded with it (empty for an
+   * id made at the edge, or recorded before fingerprints were kept).
+   */
+  Map<String, Optional<String>> recorded(Collection<String> hitIds);
 
-  /** Records the ids as applied at {@code at}. */
-  void record(Collection<String> hitIds, long at);
+  /** Records the ids as applied at {@code at}, with their fingerprints where {@code fingerprints} has one. */
+  void record(Collection<String> hitIds, Map<String, String> fingerprints, long at);
 
   /** Forgets ids applied before {@code cutoff}: replays older than that apply again. */
   void forgetBefore(long cutoff);

@@ -63,21 +63,25 @@ public final class BatchApplier implements BatchSink {
   @Override
   public void apply(List<Hit> hits, LogPlace place) {
     long started = System.nanoTime();
-    Batch batch;
+    Applied applied;
     try {
-      batch = tx.inTransaction(() -> applyInTransaction(hits, place));
+      applied = tx.inTransaction(() -> applyInTransaction(hits, place));
     } catch (RuntimeException e) {
       rejectionsStored.clear();
       metrics.failedBatch();
       throw e;
     }
     metrics.batch(hits.size(), System.nanoTime() - started);
-    hits.forEach(hit -> metrics.hit(hit, batch.outcome(hit)));
+    Batch batch = applied.batch();
+    applied.hits().forEach(hit -> metrics.hit(hit, batch.outcome(hit)));
     batch.refusedParts().forEach((reason, n) -> {
       for (int i = 0; i < n; i++) {
         metrics.rejection(reason);
       }
     });
+    for (int i = 0; i < applied.keysReused(); i++) {
+      metrics.idempotencyKeyReused();
+    }
   }
 
   @Override
@@ -85,10 +89,12 @@ public final class BatchApplier implements BatchSink {
     return tx.read(() -> ledger.position(log));
   }
 
-  private Batch applyInTransaction(List<Hit> hits, LogPlace place) {
+  private Applied applyInTransaction(List<Hit> received, LogPlace place) {
     long now = clock.millis();
     Batch batch = new Batch(now, portals);
-    Set<String> fresh = fresh(hits, place, now);
+    Keyed keyed = keyed(received);
+    List<Hit> hits = keyed.hits();
+    Set<String> fresh = fresh(keyed, place, now);
     prepare(hits, fresh, batch);
     for (Hit hit : hits) {
       if (fresh.remove(hit.id())) {
@@ -112,7 +118,56 @@ public final class BatchApplier implements BatchSink {
       ledger.forgetBefore(now - LEDGER_RETENTION.toMillis());
       lastSweep = now;
     }
-    return batch;
+    return new Applied(batch, hits, keyed.reused());
+  }
+
+  /**
+   * The batch's hits under the ids they are applied by. A client's key is bound to the
+   * fingerprint of the first hit it came with: a hit with the key and the same fingerprint is
+   * that hit again (a duplicate), and one with another fingerprint is another hit, which takes
+   * an id derived from the key and its own fingerprint (so it is applied once, and a squatter
+   * who sent the key first suppresses nothing). A ledger row from before fingerprints were kept
+   * binds its key to any hit, as it did.
+   */
+  private Keyed keyed(List<Hit> received) {
+    List<String> asked = new ArrayList<>();
+    List<String> prints = new ArrayList<>(received.size());
+    for (Hit hit : received) {
+      String print = HitIds.madeAtEdge(hit.id()) ? null : HitFingerprints.of(hit);
+      prints.add(print);
+      if (print != null) {
+        asked.add(hit.id());
+        asked.add(HitIds.ofReusedKey(hit.id(), print));
+      }
+    }
+    Map<String, Optional<String>> recorded = asked.isEmpty() ? Map.of() : ledger.recorded(asked);
+    Map<String, String> fingerprints = new HashMap<>();
+    List<Hit> hits = new ArrayList<>(received.size());
+    int reused = 0;
+    for (int i = 0; i < received.size(); i++) {
+      Hit hit = received.get(i);
+      String print = prints.get(i);
+      if (print == null) {
+        hits.add(hit);
+        continue;
+      }
+      String key = hit.id();
+      String own = HitIds.ofReusedKey(key, print);
+      Optional<String> boundTo = recorded.containsKey(key) ? recorded.get(key)
+          : Optional.ofNullable(fingerprints.get(key)).or(() -> Optional.of(print));
+      boolean seenUnderItsOwnId = recorded.containsKey(own) || fingerprints.containsKey(own);
+      if (seenUnderItsOwnId || boundTo.filter(bound -> !bound.equals(print)).isPresent()) {
+        if (!seenUnderItsOwnId) {
+          fingerprints.put(own, print);
+          reused++;
+        }
+        hits.add(HitFingerprints.withId(hit, own));
+      } else {
+        fingerprints.putIfAbsent(key, print);
+        hits.add(hit);
+      }
+    }
+    return new Keyed(hits, fingerprints, recorded, reused);
   }
 
   /**
@@ -120,16 +175,32 @@ public final class BatchApplier implements BatchSink {
    * in the log cannot vouch for. An id made at the edge belongs to one log record, so in a
    * live in-order batch it is new, and the stored position covers it from then on; a replayed
    * batch may hold hits applied alone before, and a hit applied alone is remembered by id.
-   * An id a client named may come again in any record, so it is always checked and recorded.
+   * An id a client named may come again in any record, so it is always checked (by
+   * {@link #keyed}) and recorded, with its fingerprint.
    */
-  private Set<String> fresh(List<Hit> hits, LogPlace place, long now) {
+  private Set<String> fresh(Keyed keyed, LogPlace place, long now) {
     Set<String> fresh = new LinkedHashSet<>();
-    hits.forEach(hit -> fresh.add(hit.id()));
+    keyed.hits().forEach(hit -> fresh.add(hit.id()));
     boolean checkAll = !(place instanceof LogPlace.InOrder inOrder) || inOrder.replayed();
     boolean recordAll = place instanceof LogPlace.Alone;
-    fresh.removeAll(ledger.recorded(checkAll ? fresh : clientNamed(fresh)));
-    ledger.record(recordAll ? fresh : clientNamed(fresh), now);
+    fresh.removeAll(keyed.recorded().keySet());
+    if (checkAll) {
+      List<String> madeAtEdge = fresh.stream().filter(HitIds::madeAtEdge).toList();
+      if (!madeAtEdge.isEmpty()) {
+        fresh.removeAll(ledger.recorded(madeAtEdge).keySet());
+      }
+    }
+    ledger.record(recordAll ? fresh : clientNamed(fresh), keyed.fingerprints(), now);
     return fresh;
+  }
+
+  /** The batch's hits under the ids they are applied by, the fingerprints to record, keys reused. */
+  private record Keyed(List<Hit> hits, Map<String, String> fingerprints, Map<String, Optional<String>> recorded,
+      int reused) {
+  }
+
+  /** A committed batch, the hits it applied (under the ids they were applied by) and the keys reused. */
+  private record Applied(Batch batch, List<Hit> hits, int keysReused) {
   }
 
   private static List<String> clientNamed(Collection<String> ids) {

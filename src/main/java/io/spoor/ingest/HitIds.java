@@ -34,6 +34,14 @@ public final class HitIds {
   }
 
   /**
+   * The id of a hit that came with a client's key already bound to another hit: derived from
+   * the key's id and this hit's fingerprint, so its own retries find it again.
+   */
+  public static String ofReusedKey(String keyId, String fingerprint) {
+    return UUID.nameUUIDFromBytes((keyId + "#" + fingerprint).getBytes(StandardCharsets.UTF_8)).toString();
+  }
+
+  /**
    * A new id that sorts by time (48 bits of epoch ms, then 80 random bits, in hex): 32
    * lowercase hex digits, where an id derived from a client's key is a UUID with dashes.
    */

@@ -11,6 +11,7 @@ public final class IngestMetrics {
   private final Counter failedBatches;
   private final Histogram batchSize;
   private final Histogram batchSeconds;
+  private final Counter keysReused;
 
   public IngestMetrics(Metrics metrics, IngestLog log) {
     hits = metrics.counter("spoor_hits_total", "Hits applied, by hit kind and outcome", "kind", "outcome");
@@ -29,6 +30,8 @@ public final class IngestMetrics {
     metrics.gauge("spoor_ingest_log_lost_hits",
         "Acknowledged hits not yet applied lost to damage in the ingest log's files, found on start",
         () -> log.damage().hitsLost());
+    keysReused = metrics.counter("spoor_ingest_idempotency_key_reused_total",
+        "Hits applied as new although their idempotency key came before with another hit");
   }
 
   void hit(Hit hit, Outcome outcome) {
@@ -50,5 +53,13 @@ public final class IngestMetrics {
 
   public long rejections(RejectReason reason) {
     return rejections.value(reason.name());
+  }
+
+  void idempotencyKeyReused() {
+    keysReused.inc();
+  }
+
+  public long idempotencyKeysReused() {
+    return keysReused.value();
   }
 }

@@ -3,9 +3,11 @@ package io.spoor.ingest;
 import io.spoor.store.Database;
 import io.spoor.store.JdbcBatch;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
+import java.util.Optional;
 
 /** {@link AppliedHits} as two tables: hit ids applied, and each log's applied position. */
 public final class SqlAppliedHits implements AppliedHits {
@@ -17,21 +19,23 @@ public final class SqlAppliedHits implements AppliedHits {
   }
 
   @Override
-  public Set<String> recorded(Collection<String> hitIds) {
+  public Map<String, Optional<String>> recorded(Collection<String> hitIds) {
     List<String> all = List.copyOf(new HashSet<>(hitIds));
-    Set<String> seen = new HashSet<>();
+    Map<String, Optional<String>> seen = new HashMap<>();
     for (int from = 0; from < all.size(); from += CHUNK) {
-      seen.addAll(db.handle().createQuery("SELECT hit_id FROM applied_hit WHERE hit_id IN (<ids>)")
+      db.handle().createQuery("SELECT hit_id, fingerprint FROM applied_hit WHERE hit_id IN (<ids>)")
           .bindList("ids", all.subList(from, Math.min(all.size(), from + CHUNK)))
-          .mapTo(String.class).list());
+          .map((rs, ctx) -> Map.entry(rs.getString(1), Optional.ofNullable(rs.getString(2))))
+          .forEach(row -> seen.put(row.getKey(), row.getValue()));
     }
     return seen;
   }
 
   @Override
-  public void record(Collection<String> hitIds, long at) {
-    JdbcBatch insert = new JdbcBatch(db.handle(), "INSERT INTO applied_hit (hit_id, applied_at) VALUES (?, ?)");
-    hitIds.forEach(id -> insert.add(id, at));
+  public void record(Collection<String> hitIds, Map<String, String> fingerprints, long at) {
+    JdbcBatch insert = new JdbcBatch(db.handle(),
+        "INSERT INTO applied_hit (hit_id, applied_at, fingerprint) VALUES (?, ?, ?)");
+    hitIds.forEach(id -> insert.add(id, at, fingerprints.get(id)));
     insert.execute();
   }
 

@@ -1,6 +1,7 @@
 package io.spoor.store;
 
 import com.zaxxer.hikari.HikariDataSource;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
@@ -13,7 +14,7 @@ import org.jdbi.v3.core.JdbiException;
  * inside a {@link #inTransaction} or {@link #read} block; the handle is bound to the calling
  * thread for the duration of the block, so several stores share one transaction.
  */
-public final class Database implements Transactor, AutoCloseable {
+public final class Database implements Transactor, FreedSpace, AutoCloseable {
   private final Dialect dialect;
   private final HikariDataSource writerSource;
   private final HikariDataSource readerSource;
@@ -21,7 +22,7 @@ public final class Database implements Transactor, AutoCloseable {
   private final Jdbi reader;
   private final ThreadLocal<Handle> bound = new ThreadLocal<>();
   private final Map<String, Settling> settlings = new ConcurrentHashMap<>();
-  private AutoCloseable maintenance = () -> { };
+  private Maintenance maintenance = Maintenance.NONE;
 
   private Database(Dialect dialect) {
     this.dialect = dialect;
@@ -104,10 +105,15 @@ public final class Database implements Transactor, AutoCloseable {
     }
   }
 
-  /** Runs a statement on a reader connection outside any transaction (e.g. a checkpoint). */
-  void outsideTransaction(String sql) {
+  @Override
+  public void scrub() {
+    maintenance.scrub();
+  }
+
+  /** Runs a statement on a reader connection outside any transaction (e.g. a checkpoint); its rows. */
+  List<Map<String, Object>> outsideTransaction(String sql) {
     try {
-      reader.useHandle(h -> h.createQuery(sql).mapToMap().list());
+      return reader.withHandle(h -> h.createQuery(sql).mapToMap().list());
     } catch (JdbiException e) {
       throw new StoreException("maintenance statement failed", e);
     }
@@ -115,11 +121,7 @@ public final class Database implements Transactor, AutoCloseable {
 
   @Override
   public void close() {
-    try {
-      maintenance.close();
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
+    maintenance.close();
     writerSource.close();
     readerSource.close();
   }

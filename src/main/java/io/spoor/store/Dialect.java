@@ -27,6 +27,9 @@ public interface Dialect {
   /** Pool settings for read-only snapshots. */
   HikariConfig readerPool();
 
-  /** Starts the database's background upkeep, if it needs any; closing it stops it. */
-  AutoCloseable startMaintenance(Database database);
+  /**
+   * Starts the database's background upkeep, if it needs any (closing it stops it), which
+   * also scrubs what deletes freed ({@link FreedSpace}).
+   */
+  Maintenance startMaintenance(Database database);
 }

@@ -7,7 +7,9 @@ import org.sqlite.SQLiteConfig;
 /**
  * The embedded store: one SQLite file in write-ahead-log mode with {@code synchronous=FULL},
  * so a commit is on disk before it returns. One writer connection (SQLite has one writer
- * anyway; taking the write lock at BEGIN avoids upgrade deadlocks), a few readers.
+ * anyway; taking the write lock at BEGIN avoids upgrade deadlocks), a few readers. Deleted
+ * content is zeroed ({@code secure_delete}), and a scrub empties the write-ahead log, so that
+ * erased data cannot be read back from either file.
  */
 public record SqliteDialect(Path file) implements Dialect {
   private static final int READERS = 4;
@@ -54,7 +56,7 @@ public record SqliteDialect(Path file) implements Dialect {
   }
 
   @Override
-  public AutoCloseable startMaintenance(Database database) {
+  public Maintenance startMaintenance(Database database) {
     return new SqliteCheckpointer(database);
   }
 
@@ -65,6 +67,9 @@ public record SqliteDialect(Path file) implements Dialect {
     sqlite.setBusyTimeout(10_000);
     sqlite.setTempStore(SQLiteConfig.TempStore.MEMORY);
     sqlite.setCacheSize(-READER_CACHE_KIB);
+    // deleted content is overwritten with zeros (in the table's pages and in freed pages), so
+    // what a GDPR delete removed cannot be read back from the file
+    sqlite.setPragma(SQLiteConfig.Pragma.SECURE_DELETE, "true");
     return sqlite;
   }
 

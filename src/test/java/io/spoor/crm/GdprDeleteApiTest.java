@@ -76,6 +76,19 @@ class GdprDeleteApiTest extends SpoorPerClass {
   }
 
   @Test
+  void rejectedHitsNamingAnEmailTheContactHadBeforeGoToo() {
+    hits.event("_n=naming_event&email=earlier%40gdpr.example&_m=abc");
+    assertEquals(1, hits.rejections("INVALID_REVENUE", "earlier%40gdpr").size());
+    String id = hits.contact("earlier@gdpr.example", "email").getString("id");
+    assertEquals(200, client.send("PATCH", ContactApi.PATH + "/" + id,
+        ContactApi.properties(Map.of("email", "later@gdpr.example"))).status());
+
+    assertEquals(204, erase(new JsonObject().put("objectId", id)).status());
+
+    assertEquals(List.of(), hits.rejections("INVALID_REVENUE", "earlier%40gdpr"));
+  }
+
+  @Test
   void theEmailIsFreeAgainWithNoHistory() {
     String id = ContactApi.create(client, Map.of("email", "again@gdpr.example", "lastname", "Before"));
     assertEquals(204, erase(new JsonObject().put("objectId", "again@gdpr.example").put("idProperty", "email"))

@@ -122,6 +122,20 @@ class BehavioralEventsApiTest {
   }
 
   @Test
+  void aUuidSentFirstWithAnotherEventDoesNotSuppressTheRealOne() {
+    String uuid = "0b7d7c1e-5f7e-4c55-8f43-2a0d9d1c0001";
+    assertEquals(204, client.send("POST", "/events/v3/send", new JsonObject().put("eventName", "quote_requested")
+        .put("email", "squatter@example.com").put("uuid", uuid)).status());
+    JsonObject real = new JsonObject().put("eventName", "quote_requested").put("email", "real-buyer@example.com")
+        .put("uuid", uuid).put("properties", new JsonObject().put("plan", "pro"));
+    assertEquals(204, client.send("POST", "/events/v3/send", real).status());
+    assertEquals(204, client.send("POST", "/events/v3/send", real).status());
+    server.awaitApplied();
+    assertEquals(1, timeline("real-buyer@example.com").size());
+    assertEquals(1, timeline("squatter@example.com").size());
+  }
+
+  @Test
   void badSendsAreRefusedWithTheReason() {
     Answer noone = client.send("POST", "/events/v3/send", new JsonObject().put("eventName", "quote_requested"));
     assertEquals(400, noone.status());

@@ -37,6 +37,8 @@ class BatchApplierLedgerTest {
   private Database db;
   private BatchApplier sink;
   private final List<String> applied = new CopyOnWriteArrayList<>();
+  private final List<String> appliedEmails = new CopyOnWriteArrayList<>();
+  private IngestMetrics metrics;
 
   @BeforeEach
   void open(Database db) {
@@ -45,8 +47,9 @@ class BatchApplierLedgerTest {
     SqlPortalStore portals = new SqlPortalStore(db);
     new Portals(db, portals, new SqlTokenStore(db, clock), clock).create(1, "Ledger");
     IngestLog unstarted = new FileIngestLog(dir.resolve("log"), new IngestLimits(10, 10, 10, Duration.ZERO));
+    metrics = new IngestMetrics(new Metrics(), unstarted);
     sink = new BatchApplier(db, new SqlAppliedHits(db), new SqlRejectionStore(db), portals,
-        List.of(new Recording()), new IngestMetrics(new Metrics(), unstarted), clock, 100);
+        List.of(new Recording()), metrics, clock, 100);
   }
 
   @Test
@@ -88,6 +91,61 @@ class BatchApplierLedgerTest {
     assertEquals(3, sink.appliedThrough(LOG));
   }
 
+  @Test
+  void aKeyReusedWithAnotherHitAppliesThatHitAsNewAndCountsTheReuse() {
+    Hit squat = hit(HitIds.ofKey("order-1001", 1, AT), "attacker@example.com");
+    Hit real = hit(HitIds.ofKey("order-1001", 1, AT + 1_000), "buyer@example.com");
+
+    sink.apply(List.of(squat), new LogPlace.InOrder(LOG, 1, false));
+    sink.apply(List.of(real), new LogPlace.InOrder(LOG, 2, false));
+    sink.apply(List.of(real), new LogPlace.InOrder(LOG, 3, false));
+
+    assertEquals(List.of("attacker@example.com", "buyer@example.com"), appliedEmails);
+    assertEquals(1, metrics.idempotencyKeysReused());
+    assertEquals(2, ledgerRows());
+  }
+
+  @Test
+  void aKeyReusedWithinOneBatchAppliesBothHitsAndEachRetryOnce() {
+    Hit squat = hit(HitIds.ofKey("order-2002", 1, AT), "attacker@example.com");
+    Hit real = hit(HitIds.ofKey("order-2002", 1, AT), "buyer@example.com");
+
+    sink.apply(List.of(squat, real, real, squat), new LogPlace.InOrder(LOG, 4, false));
+    sink.apply(List.of(real, squat), new LogPlace.Alone());
+
+    assertEquals(List.of("attacker@example.com", "buyer@example.com"), appliedEmails);
+    assertEquals(2, applied.stream().distinct().count(), "the reused key's hit is applied under an id of its own");
+    assertEquals(1, metrics.idempotencyKeysReused());
+  }
+
+  @Test
+  void aRetryOfTheSameHitMatchesItsFingerprintWhateverTheReceiveTimeAndParameterOrder() {
+    String id = HitIds.ofKey("order-3003", 1, AT);
+    Hit first = new EventApiHit(id, 1, AT, "ledger_event", Optional.of("same@example.com"), Optional.empty(),
+        Optional.empty(), List.of(new Param("firstname", "Ada"), new Param("city", "Paris")), List.of(), "a");
+    Hit retry = new EventApiHit(id, 1, AT + 60_000, "ledger_event", Optional.of("same@example.com"),
+        Optional.empty(), Optional.empty(), List.of(new Param("city", "Paris"), new Param("firstname", "Ada")),
+        List.of(), "b");
+
+    sink.apply(List.of(first), new LogPlace.InOrder(LOG, 1, false));
+    sink.apply(List.of(retry), new LogPlace.InOrder(LOG, 2, false));
+
+    assertEquals(List.of(id), applied);
+    assertEquals(0, metrics.idempotencyKeysReused());
+  }
+
+  @Test
+  void aLedgerRowFromBeforeFingerprintsStillMakesItsKeyADuplicate() {
+    String id = HitIds.ofKey("order-4004", 1, AT);
+    db.inTransaction(() -> db.handle().createUpdate("INSERT INTO applied_hit (hit_id, applied_at) VALUES (:id, :at)")
+        .bind("id", id).bind("at", AT).execute());
+
+    sink.apply(List.of(hit(id, "anyone@example.com")), new LogPlace.InOrder(LOG, 1, false));
+
+    assertEquals(List.of(), applied);
+    assertEquals(0, metrics.idempotencyKeysReused());
+  }
+
   private long ledgerRows() {
     return db.read(() -> db.handle().createQuery("SELECT COUNT(*) FROM applied_hit").mapTo(Long.class).one());
   }
@@ -97,8 +155,12 @@ class BatchApplierLedgerTest {
   }
 
   private static Hit hit(String id) {
-    return new EventApiHit(id, 1, AT, "ledger_event", Optional.of("ledger@example.com"), Optional.empty(),
-        Optional.empty(), List.of(), List.of(), "_a=1&_n=ledger_event");
+    return hit(id, "ledger@example.com");
+  }
+
+  private static Hit hit(String id, String email) {
+    return new EventApiHit(id, 1, AT, "ledger_event", Optional.of(email), Optional.empty(),
+        Optional.empty(), List.of(), List.of(), "_a=1&_n=ledger_event&email=" + email);
   }
 
   /** The rules of a hit type reduced to noting which hits reached them. */
@@ -111,6 +173,7 @@ class BatchApplierLedgerTest {
     @Override
     public void apply(EventApiHit hit, Portal portal, Batch batch) {
       applied.add(hit.id());
+      appliedEmails.add(hit.email().orElse(""));
     }
   }
 }

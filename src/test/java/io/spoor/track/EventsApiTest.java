@@ -165,6 +165,24 @@ class EventsApiTest {
   }
 
   @Test
+  void aKeySentFirstWithAnotherHitDoesNotSuppressTheRealHitAndTheReuseIsCounted() {
+    Map<String, String> key = Map.of("Idempotency-Key", "order-1001");
+    assertEquals(200, client.raw("/v1/event?_a=1&_n=squatted&email=squatter@example.com", key).statusCode());
+    for (int i = 0; i < 2; i++) {
+      assertEquals(200, client.raw("/v1/event?_a=1&_n=squatted&email=buyer-1001@example.com&_m=7", key)
+          .statusCode());
+    }
+    assertEquals(200, client.raw("/v1/event?_m=7&email=buyer-1001@example.com&_n=squatted&_a=1", key)
+        .statusCode());
+    server.awaitApplied();
+    assertEquals("1", analytics("buyer-1001@example.com", "hs_analytics_num_event_completions"));
+    assertEquals("7", analytics("buyer-1001@example.com", "hs_analytics_revenue"));
+    assertEquals("1", analytics("squatter@example.com", "hs_analytics_num_event_completions"));
+    assertTrue(new String(client.raw("/metrics", Map.of()).body(), StandardCharsets.UTF_8)
+        .contains("spoor_ingest_idempotency_key_reused_total 1"));
+  }
+
+  @Test
   void trailingSlashAndApiKeyAreAccepted() {
     assertEquals(200, client.raw("/v1/event/?hapikey=abc&_n=slash&_a=1&email=slash@example.com", Map.of())
         .statusCode());
