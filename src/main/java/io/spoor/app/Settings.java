@@ -36,10 +36,14 @@ public final class Settings {
       "While busy, the applier starts a batch at most this often, so batches grow and cost less per hit");
   public static final Setting<Integer> REJECTIONS_KEPT = Setting.integer("rejections-kept", 10_000, 10,
       10_000_000, "Rejections kept per portal; older ones are trimmed");
+  public static final Setting<Integer> MAX_BACKLOG_BYTES = Setting.integer("max-backlog-bytes", 64 << 20, 1 << 20,
+      Integer.MAX_VALUE, "Estimated memory of the hits acknowledged but not yet applied before new ones wait for room");
+  public static final Setting<Integer> MAX_BATCH_BYTES = Setting.integer("max-batch-bytes", 16 << 20, 64 << 10,
+      Integer.MAX_VALUE, "Estimated memory of the hits written or applied in one batch");
 
   public static final List<Setting<?>> ALL = List.of(PORT, HOST, DATA, PORTAL_ID, PUBLIC_URL,
       BOOTSTRAP_TOKEN, QUEUE_CAPACITY, MAX_BATCH, MAX_BACKLOG, MAX_WAIT_MS, APPLY_INTERVAL_MS,
-      REJECTIONS_KEPT);
+      REJECTIONS_KEPT, MAX_BACKLOG_BYTES, MAX_BATCH_BYTES);
 
   private final Map<Setting<?>, Object> values;
 

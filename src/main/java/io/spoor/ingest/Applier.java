@@ -16,7 +16,10 @@ import org.slf4j.LoggerFactory;
  * them when the store is down) are retried after a pause, together with the hits that arrived
  * since, as long as {@code keepTrying} says so: a store that is down sends no hit to the dead
  * letters while other hits keep coming. A lone hit that keeps failing with nothing to compare
- * it with, {@link #SINGLE_HIT_ATTEMPTS} times in a row, is taken for poison.
+ * it with, {@link #SINGLE_HIT_ATTEMPTS} times in a row, is taken for poison. Only exceptions
+ * count as the sink refusing a hit: an {@link Error} (running out of memory above all) says
+ * nothing about the hit, so it is never a reason to put one aside; it propagates to the
+ * caller, and the hits stay in the log.
  */
 final class Applier {
   private static final Logger LOG = LoggerFactory.getLogger(Applier.class);
@@ -60,7 +63,7 @@ final class Applier {
       try {
         sink.apply(hits(pending), new LogPlace.InOrder(log, pending.get(pending.size() - 1).seq(), replaying));
         return true;
-      } catch (RuntimeException | Error e) {
+      } catch (RuntimeException e) {
         failure = e;
       }
       LOG.warn("batch of {} hits failed (attempt {})", pending.size(), attempt, failure);
@@ -123,7 +126,7 @@ final class Applier {
     try {
       sink.apply(List.of(s.hit()), new LogPlace.Alone());
       return null;
-    } catch (RuntimeException | Error e) {
+    } catch (RuntimeException e) {
       return e;
     }
   }

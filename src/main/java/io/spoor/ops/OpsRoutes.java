@@ -6,22 +6,35 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import java.util.function.BooleanSupplier;
 
-/** {@code /healthz} (the process answers), {@code /readyz} (the store answers), {@code /metrics}. */
+/**
+ * {@code /healthz} (the process answers and its ingest log works), {@code /readyz} (that, and
+ * the store answers), {@code /metrics}. Once the ingest log has failed both answer 503: the
+ * process cannot recover by itself and must be restarted.
+ */
 public final class OpsRoutes implements Routes {
   private final Metrics metrics;
   private final BooleanSupplier storeReachable;
+  private final BooleanSupplier ingestWorking;
 
-  public OpsRoutes(Metrics metrics, BooleanSupplier storeReachable) {
+  public OpsRoutes(Metrics metrics, BooleanSupplier storeReachable, BooleanSupplier ingestWorking) {
     this.metrics = metrics;
     this.storeReachable = storeReachable;
+    this.ingestWorking = ingestWorking;
   }
 
   @Override
   public void mount(Router router, Http http) {
-    router.get("/healthz").handler(ctx -> Http.json(ctx, 200, new JsonObject().put("status", "UP")));
-    router.get("/readyz").handler(ctx -> http.respond(ctx, storeReachable::getAsBoolean, (c, up) ->
-        Http.json(c, up ? 200 : 503, new JsonObject().put("status", up ? "UP" : "DOWN")
-            .put("store", up ? "reachable" : "unreachable"))));
+    router.get("/healthz").handler(ctx -> {
+      boolean ingest = ingestWorking.getAsBoolean();
+      Http.json(ctx, ingest ? 200 : 503, new JsonObject().put("status", ingest ? "UP" : "DOWN")
+          .put("ingest", ingest ? "working" : "failed"));
+    });
+    router.get("/readyz").handler(ctx -> http.respond(ctx, storeReachable::getAsBoolean, (c, reachable) -> {
+      boolean ingest = ingestWorking.getAsBoolean();
+      boolean up = reachable && ingest;
+      Http.json(c, up ? 200 : 503, new JsonObject().put("status", up ? "UP" : "DOWN")
+          .put("store", reachable ? "reachable" : "unreachable").put("ingest", ingest ? "working" : "failed"));
+    }));
     router.get("/metrics").handler(ctx -> ctx.response()
         .putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8").end(metrics.render()));
   }
