@@ -133,14 +133,10 @@ public final class FileIngestLog implements IngestLog {
 
   /** The writer or the applier stopped unexpectedly: nothing more can be taken or applied. */
   private void fail(Throwable why) {
-    if (!failure.complete(why)) {
-      return;
-    }
-    try {
+    intake.stopAccepting();
+    if (failure.complete(why)) {
       LOG.error("the ingest log failed and takes no more hits; restart the process (acknowledged hits "
           + "are kept in the log and applied on the next start)", why);
-    } finally {
-      intake.stopAccepting();
     }
   }
 

@@ -16,6 +16,11 @@ public final class OpsRoutes implements Routes {
   private final BooleanSupplier storeReachable;
   private final BooleanSupplier ingestWorking;
 
+  /** Routes for a process without an ingest log of its own to watch. */
+  public OpsRoutes(Metrics metrics, BooleanSupplier storeReachable) {
+    this(metrics, storeReachable, () -> true);
+  }
+
   public OpsRoutes(Metrics metrics, BooleanSupplier storeReachable, BooleanSupplier ingestWorking) {
     this.metrics = metrics;
     this.storeReachable = storeReachable;
