@@ -109,7 +109,12 @@ public final class Cli {
    * (halting the process if that takes too long) and returns {@link #FATAL_EXIT}.
    */
   private int serve(Settings settings) {
-    Spoor spoor = starter.apply(settings);
+    try (HeapCeiling ceiling = HeapCeiling.start((long) settings.get(Settings.HEAP_CEILING_MB) << 20)) {
+      return serve(starter.apply(settings), settings);
+    }
+  }
+
+  private int serve(Spoor spoor, Settings settings) {
     CompletableFuture<Void> stopped = new CompletableFuture<>();
     Thread hook = new Thread(() -> {
       spoor.close();

@@ -40,10 +40,12 @@ public final class Settings {
       Integer.MAX_VALUE, "Estimated memory of the hits acknowledged but not yet applied before new ones wait for room");
   public static final Setting<Integer> MAX_BATCH_BYTES = Setting.integer("max-batch-bytes", 16 << 20, 64 << 10,
       Integer.MAX_VALUE, "Estimated memory of the hits written or applied in one batch");
+  public static final Setting<Integer> HEAP_CEILING_MB = Setting.integer("heap-ceiling-mb", 256, 0, 1_000_000,
+      "Without -Xmx, a full GC shrinks the heap whenever it grows past this many MB (0: never)");
 
   public static final List<Setting<?>> ALL = List.of(PORT, HOST, DATA, PORTAL_ID, PUBLIC_URL,
       BOOTSTRAP_TOKEN, QUEUE_CAPACITY, MAX_BATCH, MAX_BACKLOG, MAX_WAIT_MS, APPLY_INTERVAL_MS,
-      REJECTIONS_KEPT, MAX_BACKLOG_BYTES, MAX_BATCH_BYTES);
+      REJECTIONS_KEPT, MAX_BACKLOG_BYTES, MAX_BATCH_BYTES, HEAP_CEILING_MB);
 
   private final Map<Setting<?>, Object> values;
 
