@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.spoor.testkit.RunningSpoor;
 import io.spoor.testkit.SpoorClient;
+import io.spoor.testkit.SpoorProcess;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -78,5 +79,13 @@ class FatalIngestErrorTest {
     assertTrue(err.toString(StandardCharsets.UTF_8).contains("the ingest log failed"), err.toString());
     assertFalse(halted.isDone(), "it closed in time: no halt");
     assertTrue(Files.exists(dir.resolve("spoor.db")));
+  }
+
+  @Test
+  void aProcessWhoseIngestLogFailsExitsWithAFailureCodeForItsSupervisor() {
+    try (SpoorProcess process = SpoorProcess.start(FailingIngestMain.class.getName(), dir)) {
+      assertEquals(200, process.client().raw(BEACON, Map.of()).statusCode());
+      assertEquals(Cli.FATAL_EXIT, process.awaitExit(60));
+    }
   }
 }
