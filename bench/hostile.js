@@ -1,23 +1,24 @@
 #!/usr/bin/env node
 // bench/hostile.js - a hostile ingest load and the server's resident memory under it.
 //
-//   node bench/hostile.js <base-url> <server-pid> [seconds=60] [connections=8]
+//   node bench/hostile.js <base-url> <server-pid> [seconds=60] [connections=8] [mix=both]
 //
-// Half the connections send anonymous page-view beacons, the other half /v1/event calls, each
-// with about 15 KB of parameters (near the 16 KB URL limit), back to back on keep-alive
-// connections. Samples the server's RSS (VmRSS of <server-pid>) every second and prints the
+// With mix=both half the connections send anonymous page-view beacons, the other half
+// /v1/event calls (mix=beacon or mix=event: only those), each with about 15 KB of parameters
+// (near the 16 KB URL limit), back to back on keep-alive connections. Samples the server's RSS (VmRSS of <server-pid>) every second and prints the
 // answers by status, the requests per second and the peak and final RSS in MB.
 'use strict';
 const http = require('http');
 const fs = require('fs');
 
-const [base, pid, secondsArg, connsArg] = process.argv.slice(2);
+const [base, pid, secondsArg, connsArg, mixArg] = process.argv.slice(2);
 if (!base || !pid) {
   console.error('usage: node bench/hostile.js <base-url> <server-pid> [seconds] [connections]');
   process.exit(2);
 }
 const seconds = Number(secondsArg || 60);
 const conns = Number(connsArg || 8);
+const mix = mixArg || 'both';
 const url = new URL(base);
 const agent = new http.Agent({ keepAlive: true, maxSockets: conns });
 const filler = (n) => Array.from({ length: n }, (_, i) => `p${i}=${'x'.repeat(140)}`).join('&');
@@ -39,7 +40,8 @@ function rssMb() {
 
 function path(i, n) {
   const r = Math.random().toString(36).slice(2);
-  return i % 2 === 0
+  const beacon = mix === 'beacon' || (mix === 'both' && i % 2 === 0);
+  return beacon
     ? `/__ptq.gif?k=1&a=1&vi=${r}${r}&pu=https%3A%2F%2Fexample.com%2F${n}&t=T&${big}`
     : `/v1/event?_a=1&_n=pe1_hostile&email=h${r}%40example.com&${big}`;
 }
@@ -71,7 +73,7 @@ setTimeout(() => {
   stop = true;
   clearInterval(sampler);
   lastRss = rssMb();
-  console.log(JSON.stringify({ seconds, connections: conns, sent, perSecond: Math.round(sent / seconds),
+  console.log(JSON.stringify({ seconds, connections: conns, mix, sent, perSecond: Math.round(sent / seconds),
     statuses, peakRssMb: Math.round(peakRss), finalRssMb: Math.round(lastRss) }));
   agent.destroy();
   process.exit(0);
