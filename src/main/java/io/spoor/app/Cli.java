@@ -159,8 +159,13 @@ public final class Cli {
     }, "spoor-fatal-watchdog");
     watchdog.setDaemon(true);
     watchdog.start();
-    spoor.close();
-    watchdog.interrupt();
+    try {
+      spoor.close();
+      watchdog.interrupt();
+    } catch (RuntimeException | Error e) {
+      // still exit: a supervisor restarts the process, whatever closing it left undone
+      LoggerFactory.getLogger(Cli.class).error("closing after the ingest log failed", e);
+    }
     return FATAL_EXIT;
   }
 

@@ -70,7 +70,8 @@ class FatalIngestErrorTest {
           return spoor;
         }, halted::complete);
     CompletableFuture<Integer> serving = CompletableFuture.supplyAsync(() -> cli.run(new String[] {"serve",
-        "--port", "0", "--host", "127.0.0.1", "--data", dir.toString(), "--bootstrap-token", RunningSpoor.TOKEN}));
+        "--port", "0", "--host", "127.0.0.1", "--data", dir.toString(), "--bootstrap-token", RunningSpoor.TOKEN,
+        "--heap-ceiling-mb", "0"}));
     Spoor spoor = started.get(60, TimeUnit.SECONDS);
     SpoorClient client = new SpoorClient("http://127.0.0.1:" + spoor.port(), RunningSpoor.TOKEN);
     assertEquals(200, client.raw(BEACON, Map.of()).statusCode());
