@@ -19,8 +19,8 @@ import org.slf4j.LoggerFactory;
  * at least a tenth of {@code maxBatch}) it starts a batch at most once per {@code interval},
  * unless a full batch is already waiting: hits acknowledged meanwhile gather into one larger
  * batch, which writes each store page it touches once for more hits. A light load is applied
- * at once. A batch also holds at most about {@code maxBatchBytes} of hits ({@link HitSize}).
- * Runs until the writer is done and everything written was applied, or until the applier
+ * at once. A batch also holds at most {@code maxBatchBytes} of hits ({@link HitSize}; a
+ * single larger hit goes alone). Runs until the writer is done and everything written was applied, or until the applier
  * gives up (shutting down) or fails; whatever it did not apply stays in the log for the next
  * start. A failure (an {@link Error} such as running out of memory, or an unexpected
  * exception) is reported as fatal.

@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
  * writes them to the segment files in groups made durable with one fsync (group commit), and
  * only then acknowledges them and hands them on, in log order, to be applied. A hit that
  * cannot be encoded or written is refused. A group holds at most {@code WRITE_BATCH} hits and
- * about {@code maxBatchBytes} of them. It runs until the intake stops accepting and is
+ * {@code maxBatchBytes} of them (a single larger hit goes alone). It runs until the intake stops accepting and is
  * drained; if it fails (an {@link Error} such as running out of memory, or an unexpected
  * exception), it reports the failure as fatal, the intake stops accepting and what is left
  * queued is refused.
