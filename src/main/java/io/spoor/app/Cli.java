@@ -14,8 +14,12 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.IntConsumer;
 import org.slf4j.LoggerFactory;
 
 /** The command line: {@code serve}, {@code portal create|list|update}, {@code token create|list|revoke}. */
@@ -36,16 +40,36 @@ public final class Cli {
       "",
       "Settings (flag, environment variable, meaning):", "");
 
+  /** The exit code of a server stopped by a fatal error (EX_SOFTWARE): a supervisor restarts it. */
+  static final int FATAL_EXIT = 70;
+  /** How long a failed server still answers (health checks with 503) before it exits. */
+  private static final Duration FATAL_GRACE = Duration.ofSeconds(2);
+  /** How long a failed server may take to close before it is halted. */
+  private static final Duration FATAL_CLOSE_LIMIT = Duration.ofSeconds(20);
+
   private final PrintStream out;
   private final PrintStream err;
   private final Map<String, String> env;
   private final Clock clock;
+  private final Function<Settings, Spoor> starter;
+  private final IntConsumer halt;
 
   public Cli(PrintStream out, PrintStream err, Map<String, String> env, Clock clock) {
+    this(out, err, env, clock, settings -> Spoor.start(settings, clock), code -> Runtime.getRuntime().halt(code));
+  }
+
+  /**
+   * {@code starter} starts the server for {@code serve}; {@code halt} ends the process at once
+   * when a failed server does not close in time.
+   */
+  Cli(PrintStream out, PrintStream err, Map<String, String> env, Clock clock, Function<Settings, Spoor> starter,
+      IntConsumer halt) {
     this.out = out;
     this.err = err;
     this.env = env;
     this.clock = clock;
+    this.starter = starter;
+    this.halt = halt;
   }
 
   /** Runs a command and returns the exit code; {@code serve} returns only when stopped. */
@@ -79,24 +103,71 @@ public final class Cli {
     }
   }
 
+  /**
+   * Runs the server until the process is stopped (0), or until a fatal error stops its ingest
+   * log: then, after a short grace in which health checks answer 503, it closes the server
+   * (halting the process if that takes too long) and returns {@link #FATAL_EXIT}.
+   */
   private int serve(Settings settings) {
-    Spoor spoor = Spoor.start(settings, clock);
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+    try (HeapCeiling ceiling = HeapCeiling.start((long) settings.get(Settings.HEAP_CEILING_MB) << 20)) {
+      return serve(starter.apply(settings), settings);
+    }
+  }
+
+  private int serve(Spoor spoor, Settings settings) {
+    CompletableFuture<Void> stopped = new CompletableFuture<>();
+    Thread hook = new Thread(() -> {
       spoor.close();
-      stopped.countDown();
-    }, "spoor-shutdown"));
+      stopped.complete(null);
+    }, "spoor-shutdown");
+    Runtime.getRuntime().addShutdownHook(hook);
     long hubId = settings.get(Settings.PORTAL_ID);
     String publicUrl = settings.find(Settings.PUBLIC_URL).orElse(
         (settings.find(Settings.TLS_CERT).isPresent() ? "https" : "http") + "://localhost:" + spoor.port());
     spoor.firstStartToken().ifPresent(token -> FirstStart.announce(out, token, hubId, publicUrl));
     out.println("Spoor is listening on port " + spoor.port() + " (portal " + hubId + ")");
     try {
-      stopped.await();
+      CompletableFuture.anyOf(stopped, spoor.failure()).get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return 0;
+    } catch (ExecutionException e) {
+      throw new IllegalStateException(e);
+    }
+    return stopped.isDone() ? 0 : failed(spoor, hook, spoor.failure().join());
+  }
+
+  private int failed(Spoor spoor, Thread hook, Throwable why) {
+    err.println("spoor: the ingest log failed (" + why + "); exiting with " + FATAL_EXIT
+        + " so that a supervisor restarts Spoor");
+    try {
+      Thread.sleep(FATAL_GRACE.toMillis());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    return 0;
+    try {
+      Runtime.getRuntime().removeShutdownHook(hook);
+    } catch (IllegalStateException e) {
+      return FATAL_EXIT; // the process is already stopping: the hook closes the server
+    }
+    Thread watchdog = new Thread(() -> {
+      try {
+        Thread.sleep(FATAL_CLOSE_LIMIT.toMillis());
+        halt.accept(FATAL_EXIT);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }, "spoor-fatal-watchdog");
+    watchdog.setDaemon(true);
+    watchdog.start();
+    try {
+      spoor.close();
+      watchdog.interrupt();
+    } catch (RuntimeException | Error e) {
+      // still exit: a supervisor restarts the process, whatever closing it left undone
+      LoggerFactory.getLogger(Cli.class).error("closing after the ingest log failed", e);
+    }
+    return FATAL_EXIT;
   }
 
   private int admin(String command, Args args) {

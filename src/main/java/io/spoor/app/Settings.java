@@ -64,12 +64,19 @@ public final class Settings {
       "PEM certificate chain: with --tls-key, serve https (HTTP/1.1 and HTTP/2) instead of http");
   public static final Setting<java.nio.file.Path> TLS_KEY = Setting.readableFile("tls-key",
       "PEM private key (PKCS#8 or PKCS#1) of --tls-cert");
+  public static final Setting<Integer> MAX_BACKLOG_BYTES = Setting.integer("max-backlog-bytes", 64 << 20, 1 << 20,
+      Integer.MAX_VALUE, "Estimated memory of the hits acknowledged but not yet applied before new ones wait for room");
+  public static final Setting<Integer> MAX_BATCH_BYTES = Setting.integer("max-batch-bytes", 16 << 20, 64 << 10,
+      Integer.MAX_VALUE, "Estimated memory of the hits written or applied in one batch");
+  public static final Setting<Integer> HEAP_CEILING_MB = Setting.integer("heap-ceiling-mb", 256, 0, 1_000_000,
+      "Without -Xmx, a full GC shrinks the heap whenever it grows past this many MB (0: never)");
 
   public static final List<Setting<?>> ALL = List.of(PORT, HOST, DATA, PORTAL_ID, PUBLIC_URL,
       BOOTSTRAP_TOKEN, QUEUE_CAPACITY, MAX_BATCH, MAX_BACKLOG, MAX_WAIT_MS, APPLY_INTERVAL_MS,
       REJECTIONS_KEPT, DYNAMIC_EVENT_DEFINITIONS_MAX, DYNAMIC_EVENT_DEFINITIONS_PER_MINUTE, NEW_CONTACTS_PER_MINUTE,
       NEW_VISITORS_PER_MINUTE, HISTORY_PER_PROPERTY, LOG_SEGMENT_MAX_AGE_MINUTES, REJECTION_BYTES_PER_BATCH,
-      MAX_PARAMS_PER_HIT, MAX_PROPERTIES_PER_EVENT, AUTH_FAILURES_PER_MINUTE, TLS_CERT, TLS_KEY);
+      MAX_PARAMS_PER_HIT, MAX_PROPERTIES_PER_EVENT, AUTH_FAILURES_PER_MINUTE, TLS_CERT, TLS_KEY,
+      MAX_BACKLOG_BYTES, MAX_BATCH_BYTES, HEAP_CEILING_MB);
 
   private final Map<Setting<?>, Object> values;
 

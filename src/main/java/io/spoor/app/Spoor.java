@@ -34,6 +34,7 @@ import io.spoor.http.Routes;
 import io.spoor.http.Server;
 import io.spoor.identity.VisitorRoutes;
 import io.spoor.ingest.BatchApplier;
+import io.spoor.ingest.BatchSink;
 import io.spoor.ingest.HitApplier;
 import io.spoor.ingest.IngestLog;
 import io.spoor.ingest.IngestMetrics;
@@ -67,6 +68,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -89,7 +91,7 @@ public final class Spoor implements AutoCloseable {
   private final int port;
   private final Optional<NewToken> firstStartToken;
 
-  private Spoor(Settings settings, Clock clock) {
+  private Spoor(Settings settings, Clock clock, UnaryOperator<BatchSink> sinks) {
     db = openStore(settings);
     Stores stores = Stores.sql(db, clock, settings.get(Settings.HISTORY_PER_PROPERTY));
     Metrics metrics = new Metrics();
@@ -97,12 +99,13 @@ public final class Spoor implements AutoCloseable {
     firstStartToken = FirstStart.ensureDefaultPortal(portals, settings);
     log = new FileIngestLog(settings.dataDir().resolve("log"), new IngestLimits(settings.get(Settings.QUEUE_CAPACITY),
         settings.get(Settings.MAX_BATCH), settings.get(Settings.MAX_BACKLOG),
-        Duration.ofMillis(settings.get(Settings.MAX_WAIT_MS)), Duration.ofMillis(settings.get(Settings.APPLY_INTERVAL_MS))),
+        Duration.ofMillis(settings.get(Settings.MAX_WAIT_MS)), Duration.ofMillis(settings.get(Settings.APPLY_INTERVAL_MS)),
+        settings.get(Settings.MAX_BACKLOG_BYTES), settings.get(Settings.MAX_BATCH_BYTES)),
         Duration.ofMinutes(settings.get(Settings.LOG_SEGMENT_MAX_AGE_MINUTES)));
     ingestMetrics = new IngestMetrics(metrics, log);
-    log.start(new BatchApplier(db, stores.appliedHits(), stores.rejections(), stores.portals(),
+    log.start(sinks.apply(new BatchApplier(db, stores.appliedHits(), stores.rejections(), stores.portals(),
         appliers(stores, metrics, settings, creationLimits(settings, stores)), ingestMetrics, clock, new RejectionLimits(
-            settings.get(Settings.REJECTIONS_KEPT), settings.get(Settings.REJECTION_BYTES_PER_BATCH))));
+            settings.get(Settings.REJECTIONS_KEPT), settings.get(Settings.REJECTION_BYTES_PER_BATCH)))));
     vertx = Vertx.vertx();
     List<Routes> routes = new ArrayList<>(trackingRoutes(settings, stores, metrics, clock));
     routes.addAll(crmRoutes(stores, clock, settings.get(Settings.HISTORY_PER_PROPERTY)));
@@ -186,8 +189,8 @@ public final class Spoor implements AutoCloseable {
   /** Operations, portal settings, tokens, event definitions, rejections and the API's own document. */
   private List<Routes> adminRoutes(Stores stores, Metrics metrics, Clock clock) {
     return List.of(
-        new OpsRoutes(metrics, db::isReachable, () -> Optional.of(log.damage()).filter(LogDamage::found)
-            .map(LogDamage::summary)),
+        new OpsRoutes(metrics, db::isReachable, () -> !log.failure().isDone(),
+            () -> Optional.of(log.damage()).filter(LogDamage::found).map(LogDamage::summary)),
         new EventDefinitionRoutes(new EventDefinitions(db, stores.eventDefinitions(), clock)),
         new RejectionRoutes(db, stores.rejections()),
         new PortalRoutes(portals),
@@ -197,7 +200,12 @@ public final class Spoor implements AutoCloseable {
 
   /** Opens the store, starts every part and listens. */
   public static Spoor start(Settings settings, Clock clock) {
-    return new Spoor(settings, clock);
+    return new Spoor(settings, clock, UnaryOperator.identity());
+  }
+
+  /** Starts with the applier's sink wrapped by {@code sinks}: tests inject failures this way. */
+  static Spoor start(Settings settings, Clock clock, UnaryOperator<BatchSink> sinks) {
+    return new Spoor(settings, clock, sinks);
   }
 
   /** Opens only the store, for the command line's portal and token commands. */
@@ -226,6 +234,14 @@ public final class Spoor implements AutoCloseable {
 
   public IngestMetrics ingestMetrics() {
     return ingestMetrics;
+  }
+
+  /**
+   * Completes with the fatal error that stopped the ingest log (running out of memory, say):
+   * from then on every hit is refused and the process must be restarted.
+   */
+  public CompletableFuture<Throwable> failure() {
+    return log.failure();
   }
 
   /** Completes once every hit acknowledged so far has been applied to the store. */

@@ -16,7 +16,10 @@ import org.slf4j.LoggerFactory;
  * them when the store is down) are retried after a pause, together with the hits that arrived
  * since, as long as {@code keepTrying} says so: a store that is down sends no hit to the dead
  * letters while other hits keep coming. A lone hit that keeps failing with nothing to compare
- * it with, {@link #SINGLE_HIT_ATTEMPTS} times in a row, is taken for poison.
+ * it with, {@link #SINGLE_HIT_ATTEMPTS} times in a row, is taken for poison. Running out of
+ * memory (any {@link VirtualMachineError} but a {@link StackOverflowError}) says nothing about
+ * the hit, so it is never a reason to put one aside: it propagates to the caller, which stops,
+ * and the hits stay in the log for the next start.
  */
 final class Applier {
   private static final Logger LOG = LoggerFactory.getLogger(Applier.class);
@@ -61,7 +64,7 @@ final class Applier {
         sink.apply(hits(pending), new LogPlace.InOrder(log, pending.get(pending.size() - 1).seq(), replaying));
         return true;
       } catch (RuntimeException | Error e) {
-        failure = e;
+        failure = unlessFatal(e);
       }
       LOG.warn("batch of {} hits failed (attempt {})", pending.size(), attempt, failure);
       if (pending.size() > 1) {
@@ -124,8 +127,20 @@ final class Applier {
       sink.apply(List.of(s.hit()), new LogPlace.Alone());
       return null;
     } catch (RuntimeException | Error e) {
-      return e;
+      return unlessFatal(e);
     }
+  }
+
+  /**
+   * Returns what the sink threw, or rethrows it if it says nothing about the hits: running out
+   * of memory (or another failure of the JVM itself, other than one thread's stack overflowing)
+   * is the process's failure, not a refusal of the hit, and must not send it to the dead letters.
+   */
+  private static Throwable unlessFatal(Throwable e) {
+    if (e instanceof VirtualMachineError && !(e instanceof StackOverflowError)) {
+      throw (VirtualMachineError) e;
+    }
+    return e;
   }
 
   /** Puts a hit aside; false if even that failed, so it must stay in the log. */

@@ -8,6 +8,7 @@ import java.util.Queue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,9 +19,11 @@ import org.slf4j.LoggerFactory;
  * at least a tenth of {@code maxBatch}) it starts a batch at most once per {@code interval},
  * unless a full batch is already waiting: hits acknowledged meanwhile gather into one larger
  * batch, which writes each store page it touches once for more hits. A light load is applied
- * at once. Runs until the writer is done and everything written was applied, or until the
- * applier gives up (shutting down) or fails; whatever it did not apply stays in the log for
- * the next start.
+ * at once. A batch also holds at most {@code maxBatchBytes} of hits ({@link HitSize}; a
+ * single larger hit goes alone). Runs until the writer is done and everything written was applied, or until the applier
+ * gives up (shutting down) or fails; whatever it did not apply stays in the log for the next
+ * start. A failure (an {@link Error} such as running out of memory, or an unexpected
+ * exception) is reported as fatal.
  */
 final class ApplyLoop implements Runnable {
   // logs under FileIngestLog, the name operators know the log by
@@ -33,18 +36,23 @@ final class ApplyLoop implements Runnable {
   private final ApplyProgress progress;
   private final BooleanSupplier writerDone;
   private final int maxBatch;
+  private final long maxBatchBytes;
   private final long intervalNanos;
+  private final Consumer<Throwable> fatal;
   private long lastStart;
   private int lastSize;
 
+  /** {@code fatal} is told of what stopped the thread unexpectedly. */
   ApplyLoop(BlockingQueue<Sequenced> written, Applier applier, ApplyProgress progress,
-      BooleanSupplier writerDone, int maxBatch, Duration interval) {
+      BooleanSupplier writerDone, int maxBatch, long maxBatchBytes, Duration interval, Consumer<Throwable> fatal) {
     this.written = written;
     this.applier = applier;
     this.progress = progress;
     this.writerDone = writerDone;
     this.maxBatch = maxBatch;
+    this.maxBatchBytes = maxBatchBytes;
     this.intervalNanos = interval.toNanos();
+    this.fatal = fatal;
   }
 
   /** The applier thread. */
@@ -58,11 +66,11 @@ final class ApplyLoop implements Runnable {
         }
         gather();
         lastStart = System.nanoTime();
-        List<Sequenced> batch = new ArrayList<>(maxBatch);
+        List<Sequenced> batch = new ArrayList<>(Math.min(maxBatch, 1024));
         batch.add(first);
-        written.drainTo(batch, maxBatch - 1);
+        batch.addAll(take(written, maxBatch - 1, maxBatchBytes - HitSize.of(first.hit())));
         lastSize = batch.size();
-        if (!applier.deliver(batch, n -> take(written, n))) {
+        if (!applier.deliver(batch, n -> take(written, n, maxBatchBytes - HitSize.of(batch)))) {
           LOG.warn("stopping with {} hits unapplied; they stay in the log for the next start",
               progress.unapplied());
           return;
@@ -71,9 +79,9 @@ final class ApplyLoop implements Runnable {
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      LOG.error("ingest applier interrupted; unapplied hits stay in the log for the next start");
+      fatal.accept(new IllegalStateException("ingest applier interrupted"));
     } catch (RuntimeException | Error e) {
-      LOG.error("ingest applier failed; unapplied hits stay in the log for the next start", e);
+      fatal.accept(e);
     }
   }
 
@@ -97,6 +105,25 @@ final class ApplyLoop implements Runnable {
     List<T> taken = new ArrayList<>(Math.min(max, 64));
     for (T next; taken.size() < max && (next = from.poll()) != null; ) {
       taken.add(next);
+    }
+    return taken;
+  }
+
+  /**
+   * Takes up to {@code max} hits from the head of {@code from}, without waiting, while the
+   * next one fits within {@code maxBytes} with those taken. Only the applier takes from
+   * {@code from}, so the head it looks at is the head it takes.
+   */
+  static List<Sequenced> take(Queue<Sequenced> from, int max, long maxBytes) {
+    List<Sequenced> taken = new ArrayList<>(Math.min(Math.max(max, 0), 64));
+    long bytes = 0;
+    for (Sequenced next; taken.size() < max && (next = from.peek()) != null; ) {
+      long size = HitSize.of(next.hit());
+      if (bytes + size > maxBytes) {
+        break;
+      }
+      taken.add(from.poll());
+      bytes += size;
     }
     return taken;
   }

@@ -2,12 +2,12 @@ package io.spoor.ingest;
 
 import io.spoor.ingest.FileIngestLog.Sequenced;
 import java.io.UncheckedIOException;
+import java.util.Collection;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,7 +23,7 @@ final class ApplyProgress {
 
   private final AppliedMark mark;
   private final LogSegments segments;
-  private final AtomicLong backlog;
+  private final Backlog backlog;
   private final Runnable roomMade;
   private final Queue<Waiter> waiters = new ConcurrentLinkedQueue<>();
   private volatile long appliedSeq;
@@ -34,7 +34,7 @@ final class ApplyProgress {
    * Applied hits are taken off {@code backlog}, the count of hits taken and not applied;
    * {@code roomMade} runs after, so hits waiting for room can come in.
    */
-  ApplyProgress(AppliedMark mark, LogSegments segments, AtomicLong backlog, Runnable roomMade) {
+  ApplyProgress(AppliedMark mark, LogSegments segments, Backlog backlog, Runnable roomMade) {
     this.mark = mark;
     this.segments = segments;
     this.backlog = backlog;
@@ -71,19 +71,19 @@ final class ApplyProgress {
   }
 
   /** Counts hits about to be replayed as taken and not applied. */
-  void replaying(int hits) {
-    backlog.addAndGet(hits);
+  void replaying(Collection<Sequenced> hits) {
+    backlog.add(hits.size(), HitSize.of(hits));
   }
 
   /** Hits taken and not yet applied (or refused). */
   long unapplied() {
-    return backlog.get();
+    return backlog.hits();
   }
 
   /** Records progress after the sink took a batch (in log order). */
   void applied(List<Sequenced> batch) {
     long lastSeq = batch.get(batch.size() - 1).seq();
-    backlog.addAndGet(-batch.size());
+    backlog.release(batch.size(), HitSize.of(batch));
     roomMade.run();
     markApplied(lastSeq); // first, so a caller released below finds applied segments gone
     appliedSeq = lastSeq;

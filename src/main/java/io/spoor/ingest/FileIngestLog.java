@@ -23,11 +23,17 @@ import org.slf4j.LoggerFactory;
  * a crash, {@link #start} replays what was written after that before anything else happens,
  * and the sink makes a hit replayed after being applied count once.
  *
- * <p>Acknowledged-but-unapplied hits are bounded by {@code maxBacklog}: past it, an append
- * waits for the applier to make room, at most {@code maxWait}, and is then refused (503).
+ * <p>Acknowledged-but-unapplied hits are bounded by {@code maxBacklog} hits and
+ * {@code maxBacklogBytes} of their estimated memory: past either, an append waits for the
+ * applier to make room, at most {@code maxWait}, and is then refused (503).
  * Every append's future completes: acknowledged once durable, or refused. A busy applier lets
  * hits gather for up to {@code applyInterval} between batches: a larger batch shares the store
  * pages it writes among more hits, so each costs less.
+ *
+ * <p>If the writer or the applier thread fails (an {@link Error} such as running out of
+ * memory, or an unexpected exception), the log logs it once, stops accepting hits and
+ * completes {@link #failure}: it cannot recover by itself, and the process must be restarted
+ * (the hits it acknowledged are in the log and are applied on the next start).
  *
  * <p>The parts: {@link LogIntake} (the bounded queue appends go to), {@link LogWriter} (the
  * writer thread), {@link ApplyLoop} (the applier thread), {@link LogReplay} (the replay on
@@ -54,11 +60,13 @@ public final class FileIngestLog implements IngestLog {
   /** Written and acknowledged, not yet applied: the writer adds, the applier takes. */
   private final BlockingQueue<Sequenced> toApply = new LinkedBlockingQueue<>();
   /** Hits taken and not yet applied (or refused): queued, written, or being replayed. */
-  private final AtomicLong backlog = new AtomicLong();
+  private final Backlog backlog;
+  private final CompletableFuture<Throwable> failure = new CompletableFuture<>();
   private final LogIntake intake;
   private final LogWriter writer;
   private final ApplyProgress progress;
   private final int maxBatch;
+  private final long maxBatchBytes;
   private final Duration applyInterval;
   private final long retryPauseMillis;
   private final Duration expiryCheck;
@@ -88,11 +96,13 @@ public final class FileIngestLog implements IngestLog {
       Clock clock) {
     this.segments = new LogSegments(dir, segmentBytes, segmentMaxAge, clock);
     this.deadLetters = new DeadLetters(dir.resolve("dead-letters.log"));
+    this.backlog = new Backlog(limits.maxBacklog(), limits.maxBacklogBytes());
     this.intake = new LogIntake(limits, backlog);
-    this.writer = new LogWriter(intake, segments, toApply);
+    this.writer = new LogWriter(intake, segments, toApply, limits.maxBatchBytes(), this::fail);
     this.progress = new ApplyProgress(new AppliedMark(dir.resolve("applied")), segments, backlog,
         intake::admitWaiting);
     this.maxBatch = limits.maxBatch();
+    this.maxBatchBytes = limits.maxBatchBytes();
     this.applyInterval = limits.applyInterval();
     this.retryPauseMillis = retryPause.toMillis();
     this.expiryCheck = segmentMaxAge.dividedBy(10).compareTo(Duration.ofMinutes(1)) < 0
@@ -130,7 +140,7 @@ public final class FileIngestLog implements IngestLog {
     }
     writer.acknowledgedThrough(progress.appliedSeq());
     ApplyLoop live = new ApplyLoop(toApply, applier(sink, false), progress, writer::done, maxBatch,
-        applyInterval);
+        maxBatchBytes, applyInterval, this::fail);
     writerThread = new Thread(writer, "spoor-log-writer");
     applierThread = new Thread(live, "spoor-applier");
     writerThread.start();
@@ -174,7 +184,31 @@ public final class FileIngestLog implements IngestLog {
 
   @Override
   public int depth() {
-    return (int) Math.min(Integer.MAX_VALUE, backlog.get());
+    return (int) Math.min(Integer.MAX_VALUE, backlog.hits());
+  }
+
+  @Override
+  public long depthBytes() {
+    return backlog.bytes();
+  }
+
+  @Override
+  public long waitingBytes() {
+    return intake.waitingBytes();
+  }
+
+  @Override
+  public CompletableFuture<Throwable> failure() {
+    return failure;
+  }
+
+  /** The writer or the applier stopped unexpectedly: nothing more can be taken or applied. */
+  private void fail(Throwable why) {
+    intake.stopAccepting();
+    if (failure.complete(why)) {
+      LOG.error("the ingest log failed and takes no more hits; restart the process (acknowledged hits "
+          + "are kept in the log and applied on the next start)", why);
+    }
   }
 
   @Override

@@ -17,6 +17,25 @@ public interface IngestLog extends AutoCloseable {
   /** Hits accepted but not yet delivered. */
   int depth();
 
+  /** The estimated memory, in bytes, of the hits accepted but not yet delivered. */
+  default long depthBytes() {
+    return 0;
+  }
+
+  /** The estimated memory, in bytes, of the hits waiting for room in the log. */
+  default long waitingBytes() {
+    return 0;
+  }
+
+  /**
+   * Completes with what stopped the log (an {@link Error} such as running out of memory, or
+   * an unexpected exception in one of its threads). A failed log refuses every hit until the
+   * process restarts; a log that works, or was closed, never completes it.
+   */
+  default CompletableFuture<Throwable> failure() {
+    return new CompletableFuture<>();
+  }
+
   /** Completes once every hit acknowledged before this call has been applied. */
   CompletableFuture<Void> awaitApplied();
 

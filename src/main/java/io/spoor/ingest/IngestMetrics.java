@@ -23,6 +23,12 @@ public final class IngestMetrics {
     batchSeconds = metrics.histogram("spoor_ingest_batch_seconds",
         "Time to apply and commit one batch", Histogram.LATENCY_SECONDS);
     metrics.gauge("spoor_ingest_queue_depth", "Hits acknowledged or waiting, not yet applied", log::depth);
+    metrics.gauge("spoor_ingest_queue_bytes", "Estimated memory of the hits acknowledged or waiting, not yet applied",
+        log::depthBytes);
+    metrics.gauge("spoor_ingest_waiting_bytes", "Estimated memory of the hits waiting for room in the ingest log",
+        log::waitingBytes);
+    metrics.gauge("spoor_ingest_up", "1 while the ingest log works; 0 once a fatal error stopped it",
+        () -> log.failure().isDone() ? 0 : 1);
     metrics.gauge("spoor_ingest_dead_letters", "Acknowledged hits that could not be applied at all",
         log::deadLettered);
     metrics.gauge("spoor_ingest_log_damaged_spans",

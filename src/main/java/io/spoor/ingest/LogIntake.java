@@ -8,43 +8,44 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * Where appended hits wait for the writer of {@link FileIngestLog}: a bounded queue that never
  * blocks the caller. A hit is refused at once when the log is shutting down. When the backlog
- * of hits taken and not yet applied is at its bound (or the queue is full), the hit waits, in
- * arrival order and without a thread, for the applier to make room, at most the limits' wait;
- * then it is refused. Every hit taken is later acknowledged or refused; a refused hit no longer
- * counts in the backlog.
+ * of hits taken and not yet applied is at its bound in hits or in bytes (or the queue is full),
+ * the hit waits, in arrival order and without a thread, for the applier to make room, at most
+ * the limits' wait; then it is refused. The hits waiting are bounded too, in hits and in bytes:
+ * past that a hit is refused at once. Every hit taken is later acknowledged or refused; a
+ * refused hit no longer counts in the backlog.
  */
 final class LogIntake {
   private final BlockingQueue<Pending> appends;
-  private final AtomicLong backlog;
-  private final long maxBacklog;
+  private final Backlog backlog;
   private final long maxWaitNanos;
   private final int maxWaiting;
-  /** Hits waiting for room, oldest first; guarded by itself. */
+  private final long maxWaitingBytes;
+  /** Hits waiting for room, oldest first; guarded by itself, as is {@code waitingBytes}. */
   private final Deque<Waiting> waiting = new ArrayDeque<>();
+  private long waitingBytes;
   private volatile int waitingCount;
   /** Appends share it; stopping takes it alone, so no hit is queued after the last drain. */
   private final ReadWriteLock gate = new ReentrantReadWriteLock();
   private volatile boolean accepting = true;
 
   /** {@code backlog} counts hits taken and not yet applied; the applier takes them off. */
-  LogIntake(IngestLimits limits, AtomicLong backlog) {
+  LogIntake(IngestLimits limits, Backlog backlog) {
     this.appends = new ArrayBlockingQueue<>(limits.queueCapacity());
-    this.maxBacklog = limits.maxBacklog();
     this.maxWaitNanos = limits.maxWait().toNanos();
     this.maxWaiting = limits.queueCapacity();
+    this.maxWaitingBytes = limits.maxWaitingBytes();
     this.backlog = backlog;
   }
 
   /** Queues a hit; the future completes once it is durable, or fails if it is refused. */
   CompletableFuture<Void> append(Hit hit) {
-    Pending pending = new Pending(hit, new CompletableFuture<>());
+    Pending pending = new Pending(hit, HitSize.of(hit), new CompletableFuture<>());
     gate.readLock().lock();
     try {
       if (!accepting) {
@@ -74,6 +75,7 @@ final class LogIntake {
         } else if (!enqueue(next.pending())) {
           break;
         }
+        waitingBytes -= next.pending().bytes();
       }
       waitingCount = waiting.size();
     }
@@ -81,8 +83,11 @@ final class LogIntake {
 
   /** Takes the hit if the backlog and the queue have room; false (nothing taken) if not. */
   private boolean enqueue(Pending pending) {
-    if (backlog.incrementAndGet() > maxBacklog || !appends.offer(pending)) {
-      backlog.decrementAndGet();
+    if (!backlog.tryTake(pending.bytes())) {
+      return false;
+    }
+    if (!appends.offer(pending)) {
+      backlog.release(1, pending.bytes());
       return false;
     }
     return true;
@@ -93,11 +98,13 @@ final class LogIntake {
       if (waiting.isEmpty() && enqueue(pending)) {
         return;
       }
-      if (maxWaitNanos == 0 || waiting.size() >= maxWaiting) {
+      if (maxWaitNanos == 0 || waiting.size() >= maxWaiting
+          || (!waiting.isEmpty() && waitingBytes + pending.bytes() > maxWaitingBytes)) {
         pending.done().completeExceptionally(new IngestOverloadedException("applier is behind"));
         return;
       }
       waiting.addLast(new Waiting(pending, System.nanoTime()));
+      waitingBytes += pending.bytes();
       waitingCount = waiting.size();
     }
   }
@@ -117,6 +124,7 @@ final class LogIntake {
     synchronized (waiting) {
       waiting.forEach(w -> w.pending().done().completeExceptionally(new IngestOverloadedException("shutting down")));
       waiting.clear();
+      waitingBytes = 0;
       waitingCount = 0;
     }
   }
@@ -130,15 +138,34 @@ final class LogIntake {
     return appends.poll(millis, TimeUnit.MILLISECONDS);
   }
 
-  /** Moves up to {@code max} queued hits, without waiting, to the end of {@code into}. */
-  void drainTo(List<Pending> into, int max) {
-    appends.drainTo(into, max);
+  /**
+   * Moves queued hits, without waiting, to the end of {@code into} while it holds fewer than
+   * {@code maxHits} hits and the next one fits within {@code maxBytes} with those it holds.
+   * Only the writer takes hits, so the head it looks at is the head it takes.
+   */
+  void drainTo(List<Pending> into, int maxHits, long maxBytes) {
+    long bytes = 0;
+    for (Pending p : into) {
+      bytes += p.bytes();
+    }
+    for (Pending next; into.size() < maxHits && (next = appends.peek()) != null
+        && bytes + next.bytes() <= maxBytes; ) {
+      into.add(appends.poll());
+      bytes += next.bytes();
+    }
+  }
+
+  /** Bytes of the hits waiting for room (not yet in the backlog). */
+  long waitingBytes() {
+    synchronized (waiting) {
+      return waitingBytes;
+    }
   }
 
   /** Fails a hit that was taken but not written; it no longer counts in the backlog. */
   void refuse(Pending p, Throwable why) {
     if (p.done().completeExceptionally(why)) {
-      backlog.decrementAndGet();
+      backlog.release(1, p.bytes());
     }
   }
 
@@ -149,8 +176,8 @@ final class LogIntake {
     left.forEach(p -> refuse(p, new IngestOverloadedException("shutting down")));
   }
 
-  /** A hit taken and not yet written, with the future its caller waits on. */
-  record Pending(Hit hit, CompletableFuture<Void> done) {
+  /** A hit taken and not yet written, its estimated size, and the future its caller waits on. */
+  record Pending(Hit hit, long bytes, CompletableFuture<Void> done) {
   }
 
   private record Waiting(Pending pending, long since) {

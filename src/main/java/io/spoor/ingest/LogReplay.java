@@ -41,7 +41,7 @@ final class LogReplay {
     if (!replay.isEmpty()) {
       LOG.info("replaying {} hits written but not applied before the last stop", replay.size());
     }
-    progress.replaying(replay.size());
+    progress.replaying(replay);
     while (!replay.isEmpty()) {
       List<Sequenced> chunk = ApplyLoop.take(replay, maxBatch);
       if (!applier.deliver(chunk, n -> ApplyLoop.take(replay, n))) {

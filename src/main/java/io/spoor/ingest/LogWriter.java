@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -13,8 +14,11 @@ import org.slf4j.LoggerFactory;
  * The writer thread of {@link FileIngestLog}: takes queued hits from the {@link LogIntake},
  * writes them to the segment files in groups made durable with one fsync (group commit), and
  * only then acknowledges them and hands them on, in log order, to be applied. A hit that
- * cannot be encoded or written is refused. It runs until the intake stops accepting and is
- * drained; if it fails, the intake stops accepting and what is left queued is refused.
+ * cannot be encoded or written is refused. A group holds at most {@code WRITE_BATCH} hits and
+ * {@code maxBatchBytes} of them (a single larger hit goes alone). It runs until the intake stops accepting and is
+ * drained; if it fails (an {@link Error} such as running out of memory, or an unexpected
+ * exception), it reports the failure as fatal, the intake stops accepting and what is left
+ * queued is refused.
  */
 final class LogWriter implements Runnable {
   // logs under FileIngestLog, the name operators know the log by
@@ -24,14 +28,22 @@ final class LogWriter implements Runnable {
   private final LogIntake intake;
   private final LogSegments segments;
   private final Queue<Sequenced> written;
+  private final long maxBatchBytes;
+  private final Consumer<Throwable> fatal;
   private volatile boolean done;
   private volatile long acknowledgedSeq;
 
-  /** Writes what {@code intake} took to {@code segments}, then puts it on {@code written}. */
-  LogWriter(LogIntake intake, LogSegments segments, Queue<Sequenced> written) {
+  /**
+   * Writes what {@code intake} took to {@code segments}, then puts it on {@code written};
+   * {@code fatal} is told of what stopped the thread unexpectedly.
+   */
+  LogWriter(LogIntake intake, LogSegments segments, Queue<Sequenced> written, long maxBatchBytes,
+      Consumer<Throwable> fatal) {
     this.intake = intake;
     this.segments = segments;
     this.written = written;
+    this.maxBatchBytes = maxBatchBytes;
+    this.fatal = fatal;
   }
 
   /** True once the writer thread has stopped: nothing more will be written. */
@@ -57,7 +69,7 @@ final class LogWriter implements Runnable {
         Pending first = intake.poll(50);
         if (first != null) {
           batch.add(first);
-          intake.drainTo(batch, WRITE_BATCH - 1);
+          intake.drainTo(batch, WRITE_BATCH, maxBatchBytes);
           writeDurably(batch);
           batch.clear();
         }
@@ -66,9 +78,9 @@ final class LogWriter implements Runnable {
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      LOG.error("ingest log writer interrupted; taking no more hits");
+      fatal.accept(new IllegalStateException("ingest log writer interrupted"));
     } catch (RuntimeException | Error e) {
-      LOG.error("ingest log writer failed; taking no more hits", e);
+      fatal.accept(e);
     } finally {
       if (intake.accepting()) {
         intake.stopAccepting();

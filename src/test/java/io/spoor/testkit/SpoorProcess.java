@@ -18,10 +18,10 @@ public final class SpoorProcess implements AutoCloseable {
   private final Process process;
   private final int port;
 
-  private SpoorProcess(Path data) {
+  private SpoorProcess(String mainClass, Path data) {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     ProcessBuilder builder = new ProcessBuilder(List.of(java, "-Xmx256m", "-cp",
-        System.getProperty("java.class.path"), "io.spoor.Main", "serve", "--port", "0",
+        System.getProperty("java.class.path"), mainClass, "serve", "--port", "0",
         "--host", "127.0.0.1", "--data", data.toString()))
         .redirectError(ProcessBuilder.Redirect.DISCARD);
     builder.environment().put("SPOOR_BOOTSTRAP_TOKEN", RunningSpoor.TOKEN);
@@ -35,7 +35,25 @@ public final class SpoorProcess implements AutoCloseable {
 
   /** Starts the server on the data directory and returns once it listens. */
   public static SpoorProcess start(Path data) {
-    return new SpoorProcess(data);
+    return new SpoorProcess("io.spoor.Main", data);
+  }
+
+  /** Starts the server through another entry point on the test classpath (one that injects a failure). */
+  public static SpoorProcess start(String mainClass, Path data) {
+    return new SpoorProcess(mainClass, data);
+  }
+
+  /** Waits for the process to end by itself; its exit code, or a failure after {@code seconds}. */
+  public int awaitExit(long seconds) {
+    try {
+      if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
+        throw new AssertionError("spoor still runs after " + seconds + " s");
+      }
+      return process.exitValue();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   public SpoorClient client() {
