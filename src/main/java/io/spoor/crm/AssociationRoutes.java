@@ -33,7 +33,7 @@ public final class AssociationRoutes implements Routes {
       AssociationType type = type(ctx);
       Paging paging = Paging.of(ctx, LIST_LIMIT, LIST_LIMIT);
       http.respond(ctx, () -> associations.list(ObjectRoutes.portal(ctx), type, ctx.pathParam("fromId"),
-          paging.after(), paging.fetch()), (c, ids) -> Http.json(c, 200, paging.render(c, new JsonObject(), ids,
+          paging.after(), paging.fetch()), (c, ids) -> Http.json(c, 200, paging.render(c, http, new JsonObject(), ids,
               Long::longValue, id -> AssociationJson.associatedId(type, id))));
     });
     router.delete(PATH + "/:toType/:toId").handler(scoped(http, true)).handler(ctx -> http.respond(ctx, () -> {

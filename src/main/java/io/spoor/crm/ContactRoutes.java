@@ -1,6 +1,7 @@
 package io.spoor.crm;
 
 import io.spoor.http.Http;
+import io.spoor.http.Paging;
 import io.spoor.http.Routes;
 import io.spoor.portal.Scope;
 import io.vertx.core.json.JsonArray;
@@ -26,8 +27,8 @@ public final class ContactRoutes implements Routes {
     new ObjectReadRoute<>(contacts).mount(router, http);
     router.get("/api/v1/contacts/:id/timeline").handler(http.requires(Scope.CONTACTS_READ))
         .handler(ctx -> http.respond(ctx, () -> timeline.page(Http.principal(ctx).portalId(),
-            ctx.pathParam("id"), idProperty(ctx), ObjectRoutes.intParam(ctx, "limit", 50, 1, 500),
-            ObjectRoutes.intParam(ctx, "after", 0, 0, Integer.MAX_VALUE)), ContactRoutes::renderTimeline));
+            ctx.pathParam("id"), idProperty(ctx), Paging.number(ctx, "limit", 50, 1, 500),
+            Paging.number(ctx, "after", 0, 0, Integer.MAX_VALUE)), ContactRoutes::renderTimeline));
   }
 
   private static Optional<String> idProperty(RoutingContext ctx) {

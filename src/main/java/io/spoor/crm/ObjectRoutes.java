@@ -1,15 +1,13 @@
 package io.spoor.crm;
 
-import io.spoor.InvalidInputException;
 import io.spoor.http.Http;
+import io.spoor.http.Paging;
 import io.spoor.http.Routes;
 import io.spoor.portal.Scope;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -72,7 +70,7 @@ final class ObjectRoutes<T extends CrmObject> implements Routes {
   }
 
   private void list(RoutingContext ctx, Http http) {
-    int limit = intParam(ctx, "limit", 10, 1, 100);
+    int limit = Paging.number(ctx, "limit", 10, 1, 100);
     Optional<String> after = Optional.ofNullable(ctx.queryParams().get("after"));
     Set<String> names = ObjectJson.names(ctx.queryParam("properties"), reads.type().defaultRead());
     List<ObjectType> associated = AssociationJson.types(ctx.queryParam("associations"));
@@ -89,7 +87,7 @@ final class ObjectRoutes<T extends CrmObject> implements Routes {
     }, (c, read) -> {
       JsonObject body = new JsonObject().put("results", read.getValue());
       read.getKey().ifPresent(next -> body.put("paging", new JsonObject().put("next", new JsonObject()
-          .put("after", Long.toString(next)).put("link", link(c, http, next)))));
+          .put("after", Long.toString(next)).put("link", Paging.link(c, http, Long.toString(next))))));
       Http.json(c, 200, body);
     });
   }
@@ -112,39 +110,6 @@ final class ObjectRoutes<T extends CrmObject> implements Routes {
   /** Runs on the worker: the portal's custom definitions are read to show its dates. */
   private JsonObject written(long portal, T object) {
     return ObjectJson.written(object, reads.type(), reads.reader(portal));
-  }
-
-  /** The same list from the next cursor on, as an absolute URL. */
-  private static String link(RoutingContext ctx, Http http, long next) {
-    String uri = http.absoluteUri(ctx);
-    int query = uri.indexOf('?');
-    StringBuilder link = new StringBuilder(query < 0 ? uri : uri.substring(0, query)).append("?after=").append(next);
-    ctx.queryParams().forEach(e -> {
-      if (!e.getKey().equals("after")) {
-        link.append('&').append(encode(e.getKey())).append('=').append(encode(e.getValue()));
-      }
-    });
-    return link.toString();
-  }
-
-  static int intParam(RoutingContext ctx, String name, int fallback, int min, int max) {
-    String raw = ctx.queryParams().get(name);
-    if (raw == null) {
-      return fallback;
-    }
-    try {
-      int value = Integer.parseInt(raw.trim());
-      if (value >= min && value <= max) {
-        return value;
-      }
-    } catch (NumberFormatException e) {
-      // answered below
-    }
-    throw new InvalidInputException(name + " must be a whole number from " + min + " to " + max);
-  }
-
-  private static String encode(String value) {
-    return URLEncoder.encode(value, StandardCharsets.UTF_8);
   }
 
   static long portal(RoutingContext ctx) {

@@ -2,10 +2,9 @@ package io.spoor.crm;
 
 import io.spoor.http.QueryString;
 import io.spoor.ingest.Param;
+import io.spoor.ingest.PercentDecoding;
 import io.spoor.ingest.Rejection;
 import io.spoor.ingest.RejectionStore;
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -105,7 +104,7 @@ final class RejectionsNaming {
       if (!unescaped.equals(layer)) {
         layers.add(unescaped);
       }
-      String next = percentDecoded(unescaped);
+      String next = PercentDecoding.lenient(unescaped);
       if (next.equals(unescaped)) {
         break;
       }
@@ -123,31 +122,5 @@ final class RejectionsNaming {
   }
 
   /** {@code %XX} as a byte and {@code +} as a space, leniently: a broken escape stays as written. */
-  private static String percentDecoded(String text) {
-    if (text.indexOf('%') < 0 && text.indexOf('+') < 0) {
-      return text;
-    }
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream(text.length());
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c == '%' && i + 2 < text.length() && hex(text.charAt(i + 1)) >= 0 && hex(text.charAt(i + 2)) >= 0) {
-        bytes.write(hex(text.charAt(i + 1)) * 16 + hex(text.charAt(i + 2)));
-        i += 2;
-      } else if (c == '+') {
-        bytes.write(' ');
-      } else {
-        byte[] encoded = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
-        if (Character.isHighSurrogate(c) && i + 1 < text.length()) {
-          encoded = text.substring(i, i + 2).getBytes(StandardCharsets.UTF_8);
-          i++;
-        }
-        bytes.write(encoded, 0, encoded.length);
-      }
-    }
-    return bytes.toString(StandardCharsets.UTF_8);
-  }
 
-  private static int hex(char c) {
-    return Character.digit(c, 16);
-  }
 }

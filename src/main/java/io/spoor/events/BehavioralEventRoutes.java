@@ -47,7 +47,7 @@ public final class BehavioralEventRoutes implements Routes {
       long hubId = Http.principal(ctx).portalId();
       Paging paging = Paging.of(ctx, Paging.ADMIN_DEFAULT, Paging.ADMIN_MAX);
       http.respond(ctx, () -> events.list(hubId, paging.after(), paging.fetch()), (c, listed) ->
-          Http.json(c, 200, paging.render(c, new JsonObject().put("total", listed.total()), listed.page(),
+          Http.json(c, 200, paging.render(c, http, new JsonObject().put("total", listed.total()), listed.page(),
               d -> d.definition().id(), d -> EventDefinitionJson.render(d, hubId))));
     });
     router.get(DEFINITIONS + "/:name").handler(http.requires(Scope.EVENT_DEFINITIONS)).handler(ctx -> {

@@ -28,7 +28,7 @@ public final class EventDefinitionRoutes implements Routes {
     router.get(path).handler(http.requires(Scope.EVENT_DEFINITIONS)).handler(ctx -> {
       Paging paging = Paging.of(ctx, Paging.ADMIN_DEFAULT, Paging.ADMIN_MAX);
       http.respond(ctx, () -> definitions.list(Http.principal(ctx).portalId(), paging.after(), paging.fetch()),
-          (c, list) -> Http.json(c, 200, paging.render(c, new JsonObject(), list, EventDefinition::id,
+          (c, list) -> Http.json(c, 200, paging.render(c, http, new JsonObject(), list, EventDefinition::id,
               EventDefinitionRoutes::render)));
     });
     router.delete(path + "/:id").handler(http.requires(Scope.EVENT_DEFINITIONS)).handler(ctx -> {

@@ -41,21 +41,21 @@ public record Paging(int limit, long after) {
    * {@code body} with {@code results} (at most {@code limit} of {@code items}, rendered) and,
    * when {@code items} holds more, {@code paging.next} with the cursor and a link to the next page.
    */
-  public <T> JsonObject render(RoutingContext ctx, JsonObject body, List<T> items, ToLongFunction<T> id,
+  public <T> JsonObject render(RoutingContext ctx, Http http, JsonObject body, List<T> items, ToLongFunction<T> id,
       Function<T, JsonObject> render) {
     JsonArray results = new JsonArray();
     items.stream().limit(limit).forEach(item -> results.add(render.apply(item)));
     body.put("results", results);
     if (items.size() > limit) {
       String next = Long.toString(id.applyAsLong(items.get(limit - 1)));
-      body.put("paging", new JsonObject().put("next", new JsonObject().put("after", next).put("link", link(ctx, next))));
+      body.put("paging", new JsonObject().put("next", new JsonObject().put("after", next).put("link", link(ctx, http, next))));
     }
     return body;
   }
 
-  /** The same request from the cursor on, as an absolute URL. */
-  static String link(RoutingContext ctx, String after) {
-    String uri = ctx.request().absoluteURI();
+  /** The same request from the cursor on, as an absolute URL (on the public URL when one is set). */
+  public static String link(RoutingContext ctx, Http http, String after) {
+    String uri = http.absoluteUri(ctx);
     int query = uri.indexOf('?');
     StringBuilder link = new StringBuilder(query < 0 ? uri : uri.substring(0, query)).append("?after=").append(after);
     ctx.queryParams().forEach(e -> {
@@ -86,7 +86,8 @@ public record Paging(int limit, long after) {
     throw new InvalidInputException(name + " must be a whole number from " + min + " to " + max);
   }
 
-  private static int number(RoutingContext ctx, String name, int fallback, int min, int max) {
+  /** A whole-number query parameter from {@code min} to {@code max}; absent, the fallback; else a 400 naming it. */
+  public static int number(RoutingContext ctx, String name, int fallback, int min, int max) {
     return (int) number(ctx, name, (long) fallback, min, (long) max);
   }
 }

@@ -1,6 +1,5 @@
 package io.spoor.ingest;
 
-import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -42,7 +41,7 @@ final class CredentialRedaction {
       if (NAMED.matcher(decoded).find()) {
         return true;
       }
-      String next = decode(decoded);
+      String next = PercentDecoding.lenient(decoded);
       if (next.equals(decoded)) {
         return false;
       }
@@ -71,7 +70,7 @@ final class CredentialRedaction {
         out.append(name).append('=').append(REDACTED);
       } else if (depth < MAX_DEPTH && mentions(value)) {
         // a value that is a query itself (i=email%3D…%26hapikey%3D…): redacted inside, encoded as it came
-        String decoded = decode(value);
+        String decoded = PercentDecoding.lenient(value);
         String inner = query(decoded, depth + 1);
         out.append(name).append('=').append(inner.equals(decoded) ? value
             : decoded.equals(value) ? inner : URLEncoder.encode(inner, StandardCharsets.UTF_8));
@@ -86,7 +85,7 @@ final class CredentialRedaction {
   private static String decodeFully(String text) {
     String decoded = text;
     for (int depth = 0; depth < MAX_DEPTH; depth++) {
-      String next = decode(decoded);
+      String next = PercentDecoding.lenient(decoded);
       if (next.equals(decoded)) {
         break;
       }
@@ -95,23 +94,4 @@ final class CredentialRedaction {
     return decoded;
   }
 
-  /** Percent-decoding that never fails: a broken escape is left as it is. */
-  private static String decode(String text) {
-    if (text.indexOf('%') < 0 && text.indexOf('+') < 0) {
-      return text;
-    }
-    try {
-      return URLDecoder.decode(text, StandardCharsets.UTF_8);
-    } catch (IllegalArgumentException e) {
-      StringBuilder out = new StringBuilder(text.length());
-      for (String part : text.split("(?=%)")) {
-        try {
-          out.append(URLDecoder.decode(part, StandardCharsets.UTF_8));
-        } catch (IllegalArgumentException broken) {
-          out.append(part);
-        }
-      }
-      return out.toString();
-    }
-  }
 }

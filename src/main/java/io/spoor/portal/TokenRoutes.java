@@ -39,7 +39,7 @@ public final class TokenRoutes implements Routes {
     router.get("/api/v1/tokens").handler(http.requires(Scope.ADMIN)).handler(ctx -> {
       Paging paging = Paging.of(ctx, Paging.ADMIN_DEFAULT, Paging.ADMIN_MAX);
       http.respond(ctx, () -> portals.tokens(Http.principal(ctx).portalId(), paging.after(), paging.fetch()),
-          (c, tokens) -> Http.json(c, 200, paging.render(c, new JsonObject(), tokens, Token::id,
+          (c, tokens) -> Http.json(c, 200, paging.render(c, http, new JsonObject(), tokens, Token::id,
               TokenRoutes::render)));
     });
     router.delete("/api/v1/tokens/:id").handler(http.requires(Scope.ADMIN)).handler(ctx -> {

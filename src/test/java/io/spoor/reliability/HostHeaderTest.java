@@ -69,6 +69,16 @@ class HostHeaderTest {
           "evil.example.net", "Authorization: Bearer " + RunningSpoor.TOKEN);
       String link = new JsonObject(page.text()).getJsonObject("paging").getJsonObject("next").getString("link");
       assertTrue(link.startsWith("https://track.example.com/spoor/crm/v3/objects/contacts?after="), link);
+
+      for (String name : List.of("signup", "purchase")) {
+        assertEquals(201, spoor.client().send("POST", "/api/v1/event-definitions",
+            new JsonObject().put("name", name)).status());
+      }
+      RawHttp.Answer definitions = withHost(spoor.spoor().port(), "GET /api/v1/event-definitions?limit=1",
+          "evil.example.net", "Authorization: Bearer " + RunningSpoor.TOKEN);
+      String adminLink = new JsonObject(definitions.text()).getJsonObject("paging").getJsonObject("next")
+          .getString("link");
+      assertTrue(adminLink.startsWith("https://track.example.com/spoor/api/v1/event-definitions?after="), adminLink);
     }
   }
 
