@@ -7,7 +7,8 @@
 #      - the hostile load: wrk/hostile.lua from HOSTILE_CONNECTIONS (4) connections: oversized
 #        beacons, amplification hits, event-definition and contact floods, visitor floods;
 #      - a normal load: wrk/event.lua from NORMAL_CONNECTIONS (8) connections, 10,000 contacts;
-#      - FreshnessProbe: one normal hit every 200 ms, each polled until readable in the CRM API;
+#      - FreshnessProbe: one normal hit every 200 ms, each setting a property of a contact made
+#        before the run, polled until the CRM API shows it;
 #      - the process's RSS, sampled every second;
 #   3. reports: peak RSS, the store's growth on disk per hostile hit, freshness of normal hits
 #      (p50/p99/max), and every answer by status (5xx other than 503 is a failure).
@@ -63,20 +64,26 @@ bench_field() { sed -n "s/.*$2=\([0-9.]*\).*/\1/p" "$1"; }
 status_count() { sed -n "s/.*\bs$2=\([0-9]*\).*/\1/p" "$1" | head -1; }
 store_bytes() { du -sb "$WORK/store" | cut -f1; }
 
-STORE_BEFORE=$(store_bytes)
 RSS_MAX=0
 ( while kill -0 "$SERVER_PID" 2>/dev/null; do
     r=$(ps -o rss= -p "$SERVER_PID" | tr -d ' '); ((r > RSS_MAX)) && RSS_MAX=$r && echo "$r" >"$WORK/rss"
     s=$(store_bytes); echo "$s" >>"$WORK/store-sizes"; sleep 1; done ) & BG_PIDS+=("$!")
 
+log "creating the freshness probe's contacts"
+PROBES=$(( (DURATION - 8) * 5 ))
+java -cp "$BENCH_DIR/target/spoor-bench.jar" io.spoor.bench.FreshnessProbe "$URL" "$TOKEN" "$PROBES" 200 known \
+  >"$WORK/fresh.txt" 2>"$WORK/fresh.err" & PROBE_PID=$!; BG_PIDS+=("$PROBE_PID")
+until grep -q 'PROBE ready' "$WORK/fresh.err" 2>/dev/null; do
+  kill -0 "$PROBE_PID" 2>/dev/null || { cat "$WORK/fresh.err" >&2; exit 1; }; sleep 0.2
+done
+STORE_BEFORE=$(store_bytes)
 log "${DURATION} s: hostile load at $HOSTILE_CONNS connections, normal load at $NORMAL_CONNS, freshness probe"
 BENCH_EMAILS=10000 wrk -t1 -c"$NORMAL_CONNS" -d"${DURATION}s" -s "$BENCH_DIR/wrk/event.lua" "$URL" \
   >"$WORK/normal.txt" 2>&1 & NORMAL_PID=$!; BG_PIDS+=("$NORMAL_PID")
 wrk -t1 -c"$HOSTILE_CONNS" -d"${DURATION}s" -s "$BENCH_DIR/wrk/hostile.lua" "$URL" \
   >"$WORK/hostile.txt" 2>&1 & HOSTILE_PID=$!; BG_PIDS+=("$HOSTILE_PID")
-sleep 3
-FRESH=$(java -cp "$BENCH_DIR/target/spoor-bench.jar" io.spoor.bench.FreshnessProbe "$URL" "$TOKEN" \
-  $(( (DURATION - 8) * 5 )) 200 || echo "FRESHNESS failed")
+wait "$PROBE_PID" || true
+FRESH=$(grep FRESHNESS "$WORK/fresh.txt" || { tail -3 "$WORK/fresh.err" >&2; echo "FRESHNESS failed"; })
 wait "$HOSTILE_PID" "$NORMAL_PID" || true
 
 log "waiting for the backlog to drain"
@@ -98,6 +105,7 @@ N_P99=$(bench_field "$WORK/normal.txt" p99_us)
 FRESH_MAX=$(sed -n 's/.*max_ms=\([0-9.]*\).*/\1/p' <<<"$FRESH")
 GROWTH=$((STORE_AFTER - STORE_BEFORE))
 PER_HIT=$(( GROWTH / (H_REQ > 0 ? H_REQ : 1) ))
+REFUSED=$(curl -s "$URL/metrics" | awk '$1 ~ /^spoor_rejections_total/ && $1 ~ /LIMIT|TOO_MANY/ {split($1, a, "\""); printf "%s %d, ", a[2], $2}')
 FIVE_XX=$(grep -o 's5[0-9][0-9]=[0-9]*' "$WORK/hostile.txt" | grep -v '^s503=' || true)
 
 OUT="$BENCH_DIR/results/hostile-$(date -u +%Y%m%dT%H%M%SZ).md"
@@ -113,6 +121,7 @@ mkdir -p "$BENCH_DIR/results"
   echo "| peak RSS | $((RSS_MAX / 1024)) MB |"
   echo "| store on disk: before / peak / after drain | $((STORE_BEFORE / 1024)) KB / $((STORE_PEAK / 1024 / 1024)) MB / $((STORE_AFTER / 1024 / 1024)) MB |"
   echo "| disk growth per hostile request (normal load included) | $PER_HIT bytes |"
+  echo "| refused by the limits (\`spoor_rejections_total\`) | ${REFUSED%, } |"
   echo "| backlog drained after the run in | ${DRAIN_SECONDS} s |"
 } | tee "$OUT"
 FAIL=0

@@ -20,7 +20,11 @@ import java.util.concurrent.Future;
  * p50/p99/max of acknowledged-to-visible in milliseconds.
  *
  * <p>Usage: {@code java -cp spoor-bench.jar io.spoor.bench.FreshnessProbe <base-url> <token>
- * <probes> <interval-ms>}
+ * <probes> <interval-ms> [known]}
+ *
+ * <p>With {@code known}, each probe is about a contact created before the timing starts: the hit
+ * sets the contact's {@code firstname} to a value of its own, and the probe polls until the CRM
+ * API shows it (a hit about a known contact, which a limit on new contacts never refuses).
  */
 public final class FreshnessProbe {
   private static final Duration GIVE_UP = Duration.ofSeconds(60);
@@ -37,18 +41,27 @@ public final class FreshnessProbe {
   }
 
   public static void main(String[] args) throws Exception {
-    if (args.length != 4) {
-      System.err.println("usage: FreshnessProbe <base-url> <token> <probes> <interval-ms>");
+    if (args.length != 4 && !(args.length == 5 && args[4].equals("known"))) {
+      System.err.println("usage: FreshnessProbe <base-url> <token> <probes> <interval-ms> [known]");
       System.exit(2);
     }
     FreshnessProbe probe = new FreshnessProbe(args[0], args[1]);
     int probes = Integer.parseInt(args[2]);
     long interval = Long.parseLong(args[3]);
+    boolean known = args.length == 5;
+    if (known) {
+      for (int i = 0; i < probes; i++) {
+        probe.once(i);
+      }
+      // the caller starts its load on this line; the timing starts a moment later
+      System.err.println("PROBE ready");
+      Thread.sleep(3_000);
+    }
     ExecutorService pool = Executors.newCachedThreadPool();
     List<Future<Double>> results = new ArrayList<>();
     for (int i = 0; i < probes; i++) {
       int n = i;
-      results.add(pool.submit(() -> probe.once(n)));
+      results.add(pool.submit(() -> known ? probe.update(n) : probe.once(n)));
       Thread.sleep(interval);
     }
     List<Double> millis = new ArrayList<>();
@@ -85,6 +98,27 @@ public final class FreshnessProbe {
       Thread.sleep(POLL_MILLIS);
     }
     throw new IllegalStateException(email + " was not readable within " + GIVE_UP);
+  }
+
+  /** Milliseconds from a hit that sets a known contact's property to that value being readable. */
+  private double update(int n) throws IOException, InterruptedException {
+    String email = "fresh-" + run + "-" + n + "@example.com";
+    String value = "v" + Long.toString(System.nanoTime(), 36);
+    HttpResponse<Void> ack = http.send(HttpRequest.newBuilder(URI.create(base + "/v1/event?_a=1&_n=freshness_probe&email="
+        + email.replace("@", "%40") + "&firstname=" + value)).build(), HttpResponse.BodyHandlers.discarding());
+    long acknowledged = System.nanoTime();
+    if (ack.statusCode() != 200) {
+      throw new IllegalStateException("probe hit answered " + ack.statusCode());
+    }
+    long deadline = acknowledged + GIVE_UP.toNanos();
+    while (System.nanoTime() < deadline) {
+      HttpResponse<String> read = get("/crm/v3/objects/contacts/" + email + "?idProperty=email&properties=firstname");
+      if (read.statusCode() == 200 && read.body().contains("\"" + value + "\"")) {
+        return (System.nanoTime() - acknowledged) / 1e6;
+      }
+      Thread.sleep(POLL_MILLIS);
+    }
+    throw new IllegalStateException(email + "'s firstname " + value + " was not readable within " + GIVE_UP);
   }
 
   private HttpResponse<String> get(String path) throws IOException, InterruptedException {
