@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# bench/fuzz.sh - the long bad-input run: the CI fuzzer (io.spoor.reliability.BadInputFuzzTest,
+# bench/fuzz.sh - the long bad-input run: the CI fuzzer (io.spoor.reliability.BadInputFuzzIT,
 # 20,000 requests in `mvn verify`) with 100,000 malformed requests over every operation of the
 # OpenAPI document, four connections at once, control writes interleaved; then the same checks
 # (no 5xx but 503, no internal detail, pixels always GIFs, server up after every batch, nothing
@@ -11,7 +11,7 @@
 #   FUZZ_REQUESTS  malformed requests to send      (default 100000; the issue asks for >= 100,000)
 #   FUZZ_SEED      the fuzzer's seed, to replay a run (default: the test's own, 20240601)
 #
-# Runs `mvn test -Dtest=BadInputFuzzTest` in the repo root, so it compiles the working tree.
+# Runs `mvn test -Dtest=BadInputFuzzIT` in the repo root, so it compiles the working tree.
 # Prints the fuzzer's summary line and the test counts; exits non-zero when a check fails.
 set -euo pipefail
 
@@ -23,5 +23,5 @@ source "$BENCH_DIR/long-test.sh"
 
 ARGS=("-Dspoor.fuzz.requests=$REQUESTS")
 [[ -n ${FUZZ_SEED:-} ]] && ARGS+=("-Dspoor.fuzz.seed=$FUZZ_SEED")
-echo "fuzzing with $REQUESTS malformed requests: mvn test -Dtest=BadInputFuzzTest"
-long_test io.spoor.reliability.BadInputFuzzTest fuzz "$REQUESTS malformed requests, every check held" "${ARGS[@]}"
+echo "fuzzing with $REQUESTS malformed requests: mvn test -Dtest=BadInputFuzzIT"
+long_test io.spoor.reliability.BadInputFuzzIT fuzz "$REQUESTS malformed requests, every check held" "${ARGS[@]}"

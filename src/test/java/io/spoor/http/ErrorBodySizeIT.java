@@ -9,7 +9,7 @@ import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
 
 /** An error answer is bounded, however much of the request it would repeat. */
-class ErrorBodySizeTest extends SpoorPerClass {
+class ErrorBodySizeIT extends SpoorPerClass {
   @Test
   void aRequestWithThousandsOfBadPropertiesGetsABoundedError() {
     JsonObject properties = new JsonObject();

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
  * {@code /metrics} text and no line the process wrote holds the bootstrap token, an issued
  * token or the token the first start printed (that one only in its banner).
  */
-class SecretsTest {
+class SecretsIT {
   private static final String BOOTSTRAP = "bootstrap-secret-5d1c7e0a9b3f4e21";
   private static final Pattern BANNER_TOKEN = Pattern.compile("shown only now:\\s+(pat-na1-[0-9a-f-]{36})");
 

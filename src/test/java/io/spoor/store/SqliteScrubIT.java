@@ -19,7 +19,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /** What deletes removed cannot be read back from the store's file or its write-ahead log after a scrub. */
 @ExtendWith(TempStore.class)
-class SqliteScrubTest {
+class SqliteScrubIT {
   private static final String MARKER = "scrub-probe-secret";
   private Database db;
   private Path file;

@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /** Identify, single-page apps and custom events from a real browser, as the server attributes them to contacts. */
-class TrackerIdentifyAndEventsInBrowserTest extends TrackerInBrowser {
+class TrackerIdentifyAndEventsInBrowserIT extends TrackerInBrowser {
   @Test
   void identifyPushedBeforeTheSnippetCreatesTheContactWithItsPageView() {
     Browser browser = desktop();

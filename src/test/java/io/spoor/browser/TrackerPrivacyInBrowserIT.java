@@ -13,7 +13,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
 /** Do-not-track, the cookie consent banner and the bot filter, with a real browser. */
-class TrackerPrivacyInBrowserTest extends TrackerInBrowser {
+class TrackerPrivacyInBrowserIT extends TrackerInBrowser {
   @Test
   void doNotTrackStopsPageViewsUntilTrackingIsAllowedAgain() {
     Browser browser = desktop();

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code serve} ends with a failure code so that a supervisor restarts the process.
  */
 @Timeout(90)
-class FatalIngestErrorTest {
+class FatalIngestErrorIT {
   private static final String BEACON = "/__ptq.gif?k=1&a=1&vi=0123456789abcdef0123456789abcdef&pu=https%3A%2F%2Fa.example%2F";
 
   @TempDir

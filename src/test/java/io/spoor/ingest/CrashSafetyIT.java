@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
  * SQLite file passes its integrity check. Set {@code -Dspoor.crash.kills=…} for a longer run
  * ({@code bench/crash.sh} kills it 20 times).
  */
-class CrashSafetyTest {
+class CrashSafetyIT {
   private static final int CLIENTS = 8;
   private static final int KILLS = Integer.getInteger("spoor.crash.kills", 3);
 

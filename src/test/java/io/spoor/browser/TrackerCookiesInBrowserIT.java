@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.Cookie;
 
 /** The tracker's cookies in a real browser, and the visits and sessions the server counts from them. */
-class TrackerCookiesInBrowserTest extends TrackerInBrowser {
+class TrackerCookiesInBrowserIT extends TrackerInBrowser {
   @Test
   void aPageViewWritesHubSpotsCookiesAndTheServerCountsItForThatVisitor() {
     long before = System.currentTimeMillis();

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Timeout;
  * (The long form, a minute at several times the sustainable rate, is {@code bench/load.sh}.)
  */
 @Timeout(120)
-class OverloadTest {
+class OverloadIT {
   private static final int SENDERS = 32;
   private static final int HITS_PER_SENDER = 60;
 

@@ -37,7 +37,7 @@ import org.junit.jupiter.api.Test;
  * second here, through {@link HttpServerSettings}), however steadily they trickle bytes; clients
  * that are merely slow to be answered, or that keep sending whole requests, are not.
  */
-class SlowClientTest {
+class SlowClientIT {
   private static final Duration TIMEOUT = Duration.ofSeconds(1);
   private static final long DRIP_MILLIS = 100;
 

@@ -36,7 +36,7 @@ import org.junit.jupiter.api.Test;
  * over the whole run and for the costliest requests that are still accepted). Set {@code -Dspoor.fuzz.seed=…} to replay a run and
  * {@code -Dspoor.fuzz.requests=…} for a longer one.
  */
-class BadInputFuzzTest {
+class BadInputFuzzIT {
   private static final long SEED = Long.getLong("spoor.fuzz.seed", 20240601L);
   private static final int REQUESTS = Integer.getInteger("spoor.fuzz.requests", 20_000);
   private static final int WORKERS = 4;
