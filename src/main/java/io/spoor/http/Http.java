@@ -1,9 +1,5 @@
 package io.spoor.http;
 
-import io.spoor.portal.Portals;
-import io.spoor.portal.RateLimits;
-import io.spoor.portal.Scope;
-import io.spoor.portal.Token;
 import io.vertx.core.Context;
 import io.vertx.core.Handler;
 import io.spoor.InvalidInputException;
@@ -29,7 +25,7 @@ public final class Http {
   private static final String PRINCIPAL = "spoor.principal";
   private static final String BEARER = "Bearer ";
 
-  private final Portals portals;
+  private final Authenticator authenticator;
   private final BodyHandler body;
   private final RateLimiter limiter;
   private final Optional<AuthThrottle> throttle;
@@ -39,17 +35,17 @@ public final class Http {
    * {@code throttle} slows token guessing by address; {@code publicUrl}, when set, is the base
    * of the absolute links answers carry instead of the request's Host.
    */
-  public Http(Portals portals, int maxBodyBytes, RateLimiter limiter, Optional<AuthThrottle> throttle,
+  public Http(Authenticator authenticator, int maxBodyBytes, RateLimiter limiter, Optional<AuthThrottle> throttle,
       Optional<String> publicUrl) {
-    this.portals = portals;
+    this.authenticator = authenticator;
     this.body = BodyHandler.create(false).setBodyLimit(maxBodyBytes);
     this.limiter = limiter;
     this.throttle = throttle;
     this.publicUrl = publicUrl.map(url -> url.replaceFirst("/+$", ""));
   }
 
-  public Http(Portals portals, int maxBodyBytes, RateLimiter limiter) {
-    this(portals, maxBodyBytes, limiter, Optional.empty(), Optional.empty());
+  public Http(Authenticator authenticator, int maxBodyBytes, RateLimiter limiter) {
+    this(authenticator, maxBodyBytes, limiter, Optional.empty(), Optional.empty());
   }
 
   /** The request's URL, on the public URL when one is set, else on the scheme and Host it came with. */
@@ -93,28 +89,28 @@ public final class Http {
         return;
       }
       String value = header.substring(BEARER.length()).trim();
-      ctx.vertx().<Optional<Portals.Access>>executeBlocking(() -> portals.authenticate(value), false)
+      ctx.vertx().<Optional<Authenticator.Grant>>executeBlocking(() -> authenticator.authenticate(value), false)
           .onFailure(ctx::fail)
           .onSuccess(access -> admit(ctx, access, scope));
     };
   }
 
-  private void admit(RoutingContext ctx, Optional<Portals.Access> access, Scope scope) {
-    if (access.isEmpty()) {
+  private void admit(RoutingContext ctx, Optional<Authenticator.Grant> grant, Scope scope) {
+    if (grant.isEmpty()) {
       throttle.ifPresent(t -> t.failed(address(ctx)));
       ctx.fail(new AuthenticationException("The access token is not valid or has been revoked."));
       return;
     }
-    Token token = access.get().token();
-    RateLimits limits = access.get().limits();
-    RateLimiter.Decision decision = limiter.acquire(token.id(), limits.perSecond(), limits.perDay());
+    Principal principal = grant.get().principal();
+    RateLimiter.Decision decision = limiter.acquire(principal.tokenId(), grant.get().perSecond(),
+        grant.get().perDay());
     rateLimitHeaders(ctx, decision);
     if (!decision.allowed()) {
       ctx.fail(new RateLimitedException(decision.refusedBy()));
-    } else if (!token.scopes().contains(scope)) {
+    } else if (!principal.scopes().contains(scope)) {
       ctx.fail(new MissingScopeException(scope));
     } else {
-      ctx.put(PRINCIPAL, new Principal(token.portalId(), token.id(), token.scopes()));
+      ctx.put(PRINCIPAL, principal);
       ctx.next();
     }
   }
