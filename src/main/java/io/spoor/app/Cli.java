@@ -5,7 +5,7 @@ import io.spoor.SpoorException;
 import io.spoor.portal.NewToken;
 import io.spoor.portal.Portal;
 import io.spoor.portal.Portals;
-import io.spoor.portal.Scope;
+import io.spoor.http.Scope;
 import io.spoor.portal.Token;
 import io.spoor.store.Database;
 import java.io.PrintStream;

@@ -2,7 +2,7 @@ package io.spoor.app;
 
 import io.spoor.portal.NewToken;
 import io.spoor.portal.Portals;
-import io.spoor.portal.Scope;
+import io.spoor.http.Scope;
 import java.io.PrintStream;
 import java.util.Optional;
 import org.slf4j.Logger;

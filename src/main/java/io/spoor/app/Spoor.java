@@ -43,11 +43,12 @@ import io.spoor.ingest.LogDamage;
 import io.spoor.ingest.IngestLimits;
 import io.spoor.ingest.RejectReason;
 import io.spoor.ingest.RejectionLimits;
-import io.spoor.ingest.RejectionRoutes;
+import io.spoor.admin.RejectionRoutes;
 import io.spoor.ops.Counter;
 import io.spoor.ops.Metrics;
-import io.spoor.ops.OpsRoutes;
+import io.spoor.admin.OpsRoutes;
 import io.spoor.portal.NewToken;
+import io.spoor.portal.PortalAuthenticator;
 import io.spoor.portal.PortalRoutes;
 import io.spoor.portal.TokenRoutes;
 import io.spoor.portal.Portals;
@@ -114,8 +115,9 @@ public final class Spoor implements AutoCloseable {
         .map(cert -> new HttpServerSettings.Tls(cert, settings.get(Settings.TLS_KEY)));
     server = new Server(vertx, new HttpServerSettings(settings.get(Settings.HOST), settings.get(Settings.PORT),
         MAX_URL_BYTES, HttpServerSettings.DEFAULT_REQUEST_TIMEOUT, tls), routes,
-        new Http(portals, MAX_BODY_BYTES, new RateLimiter(clock), Optional.of(new AuthThrottle(
-            settings.get(Settings.AUTH_FAILURES_PER_MINUTE), clock, metrics)), settings.find(Settings.PUBLIC_URL)),
+        new Http(new PortalAuthenticator(portals), MAX_BODY_BYTES, new RateLimiter(clock),
+            Optional.of(new AuthThrottle(settings.get(Settings.AUTH_FAILURES_PER_MINUTE), clock, metrics)),
+            settings.find(Settings.PUBLIC_URL)),
         metrics);
     port = server.start();
     // the store and the log have made their files by now: they get the owner-only mode too

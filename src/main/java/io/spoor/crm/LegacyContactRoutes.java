@@ -3,7 +3,7 @@ package io.spoor.crm;
 import io.spoor.InvalidInputException;
 import io.spoor.http.Http;
 import io.spoor.http.Routes;
-import io.spoor.portal.Scope;
+import io.spoor.http.Scope;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;

@@ -6,7 +6,7 @@ import io.spoor.InvalidInputException;
 import io.spoor.crm.ObjectStore.HistoryEntry;
 import io.spoor.http.Http;
 import io.spoor.http.Routes;
-import io.spoor.portal.Scope;
+import io.spoor.http.Scope;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;

@@ -1,7 +1,7 @@
 package io.spoor.crm;
 
 import io.spoor.http.QueryString;
-import io.spoor.ingest.Param;
+import io.spoor.http.Param;
 import io.spoor.ingest.PercentDecoding;
 import io.spoor.ingest.Rejection;
 import io.spoor.ingest.RejectionStore;

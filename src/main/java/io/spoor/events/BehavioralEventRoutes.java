@@ -5,7 +5,7 @@ import io.spoor.http.Paging;
 import io.spoor.http.Routes;
 import io.spoor.ingest.IngestLog;
 import io.spoor.ingest.SentEventHit;
-import io.spoor.portal.Scope;
+import io.spoor.http.Scope;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;

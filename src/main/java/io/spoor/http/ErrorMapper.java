@@ -3,9 +3,7 @@ package io.spoor.http;
 import io.spoor.ConflictException;
 import io.spoor.InvalidInputException;
 import io.spoor.NotFoundException;
-import io.spoor.ingest.IngestOverloadedException;
-import io.spoor.ingest.Param;
-import io.spoor.store.StoreException;
+import io.spoor.UnavailableException;
 import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.DecodeException;
@@ -194,7 +192,7 @@ public final class ErrorMapper {
     if (failure instanceof RateLimitedException e) {
       return new ApiError(429, "RATE_LIMITS", e.getMessage(), Map.of(), new JsonArray());
     }
-    if (failure instanceof IngestOverloadedException || failure instanceof StoreException) {
+    if (failure instanceof UnavailableException) {
       return new ApiError(503, "SERVICE_UNAVAILABLE",
           "Spoor cannot take this request now; retry after a second", Map.of(), new JsonArray());
     }

@@ -1,7 +1,6 @@
 package io.spoor.http;
 
 import io.spoor.SpoorException;
-import io.spoor.portal.Scope;
 
 /** The token lacks a scope the call needs: answered 403 MISSING_SCOPES. */
 public final class MissingScopeException extends SpoorException {

@@ -1,6 +1,5 @@
 package io.spoor.http;
 
-import io.spoor.portal.Scope;
 import java.util.Set;
 
 /** Who a request authenticated as: a token of one portal, with its scopes. */

@@ -1,6 +1,5 @@
 package io.spoor.http;
 
-import io.spoor.ingest.Param;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;

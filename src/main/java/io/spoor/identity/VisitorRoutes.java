@@ -3,7 +3,7 @@ package io.spoor.identity;
 import io.spoor.NotFoundException;
 import io.spoor.http.Http;
 import io.spoor.http.Routes;
-import io.spoor.portal.Scope;
+import io.spoor.http.Scope;
 import io.spoor.store.Transactor;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;

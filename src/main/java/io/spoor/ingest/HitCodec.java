@@ -1,5 +1,6 @@
 package io.spoor.ingest;
 
+import io.spoor.http.Param;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;

@@ -1,5 +1,6 @@
 package io.spoor.ingest;
 
+import io.spoor.http.Param;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

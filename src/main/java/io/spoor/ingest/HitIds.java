@@ -1,6 +1,5 @@
 package io.spoor.ingest;
 
-import io.vertx.ext.web.RoutingContext;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.List;
@@ -19,10 +18,6 @@ public final class HitIds {
   private static final HexFormat HEX = HexFormat.of();
 
   private HitIds() {
-  }
-
-  public static String of(RoutingContext ctx, long hubId, long now) {
-    return ofKey(ctx.request().getHeader(IDEMPOTENCY_KEY), hubId, now);
   }
 
   /** The id for a client's idempotency key (or uuid) within a portal, or a new one when there is none. */

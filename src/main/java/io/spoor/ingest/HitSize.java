@@ -1,5 +1,6 @@
 package io.spoor.ingest;
 
+import io.spoor.http.Param;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;

@@ -1,9 +1,9 @@
 package io.spoor.ingest;
 
-import io.spoor.SpoorException;
+import io.spoor.UnavailableException;
 
 /** The log is full or shutting down; the hit was not taken. Retriable after a pause. */
-public final class IngestOverloadedException extends SpoorException {
+public final class IngestOverloadedException extends UnavailableException {
   public IngestOverloadedException(String message) {
     super(message);
   }

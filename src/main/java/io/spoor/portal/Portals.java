@@ -2,6 +2,7 @@ package io.spoor.portal;
 
 import io.spoor.ConflictException;
 import io.spoor.NotFoundException;
+import io.spoor.http.Scope;
 import io.spoor.store.Transactor;
 import java.time.Clock;
 import java.time.Instant;

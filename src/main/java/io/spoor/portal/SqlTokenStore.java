@@ -1,5 +1,6 @@
 package io.spoor.portal;
 
+import io.spoor.http.Scope;
 import io.spoor.store.Database;
 import java.sql.ResultSet;
 import java.sql.SQLException;

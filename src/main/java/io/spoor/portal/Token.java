@@ -1,5 +1,6 @@
 package io.spoor.portal;
 
+import io.spoor.http.Scope;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;

@@ -1,5 +1,6 @@
 package io.spoor.portal;
 
+import io.spoor.http.Scope;
 import java.util.List;
 import java.util.Optional;
 

@@ -1,9 +1,9 @@
 package io.spoor.store;
 
-import io.spoor.SpoorException;
+import io.spoor.UnavailableException;
 
-/** The database could not be reached or refused a statement. Retriable by the caller. */
-public final class StoreException extends SpoorException {
+/** The database could not be reached or refused a statement. Retriable by the caller (answered 503). */
+public final class StoreException extends UnavailableException {
   public StoreException(String message, Throwable cause) {
     super(message, cause);
   }

@@ -20,7 +20,7 @@ import io.spoor.identity.Visitors;
 import io.spoor.ingest.Batch;
 import io.spoor.ingest.BeaconHit;
 import io.spoor.ingest.HitApplier;
-import io.spoor.ingest.Param;
+import io.spoor.http.Param;
 import io.spoor.ingest.RejectReason;
 import io.spoor.ops.Counter;
 import io.spoor.portal.Portal;

@@ -6,7 +6,7 @@ import io.spoor.identity.PageView;
 import io.spoor.identity.SessionCookie;
 import io.spoor.identity.VisitorCookie;
 import io.spoor.ingest.BeaconHit;
-import io.spoor.ingest.Param;
+import io.spoor.http.Param;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -14,7 +14,7 @@ import io.spoor.identity.ExternalIdStore;
 import io.spoor.ingest.Batch;
 import io.spoor.ingest.EventApiHit;
 import io.spoor.ingest.HitApplier;
-import io.spoor.ingest.Param;
+import io.spoor.http.Param;
 import io.spoor.ingest.RejectReason;
 import io.spoor.portal.Portal;
 import java.util.HashMap;

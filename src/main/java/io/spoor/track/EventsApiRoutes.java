@@ -7,7 +7,7 @@ import io.spoor.InvalidInputException;
 import io.spoor.http.Http;
 import io.spoor.http.Routes;
 import io.spoor.ingest.EventApiHit;
-import io.spoor.ingest.Param;
+import io.spoor.http.Param;
 import io.spoor.ingest.HitIds;
 import io.spoor.ingest.IngestLog;
 import io.vertx.core.http.HttpHeaders;
@@ -71,7 +71,8 @@ public final class EventsApiRoutes implements Routes {
     List<String> malformed = new ArrayList<>(query.malformed());
     malformed.removeIf(name -> name.equals(EventsApiParams.EMAIL) || name.equals(EventsApiParams.REVENUE));
     long now = clock.millis();
-    return new EventApiHit(HitIds.of(ctx, hubId, now), hubId, now, event,
+    String hitId = HitIds.ofKey(ctx.request().getHeader(HitIds.IDEMPOTENCY_KEY), hubId, now);
+    return new EventApiHit(hitId, hubId, now, event,
         value(query, EventsApiParams.EMAIL), value(query, EventsApiParams.REVENUE),
         query.first(EventsApiParams.EXTERNAL_ID).filter(id -> !id.isBlank()),
         properties, malformed, HitIds.bounded(raw));

@@ -8,7 +8,7 @@ import io.spoor.crm.PropertyValue;
 import io.spoor.crm.PropertyValues;
 import io.spoor.ingest.Batch;
 import io.spoor.ingest.Hit;
-import io.spoor.ingest.Param;
+import io.spoor.http.Param;
 import io.spoor.ingest.RejectReason;
 import io.spoor.portal.Portal;
 import java.util.List;

@@ -7,7 +7,7 @@ import static io.spoor.crm.ContactApi.properties;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import io.spoor.portal.Scope;
+import io.spoor.http.Scope;
 import io.spoor.testkit.RunningSpoor;
 import io.spoor.testkit.SpoorClient;
 import io.spoor.testkit.SpoorClient.Answer;

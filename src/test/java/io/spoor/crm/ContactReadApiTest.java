@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.spoor.portal.Scope;
+import io.spoor.http.Scope;
 import io.spoor.testkit.RunningSpoor;
 import io.spoor.testkit.SpoorClient;
 import io.spoor.testkit.SpoorClient.Answer;

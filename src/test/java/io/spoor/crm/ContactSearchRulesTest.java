@@ -8,7 +8,7 @@ import static io.spoor.crm.SearchApi.search;
 import static io.spoor.crm.SearchApi.where;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.spoor.portal.Scope;
+import io.spoor.http.Scope;
 import io.spoor.testkit.RunningSpoor;
 import io.spoor.testkit.SpoorClient;
 import io.vertx.core.json.JsonArray;

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.spoor.portal.NewToken;
-import io.spoor.portal.Scope;
 import io.spoor.testkit.RunningSpoor;
 import io.spoor.testkit.SpoorClient;
 import io.spoor.testkit.SpoorClient.Answer;
@@ -27,7 +26,7 @@ class AuthenticationTest {
     server = RunningSpoor.start();
     portalOne = server.client();
     server.spoor().portals().create(2, "Second");
-    NewToken second = server.spoor().portals().issueToken(2, "second", io.spoor.portal.Scope.all());
+    NewToken second = server.spoor().portals().issueToken(2, "second", io.spoor.http.Scope.all());
     portalTwo = portalOne.withToken(second.value());
     portalOne.event("_a=1&_n=one_event&email=one@example.com&firstname=One");
   }

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.spoor.ingest.Param;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

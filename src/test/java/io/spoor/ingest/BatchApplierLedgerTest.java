@@ -2,6 +2,7 @@ package io.spoor.ingest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.spoor.http.Param;
 import io.spoor.ops.Metrics;
 import io.spoor.portal.Portal;
 import io.spoor.portal.Portals;

@@ -3,6 +3,7 @@ package io.spoor.ingest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
+import io.spoor.http.Param;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

@@ -214,7 +214,7 @@ class BadInputFuzzIT {
    */
   @Test
   void theCostliestAcceptedRequestsAddAtMostTheBoundPerHit() {
-    SpoorClient other = server.newPortal(2, java.util.EnumSet.allOf(io.spoor.portal.Scope.class));
+    SpoorClient other = server.newPortal(2, java.util.EnumSet.allOf(io.spoor.http.Scope.class));
     assertEquals(201, other.send("POST", "/events/v3/event-definitions", new JsonObject().put("label", "Costly")
         .put("name", "costly").put("primaryObject", "CONTACT")).status());
     JsonObject contact = other.send("POST", "/crm/v3/objects/contacts", new JsonObject().put("properties",

@@ -9,7 +9,7 @@ import io.spoor.http.RateLimiter;
 import io.spoor.http.Routes;
 import io.spoor.http.Server;
 import io.spoor.ops.Metrics;
-import io.spoor.ops.OpsRoutes;
+import io.spoor.admin.OpsRoutes;
 import io.vertx.core.Vertx;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -3,7 +3,7 @@ package io.spoor.testkit;
 import io.spoor.app.Settings;
 import io.spoor.app.Spoor;
 import io.spoor.portal.RateLimits;
-import io.spoor.portal.Scope;
+import io.spoor.http.Scope;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

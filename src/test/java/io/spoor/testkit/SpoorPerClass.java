@@ -1,6 +1,6 @@
 package io.spoor.testkit;
 
-import io.spoor.portal.Scope;
+import io.spoor.http.Scope;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.spoor.http.QueryString;
 import io.spoor.identity.PageView;
 import io.spoor.ingest.BeaconHit;
-import io.spoor.ingest.Param;
+import io.spoor.http.Param;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

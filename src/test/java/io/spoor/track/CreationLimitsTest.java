@@ -3,7 +3,7 @@ package io.spoor.track;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.spoor.portal.Scope;
+import io.spoor.http.Scope;
 import io.spoor.testkit.RunningSpoor;
 import io.spoor.testkit.ShiftedClock;
 import io.spoor.testkit.SpoorClient;

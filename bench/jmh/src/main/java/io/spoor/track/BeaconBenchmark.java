@@ -1,9 +1,9 @@
 package io.spoor.track;
 
+import io.spoor.http.Param;
 import io.spoor.http.QueryString;
 import io.spoor.identity.PageView;
 import io.spoor.ingest.BeaconHit;
-import io.spoor.ingest.Param;
 import io.spoor.jmh.HubSpotInputs;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.spoor.portal;
+package io.spoor.http;
 
 import java.util.Arrays;
 import java.util.EnumSet;

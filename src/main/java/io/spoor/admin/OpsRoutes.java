@@ -1,7 +1,8 @@
-package io.spoor.ops;
+package io.spoor.admin;
 
 import io.spoor.http.Http;
 import io.spoor.http.Routes;
+import io.spoor.ops.Metrics;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import java.util.Optional;

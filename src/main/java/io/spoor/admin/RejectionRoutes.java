@@ -1,10 +1,12 @@
-package io.spoor.ingest;
+package io.spoor.admin;
 
 import io.spoor.Ids;
 import io.spoor.InvalidInputException;
 import io.spoor.http.Http;
 import io.spoor.http.Routes;
-import io.spoor.portal.Scope;
+import io.spoor.http.Scope;
+import io.spoor.ingest.Rejection;
+import io.spoor.ingest.RejectionStore;
 import io.spoor.store.Transactor;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;

@@ -1,0 +1,17 @@
+package io.spoor;
+
+/**
+ * The retriable family: Spoor could not take the request now (the store did not answer, the
+ * ingest log is full or shutting down), and the same request may succeed a moment later. The
+ * HTTP error mapper answers 503 with {@code Retry-After}. Subclasses live in the package that
+ * throws them.
+ */
+public abstract class UnavailableException extends SpoorException {
+  protected UnavailableException(String message) {
+    super(message);
+  }
+
+  protected UnavailableException(String message, Throwable cause) {
+    super(message, cause);
+  }
+}
