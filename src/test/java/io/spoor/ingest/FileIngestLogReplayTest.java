@@ -85,7 +85,10 @@ class FileIngestLogReplayTest extends FileIngestLogFixture {
     assertEquals(1, second.depth());
     second.start(recording);
     try {
-      assertEquals(List.of("a", "b", "c"), recording.appliedIds(), "replayed during start");
+      // the late hit may already follow by now: the writer and applier run once start returns
+      List<String> atStart = recording.appliedIds();
+      assertTrue(atStart.size() >= 3 && atStart.subList(0, 3).equals(List.of("a", "b", "c")),
+          "replayed during start, before any new hit: " + atStart);
       assertNull(await(late));
       await(second.awaitApplied());
       assertEquals(List.of("a", "b", "c", "late"), recording.appliedIds());
