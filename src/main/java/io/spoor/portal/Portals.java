@@ -73,19 +73,21 @@ public final class Portals {
 
   /** Changes the portal's settings in one transaction: all of {@code change} is kept, or none of it. */
   public Portal change(long hubId, UnaryOperator<Portal> change) {
-    Portal[] was = new Portal[1];
-    Portal updated = tx.inTransaction(() -> {
-      was[0] = get(hubId);
-      Portal changed = change.apply(was[0]);
-      if (!changed.equals(was[0])) {
-        portals.update(changed);
+    Changed changed = tx.inTransaction(() -> {
+      Portal before = get(hubId);
+      Portal after = change.apply(before);
+      if (!after.equals(before)) {
+        portals.update(after);
       }
-      return changed;
+      return new Changed(before, after);
     });
-    if (!updated.limits().equals(was[0].limits())) {
+    if (!changed.after().limits().equals(changed.before().limits())) {
       byHash.invalidateAll();
     }
-    return updated;
+    return changed.after();
+  }
+
+  private record Changed(Portal before, Portal after) {
   }
 
   public NewToken issueToken(long hubId, String name, Set<Scope> scopes) {
