@@ -1,13 +1,12 @@
 package io.spoor.identity;
 
 import io.spoor.ListFile;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Every list traffic classification consults, in one place: search engines, social
@@ -23,16 +22,19 @@ final class SourceLists {
   private static final Loaded LISTS = Loaded.of(ListFile.read(SourceLists.class, "traffic-sources.txt"));
 
   /** Search engines by domain pattern, in file order. */
-  static final Map<String, String> SEARCH_ENGINES = LISTS.byKind("search");
+  static final List<Site> SEARCH_ENGINES = LISTS.sites("search");
 
   /** Query parameters that carry the search term in a search engine's referrer. */
   static final List<String> SEARCH_TERM_PARAMS = LISTS.words("search-term");
 
   /** Social networks by domain pattern, in file order. */
-  static final Map<String, String> SOCIAL_NETWORKS = LISTS.byKind("social");
+  static final List<Site> SOCIAL_NETWORKS = LISTS.sites("social");
+  private static final Set<String> SOCIAL_NETWORK_NAMES = SOCIAL_NETWORKS.stream().map(Site::name)
+      .collect(Collectors.toUnmodifiableSet());
 
   /** Short {@code utm_source} spellings of social networks, besides their names and domains. */
-  static final Map<String, String> SOCIAL_SOURCE_ALIASES = LISTS.byKind("social-alias");
+  static final Map<String, String> SOCIAL_SOURCE_ALIASES = LISTS.sites("social-alias").stream()
+      .collect(Collectors.toUnmodifiableMap(Site::domain, Site::name));
 
   static final List<String> MAIL_AND_FEED_READERS = LISTS.words("mail");
 
@@ -65,7 +67,7 @@ final class SourceLists {
     if (SOCIAL_SOURCE_ALIASES.containsKey(s)) {
       return Optional.of(SOCIAL_SOURCE_ALIASES.get(s));
     }
-    return SOCIAL_NETWORKS.containsValue(s) ? Optional.of(s) : socialNetwork(s);
+    return SOCIAL_NETWORK_NAMES.contains(s) ? Optional.of(s) : socialNetwork(s);
   }
 
   static boolean isMailOrFeedReader(String host) {
@@ -86,11 +88,13 @@ final class SourceLists {
     return host.equals(pattern) || host.endsWith("." + pattern);
   }
 
-  private static Optional<String> lookup(Map<String, String> list, String host) {
-    return list.entrySet().stream()
-        .filter(e -> matches(e.getKey(), host))
-        .map(Map.Entry::getValue)
-        .findFirst();
+  private static Optional<String> lookup(List<Site> list, String host) {
+    for (Site site : list) {
+      if (matches(site.domain(), host)) {
+        return Optional.of(site.name());
+      }
+    }
+    return Optional.empty();
   }
 
   /**
@@ -108,17 +112,20 @@ final class SourceLists {
     return labels[n - (twoPartSuffix ? 3 : 2)];
   }
 
+  /** A domain pattern and the name of the search engine or network it belongs to. */
+  record Site(String domain, String name) {
+  }
+
   /** The entries of {@code traffic-sources.txt}, each a kind and its fields. */
   private record Loaded(List<List<String>> entries) {
     static Loaded of(List<String> lines) {
       return new Loaded(lines.stream().map(l -> List.of(l.split("\\s+"))).toList());
     }
 
-    /** The {@code <kind> <key> <name>} entries, in file order. */
-    Map<String, String> byKind(String kind) {
-      Map<String, String> out = new LinkedHashMap<>();
-      of(kind, 3).forEach(e -> out.put(e.get(1).toLowerCase(Locale.ROOT), e.get(2).toLowerCase(Locale.ROOT)));
-      return Collections.unmodifiableMap(out);
+    /** The {@code <kind> <domain> <name>} entries, in file order. */
+    List<Site> sites(String kind) {
+      return of(kind, 3).stream().map(e -> new Site(e.get(1).toLowerCase(Locale.ROOT),
+          e.get(2).toLowerCase(Locale.ROOT))).toList();
     }
 
     /** The {@code <kind> <word>} entries, in file order. */

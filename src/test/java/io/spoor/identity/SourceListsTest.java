@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /** The lists read from traffic-sources.txt hold the entries traffic classification was written with. */
@@ -18,7 +19,7 @@ class SourceListsTest {
         entry("yandex.*", "yandex"), entry("ecosia.org", "ecosia"), entry("ask.com", "ask"),
         entry("search.aol.com", "aol"), entry("startpage.com", "startpage"),
         entry("qwant.com", "qwant"), entry("naver.com", "naver"), entry("seznam.cz", "seznam"),
-        entry("search.brave.com", "brave"), entry("sogou.com", "sogou")), SourceLists.SEARCH_ENGINES);
+        entry("search.brave.com", "brave"), entry("sogou.com", "sogou")), byDomain(SourceLists.SEARCH_ENGINES));
     assertEquals(List.of("q", "p", "query", "text", "wd"), SourceLists.SEARCH_TERM_PARAMS);
   }
 
@@ -35,7 +36,7 @@ class SourceListsTest {
         entry("threads.net", "threads"), entry("bsky.app", "bluesky"),
         entry("tumblr.com", "tumblr"), entry("snapchat.com", "snapchat"),
         entry("mastodon.social", "mastodon"), entry("whatsapp.com", "whatsapp"),
-        entry("wa.me", "whatsapp")), SourceLists.SOCIAL_NETWORKS);
+        entry("wa.me", "whatsapp")), byDomain(SourceLists.SOCIAL_NETWORKS));
     assertEquals(Map.of("fb", "facebook", "ig", "instagram", "tw", "twitter", "x", "twitter",
         "li", "linkedin", "yt", "youtube"), SourceLists.SOCIAL_SOURCE_ALIASES);
   }
@@ -48,5 +49,9 @@ class SourceListsTest {
         "inoreader.com", "newsblur.com", "theoldreader.com", "feedbin.com", "netvibes.com",
         "bloglovin.com"), SourceLists.MAIL_AND_FEED_READERS);
     assertEquals(Set.of("mail", "webmail"), SourceLists.MAIL_HOST_PREFIXES);
+  }
+
+  private static Map<String, String> byDomain(List<SourceLists.Site> sites) {
+    return sites.stream().collect(Collectors.toMap(SourceLists.Site::domain, SourceLists.Site::name));
   }
 }
