@@ -146,7 +146,9 @@ public final class Server {
     long started = System.nanoTime();
     ctx.addEndHandler(done -> {
       Route route = ctx.currentRoute();
-      String path = route == null || route.getPath() == null ? "unmatched" : route.getPath();
+      // a regex route has no path: it is measured under its name
+      String path = route == null ? null : route.getPath() != null ? route.getPath() : route.getName();
+      path = path == null ? "unmatched" : path;
       latency.observe((System.nanoTime() - started) / 1e9, path,
           Integer.toString(ctx.response().getStatusCode()));
     });

@@ -1,16 +1,17 @@
 package io.spoor.identity;
 
-import static java.util.Map.entry;
-
+import io.spoor.ListFile;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Every list traffic classification consults, in one place: search engines, social
- * networks, mail services and feed readers, and the words that mark campaign parameters.
+ * networks, mail services and feed readers (read once from {@code traffic-sources.txt} when
+ * this class loads), and the words that mark campaign parameters.
  *
  * <p>A domain pattern {@code "name.*"} matches any host whose site label is {@code name}
  * whatever its top-level domain ({@code www.google.co.uk}); any other pattern matches that
@@ -18,45 +19,27 @@ import java.util.Set;
  */
 final class SourceLists {
 
-  static final Map<String, String> SEARCH_ENGINES = Map.ofEntries(
-      entry("google.*", "google"), entry("bing.com", "bing"), entry("yahoo.*", "yahoo"),
-      entry("duckduckgo.com", "duckduckgo"), entry("baidu.com", "baidu"),
-      entry("yandex.*", "yandex"), entry("ecosia.org", "ecosia"), entry("ask.com", "ask"),
-      entry("search.aol.com", "aol"), entry("startpage.com", "startpage"),
-      entry("qwant.com", "qwant"), entry("naver.com", "naver"), entry("seznam.cz", "seznam"),
-      entry("search.brave.com", "brave"), entry("sogou.com", "sogou"));
+  private static final Loaded LISTS = Loaded.of(ListFile.read(SourceLists.class, "traffic-sources.txt"));
+
+  /** Search engines by domain pattern, in file order. */
+  static final List<Site> SEARCH_ENGINES = LISTS.sites("search");
 
   /** Query parameters that carry the search term in a search engine's referrer. */
-  static final List<String> SEARCH_TERM_PARAMS = List.of("q", "p", "query", "text", "wd");
+  static final List<String> SEARCH_TERM_PARAMS = LISTS.words("search-term");
 
-  static final Map<String, String> SOCIAL_NETWORKS = Map.ofEntries(
-      entry("facebook.com", "facebook"), entry("fb.com", "facebook"),
-      entry("fb.me", "facebook"),
-      entry("messenger.com", "facebook"), entry("instagram.com", "instagram"),
-      entry("twitter.com", "twitter"), entry("x.com", "twitter"), entry("t.co", "twitter"),
-      entry("linkedin.com", "linkedin"), entry("lnkd.in", "linkedin"),
-      entry("youtube.com", "youtube"), entry("youtu.be", "youtube"),
-      entry("pinterest.*", "pinterest"), entry("reddit.com", "reddit"),
-      entry("tiktok.com", "tiktok"), entry("xing.com", "xing"), entry("vk.com", "vk"),
-      entry("threads.net", "threads"), entry("bsky.app", "bluesky"),
-      entry("tumblr.com", "tumblr"), entry("snapchat.com", "snapchat"),
-      entry("mastodon.social", "mastodon"), entry("whatsapp.com", "whatsapp"),
-      entry("wa.me", "whatsapp"));
+  /** Social networks by domain pattern, in file order. */
+  static final List<Site> SOCIAL_NETWORKS = LISTS.sites("social");
+  private static final Set<String> SOCIAL_NETWORK_NAMES = SOCIAL_NETWORKS.stream().map(Site::name)
+      .collect(Collectors.toUnmodifiableSet());
 
   /** Short {@code utm_source} spellings of social networks, besides their names and domains. */
-  static final Map<String, String> SOCIAL_SOURCE_ALIASES = Map.of(
-      "fb", "facebook", "ig", "instagram", "tw", "twitter", "x", "twitter",
-      "li", "linkedin", "yt", "youtube");
+  static final Map<String, String> SOCIAL_SOURCE_ALIASES = LISTS.sites("social-alias").stream()
+      .collect(Collectors.toUnmodifiableMap(Site::domain, Site::name));
 
-  static final List<String> MAIL_AND_FEED_READERS = List.of(
-      "mail.google.com", "com.google.android.gm", "outlook.live.com", "outlook.office.com",
-      "outlook.office365.com", "mail.yahoo.com", "mail.aol.com", "mail.proton.me",
-      "mail.zoho.com", "gmx.net", "gmx.de", "web.de", "icloud.com", "feedly.com",
-      "inoreader.com", "newsblur.com", "theoldreader.com", "feedbin.com", "netvibes.com",
-      "bloglovin.com");
+  static final List<String> MAIL_AND_FEED_READERS = LISTS.words("mail");
 
   /** A host whose first label is one of these is a webmail service. */
-  static final Set<String> MAIL_HOST_PREFIXES = Set.of("mail", "webmail");
+  static final Set<String> MAIL_HOST_PREFIXES = Set.copyOf(LISTS.words("mail-prefix"));
 
   static final List<String> PAID_SEARCH_WORDS = List.of("adword", "ppc", "cpc");
   static final List<String> PAID_MEDIUM_WORDS = List.of("paid", "ppc", "cpc");
@@ -84,7 +67,7 @@ final class SourceLists {
     if (SOCIAL_SOURCE_ALIASES.containsKey(s)) {
       return Optional.of(SOCIAL_SOURCE_ALIASES.get(s));
     }
-    return SOCIAL_NETWORKS.containsValue(s) ? Optional.of(s) : socialNetwork(s);
+    return SOCIAL_NETWORK_NAMES.contains(s) ? Optional.of(s) : socialNetwork(s);
   }
 
   static boolean isMailOrFeedReader(String host) {
@@ -105,11 +88,13 @@ final class SourceLists {
     return host.equals(pattern) || host.endsWith("." + pattern);
   }
 
-  private static Optional<String> lookup(Map<String, String> list, String host) {
-    return list.entrySet().stream()
-        .filter(e -> matches(e.getKey(), host))
-        .map(Map.Entry::getValue)
-        .findFirst();
+  private static Optional<String> lookup(List<Site> list, String host) {
+    for (Site site : list) {
+      if (matches(site.domain(), host)) {
+        return Optional.of(site.name());
+      }
+    }
+    return Optional.empty();
   }
 
   /**
@@ -125,5 +110,41 @@ final class SourceLists {
     boolean twoPartSuffix = n >= 3 && labels[n - 1].length() == 2
         && SECOND_LEVEL.contains(labels[n - 2]);
     return labels[n - (twoPartSuffix ? 3 : 2)];
+  }
+
+  /** A domain pattern and the name of the search engine or network it belongs to. */
+  record Site(String domain, String name) {
+  }
+
+  /** The entries of {@code traffic-sources.txt}, each a kind and its fields. */
+  private record Loaded(List<List<String>> entries) {
+    static Loaded of(List<String> lines) {
+      return new Loaded(lines.stream().map(l -> List.of(l.split("\\s+"))).toList());
+    }
+
+    /** The {@code <kind> <domain> <name>} entries, in file order. */
+    List<Site> sites(String kind) {
+      return of(kind, 3).stream().map(e -> new Site(e.get(1).toLowerCase(Locale.ROOT),
+          e.get(2).toLowerCase(Locale.ROOT))).toList();
+    }
+
+    /** The {@code <kind> <word>} entries, in file order. */
+    List<String> words(String kind) {
+      return of(kind, 2).stream().map(e -> e.get(1).toLowerCase(Locale.ROOT)).toList();
+    }
+
+    private List<List<String>> of(String kind, int fields) {
+      List<List<String>> found = entries.stream().filter(e -> e.get(0).equals(kind)).toList();
+      for (List<String> e : found) {
+        if (e.size() != fields) {
+          throw new IllegalStateException("traffic-sources.txt: \"" + String.join(" ", e) + "\" needs "
+              + (fields - 1) + " field(s) after its kind");
+        }
+      }
+      if (found.isEmpty()) {
+        throw new IllegalStateException("traffic-sources.txt has no \"" + kind + "\" entries");
+      }
+      return found;
+    }
   }
 }

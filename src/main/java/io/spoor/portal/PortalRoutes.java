@@ -30,27 +30,26 @@ public final class PortalRoutes implements Routes {
     router.patch("/api/v1/portal").handler(http.body()).handler(http.requires(Scope.ADMIN)).handler(ctx -> {
       JsonObject patch = checked(Http.jsonBody(ctx));
       long hubId = Http.principal(ctx).portalId();
-      http.respond(ctx, () -> apply(hubId, patch), (c, portal) -> Http.json(c, 200, render(portal)));
+      http.respond(ctx, () -> apply(portals, hubId, patch), (c, portal) -> Http.json(c, 200, render(portal)));
     });
   }
 
-  private Portal apply(long hubId, JsonObject patch) {
-    Portal portal = portals.get(hubId);
-    if (patch.containsKey("customEventsEnabled")) {
-      portal = portals.setCustomEventsEnabled(hubId, patch.getBoolean("customEventsEnabled"));
-    }
-    if (patch.containsKey("rateLimitSecondly") || patch.containsKey("rateLimitDaily")) {
-      portal = portals.setLimits(hubId, new RateLimits(
-          patch.getInteger("rateLimitSecondly", portal.limits().perSecond()),
-          patch.getLong("rateLimitDaily", portal.limits().perDay())));
-    }
+  /** Applies a checked patch to the portal's settings, all of it in one transaction. */
+  static Portal apply(Portals portals, long hubId, JsonObject patch) {
+    return portals.change(hubId, portal -> patched(portal, patch));
+  }
+
+  private static Portal patched(Portal portal, JsonObject patch) {
     Privacy p = portal.privacy();
-    Privacy next = new Privacy(patch.getBoolean("requireConsent", p.requireConsent()),
-        patch.getBoolean("cookielessBeforeConsent", p.cookielessBeforeConsent()),
-        patch.getString("bannerText", p.bannerText()), patch.getBoolean("honorGpc", p.honorGpc()),
-        patch.getBoolean("filterBots", p.filterBots()),
-        patch.containsKey("domains") ? strings(patch.getJsonArray("domains")) : p.domains());
-    return next.equals(p) ? portal : portals.setPrivacy(hubId, next);
+    RateLimits l = portal.limits();
+    return portal.withCustomEventsEnabled(patch.getBoolean("customEventsEnabled", portal.customEventsEnabled()))
+        .withLimits(new RateLimits(patch.getInteger("rateLimitSecondly", l.perSecond()),
+            patch.getLong("rateLimitDaily", l.perDay())))
+        .withPrivacy(new Privacy(patch.getBoolean("requireConsent", p.requireConsent()),
+            patch.getBoolean("cookielessBeforeConsent", p.cookielessBeforeConsent()),
+            patch.getString("bannerText", p.bannerText()), patch.getBoolean("honorGpc", p.honorGpc()),
+            patch.getBoolean("filterBots", p.filterBots()),
+            patch.containsKey("domains") ? strings(patch.getJsonArray("domains")) : p.domains()));
   }
 
   /** Refuses unknown fields and values of the wrong type, naming each. */

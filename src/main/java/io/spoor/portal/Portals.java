@@ -1,5 +1,7 @@
 package io.spoor.portal;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.spoor.ConflictException;
 import io.spoor.NotFoundException;
 import io.spoor.http.Scope;
@@ -7,15 +9,16 @@ import io.spoor.store.Transactor;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 
 /**
  * Portals and their tokens: creation, settings, issuing and revoking tokens, and looking a
- * token up by its value. Lookups are cached briefly; a revocation made here is seen at once,
- * one made by another process within {@link #CACHE_MILLIS}.
+ * token up by its value. Lookups are cached briefly (Caffeine, bounded by size, least useful
+ * entries evicted first); a revocation made here is seen at once, one made by another process
+ * within {@link #CACHE_MILLIS}.
  */
 public final class Portals {
   static final long CACHE_MILLIS = 5_000;
@@ -26,13 +29,17 @@ public final class Portals {
   private final PortalStore portals;
   private final TokenStore tokens;
   private final Clock clock;
-  private final Map<String, Cached> byHash = new ConcurrentHashMap<>();
+  private final Cache<String, Optional<Access>> byHash;
 
   public Portals(Transactor tx, PortalStore portals, TokenStore tokens, Clock clock) {
     this.tx = tx;
     this.portals = portals;
     this.tokens = tokens;
     this.clock = clock;
+    this.byHash = Caffeine.newBuilder().maximumSize(MAX_CACHED)
+        .expireAfterWrite(CACHE_MILLIS, TimeUnit.MILLISECONDS)
+        .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
+        .build();
   }
 
   public Portal create(long hubId, String name) {
@@ -54,29 +61,34 @@ public final class Portals {
   }
 
   public Portal setCustomEventsEnabled(long hubId, boolean enabled) {
-    return tx.inTransaction(() -> {
-      Portal updated = get(hubId).withCustomEventsEnabled(enabled);
-      portals.update(updated);
-      return updated;
-    });
+    return change(hubId, p -> p.withCustomEventsEnabled(enabled));
   }
 
   public Portal setPrivacy(long hubId, Privacy privacy) {
-    return tx.inTransaction(() -> {
-      Portal updated = get(hubId).withPrivacy(privacy);
-      portals.update(updated);
-      return updated;
-    });
+    return change(hubId, p -> p.withPrivacy(privacy));
   }
 
   public Portal setLimits(long hubId, RateLimits limits) {
-    Portal updated = tx.inTransaction(() -> {
-      Portal changed = get(hubId).withLimits(limits);
-      portals.update(changed);
-      return changed;
+    return change(hubId, p -> p.withLimits(limits));
+  }
+
+  /** Changes the portal's settings in one transaction: all of {@code change} is kept, or none of it. */
+  public Portal change(long hubId, UnaryOperator<Portal> change) {
+    Changed changed = tx.inTransaction(() -> {
+      Portal before = get(hubId);
+      Portal after = change.apply(before);
+      if (!after.equals(before)) {
+        portals.update(after);
+      }
+      return new Changed(before, after);
     });
-    byHash.clear();
-    return updated;
+    if (!changed.after().limits().equals(changed.before().limits())) {
+      byHash.invalidateAll();
+    }
+    return changed.after();
+  }
+
+  private record Changed(Portal before, Portal after) {
   }
 
   public NewToken issueToken(long hubId, String name, Set<Scope> scopes) {
@@ -103,7 +115,7 @@ public final class Portals {
 
   public boolean revoke(long hubId, long tokenId) {
     boolean revoked = tx.inTransaction(() -> tokens.revoke(hubId, tokenId));
-    byHash.clear();
+    byHash.invalidateAll();
     return revoked;
   }
 
@@ -135,30 +147,24 @@ public final class Portals {
       tokens.create(hubId, BOOTSTRAP_TOKEN_NAME, hash, TokenSecrets.hint(value), Scope.all());
       return Bootstrap.ACTIVE;
     });
-    byHash.clear();
+    byHash.invalidateAll();
     return outcome;
   }
 
   /** The active token with this clear value and its portal's limits. Blocking: call off the event loop. */
   public Optional<Access> authenticate(String value) {
     String hash = TokenSecrets.hash(value);
-    long now = clock.millis();
-    Cached cached = byHash.get(hash);
-    if (cached == null || cached.expiresAt < now) {
-      cached = new Cached(tx.read(() -> tokens.findActive(hash).flatMap(t -> portals.find(t.portalId())
-          .map(p -> new Access(t, p.limits())))), now + CACHE_MILLIS);
-      if (byHash.size() >= MAX_CACHED) {
-        byHash.clear();
-      }
+    Optional<Access> cached = byHash.getIfPresent(hash);
+    if (cached == null) {
+      // read outside the cache's lock: a slow store must not hold up other lookups
+      cached = tx.read(() -> tokens.findActive(hash).flatMap(t -> portals.find(t.portalId())
+          .map(p -> new Access(t, p.limits()))));
       byHash.put(hash, cached);
     }
-    return cached.token;
+    return cached;
   }
 
   /** A token that authenticated, with the limits its calls are held to. */
   public record Access(Token token, RateLimits limits) {
-  }
-
-  private record Cached(Optional<Access> token, long expiresAt) {
   }
 }

@@ -1,21 +1,21 @@
 package io.spoor.track;
 
+import io.spoor.ListFile;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * Well-known crawlers, monitors, scripts and headless browsers, by their user agent. Matched
- * without regard to case: a word ending in "bot", or one of the fragments below. Plain
- * substring searches: this runs on the event loop for every beacon.
+ * Well-known crawlers, monitors, scripts and headless browsers, by their user agent, as listed
+ * in {@code bots.txt} (read once, when this class loads). Matched without regard to case: a
+ * word ending in one of the {@code *} suffixes, or one of the fragments. Plain substring
+ * searches: this runs on the event loop for every beacon.
  */
 final class Bots {
-  private static final String BOT = "bot";
-  private static final List<String> FRAGMENTS = List.of("crawl", "spider", "slurp",
-      "mediapartners", "facebookexternalhit", "embedly", "quora link preview", "bingpreview",
-      "yandex", "baiduspider", "headlesschrome", "phantomjs", "electron", "puppeteer", "playwright",
-      "selenium", "lighthouse", "pingdom", "uptimerobot", "statuscake", "gtmetrix", "curl/", "wget/",
-      "python-requests", "python-urllib", "go-http-client", "java/", "okhttp", "apache-httpclient",
-      "node-fetch", "axios/", "libwww", "httpie");
+  private static final List<String> RULES = ListFile.read(Bots.class, "bots.txt");
+  private static final List<String> WORD_ENDINGS = RULES.stream().filter(r -> r.startsWith("*"))
+      .map(r -> r.substring(1).toLowerCase(Locale.ROOT)).toList();
+  private static final String[] FRAGMENTS = RULES.stream().filter(r -> !r.startsWith("*"))
+      .map(r -> r.toLowerCase(Locale.ROOT)).toArray(String[]::new);
 
   private Bots() {
   }
@@ -26,8 +26,10 @@ final class Bots {
       return true;
     }
     String agent = userAgent.toLowerCase(Locale.ROOT);
-    if (hasWordEndingInBot(agent)) {
-      return true;
+    for (String ending : WORD_ENDINGS) {
+      if (hasWordEndingIn(agent, ending)) {
+        return true;
+      }
     }
     for (String fragment : FRAGMENTS) {
       if (agent.contains(fragment)) {
@@ -37,10 +39,10 @@ final class Bots {
     return false;
   }
 
-  /** "bot" followed by the end or by a character that is not a letter, digit or underscore. */
-  private static boolean hasWordEndingInBot(String agent) {
-    for (int at = agent.indexOf(BOT); at >= 0; at = agent.indexOf(BOT, at + 1)) {
-      int next = at + BOT.length();
+  /** {@code ending} followed by the end or by a character that is not a letter, digit or underscore. */
+  private static boolean hasWordEndingIn(String agent, String ending) {
+    for (int at = agent.indexOf(ending); at >= 0; at = agent.indexOf(ending, at + 1)) {
+      int next = at + ending.length();
       if (next == agent.length() || !isWordChar(agent.charAt(next))) {
         return true;
       }

@@ -46,8 +46,10 @@ public final class TrackerScriptRoutes implements Routes {
 
   @Override
   public void mount(Router router, Http http) {
-    router.getWithRegex("/(\\d{1,18})\\.js").handler(ctx -> serve(ctx, http, ctx.pathParam("param0")));
-    router.getWithRegex("/analytics/\\d{1,20}/(\\d{1,18})\\.js")
+    // regex routes have no path: their names label them in the latency histogram
+    router.getWithRegex("/(\\d{1,18})\\.js").setName("/{hubId}.js")
+        .handler(ctx -> serve(ctx, http, ctx.pathParam("param0")));
+    router.getWithRegex("/analytics/\\d{1,20}/(\\d{1,18})\\.js").setName("/analytics/{cacheBuster}/{hubId}.js")
         .handler(ctx -> serve(ctx, http, ctx.pathParam("param0")));
   }
 
