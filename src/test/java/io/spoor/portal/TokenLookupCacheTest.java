@@ -2,6 +2,7 @@ package io.spoor.portal;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.spoor.http.Scope;
 import io.spoor.store.Database;
 import io.spoor.testkit.ShiftedClock;
 import io.spoor.testkit.TempStore;
