@@ -9,6 +9,11 @@ public class NotFoundException extends SpoorException {
     this.id = id;
   }
 
+  /** HubSpot's answer for a CRM object id (or unique value) that names nothing. */
+  public static NotFoundException object(String id) {
+    return new NotFoundException("Object not found.  objectId are usually numeric.", id);
+  }
+
   public String id() {
     return id;
   }

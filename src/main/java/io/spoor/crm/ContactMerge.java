@@ -117,13 +117,13 @@ public final class ContactMerge {
 
   private static long id(String ref) {
     return Ids.parse(ref.trim()).orElseThrow(() ->
-        new NotFoundException("Object not found.  objectId are usually numeric.", ref));
+        NotFoundException.object(ref));
   }
 
   private static Contact live(Map<Long, Contact> found, long id, String ref) {
     Contact contact = found.get(id);
     if (contact == null) {
-      throw new NotFoundException("Object not found.  objectId are usually numeric.", ref);
+      throw NotFoundException.object(ref);
     }
     return contact;
   }

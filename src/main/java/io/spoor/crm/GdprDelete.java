@@ -59,7 +59,7 @@ public final class GdprDelete {
   public void delete(long portalId, String ref, Optional<String> idProperty) {
     tx.inTransaction(() -> {
       long id = resolve(portalId, ref, idProperty)
-          .orElseThrow(() -> new NotFoundException("Object not found.  objectId are usually numeric.", ref));
+          .orElseThrow(() -> NotFoundException.object(ref));
       Set<Long> ids = new LinkedHashSet<>(List.of(id));
       String merged = contacts.values(List.of(id), List.of(ContactMerge.MERGED_IDS)).getOrDefault(id, Map.of())
           .get(ContactMerge.MERGED_IDS);

@@ -50,8 +50,7 @@ public record InputError(Category category, String message, Map<String, List<Str
       case CONFLICT:
         return new ConflictException(message);
       case OBJECT_NOT_FOUND:
-        return new NotFoundException("Object not found.  objectId are usually numeric.",
-            context.getOrDefault("ids", List.of("")).get(0));
+        return NotFoundException.object(context.getOrDefault("ids", List.of("")).get(0));
       default:
         return new InvalidInputException(message);
     }

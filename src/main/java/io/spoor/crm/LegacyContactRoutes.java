@@ -18,7 +18,6 @@ import java.util.Optional;
  * ({@code {vid, isNew}}) and the batch form (202). Both are upserts by email with the v3 rules.
  */
 public final class LegacyContactRoutes implements Routes {
-  private static final int MAX_BATCH = 100;
   private final ObjectWrites<?> contacts;
 
   public LegacyContactRoutes(ObjectWrites<?> contacts) {
@@ -57,8 +56,8 @@ public final class LegacyContactRoutes implements Routes {
   }
 
   private void batch(JsonArray body, io.vertx.ext.web.RoutingContext ctx, Http http) {
-    if (body == null || body.isEmpty() || body.size() > MAX_BATCH) {
-      throw new InvalidInputException("The body must be an array of 1 to " + MAX_BATCH + " contacts");
+    if (body == null || body.isEmpty() || body.size() > ObjectWrites.MAX_BATCH) {
+      throw new InvalidInputException("The body must be an array of 1 to " + ObjectWrites.MAX_BATCH + " contacts");
     }
     List<ObjectInput> inputs = new ArrayList<>();
     for (Object o : body) {

@@ -61,7 +61,7 @@ public class ObjectReads<T extends CrmObject> {
    */
   public T get(long portalId, String ref, Optional<String> idProperty) {
     return tx.read(() -> find(portalId, ref, idProperty))
-        .orElseThrow(() -> new NotFoundException("Object not found.  objectId are usually numeric.", ref));
+        .orElseThrow(() -> NotFoundException.object(ref));
   }
 
   /** The live objects {@code refs} name, in their order; the missing ones in one OBJECT_NOT_FOUND error. */

@@ -38,8 +38,13 @@ public final class BehavioralEvents {
   public record Defined(EventDefinition definition, EventDetails details) {
   }
 
+  /** What every behavioural event's internal name of the portal starts with: {@code pe<hubId>_}. */
+  public static String prefix(long hubId) {
+    return "pe" + hubId + "_";
+  }
+
   public static String fullyQualified(long hubId, String name) {
-    String prefix = "pe" + hubId + "_";
+    String prefix = prefix(hubId);
     return name.startsWith(prefix) ? name : prefix + name;
   }
 
@@ -63,7 +68,7 @@ public final class BehavioralEvents {
   /** The portal's definitions: how many in all, and up to {@code limit} in id order after {@code afterId}. */
   public Listed list(long hubId, long afterId, int limit) {
     return tx.read(() -> {
-      String prefix = "pe" + hubId + "_";
+      String prefix = prefix(hubId);
       List<EventDefinition> mine = definitions.list(hubId, prefix, afterId, limit);
       Map<Long, EventDetails> byId = details.find(mine.stream().map(EventDefinition::id).toList());
       return new Listed(definitions.countNamed(hubId, prefix), mine.stream().map(d -> new Defined(d,

@@ -46,9 +46,9 @@ public final class EventCompletions implements Deferred {
   }
 
   public void complete(EventDefinition definition, Optional<Long> contactId, String hitId,
-      long at, OptionalLong valueMicros, String source, Map<String, String> properties) {
+      long at, OptionalLong valueMicros, CompletionSource source, Map<String, String> properties) {
     pending.add(new Completion(definition.portalId(), definition.id(), contactId, hitId, at,
-        valueMicros, source, properties));
+        valueMicros, source.name(), properties));
     counts.merge(definition.id(), 1L, Long::sum);
   }
 

@@ -58,7 +58,7 @@ final class EventDefinitionJson {
         .put("label", p.label()).put("type", p.type())));
     String qualified = d.definition().name();
     return new JsonObject().put("id", d.definition().displayId()).put("label", d.details().label())
-        .put("name", qualified.substring(("pe" + hubId + "_").length())).put("fullyQualifiedName", qualified)
+        .put("name", qualified.substring(BehavioralEvents.prefix(hubId).length())).put("fullyQualifiedName", qualified)
         .put("description", d.details().description()).put("primaryObject", "CONTACT")
         .put("propertyDefinitions", properties).put("createdAt", d.definition().createdAt().toString())
         .put("archived", false);

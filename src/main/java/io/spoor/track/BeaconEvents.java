@@ -2,6 +2,8 @@ package io.spoor.track;
 
 import io.spoor.crm.AnalyticsDelta;
 import io.spoor.crm.ContactChanges;
+import io.spoor.events.BehavioralEvents;
+import io.spoor.events.CompletionSource;
 import io.spoor.events.CompletionStore;
 import io.spoor.events.EventCompletions;
 import io.spoor.events.EventDefinition;
@@ -26,7 +28,7 @@ import java.util.OptionalLong;
  */
 final class BeaconEvents {
   static final String CLICK_EVENT = "hs_click";
-  private static final String SOURCE = "TRACKING_CODE";
+  private static final CompletionSource SOURCE = CompletionSource.TRACKING_CODE;
 
   private final EventDefinitionStore definitions;
   private final CompletionStore completions;
@@ -76,7 +78,7 @@ final class BeaconEvents {
       case CLICK:
         return found(events.resolve(portal.hubId(), CLICK_EVENT, hit.receivedAt()), hit, batch);
       case BEHAVIORAL_EVENT:
-        String prefix = "pe" + portal.hubId() + "_";
+        String prefix = BehavioralEvents.prefix(portal.hubId());
         Optional<EventDefinition> defined = name.startsWith(prefix)
             ? definitions.findByName(portal.hubId(), name).stream().filter(d -> !d.isDeleted()).findFirst()
             : Optional.empty();

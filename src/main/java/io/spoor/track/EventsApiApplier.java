@@ -6,6 +6,7 @@ import io.spoor.crm.ContactChanges;
 import io.spoor.crm.ContactStore;
 import io.spoor.crm.Emails;
 import io.spoor.crm.PropertyDefinitionStore;
+import io.spoor.events.CompletionSource;
 import io.spoor.events.CompletionStore;
 import io.spoor.events.EventCompletions;
 import io.spoor.events.EventDefinitionStore;
@@ -35,7 +36,7 @@ import java.util.OptionalLong;
  * property value).
  */
 public final class EventsApiApplier implements HitApplier<EventApiHit> {
-  private static final String SOURCE = "EVENTS_API";
+  private static final CompletionSource SOURCE = CompletionSource.EVENTS_API;
 
   private final ContactStore contacts;
   private final PropertyDefinitionStore propertyDefinitions;

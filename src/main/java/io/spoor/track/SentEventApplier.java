@@ -6,6 +6,7 @@ import io.spoor.crm.ContactChanges;
 import io.spoor.crm.ContactStore;
 import io.spoor.crm.Emails;
 import io.spoor.crm.PropertyDefinitionStore;
+import io.spoor.events.CompletionSource;
 import io.spoor.events.CompletionStore;
 import io.spoor.events.EventCompletions;
 import io.spoor.events.EventDefinition;
@@ -28,7 +29,7 @@ import java.util.OptionalLong;
  * identified; properties the definition does not declare are not kept (and say so).
  */
 public final class SentEventApplier implements HitApplier<SentEventHit> {
-  private static final String SOURCE = "BEHAVIORAL_EVENTS_API";
+  private static final CompletionSource SOURCE = CompletionSource.BEHAVIORAL_EVENTS_API;
   private final ContactStore contacts;
   private final PropertyDefinitionStore propertyDefinitions;
   private final VisitorStore visitors;
