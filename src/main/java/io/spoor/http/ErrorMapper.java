@@ -70,21 +70,16 @@ public final class ErrorMapper {
     }
     if (ctx.failure() instanceof AuthenticationThrottledException throttled) {
       ctx.response().putHeader(HttpHeaders.RETRY_AFTER, Long.toString(throttled.retryAfterSeconds()));
-      Http.json(ctx, 429, new JsonObject().put("status", "error").put("message", throttled.getMessage())
-          .put("errorType", "RATE_LIMIT").put("correlationId", Correlation.id(ctx))
-          .put("policyName", "AUTHENTICATION_FAILURES"));
+      Http.json(ctx, 429, rateLimited(throttled.getMessage(), ctx, "AUTHENTICATION_FAILURES"));
       return;
     }
     if (ctx.failure() instanceof RateLimitedException limited) {
       // HubSpot's body, word for word: the official clients retry on this exact message
-      Http.json(ctx, 429, new JsonObject().put("status", "error").put("message", limited.getMessage())
-          .put("errorType", "RATE_LIMIT").put("correlationId", Correlation.id(ctx))
-          .put("policyName", limited.policyName()));
+      Http.json(ctx, 429, rateLimited(limited.getMessage(), ctx, limited.policyName()));
       return;
     }
-    JsonObject body = new JsonObject().put("status", "error")
-        .put("message", bounded(redact(error.message(), credentials), MAX_MESSAGE))
-        .put("correlationId", Correlation.id(ctx)).put("category", error.category());
+    JsonObject body = body(bounded(redact(error.message(), credentials), MAX_MESSAGE), Correlation.id(ctx),
+        error.category());
     if (!error.context().isEmpty()) {
       JsonObject context = new JsonObject();
       error.context().forEach((key, values) -> context.put(key, new JsonArray(values.stream()
@@ -215,5 +210,17 @@ public final class ErrorMapper {
         return new ApiError(status >= 400 && status < 600 ? status : 500, "INTERNAL_ERROR",
             "An internal error occurred", Map.of(), new JsonArray());
     }
+  }
+
+  /** HubSpot's error body: {@code status}, {@code message}, {@code correlationId}, {@code category}. */
+  static JsonObject body(String message, String correlationId, String category) {
+    return new JsonObject().put("status", "error").put("message", message).put("correlationId", correlationId)
+        .put("category", category);
+  }
+
+  /** HubSpot's 429 body, word for word: the official clients retry on its message and policy. */
+  private static JsonObject rateLimited(String message, RoutingContext ctx, String policyName) {
+    return new JsonObject().put("status", "error").put("message", message).put("errorType", "RATE_LIMIT")
+        .put("correlationId", Correlation.id(ctx)).put("policyName", policyName);
   }
 }

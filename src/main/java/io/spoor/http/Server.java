@@ -12,7 +12,6 @@ import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.core.net.PemKeyCertOptions;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -86,9 +85,8 @@ public final class Server {
     request.response().setStatusCode(400).putHeader(HttpHeaders.CONNECTION, "close")
         .putHeader(Correlation.HEADER, id)
         .putHeader(HttpHeaders.CONTENT_TYPE, "application/json;charset=utf-8")
-        .end(new JsonObject().put("status", "error")
-            .put("message", "The request needs a valid Host header (host or host:port)")
-            .put("correlationId", id).put("category", "VALIDATION_ERROR").encode())
+        .end(ErrorMapper.body("The request needs a valid Host header (host or host:port)", id, "VALIDATION_ERROR")
+            .encode())
         .onComplete(done -> request.connection().close());
   }
 
@@ -231,8 +229,8 @@ public final class Server {
         if (request != null && !request.isEnded() && !request.response().headWritten()) {
           request.response().setStatusCode(408).putHeader(HttpHeaders.CONNECTION, "close")
               .putHeader(HttpHeaders.CONTENT_TYPE, "application/json;charset=utf-8")
-              .end(new JsonObject().put("status", "error").put("message", "The request was not received in time")
-                  .put("category", "VALIDATION_ERROR").encode())
+              .end(ErrorMapper.body("The request was not received in time", Correlation.newId(), "VALIDATION_ERROR")
+                  .encode())
               .onComplete(done -> connection.close());
         } else {
           connection.close();

@@ -1,5 +1,6 @@
 package io.spoor.track;
 
+import io.spoor.http.LogSafe;
 import io.spoor.ingest.Batch;
 import io.spoor.ingest.Hit;
 import io.spoor.ingest.RejectReason;
@@ -55,7 +56,6 @@ public final class PerHitCap {
   }
 
   private static String shown(String name) {
-    String printable = name.replaceAll("\\p{Cntrl}", "?");
-    return printable.length() > 40 ? printable.substring(0, 40) + "…" : printable;
+    return LogSafe.text(name, 40);
   }
 }

@@ -1,5 +1,6 @@
 package io.spoor.track;
 
+import io.spoor.http.LogSafe;
 import io.spoor.crm.ChangeSource;
 import io.spoor.crm.ContactChanges;
 import io.spoor.crm.PropertyChange;
@@ -79,7 +80,6 @@ final class PropertyParams {
   }
 
   private static String shown(String name) {
-    String printable = name.replaceAll("\\p{Cntrl}", "?");
-    return printable.length() > 60 ? printable.substring(0, 60) + "…" : printable;
+    return LogSafe.text(name, 60);
   }
 }
