@@ -149,6 +149,6 @@ public final class BehavioralEvents {
   }
 
   private Optional<EventDefinition> live(long hubId, String qualified) {
-    return definitions.findByName(hubId, qualified).stream().filter(d -> !d.isDeleted()).findFirst();
+    return definitions.findLiveByName(hubId, qualified);
   }
 }

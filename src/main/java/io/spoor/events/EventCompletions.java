@@ -17,7 +17,6 @@ import java.util.OptionalLong;
  * HubSpot's rules. Completions and counts are written at {@link #flush()}.
  */
 public final class EventCompletions implements Deferred {
-  private static final int MAX_NAME = 255;
 
   private final EventDefinitionStore definitions;
   private final CompletionStore completions;
@@ -71,9 +70,9 @@ public final class EventCompletions implements Deferred {
   }
 
   private Resolution byName(long portalId, String name, long at) {
-    if (name.isBlank() || name.length() > MAX_NAME || name.chars().anyMatch(Character::isISOControl)) {
+    if (!EventDefinition.isValidName(name)) {
       return new Refused(Refusal.INVALID_EVENT_NAME,
-          "event names are 1 to " + MAX_NAME + " characters without control characters");
+          "event names are 1 to " + EventDefinition.MAX_NAME + " characters without control characters");
     }
     List<EventDefinition> named = definitions.findByName(portalId, name);
     Optional<EventDefinition> live = named.stream().filter(d -> !d.isDeleted()).findFirst();

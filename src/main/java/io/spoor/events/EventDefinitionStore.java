@@ -11,6 +11,11 @@ public interface EventDefinitionStore {
   /** Every definition ever given this name in the portal, deleted ones included. */
   List<EventDefinition> findByName(long portalId, String name);
 
+  /** The live definition with this name, if there is one (a name is live at most once). */
+  default Optional<EventDefinition> findLiveByName(long portalId, String name) {
+    return findByName(portalId, name).stream().filter(d -> !d.isDeleted()).findFirst();
+  }
+
   EventDefinition create(long portalId, String name, Origin origin, long at);
 
   /** How many live definitions of this origin the portal has. */

@@ -22,12 +22,12 @@ public final class EventDefinitions {
   /** Creates an app event; refused when a live event already has the name. */
   public EventDefinition create(long portalId, String name) {
     String trimmed = name == null ? "" : name.trim();
-    if (trimmed.isEmpty() || trimmed.length() > 255 || trimmed.chars().anyMatch(Character::isISOControl)) {
-      throw new InvalidInputException("name must be 1 to 255 characters without control characters");
+    if (!EventDefinition.isValidName(trimmed)) {
+      throw new InvalidInputException("name must be 1 to " + EventDefinition.MAX_NAME
+          + " characters without control characters");
     }
     return tx.inTransaction(() -> {
-      Optional<EventDefinition> live = store.findByName(portalId, trimmed).stream()
-          .filter(d -> !d.isDeleted()).findFirst();
+      Optional<EventDefinition> live = store.findLiveByName(portalId, trimmed);
       if (live.isPresent()) {
         throw new ConflictException("An event named " + trimmed + " already exists. Existing ID: "
             + live.get().displayId());

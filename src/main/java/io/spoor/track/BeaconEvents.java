@@ -80,7 +80,7 @@ final class BeaconEvents {
       case BEHAVIORAL_EVENT:
         String prefix = BehavioralEvents.prefix(portal.hubId());
         Optional<EventDefinition> defined = name.startsWith(prefix)
-            ? definitions.findByName(portal.hubId(), name).stream().filter(d -> !d.isDeleted()).findFirst()
+            ? definitions.findLiveByName(portal.hubId(), name)
             : Optional.empty();
         if (defined.isEmpty()) {
           batch.reject(hit, RejectReason.UNKNOWN_BEHAVIORAL_EVENT, true, "behavioural events need a definition "

@@ -64,8 +64,7 @@ public final class SentEventApplier implements HitApplier<SentEventHit> {
 
   @Override
   public void apply(SentEventHit hit, Portal portal, Batch batch) {
-    Optional<EventDefinition> definition = definitions.findByName(hit.hubId(), hit.eventName()).stream()
-        .filter(d -> !d.isDeleted()).findFirst();
+    Optional<EventDefinition> definition = definitions.findLiveByName(hit.hubId(), hit.eventName());
     if (definition.isEmpty()) {
       batch.reject(hit, RejectReason.UNKNOWN_BEHAVIORAL_EVENT, true, "no event definition named " + hit.eventName());
       return;
