@@ -6,10 +6,6 @@ import io.spoor.crm.ContactSearchStore.Criteria;
 import io.spoor.crm.ContactSearchStore.SortKey;
 import io.spoor.crm.ContactSearchStore.Uniqueness;
 import io.spoor.store.Transactor;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -108,7 +104,7 @@ public final class ContactSearch {
             property + " is a number property; " + quote(raw) + " is not a number"));
       case DATE:
       case DATETIME:
-        return Long.toString(epochMillis(raw.trim()).orElseThrow(() -> new InvalidInputException(
+        return Long.toString(EpochMillis.parse(raw.trim()).orElseThrow(() -> new InvalidInputException(
             property + " is a " + type.wireName() + " property; " + quote(raw)
                 + " is neither epoch milliseconds nor an ISO-8601 date or instant")));
       default:
@@ -116,19 +112,6 @@ public final class ContactSearch {
     }
   }
 
-  private static Optional<Long> epochMillis(String raw) {
-    try {
-      if (raw.matches("-?\\d{1,15}")) {
-        return Optional.of(Long.parseLong(raw));
-      }
-      if (raw.length() == 10) {
-        return Optional.of(LocalDate.parse(raw).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli());
-      }
-      return Optional.of(Instant.parse(raw).toEpochMilli());
-    } catch (DateTimeParseException e) {
-      return Optional.empty();
-    }
-  }
 
   private static List<String> terms(Optional<String> query) {
     return query.map(q -> Arrays.stream(q.trim().split("\\s+")).filter(t -> !SearchColumns.words(t).isBlank())

@@ -1,10 +1,6 @@
 package io.spoor.crm;
 
 import java.math.BigDecimal;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -84,24 +80,17 @@ public final class PropertyValues {
   }
 
   private static PropertyValue date(String name, String raw) {
-    long millis;
-    try {
-      millis = !raw.matches("-?\\d{1,15}") ? LocalDate.parse(raw).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli()
-          : Long.parseLong(raw);
-    } catch (NumberFormatException | DateTimeParseException e) {
+    Optional<Long> millis = EpochMillis.parse(raw);
+    if (millis.isEmpty()) {
       return new PropertyValue.Invalid(name + " must be a date (epoch ms at midnight UTC), was " + quote(raw));
     }
-    return millis % 86_400_000L == 0 ? new PropertyValue.Set(Long.toString(millis))
+    return EpochMillis.isMidnight(millis.get()) ? new PropertyValue.Set(Long.toString(millis.get()))
         : new PropertyValue.Invalid(name + " must be at midnight UTC, was " + quote(raw));
   }
 
   private static PropertyValue datetime(String name, String raw) {
-    try {
-      long millis = raw.matches("-?\\d{1,15}") ? Long.parseLong(raw) : Instant.parse(raw).toEpochMilli();
-      return new PropertyValue.Set(Long.toString(millis));
-    } catch (DateTimeParseException e) {
-      return new PropertyValue.Invalid(name + " must be epoch ms or ISO-8601, was " + quote(raw));
-    }
+    return EpochMillis.parse(raw).<PropertyValue>map(millis -> new PropertyValue.Set(Long.toString(millis)))
+        .orElseGet(() -> new PropertyValue.Invalid(name + " must be epoch ms or ISO-8601, was " + quote(raw)));
   }
 
   private static PropertyValue enumeration(PropertyDefinition def, String raw) {
