@@ -25,7 +25,7 @@ public class ObjectChanges implements Deferred {
   private final ObjectStore<?> store;
   private final PropertyDefinitionStore definitions;
   private final ObjectType type;
-  private final Map<String, Long> idsByKey = new HashMap<>();
+  private final Map<PortalKey, Long> idsByKey = new HashMap<>();
   private final Map<Long, Map<String, PropertyDefinition>> definitionsByPortal = new HashMap<>();
   private final List<NewObject> created = new ArrayList<>();
   private final Set<Long> createdIds = new HashSet<>();
@@ -45,13 +45,13 @@ public class ObjectChanges implements Deferred {
   public void prefetch(long portalId, Collection<String> keys) {
     Map<String, Long> found = store.idsByKey(portalId, keys);
     for (String key : keys) {
-      idsByKey.putIfAbsent(portalId + ":" + key, found.getOrDefault(key, ABSENT));
+      idsByKey.putIfAbsent(new PortalKey(portalId, key), found.getOrDefault(key, ABSENT));
     }
   }
 
   /** The id of the portal's object with this (canonical) key, created if absent. */
   public long byKey(long portalId, String key, long at, ChangeSource source) {
-    String cacheKey = portalId + ":" + key;
+    PortalKey cacheKey = new PortalKey(portalId, key);
     Long id = idsByKey.get(cacheKey);
     if (id == null) {
       id = store.idsByKey(portalId, List.of(key)).getOrDefault(key, ABSENT);
@@ -65,7 +65,7 @@ public class ObjectChanges implements Deferred {
 
   /** The id of the portal's object with this (canonical) key; empty when {@link #byKey} would create it. */
   public Optional<Long> find(long portalId, String key) {
-    String cacheKey = portalId + ":" + key;
+    PortalKey cacheKey = new PortalKey(portalId, key);
     Long id = idsByKey.get(cacheKey);
     if (id == null) {
       id = store.idsByKey(portalId, List.of(key)).getOrDefault(key, ABSENT);
@@ -80,7 +80,7 @@ public class ObjectChanges implements Deferred {
     created.add(new NewObject(id, portalId, key, at));
     createdIds.add(id);
     key.ifPresent(k -> {
-      idsByKey.put(portalId + ":" + k, id);
+      idsByKey.put(new PortalKey(portalId, k), id);
       change(id, new PropertyChange(type.key().property(), Optional.of(k), at, source));
     });
     return id;
@@ -211,5 +211,9 @@ public class ObjectChanges implements Deferred {
       }
     });
     return byName;
+  }
+
+  /** An object's unique key within its portal, as the batch caches it. */
+  private record PortalKey(long portalId, String key) {
   }
 }

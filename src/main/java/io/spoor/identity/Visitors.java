@@ -21,9 +21,9 @@ import java.util.Set;
 public final class Visitors implements Deferred {
   private final VisitorStore store;
   private final LiveContacts live;
-  private final Set<String> tiedNow = new HashSet<>();
-  private final Map<String, Optional<Visitor>> known = new LinkedHashMap<>();
-  private final Map<String, Visitor> changed = new LinkedHashMap<>();
+  private final Set<Key> tiedNow = new HashSet<>();
+  private final Map<Key, Optional<Visitor>> known = new LinkedHashMap<>();
+  private final Map<Key, Visitor> changed = new LinkedHashMap<>();
   private final List<PageView> pageViews = new ArrayList<>();
   private final List<Visitor> newlyIdentified = new ArrayList<>();
 
@@ -35,11 +35,11 @@ public final class Visitors implements Deferred {
   /** Looks up many visitors of a portal at once. */
   public void prefetch(long portalId, Collection<String> utks) {
     Map<String, Visitor> found = store.find(portalId, utks);
-    utks.forEach(utk -> known.putIfAbsent(portalId + ":" + utk, Optional.ofNullable(found.get(utk))));
+    utks.forEach(utk -> known.putIfAbsent(new Key(portalId, utk), Optional.ofNullable(found.get(utk))));
   }
 
   public Optional<Visitor> get(long portalId, String utk) {
-    return known.computeIfAbsent(portalId + ":" + utk,
+    return known.computeIfAbsent(new Key(portalId, utk),
         k -> Optional.ofNullable(store.find(portalId, List.of(utk)).get(utk)));
   }
 
@@ -58,7 +58,7 @@ public final class Visitors implements Deferred {
         newlyIdentified.add(tied);
       }
     }
-    tiedNow.add(portalId + ":" + utk);
+    tiedNow.add(new Key(portalId, utk));
     return wasAnonymous;
   }
 
@@ -67,7 +67,7 @@ public final class Visitors implements Deferred {
    * that was archived or deleted.
    */
   public Optional<Long> contactOf(Visitor visitor) {
-    return visitor.contactId().filter(contact -> tiedNow.contains(visitor.portalId() + ":" + visitor.utk())
+    return visitor.contactId().filter(contact -> tiedNow.contains(Key.of(visitor))
         || live.isLive(visitor.portalId(), contact));
   }
 
@@ -93,7 +93,7 @@ public final class Visitors implements Deferred {
   public void reset(long portalId, String utk) {
     get(portalId, utk).filter(v -> v.contactId().isPresent() || v.numPageViews() > 0)
         .ifPresent(v -> put(v.reset()));
-    tiedNow.remove(portalId + ":" + utk);
+    tiedNow.remove(new Key(portalId, utk));
   }
 
   public void consent(long portalId, String utk, String decision) {
@@ -118,8 +118,15 @@ public final class Visitors implements Deferred {
   }
 
   private void put(Visitor visitor) {
-    String key = visitor.portalId() + ":" + visitor.utk();
+    Key key = Key.of(visitor);
     known.put(key, Optional.of(visitor));
     changed.put(key, visitor);
+  }
+
+  /** A visitor's identity within the batch: its portal and token. */
+  private record Key(long portalId, String utk) {
+    static Key of(Visitor visitor) {
+      return new Key(visitor.portalId(), visitor.utk());
+    }
   }
 }

@@ -70,26 +70,27 @@ public final class SentEventApplier implements HitApplier<SentEventHit> {
       return;
     }
     ContactChanges changes = batch.part(ContactChanges.class, () -> new ContactChanges(contacts, propertyDefinitions));
-    Optional<Optional<Long>> contact = contactOf(hit, changes, batch);
-    if (contact.isEmpty()) {
+    Optional<Subject> subject = subjectOf(hit, changes, batch);
+    if (subject.isEmpty()) {
       return;
     }
+    Optional<Long> contact = subject.get().contactId();
     Creations creations = limits.of(batch); // not inside the part's supplier: parts are made one at a time
     EventCompletions events = batch.part(EventCompletions.class,
         () -> new EventCompletions(definitions, completions, creations));
-    events.complete(definition.get(), contact.get(), hit.id(), hit.occurredAt(), OptionalLong.empty(), SOURCE,
+    events.complete(definition.get(), contact, hit.id(), hit.occurredAt(), OptionalLong.empty(), SOURCE,
         declared(hit, definition.get(), batch));
-    contact.get().ifPresent(id -> changes.addAnalytics(id, AnalyticsDelta.event(hit.occurredAt(), 0)));
+    contact.ifPresent(id -> changes.addAnalytics(id, AnalyticsDelta.event(hit.occurredAt(), 0)));
   }
 
-  /** The contact the event is about: empty when it names none that can be found (rejected). */
-  private Optional<Optional<Long>> contactOf(SentEventHit hit, ContactChanges changes, Batch batch) {
+  /** Whom the event is about: empty when it names no one that can be found (rejected). */
+  private Optional<Subject> subjectOf(SentEventHit hit, ContactChanges changes, Batch batch) {
     if (hit.objectId().isPresent()) {
       if (!contacts.isLive(hit.hubId(), hit.objectId().get())) {
         batch.reject(hit, RejectReason.UNKNOWN_CONTACT, true, "no contact with id " + hit.objectId().get());
         return Optional.empty();
       }
-      return Optional.of(hit.objectId());
+      return Optional.of(new Subject(hit.objectId()));
     }
     if (hit.email().isPresent()) {
       Optional<String> email = Emails.normalize(hit.email().get());
@@ -97,15 +98,20 @@ public final class SentEventApplier implements HitApplier<SentEventHit> {
         batch.reject(hit, RejectReason.INVALID_EMAIL, true, "email is not an email address");
         return Optional.empty();
       }
-      return Optional.of(Optional.of(changes.byEmail(hit.hubId(), email.get(), hit.receivedAt(), ChangeSource.API)));
+      return Optional.of(new Subject(Optional.of(changes.byEmail(hit.hubId(), email.get(), hit.receivedAt(),
+          ChangeSource.API))));
     }
     LiveContactCache live = batch.part(LiveContactCache.class, () -> new LiveContactCache(contacts));
     Visitors visitorChanges = batch.part(Visitors.class, () -> new Visitors(visitors, live));
-    return Optional.of(visitorChanges.get(hit.hubId(), hit.utk().orElseThrow().toLowerCase(java.util.Locale.ROOT))
-        .flatMap(visitorChanges::contactOf));
+    return Optional.of(new Subject(visitorChanges.get(hit.hubId(),
+        hit.utk().orElseThrow().toLowerCase(java.util.Locale.ROOT)).flatMap(visitorChanges::contactOf)));
   }
 
   private Map<String, String> declared(SentEventHit hit, EventDefinition definition, Batch batch) {
     return DeclaredProperties.kept(details, definition, hit, hit.properties(), cap, batch);
+  }
+
+  /** Whom a sent event is about: a contact, or a visitor not (or no longer) tied to one. */
+  private record Subject(Optional<Long> contactId) {
   }
 }
