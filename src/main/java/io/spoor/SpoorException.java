@@ -6,12 +6,12 @@ package io.spoor;
  * HubSpot's error JSON. {@link #getMessage()} is safe to show a client; anything internal
  * goes to the log through the cause.
  */
-public class SpoorException extends RuntimeException {
-  public SpoorException(String message) {
+public abstract class SpoorException extends RuntimeException {
+  protected SpoorException(String message) {
     super(message);
   }
 
-  public SpoorException(String message, Throwable cause) {
+  protected SpoorException(String message, Throwable cause) {
     super(message, cause);
   }
 }
