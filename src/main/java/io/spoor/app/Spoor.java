@@ -17,11 +17,11 @@ import io.spoor.crm.GdprDelete;
 import io.spoor.crm.GdprDeleteRoutes;
 import io.spoor.crm.PropertyCatalog;
 import io.spoor.crm.PropertyRoutes;
-import io.spoor.crm.SqlContactMergeStore;
-import io.spoor.crm.SqlContactSearch;
-import io.spoor.crm.SqlGdprDeleteStore;
-import io.spoor.crm.SqlAssociationStore;
-import io.spoor.crm.SqlCompanyStore;
+import io.spoor.crm.Company;
+import io.spoor.crm.ObjectReads;
+import io.spoor.crm.ObjectType;
+import io.spoor.crm.ObjectView;
+import io.spoor.crm.ObjectWrites;
 import io.spoor.events.BehavioralEventRoutes;
 import io.spoor.events.BehavioralEvents;
 import io.spoor.events.EventDefinitionRoutes;
@@ -102,14 +102,14 @@ public final class Spoor implements AutoCloseable {
         settings.get(Settings.MAX_BATCH), settings.get(Settings.MAX_BACKLOG),
         Duration.ofMillis(settings.get(Settings.MAX_WAIT_MS)), Duration.ofMillis(settings.get(Settings.APPLY_INTERVAL_MS)),
         settings.get(Settings.MAX_BACKLOG_BYTES), settings.get(Settings.MAX_BATCH_BYTES)),
-        Duration.ofMinutes(settings.get(Settings.LOG_SEGMENT_MAX_AGE_MINUTES)));
+        Duration.ofMinutes(settings.get(Settings.LOG_SEGMENT_MAX_AGE_MINUTES)), clock);
     ingestMetrics = new IngestMetrics(metrics, log);
     log.start(sinks.apply(new BatchApplier(db, stores.appliedHits(), stores.rejections(), stores.portals(),
         appliers(stores, metrics, settings, creationLimits(settings, stores)), ingestMetrics, clock, new RejectionLimits(
             settings.get(Settings.REJECTIONS_KEPT), settings.get(Settings.REJECTION_BYTES_PER_BATCH)))));
     vertx = Vertx.vertx();
     List<Routes> routes = new ArrayList<>(trackingRoutes(settings, stores, metrics, clock));
-    routes.addAll(crmRoutes(stores, clock, settings.get(Settings.HISTORY_PER_PROPERTY)));
+    routes.addAll(crmRoutes(stores, clock));
     routes.addAll(adminRoutes(stores, metrics, clock));
     Optional<HttpServerSettings.Tls> tls = settings.find(Settings.TLS_CERT)
         .map(cert -> new HttpServerSettings.Tls(cert, settings.get(Settings.TLS_KEY)));
@@ -168,20 +168,25 @@ public final class Spoor implements AutoCloseable {
   }
 
   /** The HubSpot-compatible CRM API and Spoor's contact reads. */
-  private List<Routes> crmRoutes(Stores stores, Clock clock, int historyPerProperty) {
-    Contacts contacts = new Contacts(db, stores.contacts(), stores.propertyDefinitions());
-    ContactWrites contactWrites = new ContactWrites(db, stores.contacts(), stores.propertyDefinitions(), clock);
+  private List<Routes> crmRoutes(Stores stores, Clock clock) {
+    Contacts contacts = new Contacts(db, stores.contacts(), stores.propertyDefinitions(), clock);
+    ContactWrites contactWrites = new ContactWrites(db, stores.contacts(), stores.propertyDefinitions(),
+        new Associations(db, stores.contacts(), clock), clock);
+    ObjectReads<Company> companies = new ObjectReads<>(db, stores.companies(), ObjectType.COMPANY,
+        ObjectView.reader(ObjectType.COMPANY), stores.propertyDefinitions(), clock);
+    ObjectWrites<Company> companyWrites = new ObjectWrites<>(db, stores.companies(), stores.propertyDefinitions(),
+        ObjectType.COMPANY, new Associations(db, stores.companies(), clock), clock);
     return List.of(
         new ContactRoutes(contacts, new ContactTimeline(db, contacts, stores.completions(), stores.visitors())),
         new ContactApiRoutes(contacts, contactWrites),
         new LegacyContactRoutes(contactWrites),
-        new CompanyApiRoutes(db, new SqlCompanyStore(db, historyPerProperty), stores.propertyDefinitions(), clock),
-        new AssociationRoutes(new Associations(db, new SqlAssociationStore(db), clock)),
-        new ContactSearchRoutes(new ContactSearch(db, stores.contacts(), new SqlContactSearch(db),
+        new CompanyApiRoutes(companies, companyWrites),
+        new AssociationRoutes(new Associations(db, stores.associations(), clock)),
+        new ContactSearchRoutes(new ContactSearch(db, stores.contacts(), stores.contactSearch(),
             stores.propertyDefinitions())),
-        new ContactMergeRoutes(new ContactMerge(db, stores.contacts(), new SqlContactMergeStore(db),
+        new ContactMergeRoutes(new ContactMerge(db, stores.contacts(), stores.contactMerges(),
             stores.completions(), stores.visitors(), stores.externalIds(), clock)),
-        new GdprDeleteRoutes(new GdprDelete(db, stores.contacts(), new SqlGdprDeleteStore(db),
+        new GdprDeleteRoutes(new GdprDelete(db, stores.contacts(), stores.gdprDeletes(),
             stores.completions(), stores.eventDefinitions(), stores.visitors(), stores.externalIds(),
             stores.rejections(), db)),
         new PropertyRoutes(new PropertyCatalog(db, stores.propertyDefinitions())),

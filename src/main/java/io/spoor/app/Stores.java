@@ -1,8 +1,19 @@
 package io.spoor.app;
 
+import io.spoor.crm.AssociationStore;
+import io.spoor.crm.Company;
+import io.spoor.crm.ContactMergeStore;
+import io.spoor.crm.ContactSearchStore;
 import io.spoor.crm.ContactStore;
+import io.spoor.crm.GdprDeleteStore;
+import io.spoor.crm.ObjectStore;
 import io.spoor.crm.PropertyDefinitionStore;
+import io.spoor.crm.SqlAssociationStore;
+import io.spoor.crm.SqlCompanyStore;
+import io.spoor.crm.SqlContactMergeStore;
+import io.spoor.crm.SqlContactSearch;
 import io.spoor.crm.SqlContactStore;
+import io.spoor.crm.SqlGdprDeleteStore;
 import io.spoor.crm.SqlPropertyDefinitionStore;
 import io.spoor.events.CompletionStore;
 import io.spoor.events.EventDefinitionStore;
@@ -29,18 +40,22 @@ import java.time.Clock;
 record Stores(Database db, PortalStore portals, TokenStore tokens, ContactStore contacts,
     PropertyDefinitionStore propertyDefinitions, EventDefinitionStore eventDefinitions,
     CompletionStore completions, ExternalIdStore externalIds, RejectionStore rejections,
-    AppliedHits appliedHits, VisitorStore visitors, EventDetailsStore eventDetails) {
+    AppliedHits appliedHits, VisitorStore visitors, EventDetailsStore eventDetails,
+    ObjectStore<Company> companies, AssociationStore associations, ContactSearchStore contactSearch,
+    ContactMergeStore contactMerges, GdprDeleteStore gdprDeletes) {
 
   static Stores sql(Database db, Clock clock) {
     return sql(db, clock, io.spoor.crm.ObjectStore.HISTORY_PER_PROPERTY);
   }
 
-  /** The stores, each contact property keeping its newest {@code historyPerProperty} history entries. */
+  /** The stores, each contact and company property keeping its newest {@code historyPerProperty} history entries. */
   static Stores sql(Database db, Clock clock, int historyPerProperty) {
     return new Stores(db, new SqlPortalStore(db), new SqlTokenStore(db, clock),
         new SqlContactStore(db, historyPerProperty),
         new SqlPropertyDefinitionStore(db, clock), new SqlEventDefinitionStore(db),
         new SqlCompletionStore(db), new SqlExternalIdStore(db), new SqlRejectionStore(db),
-        new SqlAppliedHits(db), new SqlVisitorStore(db), new SqlEventDetailsStore(db));
+        new SqlAppliedHits(db), new SqlVisitorStore(db), new SqlEventDetailsStore(db),
+        new SqlCompanyStore(db, historyPerProperty), new SqlAssociationStore(db), new SqlContactSearch(db),
+        new SqlContactMergeStore(db), new SqlGdprDeleteStore(db));
   }
 }

@@ -2,9 +2,7 @@ package io.spoor.crm;
 
 import io.spoor.http.Http;
 import io.spoor.http.Routes;
-import io.spoor.store.Transactor;
 import io.vertx.ext.web.Router;
-import java.time.Clock;
 
 /**
  * The CRM v3 companies API: read (by id, domain or a custom unique property), create,
@@ -15,11 +13,9 @@ public final class CompanyApiRoutes implements Routes {
   private final ObjectReads<Company> companies;
   private final ObjectWrites<Company> writes;
 
-  public CompanyApiRoutes(Transactor tx, ObjectStore<Company> store, PropertyDefinitionStore definitions,
-      Clock clock) {
-    this.companies = new ObjectReads<>(tx, store, ObjectType.COMPANY, ObjectView.reader(ObjectType.COMPANY),
-        definitions, clock);
-    this.writes = new ObjectWrites<>(tx, store, definitions, ObjectType.COMPANY, clock);
+  public CompanyApiRoutes(ObjectReads<Company> companies, ObjectWrites<Company> writes) {
+    this.companies = companies;
+    this.writes = writes;
   }
 
   @Override

@@ -35,14 +35,15 @@ public class ObjectWrites<T extends CrmObject> {
   private final Clock clock;
   private final Associations associations;
 
+  /** {@code associations} must work on the same {@code store}. */
   public ObjectWrites(Transactor tx, ObjectStore<T> store, PropertyDefinitionStore definitions, ObjectType type,
-      Clock clock) {
+      Associations associations, Clock clock) {
     this.tx = tx;
     this.store = store;
     this.definitions = definitions;
     this.type = type;
     this.clock = clock;
-    this.associations = new Associations(tx, store, clock);
+    this.associations = associations;
   }
 
   public ObjectType type() {

@@ -6,7 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.Base64;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
@@ -20,16 +20,18 @@ import org.slf4j.LoggerFactory;
 final class DeadLetters {
   private static final Logger LOG = LoggerFactory.getLogger(DeadLetters.class);
   private final Path file;
+  private final Clock clock;
   private final AtomicLong count = new AtomicLong();
 
-  DeadLetters(Path file) {
+  DeadLetters(Path file, Clock clock) {
     this.file = file;
+    this.clock = clock;
   }
 
   /** Keeps one record aside, durably; counted once it was written. */
   void add(long seq, byte[] record, Throwable error) {
     LOG.error("log record {} cannot be applied; kept in {}", seq, file, error);
-    String line = Instant.now() + "\t" + seq + "\t" + error.getClass().getName() + "\t"
+    String line = clock.instant() + "\t" + seq + "\t" + error.getClass().getName() + "\t"
         + Base64.getEncoder().encodeToString(record) + "\n";
     try {
       Files.writeString(file, line, StandardCharsets.UTF_8, StandardOpenOption.CREATE,

@@ -79,13 +79,13 @@ public final class FileIngestLog implements IngestLog {
   private Thread writerThread;
   private Thread applierThread;
 
-  public FileIngestLog(Path dir, IngestLimits limits) {
-    this(dir, limits, SEGMENT_MAX_AGE);
+  /** A log whose segments are appended to for at most {@code segmentMaxAge}, as {@code clock} tells. */
+  public FileIngestLog(Path dir, IngestLimits limits, Duration segmentMaxAge, Clock clock) {
+    this(dir, limits, SEGMENT_BYTES, RETRY_PAUSE, segmentMaxAge, clock);
   }
 
-  /** A log whose segments are appended to for at most {@code segmentMaxAge}. */
-  public FileIngestLog(Path dir, IngestLimits limits, Duration segmentMaxAge) {
-    this(dir, limits, SEGMENT_BYTES, RETRY_PAUSE, segmentMaxAge, Clock.systemUTC());
+  FileIngestLog(Path dir, IngestLimits limits) {
+    this(dir, limits, SEGMENT_MAX_AGE, Clock.systemUTC());
   }
 
   FileIngestLog(Path dir, IngestLimits limits, long segmentBytes, Duration retryPause) {
@@ -95,7 +95,7 @@ public final class FileIngestLog implements IngestLog {
   FileIngestLog(Path dir, IngestLimits limits, long segmentBytes, Duration retryPause, Duration segmentMaxAge,
       Clock clock) {
     this.segments = new LogSegments(dir, segmentBytes, segmentMaxAge, clock);
-    this.deadLetters = new DeadLetters(dir.resolve("dead-letters.log"));
+    this.deadLetters = new DeadLetters(dir.resolve("dead-letters.log"), clock);
     this.backlog = new Backlog(limits.maxBacklog(), limits.maxBacklogBytes());
     this.intake = new LogIntake(limits, backlog);
     this.writer = new LogWriter(intake, segments, toApply, limits.maxBatchBytes(), this::fail);
