@@ -110,6 +110,11 @@ public final class Database implements Transactor, FreedSpace, AutoCloseable {
     maintenance.scrub();
   }
 
+  /** The background upkeep, for tests that run a step of it themselves instead of waiting for it. */
+  Maintenance maintenance() {
+    return maintenance;
+  }
+
   /** Runs a statement on a reader connection outside any transaction (e.g. a checkpoint); its rows. */
   List<Map<String, Object>> outsideTransaction(String sql) {
     try {
