@@ -51,16 +51,7 @@ public class ObjectChanges implements Deferred {
 
   /** The id of the portal's object with this (canonical) key, created if absent. */
   public long byKey(long portalId, String key, long at, ChangeSource source) {
-    PortalKey cacheKey = new PortalKey(portalId, key);
-    Long id = idsByKey.get(cacheKey);
-    if (id == null) {
-      id = store.idsByKey(portalId, List.of(key)).getOrDefault(key, ABSENT);
-    }
-    if (id == ABSENT) {
-      return create(portalId, Optional.of(key), at, source);
-    }
-    idsByKey.put(cacheKey, id);
-    return id;
+    return find(portalId, key).orElseGet(() -> create(portalId, Optional.of(key), at, source));
   }
 
   /** The id of the portal's object with this (canonical) key; empty when {@link #byKey} would create it. */

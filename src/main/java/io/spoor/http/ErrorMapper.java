@@ -98,8 +98,7 @@ public final class ErrorMapper {
       body.put("message", bounded(body.getString("message"), MAX_BODY_CHARS / 8));
       encoded = body.encode();
     }
-    ctx.response().setStatusCode(error.status())
-        .putHeader(HttpHeaders.CONTENT_TYPE, "application/json;charset=utf-8").end(encoded);
+    JsonExchange.answer(ctx, error.status(), encoded);
   }
 
   /** The text cut to {@code max} characters, saying how many were left out. */

@@ -74,14 +74,8 @@ public final class BatchApplier implements BatchSink {
     metrics.batch(hits.size(), System.nanoTime() - started);
     Batch batch = applied.batch();
     applied.hits().forEach(hit -> metrics.hit(hit, batch.outcome(hit)));
-    batch.refusedParts().forEach((reason, n) -> {
-      for (int i = 0; i < n; i++) {
-        metrics.rejection(reason);
-      }
-    });
-    for (int i = 0; i < applied.keysReused(); i++) {
-      metrics.idempotencyKeyReused();
-    }
+    batch.refusedParts().forEach(metrics::rejections);
+    metrics.idempotencyKeysReused(applied.keysReused());
   }
 
   @Override
@@ -132,12 +126,15 @@ public final class BatchApplier implements BatchSink {
   private Keyed keyed(List<Hit> received) {
     List<String> asked = new ArrayList<>();
     List<String> prints = new ArrayList<>(received.size());
+    List<String> ownIds = new ArrayList<>(received.size());
     for (Hit hit : received) {
       String print = HitIds.madeAtEdge(hit.id()) ? null : HitFingerprints.of(hit);
+      String own = print == null ? null : HitIds.ofReusedKey(hit.id(), print);
       prints.add(print);
+      ownIds.add(own);
       if (print != null) {
         asked.add(hit.id());
-        asked.add(HitIds.ofReusedKey(hit.id(), print));
+        asked.add(own);
       }
     }
     Map<String, Optional<String>> recorded = asked.isEmpty() ? Map.of() : ledger.recorded(asked);
@@ -152,7 +149,7 @@ public final class BatchApplier implements BatchSink {
         continue;
       }
       String key = hit.id();
-      String own = HitIds.ofReusedKey(key, print);
+      String own = ownIds.get(i);
       Optional<String> boundTo = recorded.containsKey(key) ? recorded.get(key)
           : Optional.ofNullable(fingerprints.get(key)).or(() -> Optional.of(print));
       boolean seenUnderItsOwnId = recorded.containsKey(own) || fingerprints.containsKey(own);

@@ -44,8 +44,8 @@ public final class IngestMetrics {
     hits.inc(hit.kind(), outcome.name().toLowerCase(java.util.Locale.ROOT));
   }
 
-  void rejection(RejectReason reason) {
-    rejections.inc(reason.name());
+  void rejections(RejectReason reason, long n) {
+    rejections.add(n, reason.name());
   }
 
   void batch(int size, long nanos) {
@@ -61,8 +61,8 @@ public final class IngestMetrics {
     return rejections.value(reason.name());
   }
 
-  void idempotencyKeyReused() {
-    keysReused.inc();
+  void idempotencyKeysReused(long n) {
+    keysReused.add(n);
   }
 
   public long idempotencyKeysReused() {
