@@ -6,6 +6,8 @@ import io.spoor.events.EventDetailsStore;
 import io.spoor.ingest.Batch;
 import io.spoor.ingest.Hit;
 import io.spoor.ingest.RejectReason;
+import io.spoor.store.Deferred;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,9 +27,7 @@ final class DeclaredProperties {
 
   static Map<String, String> kept(EventDetailsStore details, EventDefinition definition, Hit hit,
       Map<String, String> properties, PerHitCap cap, Batch batch) {
-    Set<String> names = details.find(List.of(definition.id())).getOrDefault(definition.id(),
-        new EventDetails("", "", List.of())).properties().stream().map(EventDetails.EventProperty::name)
-        .collect(Collectors.toSet());
+    Set<String> names = batch.part(Declared.class, () -> new Declared(details)).names(definition.id());
     Map<String, String> kept = new LinkedHashMap<>();
     List<String> sent = properties.keySet().stream().sorted().toList();
     for (String name : cap.keep(hit, sent, n -> n, batch)) {
@@ -39,5 +39,26 @@ final class DeclaredProperties {
       }
     }
     return kept;
+  }
+
+  /** The property names each definition declares, read once per batch rather than once per hit. */
+  private static final class Declared implements Deferred {
+    private final EventDetailsStore details;
+    private final Map<Long, Set<String>> byDefinition = new HashMap<>();
+
+    Declared(EventDetailsStore details) {
+      this.details = details;
+    }
+
+    Set<String> names(long definitionId) {
+      return byDefinition.computeIfAbsent(definitionId, id -> details.find(List.of(id))
+          .getOrDefault(id, new EventDetails("", "", List.of())).properties().stream()
+          .map(EventDetails.EventProperty::name).collect(Collectors.toSet()));
+    }
+
+    @Override
+    public void flush() {
+      // nothing to write: it only remembers what was read
+    }
   }
 }
