@@ -1,5 +1,8 @@
 package io.spoor.app;
 
+import io.spoor.ingest.FileIngestLog;
+import io.spoor.ingest.IngestLimits;
+import io.spoor.ingest.RejectionLimits;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -38,9 +41,9 @@ public final class Settings {
   public static final Setting<Integer> REJECTIONS_KEPT = Setting.integer("rejections-kept", 10_000, 10,
       10_000_000, "Rejections kept per portal; older ones are trimmed");
   public static final Setting<Integer> LOG_SEGMENT_MAX_AGE_MINUTES = Setting.integer("log-segment-max-age-minutes",
-      60, 1, 10_080, "Minutes an ingest log segment is written to; once its hits are applied it is deleted");
+      Math.toIntExact(FileIngestLog.SEGMENT_MAX_AGE.toMinutes()), 1, 10_080, "Minutes an ingest log segment is written to; once its hits are applied it is deleted");
   public static final Setting<Integer> REJECTION_BYTES_PER_BATCH = Setting.integer("rejection-bytes-per-batch",
-      8 * 1024 * 1024, 1024, 1024 * 1024 * 1024,
+      RejectionLimits.DEFAULT_BYTES_PER_BATCH, 1024, 1024 * 1024 * 1024,
       "Bytes of rejections one batch writes; beyond them rejections are kept without their raw parameters");
   public static final Setting<Integer> MAX_PARAMS_PER_HIT = Setting.integer("max-params-per-hit", 100, 1, 10_000,
       "Contact properties one /v1/event hit may set; the parameters beyond are refused (TOO_MANY_PARAMETERS)");
@@ -64,9 +67,11 @@ public final class Settings {
       "PEM certificate chain: with --tls-key, serve https (HTTP/1.1 and HTTP/2) instead of http");
   public static final Setting<java.nio.file.Path> TLS_KEY = Setting.readableFile("tls-key",
       "PEM private key (PKCS#8 or PKCS#1) of --tls-cert");
-  public static final Setting<Integer> MAX_BACKLOG_BYTES = Setting.integer("max-backlog-bytes", 64 << 20, 1 << 20,
+  public static final Setting<Integer> MAX_BACKLOG_BYTES = Setting.integer("max-backlog-bytes",
+      Math.toIntExact(IngestLimits.DEFAULT_BACKLOG_BYTES), 1 << 20,
       Integer.MAX_VALUE, "Estimated memory of the hits acknowledged but not yet applied before new ones wait for room");
-  public static final Setting<Integer> MAX_BATCH_BYTES = Setting.integer("max-batch-bytes", 16 << 20, 64 << 10,
+  public static final Setting<Integer> MAX_BATCH_BYTES = Setting.integer("max-batch-bytes",
+      Math.toIntExact(IngestLimits.DEFAULT_BATCH_BYTES), 64 << 10,
       Integer.MAX_VALUE, "Estimated memory of the hits written or applied in one batch");
   public static final Setting<Integer> HEAP_CEILING_MB = Setting.integer("heap-ceiling-mb", 256, 0, 1_000_000,
       "Without -Xmx, a full GC shrinks the heap whenever it grows past this many MB (0: never)");
