@@ -2,7 +2,7 @@ package io.spoor.crm;
 
 import io.spoor.http.QueryString;
 import io.spoor.http.Param;
-import io.spoor.ingest.PercentDecoding;
+import io.spoor.http.PercentDecoding;
 import io.spoor.ingest.Rejection;
 import io.spoor.ingest.RejectionStore;
 import java.util.ArrayList;

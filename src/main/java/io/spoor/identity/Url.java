@@ -1,7 +1,6 @@
 package io.spoor.identity;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
+import io.spoor.http.PercentDecoding;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -62,39 +61,12 @@ record Url(String host, Map<String, String> query) {
     Map<String, String> out = new HashMap<>();
     for (String pair : query.split("&")) {
       int eq = pair.indexOf('=');
-      String name = decode(eq >= 0 ? pair.substring(0, eq) : pair).toLowerCase(Locale.ROOT);
+      String name = PercentDecoding.lenient(eq >= 0 ? pair.substring(0, eq) : pair).toLowerCase(Locale.ROOT);
       if (!name.isEmpty()) {
-        out.putIfAbsent(name, eq >= 0 ? decode(pair.substring(eq + 1)) : "");
+        out.putIfAbsent(name, eq >= 0 ? PercentDecoding.lenient(pair.substring(eq + 1)) : "");
       }
     }
     return out;
   }
 
-  private static String decode(String s) {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream(s.length());
-    int i = 0;
-    while (i < s.length()) {
-      int hex = s.charAt(i) == '%' ? hexByte(s, i + 1) : -1;
-      if (hex >= 0) {
-        bytes.write(hex);
-        i += 3;
-      } else {
-        int cp = s.codePointAt(i);
-        byte[] utf8 = (cp == '+' ? " " : new String(Character.toChars(cp)))
-            .getBytes(StandardCharsets.UTF_8);
-        bytes.write(utf8, 0, utf8.length);
-        i += Character.charCount(cp);
-      }
-    }
-    return bytes.toString(StandardCharsets.UTF_8);
-  }
-
-  private static int hexByte(String s, int at) {
-    if (at + 1 >= s.length()) {
-      return -1;
-    }
-    int hi = Character.digit(s.charAt(at), 16);
-    int lo = Character.digit(s.charAt(at + 1), 16);
-    return hi < 0 || lo < 0 ? -1 : hi * 16 + lo;
-  }
 }

@@ -1,5 +1,6 @@
 package io.spoor.ingest;
 
+import io.spoor.http.PercentDecoding;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;

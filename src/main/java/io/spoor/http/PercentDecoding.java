@@ -1,12 +1,13 @@
-package io.spoor.ingest;
+package io.spoor.http;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Percent-decoding that never fails, for reading text Spoor keeps (raw parameters of rejected
- * hits) rather than requests: {@code +} is a space, a valid escape its byte, and a broken escape
- * stays as it is. Bytes that are not UTF-8 become the replacement character.
+ * Percent-decoding that never fails, for text that is read rather than answered (a page URL's
+ * query, raw parameters of rejected hits): {@code +} is a space, a valid escape (two ASCII hex
+ * digits) its byte, and a broken escape stays as it is. Bytes that are not UTF-8 become the
+ * replacement character. Requests themselves go through the strict {@link QueryString}.
  */
 public final class PercentDecoding {
   private PercentDecoding() {
