@@ -4,7 +4,7 @@ package io.spoor.ingest;
  * Something a tracker or sender asked Spoor to record. Every hit has an id given at the edge
  * (or derived from the client's idempotency key): applying the same id twice counts once.
  */
-public sealed interface Hit permits EventApiHit, BeaconHit, SentEventHit {
+public sealed interface Hit permits EventApiHit, BeaconHit, SentEventHit, SegmentHit {
   String id();
 
   long hubId();

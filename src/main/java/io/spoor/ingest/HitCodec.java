@@ -20,6 +20,7 @@ public final class HitCodec {
   private static final byte EVENT_API_V1 = 1;
   private static final byte BEACON_V1 = 2;
   private static final byte SENT_EVENT_V1 = 3;
+  private static final byte SEGMENT_V1 = 4;
 
   private HitCodec() {
   }
@@ -36,6 +37,9 @@ public final class HitCodec {
       } else if (hit instanceof SentEventHit h) {
         out.writeByte(SENT_EVENT_V1);
         writeSentEventHit(out, h);
+      } else if (hit instanceof SegmentHit h) {
+        out.writeByte(SEGMENT_V1);
+        writeSegmentHit(out, h);
       } else {
         throw new IllegalArgumentException("no encoding for " + hit.getClass().getSimpleName());
       }
@@ -57,6 +61,9 @@ public final class HitCodec {
       }
       if (tag == BEACON_V1) {
         return whole(in, readBeaconHit(in));
+      }
+      if (tag == SEGMENT_V1) {
+        return whole(in, readSegmentHit(in));
       }
       throw new IllegalArgumentException("unknown hit record type " + tag);
     } catch (IOException e) {
@@ -163,6 +170,21 @@ public final class HitCodec {
     readParams(in).forEach(p -> properties.put(p.name(), p.value()));
     return new SentEventHit(id, hubId, receivedAt, name, utk, email,
         hasObject ? Optional.of(objectId) : Optional.empty(), occurredAt, properties, readString(in));
+  }
+
+  private static void writeSegmentHit(DataOutputStream out, SegmentHit h) throws IOException {
+    writeString(out, h.id());
+    out.writeLong(h.hubId());
+    out.writeLong(h.receivedAt());
+    writeString(out, h.type());
+    writeString(out, h.message());
+    out.writeLong(h.timestamp());
+    writeString(out, h.rawParams());
+  }
+
+  private static SegmentHit readSegmentHit(DataInputStream in) throws IOException {
+    return new SegmentHit(readString(in), in.readLong(), in.readLong(), readString(in), readString(in), in.readLong(),
+        readString(in));
   }
 
   private static void writeParams(DataOutputStream out, List<Param> params) throws IOException {

@@ -40,6 +40,8 @@ public final class HitFingerprints {
     } else if (hit instanceof BeaconHit b) {
       fields.add(Integer.toString(b.beacon().code())).add(sorted(b.params()));
       fields.add(Boolean.toString(b.bot())).add(Boolean.toString(b.privacySignal()));
+    } else if (hit instanceof SegmentHit s) {
+      fields.add(s.type()).add(s.message());
     }
     return HEX.formatHex(fields.digest(), 0, BYTES);
   }
@@ -53,6 +55,9 @@ public final class HitFingerprints {
     if (hit instanceof SentEventHit s) {
       return new SentEventHit(id, s.hubId(), s.receivedAt(), s.eventName(), s.utk(), s.email(), s.objectId(),
           s.occurredAt(), s.properties(), s.rawParams());
+    }
+    if (hit instanceof SegmentHit s) {
+      return new SegmentHit(id, s.hubId(), s.receivedAt(), s.type(), s.message(), s.timestamp(), s.rawParams());
     }
     BeaconHit b = (BeaconHit) hit;
     return new BeaconHit(id, b.hubId(), b.receivedAt(), b.beacon(), b.params(), b.bot(), b.privacySignal(),

@@ -34,6 +34,8 @@ final class HitSize {
       for (String name : e.malformed()) {
         size += PER_ENTRY + text(name);
       }
+    } else if (hit instanceof SegmentHit s) {
+      size += text(s.type()) + text(s.message());
     } else if (hit instanceof SentEventHit s) {
       size += text(s.eventName()) + text(s.utk()) + text(s.email()) + PER_ENTRY;
       for (Map.Entry<String, String> p : s.properties().entrySet()) {

@@ -144,6 +144,20 @@ class HitCodecTest {
     assertEquals(h, HitCodec.decode(HitCodec.encode(h)));
   }
 
+  @Test
+  void segmentMessageRoundTripsExactlyAndEveryTruncationOfItIsRefused() {
+    SegmentHit h = new SegmentHit("s-1", 62515, 1_700_000_000_123L, "identify",
+        "{\"userId\":\"u1\",\"traits\":{\"email\":\"zoë@example.com\"}}", 1_699_999_999_000L,
+        "{\"userId\":\"u1\"}");
+    byte[] bytes = HitCodec.encode(h);
+
+    assertEquals(h, HitCodec.decode(bytes));
+    for (int length = 0; length < bytes.length; length++) {
+      byte[] truncated = java.util.Arrays.copyOf(bytes, length);
+      assertThrows(IllegalArgumentException.class, () -> HitCodec.decode(truncated), "length " + length);
+    }
+  }
+
   private static BeaconHit beacon(BeaconHit.Kind kind, boolean bot, boolean privacySignal) {
     return new BeaconHit("b-" + kind, 62515, -1_000L, kind,
         List.of(new Param("k", "Zoë"), new Param("", ""), new Param("k", UNICODE)), bot, privacySignal,
@@ -186,7 +200,7 @@ class HitCodecTest {
   @Test
   void unknownTypeTagIsRefused() {
     byte[] record = HitCodec.encode(hit("h", 1, 2, "e"));
-    for (byte tag : new byte[] {0, 4, 99, -1}) {
+    for (byte tag : new byte[] {0, 5, 99, -1}) {
       record[0] = tag;
 
       IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> HitCodec.decode(record));
