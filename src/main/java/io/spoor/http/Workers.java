@@ -34,7 +34,10 @@ final class Workers {
    */
   static void whenDone(RoutingContext ctx, CompletableFuture<?> durable, BiConsumer<RoutingContext, Throwable> answer) {
     Context context = ctx.vertx().getOrCreateContext();
-    durable.whenComplete((done, failure) -> context.runOnContext(v -> Correlation.within(ctx, () -> answer.accept(ctx,
-        failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure))));
+    durable.whenComplete((done, failure) -> {
+      Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause()
+          : failure;
+      context.runOnContext(v -> Correlation.within(ctx, () -> answer.accept(ctx, cause)));
+    });
   }
 }
