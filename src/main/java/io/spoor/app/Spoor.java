@@ -52,6 +52,11 @@ import io.spoor.portal.PortalAuthenticator;
 import io.spoor.portal.PortalRoutes;
 import io.spoor.portal.TokenRoutes;
 import io.spoor.portal.Portals;
+import io.spoor.segment.EdgeLimits;
+import io.spoor.segment.EdgeRejections;
+import io.spoor.segment.SegmentRoutes;
+import io.spoor.segment.WriteKeyRoutes;
+import io.spoor.segment.WriteKeys;
 import io.spoor.store.Database;
 import io.spoor.store.SqliteDialect;
 import io.spoor.track.BeaconApplier;
@@ -111,6 +116,7 @@ public final class Spoor implements AutoCloseable {
     List<Routes> routes = new ArrayList<>(trackingRoutes(settings, stores, metrics, clock));
     routes.addAll(crmRoutes(stores, clock));
     routes.addAll(adminRoutes(stores, metrics, clock));
+    routes.addAll(segmentRoutes(settings, stores, metrics, clock));
     Optional<HttpServerSettings.Tls> tls = settings.find(Settings.TLS_CERT)
         .map(cert -> new HttpServerSettings.Tls(cert, settings.get(Settings.TLS_KEY)));
     server = new Server(vertx, new HttpServerSettings(settings.get(Settings.HOST), settings.get(Settings.PORT),
@@ -147,7 +153,8 @@ public final class Spoor implements AutoCloseable {
             stores.eventDetails(), propertyCap, limits),
         new SentEventApplier(stores.contacts(), stores.propertyDefinitions(), stores.visitors(),
             stores.eventDefinitions(), stores.eventDetails(), stores.completions(),
-            propertyCap, limits));
+            propertyCap, limits),
+        new EdgeRejections(EdgeRejections.NO_MAPPING));
   }
 
   /** What hits from the unauthenticated endpoints may create per portal. */
@@ -203,6 +210,17 @@ public final class Spoor implements AutoCloseable {
         new PortalRoutes(portals),
         new TokenRoutes(portals),
         new OpenApiDocument());
+  }
+
+  /** Segment's HTTP Tracking API, which feeds the ingest log, and the write keys it takes. */
+  private List<Routes> segmentRoutes(Settings settings, Stores stores, Metrics metrics, Clock clock) {
+    WriteKeys writeKeys = new WriteKeys(db, stores.portals(), stores.writeKeys(), clock);
+    EdgeLimits limits = new EdgeLimits(settings.get(Settings.SEGMENT_MAX_MESSAGE_BYTES),
+        settings.get(Settings.SEGMENT_MAX_REQUEST_BYTES), settings.get(Settings.SEGMENT_MAX_BATCH_MESSAGES));
+    return List.of(
+        new SegmentRoutes(writeKeys, limits, log, clock, metrics.counter("spoor_segment_refused_total",
+            "Calls of Segment's Tracking API answered with an error, by status", "status")),
+        new WriteKeyRoutes(writeKeys));
   }
 
   /** Opens the store, starts every part and listens. */
