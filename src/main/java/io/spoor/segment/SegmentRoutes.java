@@ -46,8 +46,8 @@ public final class SegmentRoutes implements Routes {
     BodyHandler body = BodyHandler.create(false).setBodyLimit(limits.maxRequestBytes());
     for (String path : paths) {
       for (String route : List.of("/v1/" + path, "/v1/" + path + "/")) {
-        router.post(route).handler(this::countRefusals).handler(SegmentRoutes::jsonOnly).handler(body)
-            .handler(ctx -> take(ctx, http, path)).failureHandler(http.segmentErrors());
+        router.post(route).handler(ctx -> receive(ctx, body)).handler(ctx -> take(ctx, http, path))
+            .failureHandler(http.segmentErrors());
       }
     }
   }
@@ -72,26 +72,23 @@ public final class SegmentRoutes implements Routes {
   }
 
   /**
-   * Refuses, before the body is read, any content type but JSON and {@code text/plain} (which
-   * analytics.js sends to spare a browser the CORS preflight).
+   * Counts the call if it ends refused, refuses any content type but JSON and {@code text/plain}
+   * (which analytics.js sends to spare a browser the CORS preflight) before reading the body,
+   * then reads the body within the request limit.
    */
-  private static void jsonOnly(RoutingContext ctx) {
-    String type = ctx.request().getHeader(HttpHeaders.CONTENT_TYPE);
-    String lower = type == null ? "" : type.trim().toLowerCase(Locale.ROOT);
-    if (!lower.contains("json") && !lower.startsWith("text/plain")) {
-      ctx.fail(new InvalidInputException("Content-Type must be application/json"));
-      return;
-    }
-    ctx.next();
-  }
-
-  private void countRefusals(RoutingContext ctx) {
+  private void receive(RoutingContext ctx, BodyHandler body) {
     ctx.addEndHandler(done -> {
       int status = ctx.response().getStatusCode();
       if (status >= 400) {
         refused.inc(Integer.toString(status));
       }
     });
-    ctx.next();
+    String type = ctx.request().getHeader(HttpHeaders.CONTENT_TYPE);
+    String lower = type == null ? "" : type.trim().toLowerCase(Locale.ROOT);
+    if (!lower.contains("json") && !lower.startsWith("text/plain")) {
+      ctx.fail(new InvalidInputException("Content-Type must be application/json"));
+      return;
+    }
+    body.handle(ctx);
   }
 }
