@@ -1,7 +1,8 @@
 -- wrk script: Segment's Tracking API, POST /v1/batch with 100 messages a request (identify,
 -- track and page in turn), each with its own messageId, for many distinct users.
 --   Authorization: Basic base64(BENCH_WRITE_KEY + ":")
--- BENCH_WRITE_KEY is the write key (bench/run.sh creates one); BENCH_EMAILS the distinct users.
+-- BENCH_WRITE_KEY is the write key (bench/run.sh creates one); BENCH_EMAILS the distinct users;
+-- BENCH_MESSAGE_IDS=0 sends the messages without messageId.
 -- Messages per second are 100 times the requests per second.
 package.path = debug.getinfo(1, "S").source:match("^@(.*/)") .. "?.lua;" .. package.path
 local report = require("report")
@@ -29,10 +30,12 @@ local headers = {
   ["Content-Type"] = "application/json",
 }
 local counter = 0
+-- BENCH_MESSAGE_IDS=0 leaves messageId out (no idempotency key: nothing for the ledger to record)
+local with_ids = os.getenv("BENCH_MESSAGE_IDS") ~= "0"
 
 local function message(i, stamp)
   local user = math.random(1, users)
-  local id = '"messageId":"' .. stamp .. "-" .. i .. '","userId":"user-' .. user .. '"'
+  local id = (with_ids and ('"messageId":"' .. stamp .. "-" .. i .. '",') or "") .. '"userId":"user-' .. user .. '"'
   local kind = i % 3
   if kind == 0 then
     return '{"type":"identify",' .. id .. ',"traits":{"email":"u' .. user .. '@example.com","firstName":"Ann"}}'

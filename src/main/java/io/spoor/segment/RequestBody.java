@@ -22,9 +22,10 @@ final class RequestBody {
 
   static JsonObject read(Buffer raw, String contentEncoding, int maxBytes) {
     String encoding = contentEncoding == null ? "identity" : contentEncoding.trim().toLowerCase(Locale.ROOT);
+    Buffer sent = raw == null ? Buffer.buffer() : raw;
     Buffer body = switch (encoding) {
-      case "", "identity" -> raw;
-      case "gzip", "x-gzip" -> inflated(raw, maxBytes);
+      case "", "identity" -> sent;
+      case "gzip", "x-gzip" -> inflated(sent, maxBytes);
       default -> throw new InvalidInputException("Unsupported Content-Encoding " + encoding + ": send gzip or none");
     };
     return Http.jsonObject(body);
