@@ -144,6 +144,36 @@ class SegmentApiTest extends SpoorPerClass {
   }
 
   @Test
+  void textPlainBodiesAsAnalyticsJsSendsThemAreTaken() {
+    long before = calls.hitsTaken();
+    JsonObject page = new JsonObject().put("anonymousId", "anon-browser").put("writeKey", key)
+        .put("properties", new JsonObject().put("url", "https://example.com/"));
+    Answer answer = calls.post("/v1/page", Map.of("Content-Type", "text/plain;charset=UTF-8"),
+        page.encode().getBytes(StandardCharsets.UTF_8));
+    assertEquals(200, answer.status(), answer.body());
+    assertEquals(before + 1, calls.hitsTaken());
+  }
+
+  @Test
+  void aNumberOutOfRangeIsRefusedWith400() {
+    Answer answer = calls.post("/v1/track", Map.of("Authorization", SegmentCalls.basic(key),
+        "Content-Type", "application/json"),
+        "{\"userId\":\"u\",\"event\":\"e\",\"properties\":{\"revenue\":1e400}}".getBytes(StandardCharsets.UTF_8));
+    assertSegmentError(answer, 400, "bad_request");
+  }
+
+  @Test
+  void aBadCallLeavesWhatWasTakenBeforeItUntouched() {
+    long before = calls.hitsTaken();
+    assertEquals(200, calls.post("/v1/identify", key, identify()).status());
+    assertSegmentError(calls.post("/v1/identify", Map.of("Authorization", SegmentCalls.basic(key),
+        "Content-Type", "application/json"), "{\"batch\": [".getBytes(StandardCharsets.UTF_8)), 400, "bad_request");
+    assertEquals(before + 1, calls.hitsTaken());
+    assertEquals(200, calls.post("/v1/identify", key, identify()).status());
+    assertEquals(before + 2, calls.hitsTaken());
+  }
+
+  @Test
   void gzipBodyIsInflatedAndTaken() {
     long before = calls.hitsTaken();
     JsonObject batch = new JsonObject().put("batch", new JsonArray().add(identify().put("type", "identify")))
@@ -164,6 +194,7 @@ class SegmentApiTest extends SpoorPerClass {
     Answer answer = calls.post("/v1/batch", Map.of("Authorization", SegmentCalls.basic(key),
         "Content-Type", "application/json", "Content-Encoding", "gzip"), SegmentCalls.gzip(bomb));
     assertSegmentError(answer, 413, "payload_too_large");
+    assertTrue(answer.json().getString("message").contains("inflated"), answer.body());
   }
 
   @Test
