@@ -1,17 +1,15 @@
 package io.spoor.segment;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import io.spoor.InvalidInputException;
 import io.spoor.NotFoundException;
 import io.spoor.portal.PortalStore;
+import io.spoor.portal.SecretLookups;
 import io.spoor.portal.TokenSecrets;
 import io.spoor.store.Transactor;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A portal's write keys: creating, listing and revoking them, and finding the portal a key's
@@ -30,16 +28,13 @@ public final class WriteKeys {
   private final Transactor tx;
   private final PortalStore portals;
   private final WriteKeyStore keys;
-  private final Cache<String, Optional<Long>> hubByHash;
+  private final SecretLookups<Long> hubByHash;
 
   public WriteKeys(Transactor tx, PortalStore portals, WriteKeyStore keys, Clock clock) {
     this.tx = tx;
     this.portals = portals;
     this.keys = keys;
-    this.hubByHash = Caffeine.newBuilder().maximumSize(MAX_CACHED)
-        .expireAfterWrite(CACHE_MILLIS, TimeUnit.MILLISECONDS)
-        .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
-        .build();
+    this.hubByHash = new SecretLookups<>(CACHE_MILLIS, MAX_CACHED, clock);
   }
 
   /** A new key of the portal (404 when there is no such portal); its value is in the answer only. */
@@ -63,20 +58,13 @@ public final class WriteKeys {
 
   public boolean revoke(long hubId, long id) {
     boolean revoked = tx.inTransaction(() -> keys.revoke(hubId, id));
-    hubByHash.invalidateAll();
+    hubByHash.forgetAll();
     return revoked;
   }
 
   /** The hub id of the active key with this clear value. Blocking: call off the event loop. */
   public Optional<Long> hubOf(String value) {
-    String hash = TokenSecrets.hash(value);
-    Optional<Long> cached = hubByHash.getIfPresent(hash);
-    if (cached == null) {
-      // read outside the cache's lock: a slow store must not hold up other lookups
-      cached = tx.read(() -> keys.findActive(hash).map(WriteKey::hubId));
-      hubByHash.put(hash, cached);
-    }
-    return cached;
+    return hubByHash.find(value, hash -> tx.read(() -> keys.findActive(hash).map(WriteKey::hubId)));
   }
 
   /** 32 letters and digits, the shape of Segment's own write keys (190 bits of randomness). */

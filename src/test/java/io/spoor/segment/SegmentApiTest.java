@@ -282,6 +282,16 @@ class SegmentApiTest extends SpoorPerClass {
   }
 
   @Test
+  void inABatchWhatAMessageMustCarryIsLeftToTheApplierAndTheBatchIsTaken() {
+    long before = calls.hitsTaken();
+    JsonArray batch = new JsonArray().add(new JsonObject().put("type", "identify").put("traits", new JsonObject()))
+        .add(new JsonObject().put("type", "track").put("userId", "u"));
+    Answer answer = calls.post("/v1/batch", key, new JsonObject().put("batch", batch));
+    assertEquals(200, answer.status(), answer.body());
+    assertEquals(before + 2, calls.hitsTaken());
+  }
+
+  @Test
   void writeKeyOfAnotherPortalFilesItsMessagesUnderThatPortal() {
     SpoorClient other = server.newPortal(20 + (long) (Math.random() * 1_000_000), io.spoor.http.Scope.all());
     String otherKey = new SegmentCalls(server, other).newWriteKey();
