@@ -51,6 +51,12 @@ final class SegmentCalls {
         body.encode().getBytes(StandardCharsets.UTF_8));
   }
 
+  /** A JSON body sent as written, with the write key as HTTP Basic user. */
+  SpoorClient.Answer post(String path, String writeKey, String json) {
+    return post(path, Map.of("Authorization", basic(writeKey), "Content-Type", "application/json"),
+        json.getBytes(StandardCharsets.UTF_8));
+  }
+
   SpoorClient.Answer post(String path, Map<String, String> headers, byte[] body) {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(admin.base() + path))
         .POST(HttpRequest.BodyPublishers.ofByteArray(body));
