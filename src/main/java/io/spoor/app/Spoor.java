@@ -42,6 +42,7 @@ import io.spoor.ingest.FileIngestLog;
 import io.spoor.ingest.LogDamage;
 import io.spoor.ingest.IngestLimits;
 import io.spoor.ingest.RejectReason;
+import io.spoor.ingest.Ticker;
 import io.spoor.ingest.RejectionLimits;
 import io.spoor.admin.RejectionRoutes;
 import io.spoor.ops.Counter;
@@ -102,7 +103,7 @@ public final class Spoor implements AutoCloseable {
         settings.get(Settings.MAX_BATCH), settings.get(Settings.MAX_BACKLOG),
         Duration.ofMillis(settings.get(Settings.MAX_WAIT_MS)), Duration.ofMillis(settings.get(Settings.APPLY_INTERVAL_MS)),
         settings.get(Settings.MAX_BACKLOG_BYTES), settings.get(Settings.MAX_BATCH_BYTES)),
-        Duration.ofMinutes(settings.get(Settings.LOG_SEGMENT_MAX_AGE_MINUTES)), clock);
+        Duration.ofMinutes(settings.get(Settings.LOG_SEGMENT_MAX_AGE_MINUTES)), clock, Ticker.SYSTEM);
     ingestMetrics = new IngestMetrics(metrics, log);
     log.start(sinks.apply(new BatchApplier(db, stores.appliedHits(), stores.rejections(), stores.portals(),
         appliers(stores, metrics, settings, creationLimits(settings, stores)), ingestMetrics, clock, new RejectionLimits(

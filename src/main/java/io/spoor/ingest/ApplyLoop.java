@@ -29,8 +29,6 @@ final class ApplyLoop implements Runnable {
   // logs under FileIngestLog, the name operators know the log by
   private static final Logger LOG = LoggerFactory.getLogger(FileIngestLog.class);
 
-  private static final long GATHER_CHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
-
   private final BlockingQueue<Sequenced> written;
   private final Applier applier;
   private final ApplyProgress progress;
@@ -39,12 +37,14 @@ final class ApplyLoop implements Runnable {
   private final long maxBatchBytes;
   private final long intervalNanos;
   private final Consumer<Throwable> fatal;
+  private final Ticker ticker;
   private long lastStart;
   private int lastSize;
 
-  /** {@code fatal} is told of what stopped the thread unexpectedly. */
+  /** {@code fatal} is told of what stopped the thread unexpectedly; the interval goes by {@code ticker}. */
   ApplyLoop(BlockingQueue<Sequenced> written, Applier applier, ApplyProgress progress,
-      BooleanSupplier writerDone, int maxBatch, long maxBatchBytes, Duration interval, Consumer<Throwable> fatal) {
+      BooleanSupplier writerDone, int maxBatch, long maxBatchBytes, Duration interval, Consumer<Throwable> fatal,
+      Ticker ticker) {
     this.written = written;
     this.applier = applier;
     this.progress = progress;
@@ -53,6 +53,7 @@ final class ApplyLoop implements Runnable {
     this.maxBatchBytes = maxBatchBytes;
     this.intervalNanos = interval.toNanos();
     this.fatal = fatal;
+    this.ticker = ticker;
   }
 
   /** The applier thread. */
@@ -65,7 +66,7 @@ final class ApplyLoop implements Runnable {
           continue;
         }
         gather();
-        lastStart = System.nanoTime();
+        lastStart = ticker.nanoTime();
         List<Sequenced> batch = new ArrayList<>(Math.min(maxBatch, 1024));
         batch.add(first);
         batch.addAll(take(written, maxBatch - 1, maxBatchBytes - HitSize.of(first.hit())));
@@ -93,11 +94,8 @@ final class ApplyLoop implements Runnable {
     if (lastSize < Math.max(1, maxBatch / 10)) {
       return;
     }
-    long deadline = lastStart + intervalNanos;
-    for (long left; (left = deadline - System.nanoTime()) > 0
-        && written.size() + 1 < maxBatch && !writerDone.getAsBoolean(); ) {
-      TimeUnit.NANOSECONDS.sleep(Math.min(left, GATHER_CHECK_NANOS));
-    }
+    ticker.awaitUntil(lastStart + intervalNanos,
+        () -> written.size() + 1 >= maxBatch || writerDone.getAsBoolean());
   }
 
   /** Takes up to {@code max} items from the head of {@code from}, without waiting. */

@@ -33,14 +33,19 @@ final class LogIntake {
   /** Appends share it; stopping takes it alone, so no hit is queued after the last drain. */
   private final ReadWriteLock gate = new ReentrantReadWriteLock();
   private volatile boolean accepting = true;
+  private final Ticker ticker;
 
-  /** {@code backlog} counts hits taken and not yet applied; the applier takes them off. */
-  LogIntake(IngestLimits limits, Backlog backlog) {
+  /**
+   * {@code backlog} counts hits taken and not yet applied; the applier takes them off. The wait
+   * for room goes by {@code ticker}.
+   */
+  LogIntake(IngestLimits limits, Backlog backlog, Ticker ticker) {
     this.appends = new ArrayBlockingQueue<>(limits.queueCapacity());
     this.maxWaitNanos = limits.maxWait().toNanos();
     this.maxWaiting = limits.queueCapacity();
     this.maxWaitingBytes = limits.maxWaitingBytes();
     this.backlog = backlog;
+    this.ticker = ticker;
   }
 
   /** Queues a hit; the future completes once it is durable, or fails if it is refused. */
@@ -67,7 +72,7 @@ final class LogIntake {
     if (waitingCount == 0) {
       return;
     }
-    long now = System.nanoTime();
+    long now = ticker.nanoTime();
     synchronized (waiting) {
       for (Waiting next; (next = waiting.peekFirst()) != null; waiting.pollFirst()) {
         if (now - next.since() > maxWaitNanos) {
@@ -103,7 +108,7 @@ final class LogIntake {
         pending.done().completeExceptionally(new IngestOverloadedException("applier is behind"));
         return;
       }
-      waiting.addLast(new Waiting(pending, System.nanoTime()));
+      waiting.addLast(new Waiting(pending, ticker.nanoTime()));
       waitingBytes += pending.bytes();
       waitingCount = waiting.size();
     }

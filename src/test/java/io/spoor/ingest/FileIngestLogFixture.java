@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -26,10 +27,13 @@ import org.junit.jupiter.api.io.TempDir;
 abstract class FileIngestLogFixture {
   static final long WAIT_SECONDS = 10;
   static final long LARGE_SEGMENT = 1 << 20;
-  static final Duration SHORT_PAUSE = Duration.ofMillis(20);
+  /** The pause between the applier's attempts, in the ticker's time. */
+  static final Duration PAUSE = Duration.ofSeconds(1);
 
   @TempDir
   Path dir;
+  /** The time every log made here goes by: it stands still until a test moves it on. */
+  final ManualTicker ticker = new ManualTicker();
 
   static EventApiHit hit(String id) {
     return new EventApiHit(id, 62515, 1_430_438_400_000L, "pe62515_signup", Optional.of(id + "@example.com"),
@@ -42,14 +46,26 @@ abstract class FileIngestLogFixture {
   }
 
   FileIngestLog log(int capacity, int maxBatch, long maxBacklog, Duration maxWait) {
-    return new FileIngestLog(dir, new IngestLimits(capacity, maxBatch, maxBacklog, maxWait), LARGE_SEGMENT,
-        SHORT_PAUSE);
+    return log(new IngestLimits(capacity, maxBatch, maxBacklog, maxWait));
   }
 
   /** A log whose applier, while busy, starts a batch at most once per {@code applyInterval}. */
   FileIngestLog gatheringLog(int maxBatch, Duration applyInterval) {
-    return new FileIngestLog(dir, new IngestLimits(1000, maxBatch, 10_000, Duration.ZERO, applyInterval),
-        LARGE_SEGMENT, SHORT_PAUSE);
+    return log(new IngestLimits(1000, maxBatch, 10_000, Duration.ZERO, applyInterval));
+  }
+
+  FileIngestLog log(IngestLimits limits) {
+    return log(limits, LARGE_SEGMENT);
+  }
+
+  /** A log that starts a new segment once one holds {@code segmentBytes}. */
+  FileIngestLog log(IngestLimits limits, long segmentBytes) {
+    return log(limits, segmentBytes, Clock.systemUTC());
+  }
+
+  /** A log whose segments age as {@code clock} tells. */
+  FileIngestLog log(IngestLimits limits, long segmentBytes, Clock clock) {
+    return new FileIngestLog(dir, limits, segmentBytes, PAUSE, FileIngestLog.SEGMENT_MAX_AGE, clock, ticker);
   }
 
   FileIngestLog log() {

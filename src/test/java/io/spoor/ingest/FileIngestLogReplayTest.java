@@ -30,7 +30,7 @@ class FileIngestLogReplayTest extends FileIngestLogFixture {
 
   @Test
   void appendCompletesOnlyOnceTheHitIsInASegmentFileAndTheSinkThenReceivesIt() throws Exception {
-    FileIngestLog log = new FileIngestLog(dir, LIMITS);
+    FileIngestLog log = log(LIMITS);
     Sink sink = new Sink();
     CompletableFuture<Void> done = log.append(hit("h1"));
     CompletableFuture<List<String>> inFilesWhenAcknowledged = done.thenApply(v -> idsInSegmentFiles());
@@ -179,7 +179,7 @@ class FileIngestLogReplayTest extends FileIngestLogFixture {
 
   @Test
   void damageInAnEarlierSegmentLosesOnlyTheDamagedHitAndIsReported() throws Exception {
-    FileIngestLog first = new FileIngestLog(dir, LIMITS, 1, SHORT_PAUSE);
+    FileIngestLog first = log(LIMITS, 1);
     first.start(Sink.down());
     assertNull(await(first.append(hit("a"))));
     assertNull(await(first.append(hit("b"))));
@@ -188,7 +188,7 @@ class FileIngestLogReplayTest extends FileIngestLogFixture {
     assertTrue(files.size() >= 2, "expected a segment per write: " + files);
     flipByteInTheMiddle(files.get(0));
 
-    FileIngestLog second = new FileIngestLog(dir, LIMITS, 1, SHORT_PAUSE);
+    FileIngestLog second = log(LIMITS, 1);
     Sink recording = new Sink();
     second.start(recording);
     closeWithin(second);
@@ -284,7 +284,7 @@ class FileIngestLogReplayTest extends FileIngestLogFixture {
   @Test
   void anAppliedSegmentIsDeletedOnceOlderThanTheSegmentAgeWithoutFurtherTraffic() throws Exception {
     SteppedClock clock = new SteppedClock();
-    FileIngestLog log = new FileIngestLog(dir, WIDER_LIMITS, LARGE_SEGMENT, SHORT_PAUSE, Duration.ofHours(1), clock);
+    FileIngestLog log = log(WIDER_LIMITS, LARGE_SEGMENT, clock);
     Sink sink = new Sink();
     try {
       startAndApply(log, sink, "a", "b");
@@ -312,7 +312,7 @@ class FileIngestLogReplayTest extends FileIngestLogFixture {
   @Test
   void aSegmentIsNotDeletedAtItsAgeWhileItHoldsUnappliedHits() throws Exception {
     SteppedClock clock = new SteppedClock();
-    FileIngestLog log = new FileIngestLog(dir, WIDER_LIMITS, LARGE_SEGMENT, SHORT_PAUSE, Duration.ofHours(1), clock);
+    FileIngestLog log = log(WIDER_LIMITS, LARGE_SEGMENT, clock);
     Sink down = Sink.down();
     log.start(down);
     try {
@@ -335,7 +335,7 @@ class FileIngestLogReplayTest extends FileIngestLogFixture {
 
   @Test
   void appliedSegmentsAreDeleted() throws Exception {
-    FileIngestLog log = new FileIngestLog(dir, WIDER_LIMITS, 300, SHORT_PAUSE);
+    FileIngestLog log = log(WIDER_LIMITS, 300);
     Sink sink = new Sink();
     log.start(sink);
     try {
@@ -353,7 +353,7 @@ class FileIngestLogReplayTest extends FileIngestLogFixture {
     assertFalse(files.get(0).getFileName().toString().equals("00000000000000000001.log"),
         "the log never started a second segment");
 
-    FileIngestLog reopened = new FileIngestLog(dir, WIDER_LIMITS, 300, SHORT_PAUSE);
+    FileIngestLog reopened = log(WIDER_LIMITS, 300);
     Sink again = new Sink();
     reopened.start(again);
     reopened.close();
