@@ -4,7 +4,6 @@ import io.spoor.ingest.FileIngestLog.Sequenced;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Queue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -69,9 +68,9 @@ final class ApplyLoop implements Runnable {
         lastStart = ticker.nanoTime();
         List<Sequenced> batch = new ArrayList<>(Math.min(maxBatch, 1024));
         batch.add(first);
-        batch.addAll(take(written, maxBatch - 1, maxBatchBytes - HitSize.of(first.hit())));
+        Sized.drain(written, batch, maxBatch, maxBatchBytes);
         lastSize = batch.size();
-        if (!applier.deliver(batch, n -> take(written, n, maxBatchBytes - HitSize.of(batch)))) {
+        if (!applier.deliver(batch, n -> Sized.take(written, n, maxBatchBytes - Sized.total(batch)))) {
           LOG.warn("stopping with {} hits unapplied; they stay in the log for the next start",
               progress.unapplied());
           return;
@@ -96,33 +95,5 @@ final class ApplyLoop implements Runnable {
     }
     ticker.awaitUntil(lastStart + intervalNanos,
         () -> written.size() + 1 >= maxBatch || writerDone.getAsBoolean());
-  }
-
-  /** Takes up to {@code max} items from the head of {@code from}, without waiting. */
-  static <T> List<T> take(Queue<T> from, int max) {
-    List<T> taken = new ArrayList<>(Math.min(max, 64));
-    for (T next; taken.size() < max && (next = from.poll()) != null; ) {
-      taken.add(next);
-    }
-    return taken;
-  }
-
-  /**
-   * Takes up to {@code max} hits from the head of {@code from}, without waiting, while the
-   * next one fits within {@code maxBytes} with those taken. Only the applier takes from
-   * {@code from}, so the head it looks at is the head it takes.
-   */
-  static List<Sequenced> take(Queue<Sequenced> from, int max, long maxBytes) {
-    List<Sequenced> taken = new ArrayList<>(Math.min(Math.max(max, 0), 64));
-    long bytes = 0;
-    for (Sequenced next; taken.size() < max && (next = from.peek()) != null; ) {
-      long size = HitSize.of(next.hit());
-      if (bytes + size > maxBytes) {
-        break;
-      }
-      taken.add(from.poll());
-      bytes += size;
-    }
-    return taken;
   }
 }

@@ -272,7 +272,7 @@ public final class FileIngestLog implements IngestLog {
     }
   }
 
-  /** A hit with its place in the log. */
-  record Sequenced(long seq, Hit hit) {
+  /** A hit with its place in the log and its estimated size. */
+  record Sequenced(long seq, Hit hit, long bytes) implements Sized {
   }
 }

@@ -149,15 +149,7 @@ final class LogIntake {
    * Only the writer takes hits, so the head it looks at is the head it takes.
    */
   void drainTo(List<Pending> into, int maxHits, long maxBytes) {
-    long bytes = 0;
-    for (Pending p : into) {
-      bytes += p.bytes();
-    }
-    for (Pending next; into.size() < maxHits && (next = appends.peek()) != null
-        && bytes + next.bytes() <= maxBytes; ) {
-      into.add(appends.poll());
-      bytes += next.bytes();
-    }
+    Sized.drain(appends, into, maxHits, maxBytes);
   }
 
   /** Bytes of the hits waiting for room (not yet in the backlog). */
@@ -182,7 +174,7 @@ final class LogIntake {
   }
 
   /** A hit taken and not yet written, its estimated size, and the future its caller waits on. */
-  record Pending(Hit hit, long bytes, CompletableFuture<Void> done) {
+  record Pending(Hit hit, long bytes, CompletableFuture<Void> done) implements Sized {
   }
 
   private record Waiting(Pending pending, long since) {
