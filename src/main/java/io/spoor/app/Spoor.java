@@ -94,7 +94,7 @@ public final class Spoor implements AutoCloseable {
   private final Optional<NewToken> firstStartToken;
 
   private Spoor(Settings settings, Clock clock, UnaryOperator<BatchSink> sinks) {
-    db = openStore(settings);
+    db = openDatabase(settings);
     Stores stores = Stores.sql(db, clock, settings.get(Settings.HISTORY_PER_PROPERTY));
     Metrics metrics = new Metrics();
     portals = new Portals(db, stores.portals(), stores.tokens(), clock);
@@ -122,7 +122,7 @@ public final class Spoor implements AutoCloseable {
         metrics);
     port = server.start();
     // the store and the log have made their files by now: they get the owner-only mode too
-    DataDirectory.prepare(settings.dataDir());
+    DataDirectory.protect(settings.dataDir());
     LOG.info("listening on {}:{} ({}) with the {} store in {}", settings.get(Settings.HOST), port,
         tls.isPresent() ? "https" : "http",
         db.dialect().name(), settings.dataDir().toAbsolutePath());
@@ -218,7 +218,14 @@ public final class Spoor implements AutoCloseable {
 
   /** Opens only the store, for the command line's portal and token commands. */
   static Database openStore(Settings settings) {
-    DataDirectory.prepare(settings.dataDir());
+    Database db = openDatabase(settings);
+    DataDirectory.protect(settings.dataDir());
+    return db;
+  }
+
+  /** Opens the store in the data directory, made first if it is missing; protecting it is left to the caller. */
+  private static Database openDatabase(Settings settings) {
+    DataDirectory.create(settings.dataDir());
     return Database.open(new SqliteDialect(settings.dataDir().resolve("spoor.db")));
   }
 
