@@ -12,7 +12,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Damage found on start: a torn tail is cut off, damage elsewhere loses only the records it hit and is reported. */
+/**
+ * Damage found on start: a torn tail is cut off, damage elsewhere loses only the records it hit
+ * and is reported.
+ */
 class LogSegmentsDamageTest extends LogSegmentsFixture {
   @Test
   void tornRecordAtTheEndOfTheLastSegmentIsCutOffAndTheLogContinuesAfterIt() throws Exception {

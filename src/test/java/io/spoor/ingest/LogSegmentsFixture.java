@@ -9,7 +9,10 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
 
-/** What the {@link LogSegments} tests share: a fresh directory, numbered records, and a look at the segment files. */
+/**
+ * What the {@link LogSegments} tests share: a fresh directory, numbered records, and a look at
+ * the segment files.
+ */
 abstract class LogSegmentsFixture {
   /** Small enough that every append of a record or two starts a new segment. */
   static final long SMALL = 40;

@@ -15,7 +15,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-/** Records round-trip through the segment files with sequence numbers that only grow, across rolls and restarts. */
+/**
+ * Records round-trip through the segment files with sequence numbers that only grow, across
+ * rolls and restarts.
+ */
 class LogSegmentsTest extends LogSegmentsFixture {
   @Test
   void recordsRoundTripWithIncreasingSequenceNumbersAcrossSegmentRolls() throws Exception {
