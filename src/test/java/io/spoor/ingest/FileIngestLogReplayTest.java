@@ -4,7 +4,6 @@ import java.time.Duration;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -67,62 +66,6 @@ class FileIngestLogReplayTest extends FileIngestLogFixture {
       holding.release();
       first.close();
     }
-  }
-
-  @Test
-  void restartReplaysHitsWrittenButNotAppliedExactlyOnceBeforeNewHits() throws Exception {
-    FileIngestLog first = log();
-    Sink down = Sink.down();
-    first.start(down);
-    awaitAll(List.of(first.append(hit("a")), first.append(hit("b")), first.append(hit("c"))));
-    assertTrue(down.called.tryAcquire(WAIT_SECONDS, TimeUnit.SECONDS), "the sink was never called");
-    closeWithin(first);
-    assertEquals(List.of(), down.applied);
-
-    FileIngestLog second = log();
-    Sink recording = new Sink();
-    CompletableFuture<Void> late = second.append(hit("late"));
-    assertEquals(1, second.depth());
-    second.start(recording);
-    try {
-      // the late hit may already follow by now: the writer and applier run once start returns
-      List<String> atStart = recording.appliedIds();
-      assertTrue(atStart.size() >= 3 && atStart.subList(0, 3).equals(List.of("a", "b", "c")),
-          "replayed during start, before any new hit: " + atStart);
-      assertNull(await(late));
-      await(second.awaitApplied());
-      assertEquals(List.of("a", "b", "c", "late"), recording.appliedIds());
-      assertEquals(List.of(new LogPlace.InOrder(FileIngestLog.LOG_NAME, 3, true),
-          new LogPlace.InOrder(FileIngestLog.LOG_NAME, 4, false)), recording.places);
-      assertEquals(0, second.depth());
-      assertEquals(0, second.deadLettered());
-    } finally {
-      second.close();
-    }
-
-    FileIngestLog third = log();
-    Sink again = new Sink();
-    third.start(again);
-    third.close();
-    assertEquals(List.of(), again.calls, "applied hits were replayed");
-  }
-
-  @Test
-  void restartDoesNotReplayHitsAlreadyApplied() throws Exception {
-    FileIngestLog first = log();
-    Sink sink = new Sink();
-    startAndApply(first, sink, "a", "b");
-    sink.refuses = ids -> true;
-    awaitAll(List.of(first.append(hit("c")), first.append(hit("d"))));
-    closeWithin(first);
-    assertEquals(List.of("a", "b"), sink.appliedIds());
-
-    FileIngestLog second = log();
-    Sink recording = new Sink();
-    second.start(recording);
-    second.close();
-
-    assertEquals(List.of("c", "d"), recording.appliedIds());
   }
 
   @Test
