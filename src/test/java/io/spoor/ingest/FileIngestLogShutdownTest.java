@@ -146,4 +146,18 @@ class FileIngestLogShutdownTest extends FileIngestLogFixture {
       log.close();
     }
   }
+
+  @Test
+  void closeDuringAnOutageDoesNotWaitOutThePauseBeforeTheNextAttempt() throws Exception {
+    FileIngestLog log = new FileIngestLog(dir, new IngestLimits(10, 10, 100, Duration.ZERO), LARGE_SEGMENT,
+        Duration.ofHours(1), FileIngestLog.SEGMENT_MAX_AGE, java.time.Clock.systemUTC(), ticker);
+    Sink down = Sink.down();
+    log.start(down);
+    assertNull(await(log.append(hit("a"))));
+    assertTrue(down.entered.await(WAIT_SECONDS, TimeUnit.SECONDS), "the sink was never called");
+
+    closeWithin(log);
+
+    assertEquals(1, log.depth(), "the hit stays in the log for the next start");
+  }
 }
