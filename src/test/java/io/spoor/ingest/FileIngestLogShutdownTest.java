@@ -154,7 +154,8 @@ class FileIngestLogShutdownTest extends FileIngestLogFixture {
     Sink down = Sink.down();
     log.start(down);
     assertNull(await(log.append(hit("a"))));
-    assertTrue(down.entered.await(WAIT_SECONDS, TimeUnit.SECONDS), "the sink was never called");
+    long pauseEnds = ticker.nextDeadline(Duration.ofSeconds(WAIT_SECONDS)).orElseThrow();
+    assertEquals(Duration.ofHours(1).toNanos(), pauseEnds - ticker.nanoTime(), "the applier pauses before retrying");
 
     closeWithin(log);
 
