@@ -3,29 +3,15 @@ package io.spoor.reliability;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.spoor.testkit.RunningSpoor;
 import io.spoor.testkit.SpoorClient;
+import io.spoor.testkit.SpoorPerClass;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** What the costliest requests the edge still accepts add to the store, per hit. */
-class CostliestRequestsIT {
-  private static RunningSpoor server;
-
-  @BeforeAll
-  static void start() {
-    server = RunningSpoor.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
-
+class CostliestRequestsIT extends SpoorPerClass {
   /**
    * The costliest requests the edge still accepts, each many times, on a portal of their own: an
    * Events HTTP API hit of nearly 16 KB of unknown properties, and behavioural event batches of
