@@ -42,6 +42,7 @@ import io.spoor.ingest.FileIngestLog;
 import io.spoor.ingest.LogDamage;
 import io.spoor.ingest.IngestLimits;
 import io.spoor.ingest.RejectReason;
+import io.spoor.ingest.Ticker;
 import io.spoor.ingest.RejectionLimits;
 import io.spoor.admin.RejectionRoutes;
 import io.spoor.ops.Counter;
@@ -98,7 +99,7 @@ public final class Spoor implements AutoCloseable {
   private final Optional<NewToken> firstStartToken;
 
   private Spoor(Settings settings, Clock clock, UnaryOperator<BatchSink> sinks) {
-    db = openStore(settings);
+    db = openDatabase(settings);
     Stores stores = Stores.sql(db, clock, settings.get(Settings.HISTORY_PER_PROPERTY));
     Metrics metrics = new Metrics();
     portals = new Portals(db, stores.portals(), stores.tokens(), clock);
@@ -107,7 +108,7 @@ public final class Spoor implements AutoCloseable {
         settings.get(Settings.MAX_BATCH), settings.get(Settings.MAX_BACKLOG),
         Duration.ofMillis(settings.get(Settings.MAX_WAIT_MS)), Duration.ofMillis(settings.get(Settings.APPLY_INTERVAL_MS)),
         settings.get(Settings.MAX_BACKLOG_BYTES), settings.get(Settings.MAX_BATCH_BYTES)),
-        Duration.ofMinutes(settings.get(Settings.LOG_SEGMENT_MAX_AGE_MINUTES)), clock);
+        Duration.ofMinutes(settings.get(Settings.LOG_SEGMENT_MAX_AGE_MINUTES)), clock, Ticker.SYSTEM);
     ingestMetrics = new IngestMetrics(metrics, log);
     log.start(sinks.apply(new BatchApplier(db, stores.appliedHits(), stores.rejections(), stores.portals(),
         appliers(stores, metrics, settings, creationLimits(settings, stores)), ingestMetrics, clock, new RejectionLimits(
@@ -127,7 +128,7 @@ public final class Spoor implements AutoCloseable {
         metrics);
     port = server.start();
     // the store and the log have made their files by now: they get the owner-only mode too
-    DataDirectory.prepare(settings.dataDir());
+    DataDirectory.protect(settings.dataDir());
     LOG.info("listening on {}:{} ({}) with the {} store in {}", settings.get(Settings.HOST), port,
         tls.isPresent() ? "https" : "http",
         db.dialect().name(), settings.dataDir().toAbsolutePath());
@@ -235,7 +236,14 @@ public final class Spoor implements AutoCloseable {
 
   /** Opens only the store, for the command line's portal and token commands. */
   static Database openStore(Settings settings) {
-    DataDirectory.prepare(settings.dataDir());
+    Database db = openDatabase(settings);
+    DataDirectory.protect(settings.dataDir());
+    return db;
+  }
+
+  /** Opens the store in the data directory, made first if it is missing; protecting it is left to the caller. */
+  private static Database openDatabase(Settings settings) {
+    DataDirectory.create(settings.dataDir());
     return Database.open(new SqliteDialect(settings.dataDir().resolve("spoor.db")));
   }
 
