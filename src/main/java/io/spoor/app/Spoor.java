@@ -169,24 +169,25 @@ public final class Spoor implements AutoCloseable {
 
   /** The HubSpot-compatible CRM API and Spoor's contact reads. */
   private List<Routes> crmRoutes(Stores stores, Clock clock) {
-    Contacts contacts = new Contacts(db, stores.contacts(), stores.propertyDefinitions(), clock);
-    ContactWrites contactWrites = new ContactWrites(db, stores.contacts(), stores.propertyDefinitions(),
-        new Associations(db, stores.contacts(), clock), clock);
-    ObjectReads<Company> companies = new ObjectReads<>(db, stores.companies(), ObjectType.COMPANY,
-        ObjectView.reader(ObjectType.COMPANY), stores.propertyDefinitions(), clock);
-    ObjectWrites<Company> companyWrites = new ObjectWrites<>(db, stores.companies(), stores.propertyDefinitions(),
-        ObjectType.COMPANY, new Associations(db, stores.companies(), clock), clock);
+    Associations associations = new Associations(db, stores.associations(), clock);
+    Contacts contacts = new Contacts(db, stores.contacts(), stores.associations(), stores.propertyDefinitions(), clock);
+    ContactWrites contactWrites = new ContactWrites(db, stores.contacts(), stores.associations(),
+        stores.propertyDefinitions(), associations, clock);
+    ObjectReads<Company> companies = new ObjectReads<>(db, stores.companies(), stores.associations(),
+        ObjectType.COMPANY, ObjectView.reader(ObjectType.COMPANY), stores.propertyDefinitions(), clock);
+    ObjectWrites<Company> companyWrites = new ObjectWrites<>(db, stores.companies(), stores.associations(),
+        stores.propertyDefinitions(), ObjectType.COMPANY, associations, clock);
     return List.of(
         new ContactRoutes(contacts, new ContactTimeline(db, contacts, stores.completions(), stores.visitors())),
         new ContactApiRoutes(contacts, contactWrites),
         new LegacyContactRoutes(contactWrites),
         new CompanyApiRoutes(companies, companyWrites),
-        new AssociationRoutes(new Associations(db, stores.associations(), clock)),
+        new AssociationRoutes(associations),
         new ContactSearchRoutes(new ContactSearch(db, stores.contacts(), stores.contactSearch(),
             stores.propertyDefinitions())),
-        new ContactMergeRoutes(new ContactMerge(db, stores.contacts(), stores.contactMerges(),
+        new ContactMergeRoutes(new ContactMerge(db, stores.contacts(), stores.associations(), stores.contactMerges(),
             stores.completions(), stores.visitors(), stores.externalIds(), clock)),
-        new GdprDeleteRoutes(new GdprDelete(db, stores.contacts(), stores.gdprDeletes(),
+        new GdprDeleteRoutes(new GdprDelete(db, stores.contacts(), stores.associations(), stores.gdprDeletes(),
             stores.completions(), stores.eventDefinitions(), stores.visitors(), stores.externalIds(),
             stores.rejections(), db)),
         new PropertyRoutes(new PropertyCatalog(db, stores.propertyDefinitions())),

@@ -32,16 +32,18 @@ public final class ContactMerge {
 
   private final Transactor tx;
   private final ContactStore contacts;
+  private final AssociationStore associations;
   private final ContactMergeStore store;
   private final CompletionStore completions;
   private final VisitorStore visitors;
   private final ExternalIdStore externalIds;
   private final Clock clock;
 
-  public ContactMerge(Transactor tx, ContactStore contacts, ContactMergeStore store, CompletionStore completions,
-      VisitorStore visitors, ExternalIdStore externalIds, Clock clock) {
+  public ContactMerge(Transactor tx, ContactStore contacts, AssociationStore associations, ContactMergeStore store,
+      CompletionStore completions, VisitorStore visitors, ExternalIdStore externalIds, Clock clock) {
     this.tx = tx;
     this.contacts = contacts;
+    this.associations = associations;
     this.store = store;
     this.completions = completions;
     this.visitors = visitors;
@@ -104,9 +106,9 @@ public final class ContactMerge {
 
   /** The other's associations with companies, made the primary's too. */
   private void companies(long portalId, long otherId, long primaryId, long at) {
-    for (long company : contacts.associated(portalId, List.of(otherId), ObjectType.COMPANY)
+    for (long company : associations.associated(portalId, List.of(otherId), ObjectType.COMPANY)
         .getOrDefault(otherId, List.of())) {
-      contacts.associate(portalId, new AssociationStore.Association(primaryId, AssociationType.CONTACT_TO_COMPANY,
+      associations.associate(portalId, new AssociationStore.Association(primaryId, AssociationType.CONTACT_TO_COMPANY,
           company), at);
     }
   }

@@ -5,7 +5,8 @@ import java.time.Clock;
 
 /** Reading contacts as the CRM API names them: {@link ObjectReads} for contacts, with their analytics. */
 public final class Contacts extends ObjectReads<Contact> {
-  public Contacts(Transactor tx, ContactStore store, PropertyDefinitionStore definitions, Clock clock) {
-    super(tx, store, ObjectType.CONTACT, ContactView::value, definitions, clock);
+  public Contacts(Transactor tx, ContactStore store, AssociationStore associations,
+      PropertyDefinitionStore definitions, Clock clock) {
+    super(tx, store, associations, ObjectType.CONTACT, ContactView::value, definitions, clock);
   }
 }

@@ -30,6 +30,7 @@ import java.util.Set;
 public final class GdprDelete {
   private final Transactor tx;
   private final ContactStore contacts;
+  private final AssociationStore associations;
   private final GdprDeleteStore store;
   private final CompletionStore completions;
   private final EventDefinitionStore definitions;
@@ -38,11 +39,12 @@ public final class GdprDelete {
   private final RejectionsNaming rejections;
   private final FreedSpace freed;
 
-  public GdprDelete(Transactor tx, ContactStore contacts, GdprDeleteStore store, CompletionStore completions,
-      EventDefinitionStore definitions, VisitorStore visitors, ExternalIdStore externalIds,
-      RejectionStore rejections, FreedSpace freed) {
+  public GdprDelete(Transactor tx, ContactStore contacts, AssociationStore associations, GdprDeleteStore store,
+      CompletionStore completions, EventDefinitionStore definitions, VisitorStore visitors,
+      ExternalIdStore externalIds, RejectionStore rejections, FreedSpace freed) {
     this.tx = tx;
     this.contacts = contacts;
+    this.associations = associations;
     this.store = store;
     this.completions = completions;
     this.definitions = definitions;
@@ -85,9 +87,9 @@ public final class GdprDelete {
       allEmails.addAll(ContactMerge.list(change.value()));
     }
     rejections.erase(portalId, allEmails, externalIds.removeAll(portalId, contactId), List.of(contactId));
-    for (long company : contacts.associated(portalId, List.of(contactId), ObjectType.COMPANY)
+    for (long company : associations.associated(portalId, List.of(contactId), ObjectType.COMPANY)
         .getOrDefault(contactId, List.of())) {
-      contacts.dissociate(portalId, contactId, company);
+      associations.dissociate(portalId, contactId, company);
     }
     store.erase(portalId, contactId);
   }

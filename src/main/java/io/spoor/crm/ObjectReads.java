@@ -26,15 +26,17 @@ public class ObjectReads<T extends CrmObject> {
 
   private final Transactor tx;
   private final ObjectStore<T> store;
+  private final AssociationStore associations;
   private final ObjectType type;
   private final PropertyReader<T> reader;
   private final PropertyDefinitionStore definitions;
   private final Clock clock;
 
-  public ObjectReads(Transactor tx, ObjectStore<T> store, ObjectType type, PropertyReader<T> reader,
-      PropertyDefinitionStore definitions, Clock clock) {
+  public ObjectReads(Transactor tx, ObjectStore<T> store, AssociationStore associations, ObjectType type,
+      PropertyReader<T> reader, PropertyDefinitionStore definitions, Clock clock) {
     this.tx = tx;
     this.store = store;
+    this.associations = associations;
     this.type = type;
     this.reader = reader;
     this.definitions = definitions;
@@ -130,7 +132,7 @@ public class ObjectReads<T extends CrmObject> {
     }
     tx.read(() -> {
       for (ObjectType to : toTypes) {
-        Map<Long, List<Long>> found = store.associated(portalId, ids, to);
+        Map<Long, List<Long>> found = associations.associated(portalId, ids, to);
         ids.forEach(id -> byObject.computeIfAbsent(id, k -> new LinkedHashMap<>())
             .put(to, found.getOrDefault(id, List.of())));
       }

@@ -21,6 +21,7 @@ final class ObjectWrite {
   private final long portalId;
   private final ObjectType type;
   private final ObjectStore<?> store;
+  private final AssociationStore associationStore;
   private final ObjectChanges changes;
   private final long at;
   private static final long NEW = -1;
@@ -28,10 +29,12 @@ final class ObjectWrite {
   private final Map<Long, Optional<String>> rekeyed = new LinkedHashMap<>();
   private final List<Association> associations = new ArrayList<>();
 
-  ObjectWrite(long portalId, ObjectType type, ObjectStore<?> store, PropertyDefinitionStore definitions, long at) {
+  ObjectWrite(long portalId, ObjectType type, ObjectStore<?> store, AssociationStore associationStore,
+      PropertyDefinitionStore definitions, long at) {
     this.portalId = portalId;
     this.type = type;
     this.store = store;
+    this.associationStore = associationStore;
     this.changes = new ObjectChanges(store, definitions, type);
     this.at = at;
   }
@@ -132,7 +135,7 @@ final class ObjectWrite {
   void finish() {
     changes.flush();
     store.rekey(portalId, rekeyed);
-    associations.forEach(association -> store.associate(portalId, association, at));
+    associations.forEach(association -> associationStore.associate(portalId, association, at));
   }
 
   /** Every association must start from this type and reach a live object of the portal. */
@@ -145,7 +148,7 @@ final class ObjectWrite {
     }
     for (ObjectType to : ObjectType.values()) {
       List<Long> ids = links.stream().filter(l -> l.type().to() == to).map(AssociationInput::toId).toList();
-      Set<Long> live = ids.isEmpty() ? Set.of() : store.live(portalId, to, ids);
+      Set<Long> live = ids.isEmpty() ? Set.of() : associationStore.live(portalId, to, ids);
       List<String> missing = ids.stream().filter(id -> !live.contains(id)).map(String::valueOf).toList();
       if (!missing.isEmpty()) {
         return Optional.of(InputError.notFound(to, missing));

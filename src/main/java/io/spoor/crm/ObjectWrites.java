@@ -30,16 +30,18 @@ public class ObjectWrites<T extends CrmObject> {
 
   private final Transactor tx;
   private final ObjectStore<T> store;
+  private final AssociationStore links;
   private final PropertyDefinitionStore definitions;
   private final ObjectType type;
   private final Clock clock;
   private final Associations associations;
 
-  /** {@code associations} must work on the same {@code store}. */
-  public ObjectWrites(Transactor tx, ObjectStore<T> store, PropertyDefinitionStore definitions, ObjectType type,
-      Associations associations, Clock clock) {
+  /** A create's associations are made in {@code links}; {@code associations} is what the object routes offer. */
+  public ObjectWrites(Transactor tx, ObjectStore<T> store, AssociationStore links, PropertyDefinitionStore definitions,
+      ObjectType type, Associations associations, Clock clock) {
     this.tx = tx;
     this.store = store;
+    this.links = links;
     this.definitions = definitions;
     this.type = type;
     this.clock = clock;
@@ -142,7 +144,7 @@ public class ObjectWrites<T extends CrmObject> {
       BiFunction<ObjectWrite, ObjectInput, Outcome> each) {
     long at = clock.millis();
     return tx.inTransaction(() -> {
-      ObjectWrite write = new ObjectWrite(portalId, type, store, definitions, at);
+      ObjectWrite write = new ObjectWrite(portalId, type, store, links, definitions, at);
       List<InputError> errors = new ArrayList<>();
       List<Saved> saved = new ArrayList<>();
       List<ObjectInput> savedInputs = new ArrayList<>();
