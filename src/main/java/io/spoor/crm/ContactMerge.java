@@ -67,7 +67,7 @@ public final class ContactMerge {
       contacts.apply(Map.of(primaryId, changes(primary, other, at)));
       contacts.touch(Map.of(primaryId, at));
       store.moveKeys(portalId, otherId, primaryId);
-      store.mergeAnalytics(otherId, primaryId);
+      contacts.addAnalytics(Map.of(primaryId, other.analytics()));
       completions.reassign(portalId, otherId, primaryId);
       visitors.reassign(portalId, otherId, primaryId);
       externalIds.reassign(portalId, otherId, primaryId);

@@ -10,7 +10,4 @@ public interface ContactMergeStore {
    * before) to another, so each of those emails finds the other contact from now on.
    */
   void moveKeys(long portalId, long fromId, long intoId);
-
-  /** Adds one contact's analytics into another's (see {@link AnalyticsTotals}) and removes the first's. */
-  void mergeAnalytics(long fromId, long intoId);
 }
