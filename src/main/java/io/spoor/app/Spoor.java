@@ -22,8 +22,8 @@ import io.spoor.crm.object.ObjectView;
 import io.spoor.crm.object.ObjectWrites;
 import io.spoor.crm.property.PropertyCatalog;
 import io.spoor.crm.property.PropertyRoutes;
-import io.spoor.crm.search.ContactSearch;
-import io.spoor.crm.search.ContactSearchRoutes;
+import io.spoor.crm.search.ObjectSearch;
+import io.spoor.crm.search.SearchRoutes;
 import io.spoor.events.BehavioralEventRoutes;
 import io.spoor.events.BehavioralEvents;
 import io.spoor.events.EventDefinitionRoutes;
@@ -183,15 +183,18 @@ public final class Spoor implements AutoCloseable {
         new LegacyContactRoutes(contactWrites),
         new CompanyApiRoutes(companies, companyWrites),
         new AssociationRoutes(associations),
-        new ContactSearchRoutes(new ContactSearch(db, stores.contacts(), stores.contactSearch(),
-            stores.propertyDefinitions())),
+        new SearchRoutes<>(new ObjectSearch<>(db, stores.contacts(), ObjectType.CONTACT, contacts.reader(),
+            ObjectSearch.CONTACTS_SEARCHABLE, stores.search(), stores.propertyDefinitions())),
         new ContactMergeRoutes(new ContactMerge(db, stores.contacts(), stores.associations(), stores.contactMerges(),
             stores.completions(), stores.visitors(), stores.externalIds(), clock)),
         new GdprDeleteRoutes(new GdprDelete(db, stores.contacts(), stores.associations(), stores.gdprDeletes(),
             stores.completions(), stores.eventDefinitions(), stores.visitors(), stores.externalIds(),
             stores.rejections(), db)),
         new PropertyRoutes(new PropertyCatalog(db, stores.propertyDefinitions())),
-        new VisitorRoutes(db, stores.visitors()));
+        new VisitorRoutes(db, stores.visitors()),
+        new SearchRoutes<>(new ObjectSearch<>(db, stores.companies(), ObjectType.COMPANY,
+            companies.reader(), ObjectSearch.COMPANIES_SEARCHABLE, stores.search(),
+            stores.propertyDefinitions())));
   }
 
   /** Operations, portal settings, tokens, event definitions, rejections and the API's own document. */

@@ -13,8 +13,8 @@ import io.spoor.crm.gdpr.SqlGdprDeleteStore;
 import io.spoor.crm.merge.ContactMergeStore;
 import io.spoor.crm.merge.SqlContactMergeStore;
 import io.spoor.crm.property.SqlPropertyDefinitionStore;
-import io.spoor.crm.search.ContactSearchStore;
-import io.spoor.crm.search.SqlContactSearch;
+import io.spoor.crm.search.ObjectSearchStore;
+import io.spoor.crm.search.SqlObjectSearch;
 import io.spoor.events.CompletionStore;
 import io.spoor.events.EventDefinitionStore;
 import io.spoor.events.EventDetailsStore;
@@ -41,7 +41,7 @@ record Stores(Database db, PortalStore portals, TokenStore tokens, ContactStore 
     PropertyDefinitionStore propertyDefinitions, EventDefinitionStore eventDefinitions,
     CompletionStore completions, ExternalIdStore externalIds, RejectionStore rejections,
     AppliedHits appliedHits, VisitorStore visitors, EventDetailsStore eventDetails,
-    ObjectStore<Company> companies, AssociationStore associations, ContactSearchStore contactSearch,
+    ObjectStore<Company> companies, AssociationStore associations, ObjectSearchStore search,
     ContactMergeStore contactMerges, GdprDeleteStore gdprDeletes) {
 
   static Stores sql(Database db, Clock clock) {
@@ -55,7 +55,7 @@ record Stores(Database db, PortalStore portals, TokenStore tokens, ContactStore 
         new SqlPropertyDefinitionStore(db, clock), new SqlEventDefinitionStore(db),
         new SqlCompletionStore(db), new SqlExternalIdStore(db), new SqlRejectionStore(db),
         new SqlAppliedHits(db), new SqlVisitorStore(db), new SqlEventDetailsStore(db),
-        new SqlCompanyStore(db, historyPerProperty), new SqlAssociationStore(db), new SqlContactSearch(db),
+        new SqlCompanyStore(db, historyPerProperty), new SqlAssociationStore(db), new SqlObjectSearch(db),
         new SqlContactMergeStore(db), new SqlGdprDeleteStore(db));
   }
 }

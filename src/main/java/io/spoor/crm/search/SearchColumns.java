@@ -1,11 +1,12 @@
 package io.spoor.crm.search;
 
 import io.spoor.crm.ContactProperties;
+import io.spoor.crm.ObjectType;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Where search finds each computed contact property: a column of {@code crm_object o}.
+ * Where search finds each computed property: a column of {@code crm_object o}.
  * Every other property is a row of {@code object_property}. Also the SQL that splits a text
  * value into words, the same way {@link #words} does in Java.
  */
@@ -40,7 +41,14 @@ final class SearchColumns {
   private SearchColumns() {
   }
 
-  static Optional<Column> computed(String property) {
+  /** The column of a computed property of the type: id and dates of every type, and a contact's analytics. */
+  static Optional<Column> computed(ObjectType type, String property) {
+    if (property.equals(type.lastModified())) {
+      return Optional.of(new Column("o.updated_at", 0));
+    }
+    if (type != ObjectType.CONTACT && !property.equals(ObjectType.OBJECT_ID) && !property.equals(ObjectType.CREATEDATE)) {
+      return Optional.empty();
+    }
     return Optional.ofNullable(COMPUTED.get(property));
   }
 

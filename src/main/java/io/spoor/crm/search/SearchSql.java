@@ -1,9 +1,10 @@
 package io.spoor.crm.search;
 
+import io.spoor.crm.ObjectType;
 import io.spoor.crm.PropertyType;
-import io.spoor.crm.search.ContactSearchStore.Condition;
-import io.spoor.crm.search.ContactSearchStore.Criteria;
-import io.spoor.crm.search.ContactSearchStore.SortKey;
+import io.spoor.crm.search.ObjectSearchStore.Condition;
+import io.spoor.crm.search.ObjectSearchStore.Criteria;
+import io.spoor.crm.search.ObjectSearchStore.SortKey;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -26,6 +27,12 @@ final class SearchSql {
   private static final String ESCAPE = " ESCAPE '" + SearchColumns.LIKE_ESCAPE + "'";
 
   private final Map<String, Object> binds = new LinkedHashMap<>();
+  private final ObjectType type;
+
+  /** The SQL of a search for objects of {@code type}. */
+  SearchSql(ObjectType type) {
+    this.type = type;
+  }
 
   /** The parameters of the fragments made so far, by name. */
   Map<String, Object> binds() {
@@ -55,7 +62,7 @@ final class SearchSql {
   String orderBy(List<SortKey> sorts) {
     StringBuilder order = new StringBuilder();
     for (SortKey sort : sorts) {
-      Optional<SearchColumns.Column> column = SearchColumns.computed(sort.property());
+      Optional<SearchColumns.Column> column = SearchColumns.computed(type, sort.property());
       String value = column.isPresent() ? typed(column.get().expression(), sort.type(), true)
           : "(SELECT " + typed("p.value", sort.type(), false) + " FROM object_property p WHERE p.object_id = o.id "
               + "AND p.name = " + bind(sort.property()) + ")";
@@ -98,7 +105,7 @@ final class SearchSql {
   }
 
   private String condition(Condition c) {
-    Optional<SearchColumns.Column> column = SearchColumns.computed(c.property());
+    Optional<SearchColumns.Column> column = SearchColumns.computed(type, c.property());
     if (column.isPresent()) {
       return predicate(c, column.get().expression(), column.get().decimals(), true);
     }

@@ -2,7 +2,7 @@ package io.spoor.crm.search;
 
 import io.spoor.crm.PropertyType;
 import io.spoor.crm.PropertyValues;
-import io.spoor.crm.search.ContactSearchStore.Condition;
+import io.spoor.crm.search.ObjectSearchStore.Condition;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

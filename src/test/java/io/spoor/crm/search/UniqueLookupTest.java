@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.spoor.crm.PropertyType;
 import io.spoor.crm.PropertyValues;
-import io.spoor.crm.search.ContactSearchStore.Condition;
-import io.spoor.crm.search.ContactSearchStore.Uniqueness;
+import io.spoor.crm.search.ObjectSearchStore.Condition;
+import io.spoor.crm.search.ObjectSearchStore.Uniqueness;
 import io.spoor.crm.search.UniqueLookup.Range;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package io.spoor.crm.search;
 
 import io.spoor.InvalidInputException;
-import io.spoor.crm.ContactProperties;
+import io.spoor.crm.CrmObject;
 import io.spoor.crm.object.ContactJson;
 import io.spoor.crm.object.ObjectView;
 import io.vertx.core.json.JsonArray;
@@ -12,26 +12,27 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
-/** A search request body into a {@link ContactSearchQuery}; a page of results into HubSpot's answer. */
-final class ContactSearchJson {
-  private ContactSearchJson() {
+/** A search request body into a {@link SearchQuery}; a page of results into HubSpot's answer. */
+final class SearchJson {
+  private SearchJson() {
   }
 
-  static ContactSearchQuery query(JsonObject body) {
+  /** The search in {@code body}; without {@code properties}, results show {@code defaultRead}. */
+  static SearchQuery query(JsonObject body, List<String> defaultRead) {
     List<List<SearchFilter>> groups = new ArrayList<>();
     for (JsonObject group : objects(body.getValue("filterGroups"), "filterGroups")) {
-      groups.add(objects(group.getValue("filters"), "filters").stream().map(ContactSearchJson::filter).toList());
+      groups.add(objects(group.getValue("filters"), "filters").stream().map(SearchJson::filter).toList());
     }
-    List<SearchSort> sorts = array(body.getValue("sorts"), "sorts").stream().map(ContactSearchJson::sort).toList();
-    Set<String> properties = ContactJson.names(body, "properties", ContactProperties.DEFAULT_READ);
-    return new ContactSearchQuery(groups, sorts, ContactJson.text("query", body.getValue("query")), properties,
-        number(body.getValue("limit"), "limit", ContactSearchQuery.DEFAULT_LIMIT),
+    List<SearchSort> sorts = array(body.getValue("sorts"), "sorts").stream().map(SearchJson::sort).toList();
+    Set<String> properties = ContactJson.names(body, "properties", defaultRead);
+    return new SearchQuery(groups, sorts, ContactJson.text("query", body.getValue("query")), properties,
+        number(body.getValue("limit"), "limit", SearchQuery.DEFAULT_LIMIT),
         number(body.getValue("after"), "after", 0));
   }
 
-  static JsonObject page(ContactSearch.Page page, Set<String> properties) {
+  static <T extends CrmObject> JsonObject page(ObjectSearch.Page<T> page, Set<String> properties) {
     JsonArray results = new JsonArray();
-    page.results().forEach(contact -> results.add(ObjectView.render(contact, properties, page.reader())));
+    page.results().forEach(object -> results.add(ObjectView.render(object, properties, page.reader())));
     JsonObject body = new JsonObject().put("total", page.total()).put("results", results);
     page.next().ifPresent(next -> body.put("paging", new JsonObject()
         .put("next", new JsonObject().put("after", Integer.toString(next)))));

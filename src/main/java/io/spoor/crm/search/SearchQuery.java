@@ -6,7 +6,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * A contact search as HubSpot takes it: filter groups (any group may match; every filter of a
+ * A CRM search as HubSpot takes it: filter groups (any group may match; every filter of a
  * group must), sorts, a free-text query, the properties to return, and a page. HubSpot's
  * limits hold: {@value #MAX_GROUPS} groups of {@value #MAX_FILTERS_PER_GROUP} filters,
  * {@value #MAX_FILTERS} filters in all, pages of {@value #MAX_LIMIT}, and no further than
@@ -14,7 +14,7 @@ import java.util.Set;
  *
  * @param offset where the page starts: the {@code after} cursor of the previous page
  */
-record ContactSearchQuery(List<List<SearchFilter>> groups, List<SearchSort> sorts, Optional<String> query,
+record SearchQuery(List<List<SearchFilter>> groups, List<SearchSort> sorts, Optional<String> query,
     Set<String> properties, int limit, int offset) {
   public static final int MAX_GROUPS = 5;
   public static final int MAX_FILTERS_PER_GROUP = 6;
@@ -24,7 +24,7 @@ record ContactSearchQuery(List<List<SearchFilter>> groups, List<SearchSort> sort
   public static final int MAX_RESULTS = 10_000;
   public static final int MAX_QUERY_LENGTH = 3_000;
 
-  public ContactSearchQuery {
+  public SearchQuery {
     groups = groups.stream().map(List::copyOf).toList();
     sorts = List.copyOf(sorts);
     properties = java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(properties));

@@ -1,18 +1,19 @@
 package io.spoor.crm.search;
 
+import io.spoor.crm.ObjectType;
 import io.spoor.crm.PropertyType;
 import java.util.List;
 
 /**
- * Finds the live contacts of a portal that match checked, typed criteria. Runs inside the
- * caller's transaction; a count and a page read in one transaction agree. Archived contacts
- * never match.
+ * Finds the live objects of one type in a portal that match checked, typed criteria. Runs
+ * inside the caller's transaction; a count and a page read in one transaction agree. Archived
+ * objects never match.
  */
-public interface ContactSearchStore {
-  /** How many contacts match. */
+public interface ObjectSearchStore {
+  /** How many objects match. */
   long count(long portalId, Criteria criteria);
 
-  /** The ids of one page of matching contacts, in the order of {@code sorts}, then by id. */
+  /** The ids of one page of matching objects, in the order of {@code sorts}, then by id. */
   List<Long> ids(long portalId, Criteria criteria, List<SortKey> sorts, int limit, int offset);
 
   /**
@@ -27,19 +28,19 @@ public interface ContactSearchStore {
   }
 
   /**
-   * Whether each value of the property belongs to one live contact at most, so a store may find
-   * a value's contact without reading the others: the email key (stored lowercased), a custom
-   * property with unique values (stored as written), or neither.
+   * Whether each value of the property belongs to one live object at most, so a store may find
+   * a value's object without reading the others: the type's key (email, domain: stored
+   * lowercased), a custom property with unique values (stored as written), or neither.
    */
   enum Uniqueness {
     KEY, CUSTOM, NONE
   }
 
   /**
-   * What a contact must match: any of {@code groups} (all conditions of it), when there are
-   * groups, and every query term, each the start of a word of a searchable property.
+   * What an object of {@code type} must match: any of {@code groups} (all conditions of it), when
+   * there are groups, and every query term, each the start of a word of a searchable property.
    */
-  record Criteria(List<List<Condition>> groups, List<String> terms, List<String> searchable) {
+  record Criteria(List<List<Condition>> groups, List<String> terms, List<String> searchable, ObjectType type) {
     public Criteria {
       groups = groups.stream().map(List::copyOf).toList();
       terms = List.copyOf(terms);
