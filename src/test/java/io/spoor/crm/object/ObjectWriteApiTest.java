@@ -1,0 +1,209 @@
+package io.spoor.crm.object;
+
+import static io.spoor.crm.ContactApi.properties;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import io.spoor.http.Scope;
+import io.spoor.testkit.SpoorClient;
+import io.spoor.testkit.SpoorClient.Answer;
+import io.spoor.testkit.SpoorPerClass;
+import io.vertx.core.json.JsonObject;
+import java.util.EnumSet;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * Create, update and archive one object ({@code POST}, {@code PATCH}, {@code DELETE}): what
+ * contacts and companies do alike, each keyed by its unique property. What only one type does
+ * is in {@code ContactWriteApiTest} and {@code CompanyWriteApiTest}.
+ */
+class ObjectWriteApiTest extends SpoorPerClass {
+  private static SpoorClient otherPortal;
+
+  /** An object type as its API tests see it: its path, key and name properties, scopes, and keys in two forms. */
+  enum Kind {
+    CONTACTS("contacts", "Contact", "email", "firstname", Scope.CONTACTS_READ, Scope.COMPANIES_WRITE) {
+      @Override
+      String key(String stem) {
+        return stem + "@example.com";
+      }
+
+      @Override
+      String otherForm(String stem) {
+        return stem.toUpperCase(java.util.Locale.ROOT) + "%40Example.com";
+      }
+    },
+    COMPANIES("companies", "Company", "domain", "name", Scope.COMPANIES_READ, Scope.CONTACTS_WRITE) {
+      @Override
+      String key(String stem) {
+        return stem + ".example";
+      }
+
+      @Override
+      String otherForm(String stem) {
+        return "WWW." + stem.toUpperCase(java.util.Locale.ROOT) + ".Example";
+      }
+    };
+
+    final String path;
+    final String label;
+    final String keyProperty;
+    final String nameProperty;
+    final Scope readScope;
+    /** The write scope of the other type, which grants nothing here. */
+    final Scope otherWriteScope;
+
+    Kind(String plural, String label, String keyProperty, String nameProperty, Scope readScope,
+        Scope otherWriteScope) {
+      this.path = "/crm/v3/objects/" + plural;
+      this.label = label;
+      this.keyProperty = keyProperty;
+      this.nameProperty = nameProperty;
+      this.readScope = readScope;
+      this.otherWriteScope = otherWriteScope;
+    }
+
+    /** The canonical key made of {@code stem}. */
+    abstract String key(String stem);
+
+    /** The same key as a client may write it, in a path (escaped). */
+    abstract String otherForm(String stem);
+
+    String create(SpoorClient client, Map<String, String> values) {
+      Answer answer = client.send("POST", path, properties(values));
+      assertEquals(201, answer.status(), answer.body());
+      return answer.json().getString("id");
+    }
+
+    Answer get(SpoorClient client, String ref, String query) {
+      return client.get(path + "/" + ref + (query.isEmpty() ? "" : "?" + query));
+    }
+
+    Answer getByKey(SpoorClient client, String stem) {
+      return get(client, otherForm(stem), "idProperty=" + keyProperty);
+    }
+
+    Answer patch(SpoorClient client, String ref, Map<String, String> values) {
+      return client.send("PATCH", path + "/" + ref, properties(values));
+    }
+  }
+
+  @BeforeAll
+  static void secondPortalOnce() {
+    otherPortal = secondPortal();
+  }
+
+  @ParameterizedTest
+  @EnumSource(Kind.class)
+  void aTakenKeyIsAConflictNamingTheExistingObject(Kind kind) {
+    String id = kind.create(client, Map.of(kind.keyProperty, kind.key("taken")));
+    Answer answer = client.send("POST", kind.path, properties(Map.of(kind.keyProperty,
+        kind.otherForm("taken").replace("%40", "@"))));
+    assertEquals(409, answer.status());
+    assertEquals("CONFLICT", answer.json().getString("category"));
+    assertEquals(kind.label + " already exists. Existing ID: " + id, answer.json().getString("message"));
+  }
+
+  @ParameterizedTest
+  @EnumSource(Kind.class)
+  void objectsWithoutAKeyAreCreatedWithoutConflict(Kind kind) {
+    String one = kind.create(client, Map.of(kind.nameProperty, "Nameless"));
+    assertNotEquals(one, kind.create(client, Map.of(kind.nameProperty, "Nameless")));
+    JsonObject p = kind.get(client, one, "properties=" + kind.nameProperty + "," + kind.keyProperty).json()
+        .getJsonObject("properties");
+    assertEquals("Nameless", p.getString(kind.nameProperty));
+    assertNull(p.getString(kind.keyProperty));
+  }
+
+  @ParameterizedTest
+  @EnumSource(Kind.class)
+  void patchSetsAndEmptyStringClears(Kind kind) {
+    String id = kind.create(client, Map.of(kind.nameProperty, "Grace", "city", "Arlington"));
+    Answer answer = kind.patch(client, id, Map.of(kind.nameProperty, "Ada", "city", ""));
+    assertEquals(200, answer.status(), answer.body());
+    assertEquals("Ada", answer.json().getJsonObject("properties").getString(kind.nameProperty));
+    JsonObject p = kind.get(client, id, "properties=" + kind.nameProperty + ",city").json()
+        .getJsonObject("properties");
+    assertEquals("Ada", p.getString(kind.nameProperty));
+    assertNull(p.getString("city"));
+  }
+
+  @ParameterizedTest
+  @EnumSource(Kind.class)
+  void patchByTheKeyInAnyFormFindsTheObject(Kind kind) {
+    String id = kind.create(client, Map.of(kind.keyProperty, kind.key("by-key")));
+    Answer answer = kind.patch(client, kind.otherForm("by-key") + "?idProperty=" + kind.keyProperty,
+        Map.of(kind.nameProperty, "Found"));
+    assertEquals(200, answer.status(), answer.body());
+    assertEquals(id, answer.json().getString("id"));
+    assertEquals("Found", answer.json().getJsonObject("properties").getString(kind.nameProperty));
+  }
+
+  @ParameterizedTest
+  @EnumSource(Kind.class)
+  void patchOfAnUnknownObjectIsNotFound(Kind kind) {
+    Answer answer = kind.patch(client, "999999", Map.of(kind.nameProperty, "Ghost"));
+    assertEquals(404, answer.status());
+    assertEquals("OBJECT_NOT_FOUND", answer.json().getString("category"));
+    assertEquals(404, kind.patch(client, kind.otherForm("nowhere") + "?idProperty=" + kind.keyProperty,
+        Map.of(kind.nameProperty, "Ghost")).status());
+  }
+
+  @ParameterizedTest
+  @EnumSource(Kind.class)
+  void changingTheKeyMovesItAndATakenOneIsAConflict(Kind kind) {
+    String id = kind.create(client, Map.of(kind.keyProperty, kind.key("old-key")));
+    String other = kind.create(client, Map.of(kind.keyProperty, kind.key("other-key")));
+    assertEquals(200, kind.patch(client, id, Map.of(kind.keyProperty, kind.key("new-key"))).status());
+    assertEquals(id, kind.getByKey(client, "new-key").json().getString("id"));
+    assertEquals(404, kind.getByKey(client, "old-key").status());
+    Answer taken = kind.patch(client, id, Map.of(kind.keyProperty, kind.key("other-key")));
+    assertEquals(409, taken.status());
+    assertEquals(kind.label + " already exists. Existing ID: " + other, taken.json().getString("message"));
+    assertEquals(id, kind.getByKey(client, "new-key").json().getString("id"));
+    kind.create(client, Map.of(kind.keyProperty, kind.key("old-key")));
+  }
+
+  @ParameterizedTest
+  @EnumSource(Kind.class)
+  void deleteArchivesTheObjectAndFreesItsKey(Kind kind) {
+    String id = kind.create(client, Map.of(kind.keyProperty, kind.key("leaving")));
+    assertEquals(204, client.delete(kind.path + "/" + id).status());
+    assertEquals(404, kind.get(client, id, "").status());
+    assertEquals(404, kind.patch(client, id, Map.of(kind.nameProperty, "X")).status());
+    assertNotEquals(id, kind.create(client, Map.of(kind.keyProperty, kind.key("leaving"))));
+    assertEquals(204, client.delete(kind.path + "/" + id).status());
+  }
+
+  @ParameterizedTest
+  @EnumSource(Kind.class)
+  void writesNeedTheTypesWriteScope(Kind kind) {
+    SpoorClient reader = server.scoped(EnumSet.of(kind.readScope, kind.otherWriteScope));
+    Answer answer = reader.send("POST", kind.path, properties(Map.of(kind.nameProperty, "Reader")));
+    assertEquals(403, answer.status());
+    assertEquals("MISSING_SCOPES", answer.json().getString("category"));
+    assertEquals(403, kind.patch(reader, "1", Map.of(kind.nameProperty, "x")).status());
+    assertEquals(403, reader.delete(kind.path + "/1").status());
+  }
+
+  @ParameterizedTest
+  @EnumSource(Kind.class)
+  void anotherPortalsTokenNeverReadsUpdatesOrArchivesTheObject(Kind kind) {
+    String id = kind.create(client, Map.of(kind.keyProperty, kind.key("portal-one"), kind.nameProperty, "One"));
+    assertEquals(404, kind.get(otherPortal, id, "").status());
+    assertEquals(404, kind.patch(otherPortal, id, Map.of(kind.nameProperty, "Two")).status());
+    assertEquals(404, kind.patch(otherPortal, kind.otherForm("portal-one") + "?idProperty=" + kind.keyProperty,
+        Map.of(kind.nameProperty, "Two")).status());
+    assertEquals(204, otherPortal.delete(kind.path + "/" + id).status());
+    assertNotEquals(id, kind.create(otherPortal, Map.of(kind.keyProperty, kind.key("portal-one"))));
+    JsonObject p = kind.get(client, id, "properties=" + kind.nameProperty + "," + kind.keyProperty).json()
+        .getJsonObject("properties");
+    assertEquals("One", p.getString(kind.nameProperty));
+    assertEquals(kind.key("portal-one"), p.getString(kind.keyProperty));
+    assertEquals(id, kind.getByKey(client, "portal-one").json().getString("id"));
+  }
+}
