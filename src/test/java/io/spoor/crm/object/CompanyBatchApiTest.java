@@ -2,16 +2,13 @@ package io.spoor.crm.object;
 
 import static io.spoor.crm.CompanyApi.batch;
 import static io.spoor.crm.CompanyApi.create;
-import static io.spoor.crm.CompanyApi.get;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.spoor.crm.CompanyApi;
 import io.spoor.crm.ContactApi;
 import io.spoor.testkit.SpoorClient.Answer;
-import io.spoor.testkit.SpoorClient;
 import io.spoor.testkit.SpoorPerClass;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -19,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The companies' batch calls: create, read, update, upsert by domain and archive. */
+/** The companies' own batch cases; those contacts and companies share are {@link ObjectBatchApiTest}'s. */
 class CompanyBatchApiTest extends SpoorPerClass {
 
   @Test
@@ -36,24 +33,6 @@ class CompanyBatchApiTest extends SpoorPerClass {
     assertTrue(first.getJsonObject("properties").containsKey("hs_lastmodifieddate"), first.encode());
     String second = json.getJsonArray("results").getJsonObject(1).getString("id");
     assertEquals("No domain", CompanyApi.properties(client, second, "name").getString("name"));
-  }
-
-  @Test
-  void batchCreateIsAllOrNothingWhenADomainIsTaken() {
-    String existing = create(client, Map.of("domain", "existing.batch.example"));
-    Answer answer = batch(client, "create", new JsonArray().add(input(Map.of("domain", "fresh.batch.example")))
-        .add(input(Map.of("domain", "https://existing.batch.example/"))));
-    assertEquals(409, answer.status());
-    assertEquals("Company already exists. Existing ID: " + existing, answer.json().getString("message"));
-    assertEquals(404, get(client, "fresh.batch.example", "idProperty=domain").status());
-  }
-
-  @Test
-  void batchCreateRefusesTheSameDomainTwice() {
-    Answer answer = batch(client, "create", new JsonArray().add(input(Map.of("domain", "twice.batch.example")))
-        .add(input(Map.of("domain", "www.TWICE.batch.example"))));
-    assertEquals(400, answer.status());
-    assertEquals(404, get(client, "twice.batch.example", "idProperty=domain").status());
   }
 
   @Test
@@ -94,15 +73,6 @@ class CompanyBatchApiTest extends SpoorPerClass {
   }
 
   @Test
-  void batchUpdateRefusesTheSameCompanyTwice() {
-    String id = create(client, Map.of("name", "Twice"));
-    Answer answer = batch(client, "update", new JsonArray().add(input(Map.of("name", "A")).put("id", id))
-        .add(input(Map.of("name", "B")).put("id", id)));
-    assertEquals(400, answer.status());
-    assertEquals("Twice", CompanyApi.properties(client, id, "name").getString("name"));
-  }
-
-  @Test
   void batchUpsertCreatesOrUpdatesByDomainAndSaysWhich() {
     String existing = create(client, Map.of("domain", "upsert-old.example"));
     Answer answer = batch(client, "upsert", new JsonArray()
@@ -117,50 +87,6 @@ class CompanyBatchApiTest extends SpoorPerClass {
     assertEquals("upsert-new.example", results.getJsonObject(1).getJsonObject("properties").getString("domain"));
     assertEquals("bad", answer.json().getJsonArray("errors").getJsonObject(0).getString("objectWriteTraceId"));
     assertEquals("Old", CompanyApi.properties(client, existing, "name").getString("name"));
-  }
-
-  @Test
-  void batchUpsertNeedsDomainAsItsIdProperty() {
-    Answer answer = batch(client, "upsert", new JsonArray().add(input(Map.of()).put("id", "x.example")
-        .put("idProperty", "email")));
-    assertEquals(400, answer.status());
-  }
-
-  @Test
-  void batchArchiveAnswers204AndIgnoresUnknownIds() {
-    String id = create(client, Map.of("domain", "archive.batch.example"));
-    Answer answer = batch(client, "archive", new JsonArray().add(new JsonObject().put("id", id))
-        .add(new JsonObject().put("id", "999999")).add(new JsonObject().put("id", "not-a-number")));
-    assertEquals(204, answer.status(), answer.body());
-    assertEquals(404, get(client, id, "").status());
-  }
-
-  @Test
-  void moreThanAHundredInputsAreRefused() {
-    JsonArray inputs = new JsonArray();
-    for (int i = 0; i < 101; i++) {
-      inputs.add(input(Map.of("name", "n" + i)));
-    }
-    for (String call : List.of("create", "update", "upsert", "read", "archive")) {
-      assertEquals(400, batch(client, call, inputs).status(), call);
-    }
-  }
-
-  @Test
-  void anotherPortalsTokenNeverReadsUpdatesOrArchivesInBatches() {
-    String id = create(client, Map.of("domain", "mine.batch.example", "name", "Mine"));
-    SpoorClient other = secondPortal();
-    JsonArray ids = new JsonArray().add(new JsonObject().put("id", id));
-    Answer read = batch(other, "read", ids);
-    assertEquals(207, read.status());
-    assertEquals(0, read.json().getJsonArray("results").size());
-    Answer update = batch(other, "update", new JsonArray().add(input(Map.of("name", "Theirs")).put("id", id)));
-    assertEquals(207, update.status());
-    assertEquals(204, batch(other, "archive", ids).status());
-    Answer upsert = batch(other, "upsert", new JsonArray().add(upsert("mine.batch.example", Map.of("name", "X"))));
-    assertTrue(upsert.json().getJsonArray("results").getJsonObject(0).getBoolean("new"), upsert.body());
-    assertNotEquals(id, upsert.json().getJsonArray("results").getJsonObject(0).getString("id"));
-    assertEquals("Mine", CompanyApi.properties(client, id, "name").getString("name"));
   }
 
   private static JsonObject input(Map<String, String> properties) {

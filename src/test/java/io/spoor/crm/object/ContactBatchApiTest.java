@@ -5,12 +5,10 @@ import static io.spoor.crm.ContactApi.create;
 import static io.spoor.crm.ContactApi.get;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.spoor.crm.ContactApi;
 import io.spoor.testkit.SpoorClient.Answer;
-import io.spoor.testkit.SpoorClient;
 import io.spoor.testkit.SpoorPerClass;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -18,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The batch calls: create, read, update, upsert and archive. */
+/** The contacts' own batch cases; those contacts and companies share are {@link ObjectBatchApiTest}'s. */
 class ContactBatchApiTest extends SpoorPerClass {
 
   @Test
@@ -39,30 +37,12 @@ class ContactBatchApiTest extends SpoorPerClass {
   }
 
   @Test
-  void batchCreateIsAllOrNothingWhenAnEmailIsTaken() {
-    String existing = create(client, Map.of("email", "existing@batch.example"));
-    Answer answer = batch(client, "create", new JsonArray().add(input(Map.of("email", "fresh@batch.example")))
-        .add(input(Map.of("email", "existing@batch.example"))));
-    assertEquals(409, answer.status());
-    assertEquals("Contact already exists. Existing ID: " + existing, answer.json().getString("message"));
-    assertEquals(404, get(client, "fresh@batch.example", "idProperty=email").status());
-  }
-
-  @Test
   void batchCreateWithABadValueCreatesNothing() {
     Answer answer = batch(client, "create", new JsonArray().add(input(Map.of("email", "good@batch.example")))
         .add(input(Map.of("email", "bad@batch.example", "nope", "x"))));
     assertEquals(400, answer.status());
     assertTrue(answer.json().getString("message").contains("PROPERTY_DOESNT_EXIST"), answer.body());
     assertEquals(404, get(client, "good@batch.example", "idProperty=email").status());
-  }
-
-  @Test
-  void batchCreateRefusesTheSameEmailTwice() {
-    Answer answer = batch(client, "create", new JsonArray().add(input(Map.of("email", "twice@batch.example")))
-        .add(input(Map.of("email", "TWICE@batch.example"))));
-    assertEquals(400, answer.status());
-    assertEquals(404, get(client, "twice@batch.example", "idProperty=email").status());
   }
 
   @Test
@@ -149,55 +129,6 @@ class ContactBatchApiTest extends SpoorPerClass {
     assertEquals(2, json.getInteger("numErrors"));
     assertEquals("bad", json.getJsonArray("errors").getJsonObject(0).getString("objectWriteTraceId"));
     assertTrue(json.getJsonArray("errors").getJsonObject(1).getString("message").contains("READ_ONLY_VALUE"));
-  }
-
-  @Test
-  void batchUpsertNeedsEmailAsItsIdProperty() {
-    Answer answer = batch(client, "upsert", new JsonArray()
-        .add(input(Map.of()).put("id", "1").put("idProperty", "hs_object_id")));
-    assertEquals(400, answer.status());
-  }
-
-  @Test
-  void batchArchiveAnswers204AndIgnoresUnknownIds() {
-    String id = create(client, Map.of("email", "archive@batch.example"));
-    Answer answer = batch(client, "archive", new JsonArray().add(new JsonObject().put("id", id))
-        .add(new JsonObject().put("id", "999999")).add(new JsonObject().put("id", "not-a-number")));
-    assertEquals(204, answer.status(), answer.body());
-    assertEquals(404, get(client, id, "").status());
-    assertNotEquals(id, create(client, Map.of("email", "archive@batch.example")));
-  }
-
-  @Test
-  void moreThanAHundredInputsAreRefused() {
-    JsonArray inputs = new JsonArray();
-    for (int i = 0; i < 101; i++) {
-      inputs.add(input(Map.of("firstname", "n" + i)));
-    }
-    for (String call : List.of("create", "update", "upsert", "read", "archive")) {
-      Answer answer = batch(client, call, inputs);
-      assertEquals(400, answer.status(), call);
-      assertEquals("VALIDATION_ERROR", answer.json().getString("category"), call);
-    }
-  }
-
-  @Test
-  void anotherPortalsTokenNeverReadsUpdatesOrArchivesInBatches() {
-    String id = create(client, Map.of("email", "mine@batch.example", "firstname", "Mine"));
-    SpoorClient other = secondPortal();
-    JsonArray ids = new JsonArray().add(new JsonObject().put("id", id));
-    Answer read = batch(other, "read", ids);
-    assertEquals(207, read.status());
-    assertEquals(0, read.json().getJsonArray("results").size());
-    Answer update = batch(other, "update", new JsonArray().add(input(Map.of("firstname", "Theirs")).put("id", id)));
-    assertEquals(207, update.status());
-    assertEquals("OBJECT_NOT_FOUND", update.json().getJsonArray("errors").getJsonObject(0).getString("category"));
-    assertEquals(204, batch(other, "archive", ids).status());
-    Answer upsert = batch(other, "upsert", new JsonArray().add(upsert("mine@batch.example", Map.of("firstname", "X"))));
-    assertTrue(upsert.json().getJsonArray("results").getJsonObject(0).getBoolean("new"), upsert.body());
-    assertNotEquals(id, upsert.json().getJsonArray("results").getJsonObject(0).getString("id"));
-    assertEquals("Mine", get(client, id, "properties=firstname").json().getJsonObject("properties")
-        .getString("firstname"));
   }
 
   private static JsonObject input(Map<String, String> properties) {

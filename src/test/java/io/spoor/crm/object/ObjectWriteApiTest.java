@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import io.spoor.http.Scope;
 import io.spoor.testkit.SpoorClient;
 import io.spoor.testkit.SpoorClient.Answer;
 import io.spoor.testkit.SpoorPerClass;
@@ -24,82 +23,14 @@ import org.junit.jupiter.params.provider.EnumSource;
 class ObjectWriteApiTest extends SpoorPerClass {
   private static SpoorClient otherPortal;
 
-  /** An object type as its API tests see it: its path, key and name properties, scopes, and keys in two forms. */
-  enum Kind {
-    CONTACTS("contacts", "Contact", "email", "firstname", Scope.CONTACTS_READ, Scope.COMPANIES_WRITE) {
-      @Override
-      String key(String stem) {
-        return stem + "@example.com";
-      }
-
-      @Override
-      String otherForm(String stem) {
-        return stem.toUpperCase(java.util.Locale.ROOT) + "%40Example.com";
-      }
-    },
-    COMPANIES("companies", "Company", "domain", "name", Scope.COMPANIES_READ, Scope.CONTACTS_WRITE) {
-      @Override
-      String key(String stem) {
-        return stem + ".example";
-      }
-
-      @Override
-      String otherForm(String stem) {
-        return "WWW." + stem.toUpperCase(java.util.Locale.ROOT) + ".Example";
-      }
-    };
-
-    final String path;
-    final String label;
-    final String keyProperty;
-    final String nameProperty;
-    final Scope readScope;
-    /** The write scope of the other type, which grants nothing here. */
-    final Scope otherWriteScope;
-
-    Kind(String plural, String label, String keyProperty, String nameProperty, Scope readScope,
-        Scope otherWriteScope) {
-      this.path = "/crm/v3/objects/" + plural;
-      this.label = label;
-      this.keyProperty = keyProperty;
-      this.nameProperty = nameProperty;
-      this.readScope = readScope;
-      this.otherWriteScope = otherWriteScope;
-    }
-
-    /** The canonical key made of {@code stem}. */
-    abstract String key(String stem);
-
-    /** The same key as a client may write it, in a path (escaped). */
-    abstract String otherForm(String stem);
-
-    String create(SpoorClient client, Map<String, String> values) {
-      Answer answer = client.send("POST", path, properties(values));
-      assertEquals(201, answer.status(), answer.body());
-      return answer.json().getString("id");
-    }
-
-    Answer get(SpoorClient client, String ref, String query) {
-      return client.get(path + "/" + ref + (query.isEmpty() ? "" : "?" + query));
-    }
-
-    Answer getByKey(SpoorClient client, String stem) {
-      return get(client, otherForm(stem), "idProperty=" + keyProperty);
-    }
-
-    Answer patch(SpoorClient client, String ref, Map<String, String> values) {
-      return client.send("PATCH", path + "/" + ref, properties(values));
-    }
-  }
-
   @BeforeAll
   static void secondPortalOnce() {
     otherPortal = secondPortal();
   }
 
   @ParameterizedTest
-  @EnumSource(Kind.class)
-  void aTakenKeyIsAConflictNamingTheExistingObject(Kind kind) {
+  @EnumSource(ObjectKind.class)
+  void aTakenKeyIsAConflictNamingTheExistingObject(ObjectKind kind) {
     String id = kind.create(client, Map.of(kind.keyProperty, kind.key("taken")));
     Answer answer = client.send("POST", kind.path, properties(Map.of(kind.keyProperty,
         kind.otherForm("taken").replace("%40", "@"))));
@@ -109,8 +40,8 @@ class ObjectWriteApiTest extends SpoorPerClass {
   }
 
   @ParameterizedTest
-  @EnumSource(Kind.class)
-  void objectsWithoutAKeyAreCreatedWithoutConflict(Kind kind) {
+  @EnumSource(ObjectKind.class)
+  void objectsWithoutAKeyAreCreatedWithoutConflict(ObjectKind kind) {
     String one = kind.create(client, Map.of(kind.nameProperty, "Nameless"));
     assertNotEquals(one, kind.create(client, Map.of(kind.nameProperty, "Nameless")));
     JsonObject p = kind.get(client, one, "properties=" + kind.nameProperty + "," + kind.keyProperty).json()
@@ -120,8 +51,8 @@ class ObjectWriteApiTest extends SpoorPerClass {
   }
 
   @ParameterizedTest
-  @EnumSource(Kind.class)
-  void patchSetsAndEmptyStringClears(Kind kind) {
+  @EnumSource(ObjectKind.class)
+  void patchSetsAndEmptyStringClears(ObjectKind kind) {
     String id = kind.create(client, Map.of(kind.nameProperty, "Grace", "city", "Arlington"));
     Answer answer = kind.patch(client, id, Map.of(kind.nameProperty, "Ada", "city", ""));
     assertEquals(200, answer.status(), answer.body());
@@ -133,8 +64,8 @@ class ObjectWriteApiTest extends SpoorPerClass {
   }
 
   @ParameterizedTest
-  @EnumSource(Kind.class)
-  void patchByTheKeyInAnyFormFindsTheObject(Kind kind) {
+  @EnumSource(ObjectKind.class)
+  void patchByTheKeyInAnyFormFindsTheObject(ObjectKind kind) {
     String id = kind.create(client, Map.of(kind.keyProperty, kind.key("by-key")));
     Answer answer = kind.patch(client, kind.otherForm("by-key") + "?idProperty=" + kind.keyProperty,
         Map.of(kind.nameProperty, "Found"));
@@ -144,8 +75,8 @@ class ObjectWriteApiTest extends SpoorPerClass {
   }
 
   @ParameterizedTest
-  @EnumSource(Kind.class)
-  void patchOfAnUnknownObjectIsNotFound(Kind kind) {
+  @EnumSource(ObjectKind.class)
+  void patchOfAnUnknownObjectIsNotFound(ObjectKind kind) {
     Answer answer = kind.patch(client, "999999", Map.of(kind.nameProperty, "Ghost"));
     assertEquals(404, answer.status());
     assertEquals("OBJECT_NOT_FOUND", answer.json().getString("category"));
@@ -154,8 +85,8 @@ class ObjectWriteApiTest extends SpoorPerClass {
   }
 
   @ParameterizedTest
-  @EnumSource(Kind.class)
-  void changingTheKeyMovesItAndATakenOneIsAConflict(Kind kind) {
+  @EnumSource(ObjectKind.class)
+  void changingTheKeyMovesItAndATakenOneIsAConflict(ObjectKind kind) {
     String id = kind.create(client, Map.of(kind.keyProperty, kind.key("old-key")));
     String other = kind.create(client, Map.of(kind.keyProperty, kind.key("other-key")));
     assertEquals(200, kind.patch(client, id, Map.of(kind.keyProperty, kind.key("new-key"))).status());
@@ -169,8 +100,8 @@ class ObjectWriteApiTest extends SpoorPerClass {
   }
 
   @ParameterizedTest
-  @EnumSource(Kind.class)
-  void deleteArchivesTheObjectAndFreesItsKey(Kind kind) {
+  @EnumSource(ObjectKind.class)
+  void deleteArchivesTheObjectAndFreesItsKey(ObjectKind kind) {
     String id = kind.create(client, Map.of(kind.keyProperty, kind.key("leaving")));
     assertEquals(204, client.delete(kind.path + "/" + id).status());
     assertEquals(404, kind.get(client, id, "").status());
@@ -180,8 +111,8 @@ class ObjectWriteApiTest extends SpoorPerClass {
   }
 
   @ParameterizedTest
-  @EnumSource(Kind.class)
-  void writesNeedTheTypesWriteScope(Kind kind) {
+  @EnumSource(ObjectKind.class)
+  void writesNeedTheTypesWriteScope(ObjectKind kind) {
     SpoorClient reader = server.scoped(EnumSet.of(kind.readScope, kind.otherWriteScope));
     Answer answer = reader.send("POST", kind.path, properties(Map.of(kind.nameProperty, "Reader")));
     assertEquals(403, answer.status());
@@ -191,8 +122,8 @@ class ObjectWriteApiTest extends SpoorPerClass {
   }
 
   @ParameterizedTest
-  @EnumSource(Kind.class)
-  void anotherPortalsTokenNeverReadsUpdatesOrArchivesTheObject(Kind kind) {
+  @EnumSource(ObjectKind.class)
+  void anotherPortalsTokenNeverReadsUpdatesOrArchivesTheObject(ObjectKind kind) {
     String id = kind.create(client, Map.of(kind.keyProperty, kind.key("portal-one"), kind.nameProperty, "One"));
     assertEquals(404, kind.get(otherPortal, id, "").status());
     assertEquals(404, kind.patch(otherPortal, id, Map.of(kind.nameProperty, "Two")).status());
