@@ -7,12 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.spoor.testkit.SpoorClient;
 import io.spoor.testkit.SpoorClient.Answer;
-import io.spoor.testkit.SpoorPerClass;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -21,14 +19,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * per object, the size limit, archive, and portals kept apart. What only one type does is in
  * {@code ContactBatchApiTest} and {@code CompanyBatchApiTest}.
  */
-class ObjectBatchApiTest extends SpoorPerClass {
-  private static SpoorClient otherPortal;
-
-  @BeforeAll
-  static void secondPortalOnce() {
-    otherPortal = secondPortal();
-  }
-
+class ObjectBatchApiTest extends TwoPortalSuite {
   @ParameterizedTest
   @EnumSource(ObjectKind.class)
   void batchCreateIsAllOrNothingWhenAKeyIsTaken(ObjectKind kind) {

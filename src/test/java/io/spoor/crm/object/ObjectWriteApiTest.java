@@ -7,11 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.spoor.testkit.SpoorClient;
 import io.spoor.testkit.SpoorClient.Answer;
-import io.spoor.testkit.SpoorPerClass;
 import io.vertx.core.json.JsonObject;
 import java.util.EnumSet;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -20,14 +18,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * contacts and companies do alike, each keyed by its unique property. What only one type does
  * is in {@code ContactWriteApiTest} and {@code CompanyWriteApiTest}.
  */
-class ObjectWriteApiTest extends SpoorPerClass {
-  private static SpoorClient otherPortal;
-
-  @BeforeAll
-  static void secondPortalOnce() {
-    otherPortal = secondPortal();
-  }
-
+class ObjectWriteApiTest extends TwoPortalSuite {
   @ParameterizedTest
   @EnumSource(ObjectKind.class)
   void aTakenKeyIsAConflictNamingTheExistingObject(ObjectKind kind) {
