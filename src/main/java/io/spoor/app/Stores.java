@@ -21,6 +21,8 @@ import io.spoor.events.EventDetailsStore;
 import io.spoor.events.SqlEventDetailsStore;
 import io.spoor.events.SqlCompletionStore;
 import io.spoor.events.SqlEventDefinitionStore;
+import io.spoor.forward.ForwardStore;
+import io.spoor.forward.SqlForwardStore;
 import io.spoor.identity.ExternalIdStore;
 import io.spoor.identity.SqlExternalIdStore;
 import io.spoor.identity.SqlVisitorStore;
@@ -42,7 +44,7 @@ record Stores(Database db, PortalStore portals, TokenStore tokens, ContactStore 
     CompletionStore completions, ExternalIdStore externalIds, RejectionStore rejections,
     AppliedHits appliedHits, VisitorStore visitors, EventDetailsStore eventDetails,
     ObjectStore<Company> companies, AssociationStore associations, ContactSearchStore contactSearch,
-    ContactMergeStore contactMerges, GdprDeleteStore gdprDeletes) {
+    ContactMergeStore contactMerges, GdprDeleteStore gdprDeletes, ForwardStore forwarding) {
 
   static Stores sql(Database db, Clock clock) {
     return sql(db, clock, io.spoor.crm.ObjectStore.HISTORY_PER_PROPERTY);
@@ -56,6 +58,6 @@ record Stores(Database db, PortalStore portals, TokenStore tokens, ContactStore 
         new SqlCompletionStore(db), new SqlExternalIdStore(db), new SqlRejectionStore(db),
         new SqlAppliedHits(db), new SqlVisitorStore(db), new SqlEventDetailsStore(db),
         new SqlCompanyStore(db, historyPerProperty), new SqlAssociationStore(db), new SqlContactSearch(db),
-        new SqlContactMergeStore(db), new SqlGdprDeleteStore(db));
+        new SqlContactMergeStore(db), new SqlGdprDeleteStore(db), new SqlForwardStore(db));
   }
 }

@@ -1,0 +1,67 @@
+package io.spoor.forward;
+
+import io.spoor.NotFoundException;
+import io.spoor.store.Transactor;
+import java.time.Clock;
+import java.util.List;
+
+/** A portal's forwarding target, its status and its dead letters, each in one transaction. */
+public final class Forwarding {
+  private final Transactor tx;
+  private final ForwardStore store;
+  private final ForwardWorker worker;
+  private final Clock clock;
+
+  public Forwarding(Transactor tx, ForwardStore store, ForwardWorker worker, Clock clock) {
+    this.tx = tx;
+    this.store = store;
+    this.worker = worker;
+    this.clock = clock;
+  }
+
+  /** A target with what forwarding to it has done. */
+  record View(ForwardTarget target, ForwardStatus status) {
+  }
+
+  View set(ForwardTarget target) {
+    return tx.inTransaction(() -> {
+      store.saveTarget(target, clock.millis());
+      return view(target.hubId());
+    });
+  }
+
+  View get(long hubId) {
+    return tx.read(() -> view(hubId));
+  }
+
+  void delete(long hubId) {
+    if (!tx.inTransaction(() -> store.deleteTarget(hubId))) {
+      throw none(hubId);
+    }
+  }
+
+  List<QueuedCall> deadLetters(long hubId, long afterId, int limit) {
+    return tx.read(() -> store.deadLetters(hubId, afterId, limit));
+  }
+
+  void retry(long hubId, long id) {
+    if (!tx.inTransaction(() -> store.revive(hubId, id, clock.millis()))) {
+      throw new NotFoundException("No dead letter " + id + " in this portal", Long.toString(id));
+    }
+  }
+
+  void deleteDead(long hubId, long id) {
+    if (!tx.inTransaction(() -> store.deleteDead(hubId, id))) {
+      throw new NotFoundException("No dead letter " + id + " in this portal", Long.toString(id));
+    }
+  }
+
+  private View view(long hubId) {
+    ForwardTarget target = store.target(hubId).orElseThrow(() -> none(hubId));
+    return new View(target, store.status(hubId, worker.inFlight(hubId)));
+  }
+
+  private static NotFoundException none(long hubId) {
+    return new NotFoundException("Portal " + hubId + " has no forwarding target", Long.toString(hubId));
+  }
+}
