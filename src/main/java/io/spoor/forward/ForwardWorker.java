@@ -18,7 +18,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -49,7 +51,7 @@ public final class ForwardWorker implements AutoCloseable {
   private final HubSpotCalls calls;
   private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
       .connectTimeout(Duration.ofSeconds(5)).build();
-  private final Map<Long, Pacer> pacers = new HashMap<>();
+  private final Map<Long, Pacer> pacers = new ConcurrentHashMap<>();
   private final AtomicLong inFlightHub = new AtomicLong();
   private final AtomicLong inFlight = new AtomicLong();
   private final Object signal = new Object();
@@ -62,7 +64,7 @@ public final class ForwardWorker implements AutoCloseable {
     this.clock = clock;
     this.backoff = backoff;
     this.metrics = metrics;
-    this.calls = new HubSpotCalls(store);
+    this.calls = new HubSpotCalls(tx, store);
     this.thread = new Thread(this::run, "spoor-forward");
     thread.setDaemon(true);
   }
@@ -74,6 +76,13 @@ public final class ForwardWorker implements AutoCloseable {
   /** The calls of this portal being sent right now. */
   long inFlight(long hubId) {
     return inFlightHub.get() == hubId ? inFlight.get() : 0;
+  }
+
+  /** Until when the portal's target is paused (its rate limit spent, or a 429), if it is now. */
+  OptionalLong pausedUntil(long hubId) {
+    Pacer pacer = pacers.get(hubId);
+    long until = pacer == null ? 0 : pacer.pausedUntil();
+    return until > clock.millis() ? OptionalLong.of(until) : OptionalLong.empty();
   }
 
   long inFlight() {

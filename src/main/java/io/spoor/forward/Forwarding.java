@@ -4,6 +4,7 @@ import io.spoor.NotFoundException;
 import io.spoor.store.Transactor;
 import java.time.Clock;
 import java.util.List;
+import java.util.OptionalLong;
 
 /** A portal's forwarding target, its status and its dead letters, each in one transaction. */
 public final class Forwarding {
@@ -20,7 +21,7 @@ public final class Forwarding {
   }
 
   /** A target with what forwarding to it has done. */
-  record View(ForwardTarget target, ForwardStatus status) {
+  record View(ForwardTarget target, ForwardStatus status, OptionalLong pausedUntil) {
   }
 
   View set(ForwardTarget target) {
@@ -58,7 +59,7 @@ public final class Forwarding {
 
   private View view(long hubId) {
     ForwardTarget target = store.target(hubId).orElseThrow(() -> none(hubId));
-    return new View(target, store.status(hubId, worker.inFlight(hubId)));
+    return new View(target, store.status(hubId, worker.inFlight(hubId)), worker.pausedUntil(hubId));
   }
 
   private static NotFoundException none(long hubId) {

@@ -142,6 +142,7 @@ public final class ForwardingRoutes implements Routes {
         .put("delivered", s.delivered()).put("retried", s.retried()).put("dead", s.dead());
     s.lastAnswer().ifPresent(last -> status.put("lastAnswer", new JsonObject().put("status", last.status())
         .put("message", last.message()).put("at", Instant.ofEpochMilli(last.at()).toString())));
+    view.pausedUntil().ifPresent(until -> status.put("pausedUntil", Instant.ofEpochMilli(until).toString()));
     return new JsonObject().put("baseUrl", t.baseUrl()).put("accessToken", t.maskedToken())
         .put("trackingUrl", t.trackingUrl()).put("hubId", t.remoteHubId()).put("secondly", t.secondly())
         .put("daily", t.daily()).put("forwardTracking", t.forwardTracking()).put("status", status);

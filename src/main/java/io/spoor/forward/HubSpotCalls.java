@@ -1,5 +1,6 @@
 package io.spoor.forward;
 
+import io.spoor.store.Transactor;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.net.URLEncoder;
@@ -18,9 +19,11 @@ final class HubSpotCalls {
   static final String CONTACTS = "/crm/v3/objects/contacts";
   static final String COMPANIES = "/crm/v3/objects/companies";
   static final String COMPANY_ID = "company";
+  private final Transactor tx;
   private final ForwardStore store;
 
-  HubSpotCalls(ForwardStore store) {
+  HubSpotCalls(Transactor tx, ForwardStore store) {
+    this.tx = tx;
     this.store = store;
   }
 
@@ -75,23 +78,26 @@ final class HubSpotCalls {
    */
   private RemoteAnswer upsertCompany(Exchange ex, ForwardTarget t, ForwardCall.UpsertCompany c) {
     JsonObject properties = json(c.properties()).put("domain", c.domain());
-    Optional<String> known = store.remoteId(t.hubId(), COMPANY_ID, c.domain());
+    Optional<String> known = tx.read(() -> store.remoteId(t.hubId(), COMPANY_ID, c.domain()));
     RemoteAnswer written;
     if (known.isPresent()) {
       written = ex.send("PATCH", t.baseUrl() + COMPANIES + "/" + encode(known.get()),
           Optional.of(new JsonObject().put("properties", properties)), true);
       if (written.status() == 404) {
-        store.forgetRemoteId(t.hubId(), COMPANY_ID, c.domain());
+        tx.inTransaction(() -> store.forgetRemoteId(t.hubId(), COMPANY_ID, c.domain()));
         return upsertCompany(ex, t, c);
       }
     } else {
       written = findOrCreate(ex, t, c.domain(), properties);
     }
-    if (!written.ok() || c.contactEmail().isEmpty()) {
+    if (!written.ok()) {
       return written;
     }
     String companyId = written.json().getString("id", known.orElse(""));
-    store.rememberRemoteId(t.hubId(), COMPANY_ID, c.domain(), companyId);
+    tx.inTransaction(() -> store.rememberRemoteId(t.hubId(), COMPANY_ID, c.domain(), companyId));
+    if (c.contactEmail().isEmpty()) {
+      return written;
+    }
     RemoteAnswer contact = ex.send("GET", t.baseUrl() + CONTACTS + "/" + encode(c.contactEmail().get())
         + "?idProperty=email", Optional.empty(), true);
     if (!contact.ok()) {

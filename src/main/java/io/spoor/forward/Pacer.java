@@ -7,7 +7,7 @@ import java.util.Deque;
  * One target's pace: at most {@code secondly} requests in any rolling window of 1.1 s (the tenth
  * of a second over HubSpot's second absorbs the network's jitter, so the remote never counts more),
  * at most {@code daily} per UTC day, and none while the remote asked for a pause. Not thread-safe:
- * the delivery worker owns it.
+ * the delivery worker owns it (others only read {@link #pausedUntil}).
  */
 final class Pacer {
   static final long WINDOW_MS = 1_100;
@@ -17,7 +17,8 @@ final class Pacer {
   private long daily;
   private long day;
   private long dayCalls;
-  private long pausedUntil;
+  /** Read by the status answer's thread too. */
+  private volatile long pausedUntil;
 
   Pacer(int secondly, long daily, long day, long dayCalls) {
     this.secondly = secondly;
@@ -41,7 +42,8 @@ final class Pacer {
       dayCalls = 0;
     }
     if (dayCalls >= daily) {
-      return nextMidnight(now) - now;
+      pausedUntil = nextMidnight(now);
+      return pausedUntil - now;
     }
     while (!recent.isEmpty() && recent.peekFirst() <= now - WINDOW_MS) {
       recent.removeFirst();

@@ -11,6 +11,8 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -214,6 +216,10 @@ class ForwardingToSpoorTest {
     assertEquals(2, status.getLong("retried"));
     assertEquals(1, status.getLong("delivered"));
     assertEquals(List.of(503, 503, 404, 201), proxy.seen().stream().map(RecordingProxy.Seen::status).toList());
+    String metrics = local.client().get("/metrics").body();
+    assertTrue(metrics.contains("spoor_forward_calls_total{outcome=\"retried\"} 2"), metrics);
+    assertTrue(metrics.contains("spoor_forward_calls_total{outcome=\"delivered\"} 1"), metrics);
+    assertTrue(metrics.contains("spoor_forward_queued 0"), metrics);
   }
 
   @Test
@@ -285,5 +291,44 @@ class ForwardingToSpoorTest {
     assertEquals(0, status.getLong("queued"));
     assertEquals(503, status.getJsonObject("lastAnswer").getInteger("status"));
     assertEquals(1, proxy.seen().size());
+  }
+
+  @Test
+  void aBehaviouralEventSentTwiceWithItsUuidCountsOnceAtTheRemote() {
+    SpoorClient.Answer defined = remote.client().send("POST", "/events/v3/event-definitions", new JsonObject()
+        .put("label", "Quote requested").put("name", "quote_requested").put("primaryObject", "CONTACT")
+        .put("propertyDefinitions", new JsonArray().add(new JsonObject().put("name", "plan").put("label", "Plan")
+            .put("type", "string"))));
+    assertEquals(201, defined.status(), defined.body());
+    local();
+    ForwardCall.SendBehavioralEvent event = new ForwardCall.SendBehavioralEvent("pe1_quote_requested",
+        "rae@example.com", Map.of("plan", "pro"), 1_700_000_000_000L, "0b6f2d4e-8a1c-4f3e-9b7d-2c5a1e0f9d83");
+    add(event);
+    add(event);
+    settled();
+    remote.awaitApplied();
+
+    List<RecordingProxy.Seen> sent = proxy.seen();
+    assertEquals(List.of("/events/v3/send 204", "/events/v3/send 204"),
+        sent.stream().map(s -> s.path() + " " + s.status()).toList());
+    assertEquals(event.uuid(), new JsonObject(sent.get(0).body()).getString("uuid"));
+    JsonArray timeline = remote.client().get("/api/v1/contacts/rae@example.com/timeline?idProperty=email").json()
+        .getJsonArray("results");
+    assertEquals(1, timeline.size(), timeline.encode());
+  }
+
+  @Test
+  void theRemotesDailyLimitSpentParksTheTargetUntilTheNextUtcMidnight() {
+    remote.spoor().portals().setLimits(RunningSpoor.HUB_ID, new RateLimits(0, 2));
+    local();
+    add(upsert("sam@example.com", "firstname", "Sam"));
+    add(upsert("sam@example.com", "lastname", "Vimes"));
+    JsonObject status = Polling.until("the first call to be delivered", WAIT, this::status,
+        s -> s.getLong("delivered") == 1);
+
+    assertEquals(1, status.getLong("queued"));
+    assertEquals(Instant.now().truncatedTo(ChronoUnit.DAYS).plus(1, ChronoUnit.DAYS).toString(),
+        status.getString("pausedUntil"));
+    assertEquals(List.of("PATCH 404", "POST 201"), proxy.seen().stream().map(s -> s.method() + " " + s.status()).toList());
   }
 }
