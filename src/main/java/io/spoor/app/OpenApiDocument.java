@@ -121,7 +121,15 @@ final class OpenApiDocument implements Routes {
       op("GET", "/healthz", "Operations", "The process answers", null),
       op("GET", "/readyz", "Operations", "The store answers", null),
       op("GET", "/metrics", "Operations", "Prometheus metrics", null),
-      op("GET", "/api/openapi.json", "Operations", "This document", null));
+      op("GET", "/api/openapi.json", "Operations", "This document", null),
+      op("PUT", "/api/v1/forwarding", "Forwarding", "Set the portal's forwarding target", "spoor.admin"),
+      op("GET", "/api/v1/forwarding", "Forwarding", "The forwarding target (token masked) and its status",
+          "spoor.admin"),
+      op("DELETE", "/api/v1/forwarding", "Forwarding", "Remove the target with its queue", "spoor.admin"),
+      op("GET", "/api/v1/forwarding/dead-letters", "Forwarding", "Calls that failed for good", "spoor.admin"),
+      op("POST", "/api/v1/forwarding/dead-letters/{id}/retry", "Forwarding", "Queue a dead letter again",
+          "spoor.admin"),
+      op("DELETE", "/api/v1/forwarding/dead-letters/{id}", "Forwarding", "Drop a dead letter", "spoor.admin"));
 
   private static Operation op(String method, String path, String tag, String summary, String scope) {
     return new Operation(method, path, tag, summary, scope);
