@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.Update;
 
 /** {@link ForwardStore} in portable SQL; a call is kept as its kind and its JSON text. */
 public final class SqlForwardStore implements ForwardStore {
@@ -37,20 +38,21 @@ public final class SqlForwardStore implements ForwardStore {
 
   @Override
   public void saveTarget(ForwardTarget t, long now) {
-    int updated = h().createUpdate("UPDATE forward_target SET base_url = :base, access_token = :token, "
-            + "tracking_url = :tracking, remote_hub_id = :remote, secondly = :secondly, daily = :daily, "
-            + "forward_tracking = :tracks WHERE hub_id = :hub")
-        .bind("base", t.baseUrl()).bind("token", t.accessToken()).bind("tracking", t.trackingUrl())
-        .bind("remote", t.remoteHubId()).bind("secondly", t.secondly()).bind("daily", t.daily())
-        .bind("tracks", t.forwardTracking()).bind("hub", t.hubId()).execute();
+    int updated = bound(h().createUpdate("UPDATE forward_target SET base_url = :base, access_token = :token, "
+        + "tracking_url = :tracking, remote_hub_id = :remote, secondly = :secondly, daily = :daily, "
+        + "forward_tracking = :tracks WHERE hub_id = :hub"), t).execute();
     if (updated == 0) {
-      h().createUpdate("INSERT INTO forward_target (hub_id, base_url, access_token, tracking_url, remote_hub_id, "
-              + "secondly, daily, forward_tracking, created_at) "
-              + "VALUES (:hub, :base, :token, :tracking, :remote, :secondly, :daily, :tracks, :now)")
-          .bind("base", t.baseUrl()).bind("token", t.accessToken()).bind("tracking", t.trackingUrl())
-          .bind("remote", t.remoteHubId()).bind("secondly", t.secondly()).bind("daily", t.daily())
-          .bind("tracks", t.forwardTracking()).bind("hub", t.hubId()).bind("now", now).execute();
+      bound(h().createUpdate("INSERT INTO forward_target (hub_id, base_url, access_token, tracking_url, "
+          + "remote_hub_id, secondly, daily, forward_tracking, created_at) "
+          + "VALUES (:hub, :base, :token, :tracking, :remote, :secondly, :daily, :tracks, :now)"), t)
+          .bind("now", now).execute();
     }
+  }
+
+  private static Update bound(Update update, ForwardTarget t) {
+    return update.bind("base", t.baseUrl()).bind("token", t.accessToken()).bind("tracking", t.trackingUrl())
+        .bind("remote", t.remoteHubId()).bind("secondly", t.secondly()).bind("daily", t.daily())
+        .bind("tracks", t.forwardTracking()).bind("hub", t.hubId());
   }
 
   @Override
