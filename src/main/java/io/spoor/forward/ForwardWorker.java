@@ -28,7 +28,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The one delivery thread: round after round it takes each target's due calls, oldest first,
- * and sends them at the target's pace, one request at a time. Contact upserts of several emails
+ * and sends them at the target's pace, one request at a time. A call to be tried again (or held
+ * back by a limit) pauses its target, so calls reach the remote in the order they were queued. Contact upserts of several emails
  * due together go as one batch upsert. A delivered call leaves the outbox in the transaction that
  * counts it, after the remote acknowledged it: a crash in between sends that call again on restart
  * (only the calls in flight then; a behavioural event carries its uuid, so the remote drops it).
@@ -113,7 +114,7 @@ public final class ForwardWorker implements AutoCloseable {
     pacer.limits(target.secondly(), target.daily());
     long now = clock.millis();
     long wait = pacer.waitMillis(now);
-    if (wait > LONGEST_WAIT_MS) {
+    if (wait > 0) {
       return now + wait;
     }
     List<QueuedCall> due = tx.read(() -> store.due(target.hubId(), now, ROUND));
@@ -124,10 +125,11 @@ public final class ForwardWorker implements AutoCloseable {
     List<QueuedCall> batch = batch(due);
     if (batch.isEmpty()) {
       for (QueuedCall call : due) {
-        if (!running || pacer.waitMillis(clock.millis()) > LONGEST_WAIT_MS) {
+        Verdict verdict = settle(target, pacer, call, sending(target, 1, () -> calls.send(exchange, target, call.call())));
+        // a call to try again pauses the target, so no later call overtakes it
+        if (!running || verdict == Verdict.RETRY || verdict == Verdict.HELD_BACK) {
           break;
         }
-        settle(target, pacer, call, sending(target, 1, () -> calls.send(exchange, target, call.call())));
       }
     } else {
       Map<String, Map<String, String>> byEmail = new LinkedHashMap<>();
@@ -162,7 +164,8 @@ public final class ForwardWorker implements AutoCloseable {
     }
   }
 
-  private void settle(ForwardTarget target, Pacer pacer, QueuedCall call, RemoteAnswer answer) {
+  /** Records what the answer made of the call; a call to try again pauses the target until then. */
+  private Verdict settle(ForwardTarget target, Pacer pacer, QueuedCall call, RemoteAnswer answer) {
     long now = clock.millis();
     String summary = target.redacted(answer.summary());
     int attempts = call.attempts() + 1;
@@ -172,8 +175,7 @@ public final class ForwardWorker implements AutoCloseable {
     tx.inTransaction(() -> {
       switch (verdict) {
         case DELIVERED -> store.delivered(List.of(call.id()));
-        case HELD_BACK -> store.retryLater(call.id(), call.attempts(), Math.max(now, pacer.pausedUntil()),
-            call.single(), summary);
+        case HELD_BACK -> store.retryLater(call.id(), call.attempts(), now, call.single(), summary);
         case RETRY -> store.retryLater(call.id(), attempts, retryAt, call.single(), summary);
         default -> store.kill(call.id(), attempts, summary);
       }
@@ -189,6 +191,10 @@ public final class ForwardWorker implements AutoCloseable {
       LOG.warn("forwarding call {} of portal {} is dead after {} tries: {}", call.id(), target.hubId(), attempts,
           LogSafe.text(summary));
     }
+    if (verdict == Verdict.RETRY) {
+      pacer.pauseUntil(retryAt);
+    }
+    return verdict;
   }
 
   /**
@@ -209,11 +215,10 @@ public final class ForwardWorker implements AutoCloseable {
         alone.add(call);
       }
     }
-    long dueAt = switch (verdict) {
-      case HELD_BACK -> Math.max(now, pacer.pausedUntil());
-      case RETRY -> now + backoff.delayMillis(1, retryAfter(answer));
-      default -> now;
-    };
+    long dueAt = verdict == Verdict.RETRY ? now + backoff.delayMillis(1, retryAfter(answer)) : now;
+    if (verdict == Verdict.RETRY) {
+      pacer.pauseUntil(dueAt);
+    }
     tx.inTransaction(() -> {
       store.delivered(delivered);
       alone.forEach(c -> store.retryLater(c.id(), c.attempts(), dueAt, true, summary));
@@ -289,6 +294,7 @@ public final class ForwardWorker implements AutoCloseable {
       }
       pacer.sent(clock.millis());
       RemoteAnswer answer = exchange(method, url, body, authorized);
+      pacer.answered(clock.millis());
       heed(answer);
       return answer;
     }

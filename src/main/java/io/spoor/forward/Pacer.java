@@ -4,13 +4,13 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 
 /**
- * One target's pace: at most {@code secondly} requests in any rolling window of 1.1 s (the tenth
- * of a second over HubSpot's second absorbs the network's jitter, so the remote never counts more),
+ * One target's pace: at most {@code secondly} requests in any rolling window of 1.05 s, counted
+ * from each request's answer (so the remote, counting arrivals, never sees more in its second),
  * at most {@code daily} per UTC day, and none while the remote asked for a pause. Not thread-safe:
  * the delivery worker owns it (others only read {@link #pausedUntil}).
  */
 final class Pacer {
-  static final long WINDOW_MS = 1_100;
+  static final long WINDOW_MS = 1_050;
   static final long DAY_MS = 86_400_000L;
   private final Deque<Long> recent = new ArrayDeque<>();
   private int secondly;
@@ -55,6 +55,18 @@ final class Pacer {
   void sent(long now) {
     recent.addLast(now);
     dayCalls++;
+  }
+
+  /**
+   * The last request's answer came at {@code now}: its place in the window moves there. The
+   * request reached the remote at some time between, so pacing from the answer keeps any
+   * {@code secondly + 1} requests a full window apart however long each took to get there.
+   */
+  void answered(long now) {
+    if (!recent.isEmpty()) {
+      recent.removeLast();
+      recent.addLast(now);
+    }
   }
 
   void pauseUntil(long at) {

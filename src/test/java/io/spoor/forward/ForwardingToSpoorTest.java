@@ -331,4 +331,18 @@ class ForwardingToSpoorTest {
         status.getString("pausedUntil"));
     assertEquals(List.of("PATCH 404", "POST 201"), proxy.seen().stream().map(s -> s.method() + " " + s.status()).toList());
   }
+
+  @Test
+  void aCallToTryAgainIsNotOvertakenByALaterCallForTheSameContact() {
+    local(Map.of("forward-first-backoff-ms", "1000"), new JsonObject().put("secondly", 50));
+    AtomicInteger failures = new AtomicInteger(1);
+    proxy.failWith(s -> failures.getAndDecrement() > 0 ? Optional.of(503) : Optional.empty());
+    queueWhileTheFirstIsInFlight(upsert("tom@example.com", "firstname", "first"),
+        List.of(upsert("tom@example.com", "firstname", "second")));
+    settled();
+
+    assertEquals("second", remoteContact("tom@example.com", "firstname").orElseThrow().getString("firstname"));
+    assertEquals(List.of("PATCH 503", "PATCH 404", "POST 201", "PATCH 200"),
+        proxy.seen().stream().map(s -> s.method() + " " + s.status()).toList());
+  }
 }

@@ -14,7 +14,7 @@ class PacerTest {
       + Pacer.DAY_MS / 2;
 
   @Test
-  void noMoreThanSecondlyRequestsGoInAnyWindowOfOnePointOneSeconds() {
+  void noMoreThanSecondlyRequestsGoInAnyWindow() {
     Pacer pacer = new Pacer(2, 1_000, NOON / Pacer.DAY_MS, 0);
     pacer.sent(NOON);
     pacer.sent(NOON + 300);
@@ -22,6 +22,16 @@ class PacerTest {
     assertEquals(Pacer.WINDOW_MS, pacer.waitMillis(NOON));
     assertEquals(Pacer.WINDOW_MS - 500, pacer.waitMillis(NOON + 500));
     assertEquals(0, pacer.waitMillis(NOON + Pacer.WINDOW_MS));
+  }
+
+  @Test
+  void aRequestCountsFromItsAnswerSoASlowOneCannotCrowdTheRemotesSecond() {
+    Pacer pacer = new Pacer(1, 1_000, NOON / Pacer.DAY_MS, 0);
+    pacer.sent(NOON);
+    pacer.answered(NOON + 400);
+
+    assertEquals(Pacer.WINDOW_MS, pacer.waitMillis(NOON + 400));
+    assertEquals(0, pacer.waitMillis(NOON + 400 + Pacer.WINDOW_MS));
   }
 
   @Test
