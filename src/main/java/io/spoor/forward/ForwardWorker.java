@@ -141,8 +141,14 @@ public final class ForwardWorker implements AutoCloseable {
     return clock.millis();
   }
 
-  /** The contact upserts to coalesce into one batch upsert: those of the first 100 emails, when 2 or more. */
+  /**
+   * The contact upserts to coalesce into one batch upsert: those of the first 100 emails, when 2 or
+   * more; none while calls split from a failed batch are due, so that none is overtaken.
+   */
   private static List<QueuedCall> batch(List<QueuedCall> due) {
+    if (due.stream().anyMatch(QueuedCall::single)) {
+      return List.of();
+    }
     List<QueuedCall> upserts = due.stream()
         .filter(c -> c.call() instanceof ForwardCall.UpsertContact && !c.single()).toList();
     Set<String> emails = upserts.stream().map(ForwardWorker::email).distinct().limit(BATCH_INPUTS)

@@ -345,4 +345,25 @@ class ForwardingToSpoorTest {
     assertEquals(List.of("PATCH 503", "PATCH 404", "POST 201", "PATCH 200"),
         proxy.seen().stream().map(s -> s.method() + " " + s.status()).toList());
   }
+
+  @Test
+  void callsSplitFromAFailedBatchAreNotOvertakenByANewBatch() {
+    local(Map.of("forward-first-backoff-ms", "1000"), new JsonObject().put("secondly", 50));
+    AtomicInteger batches = new AtomicInteger();
+    proxy.failWith(s -> {
+      if (s.path().endsWith("/batch/upsert") && batches.getAndIncrement() == 0) {
+        // newer calls arrive while the first batch fails
+        add(upsert("uma@example.com", "firstname", "newer"));
+        add(upsert("val@example.com", "firstname", "Val"));
+        return Optional.of(500);
+      }
+      return Optional.empty();
+    });
+    queueWhileTheFirstIsInFlight(upsert("tia@example.com", "firstname", "Tia"), List.of(
+        upsert("uma@example.com", "firstname", "older"), upsert("vic@example.com", "firstname", "Vic")));
+    settled();
+
+    assertEquals("newer", remoteContact("uma@example.com", "firstname").orElseThrow().getString("firstname"));
+    assertEquals("Val", remoteContact("val@example.com", "firstname").orElseThrow().getString("firstname"));
+  }
 }
