@@ -1,6 +1,7 @@
 package io.spoor.forward;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.spoor.http.Scope;
@@ -291,6 +292,9 @@ class ForwardingToSpoorTest {
     assertEquals(0, status.getLong("queued"));
     assertEquals(503, status.getJsonObject("lastAnswer").getInteger("status"));
     assertEquals(1, proxy.seen().size());
+    String letters = local.client().get("/api/v1/forwarding/dead-letters").body();
+    assertTrue(letters.contains("injected by the test for Bearer [redacted]"), letters);
+    assertFalse(status.encode().contains(remoteToken) || letters.contains(remoteToken), letters);
   }
 
   @Test

@@ -2,6 +2,7 @@ package io.spoor.forward;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -85,7 +86,10 @@ final class RecordingProxy implements AutoCloseable {
     Optional<Integer> failure = fault.apply(request);
     try {
       if (failure.isPresent()) {
-        answer(exchange, failure.get(), "{\"status\":\"error\",\"message\":\"injected by the test\"}");
+        // the message repeats the request's credentials, as a careless remote might
+        String credentials = String.valueOf(exchange.getRequestHeaders().getFirst("Authorization"));
+        answer(exchange, failure.get(), new JsonObject().put("status", "error")
+            .put("message", "injected by the test for " + credentials).encode());
         seen.add(new Seen(arrived, request.method(), target, body, failure.get()));
         return;
       }
