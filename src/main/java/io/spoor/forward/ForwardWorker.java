@@ -79,6 +79,11 @@ public final class ForwardWorker implements AutoCloseable {
     return inFlightHub.get() == hubId ? inFlight.get() : 0;
   }
 
+  /** Drops what the worker knows of the portal's target's pace (it was replaced or removed); the day's count is kept in the store. */
+  void forget(long hubId) {
+    pacers.remove(hubId);
+  }
+
   /** Until when the portal's target is paused (its rate limit spent, or a 429), if it is now. */
   OptionalLong pausedUntil(long hubId) {
     Pacer pacer = pacers.get(hubId);

@@ -24,11 +24,14 @@ public final class Forwarding {
   record View(ForwardTarget target, ForwardStatus status, OptionalLong pausedUntil) {
   }
 
+  /** Creates or replaces the target; a pause the old one was in is forgotten. */
   View set(ForwardTarget target) {
-    return tx.inTransaction(() -> {
+    View view = tx.inTransaction(() -> {
       store.saveTarget(target, clock.millis());
       return view(target.hubId());
     });
+    worker.forget(target.hubId());
+    return new View(view.target(), view.status(), OptionalLong.empty());
   }
 
   View get(long hubId) {
@@ -39,6 +42,7 @@ public final class Forwarding {
     if (!tx.inTransaction(() -> store.deleteTarget(hubId))) {
       throw none(hubId);
     }
+    worker.forget(hubId);
   }
 
   List<QueuedCall> deadLetters(long hubId, long afterId, int limit) {

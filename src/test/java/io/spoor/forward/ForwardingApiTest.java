@@ -70,8 +70,9 @@ class ForwardingApiTest extends SpoorPerClass {
     assertEquals(204, client.delete("/api/v1/forwarding").status());
     assertEquals(404, client.get("/api/v1/forwarding").status());
     assertEquals(404, client.delete("/api/v1/forwarding").status());
-    client.send("PUT", "/api/v1/forwarding", target());
-    assertEquals(0, client.get("/api/v1/forwarding").json().getJsonObject("status").getLong("queued"));
+    JsonObject status = client.send("PUT", "/api/v1/forwarding", target()).json().getJsonObject("status");
+    assertEquals(0, status.getLong("queued"));
+    assertFalse(status.containsKey("pausedUntil"), status.encode());
   }
 
   @Test

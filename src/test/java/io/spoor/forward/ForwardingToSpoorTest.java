@@ -370,4 +370,19 @@ class ForwardingToSpoorTest {
     assertEquals("newer", remoteContact("uma@example.com", "firstname").orElseThrow().getString("firstname"));
     assertEquals("Val", remoteContact("val@example.com", "firstname").orElseThrow().getString("firstname"));
   }
+
+  @Test
+  void theRemotesRateLimitHeadersPaceDeliveryBelowItsLimitWithoutA429() {
+    remote.spoor().portals().setLimits(RunningSpoor.HUB_ID, new RateLimits(3, 0));
+    local();
+    for (int i = 1; i <= 8; i++) {
+      add(upsert("wes@example.com", "firstname", "v" + i));
+    }
+    JsonObject status = settled();
+
+    assertEquals(8, status.getLong("delivered"));
+    assertEquals(0, status.getLong("retried"));
+    assertEquals(9, proxy.seen().stream().filter(s -> s.status() / 100 == 2 || s.status() == 404).count(),
+        proxy.seen().toString());
+  }
 }
