@@ -3,6 +3,7 @@ package io.spoor.app;
 import io.spoor.ingest.FileIngestLog;
 import io.spoor.ingest.IngestLimits;
 import io.spoor.ingest.RejectionLimits;
+import io.spoor.segment.EdgeLimits;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -75,6 +76,15 @@ public final class Settings {
       Integer.MAX_VALUE, "Estimated memory of the hits written or applied in one batch");
   public static final Setting<Integer> HEAP_CEILING_MB = Setting.integer("heap-ceiling-mb", 256, 0, 1_000_000,
       "Without -Xmx, a full GC shrinks the heap whenever it grows past this many MB (0: never)");
+  public static final Setting<Integer> SEGMENT_MAX_MESSAGE_BYTES = Setting.integer("segment-max-message-bytes",
+      EdgeLimits.SEGMENT.maxMessageBytes(), 1024, 16 << 20,
+      "Bytes of one Segment message; a bigger single call gets 413, a bigger batch element is rejected");
+  public static final Setting<Integer> SEGMENT_MAX_REQUEST_BYTES = Setting.integer("segment-max-request-bytes",
+      EdgeLimits.SEGMENT.maxRequestBytes(), 1024, 64 << 20,
+      "Bytes of one Segment API request, as sent and once a gzip body is inflated; a bigger one gets 413");
+  public static final Setting<Integer> SEGMENT_MAX_BATCH_MESSAGES = Setting.integer("segment-max-batch-messages",
+      EdgeLimits.SEGMENT.maxBatchMessages(), 1, 100_000,
+      "Messages in one Segment batch (/v1/batch, /v1/import); a longer batch gets 413");
   public static final Setting<Integer> FORWARD_RETRY_MINUTES = Setting.integer("forward-retry-minutes", 240, 0,
       100_000, "Minutes a forwarded call that keeps failing (429, 5xx, no answer) is tried before it is a dead letter");
   public static final Setting<Integer> FORWARD_FIRST_BACKOFF_MS = Setting.integer("forward-first-backoff-ms", 1_000,
@@ -87,7 +97,8 @@ public final class Settings {
       REJECTIONS_KEPT, DYNAMIC_EVENT_DEFINITIONS_MAX, DYNAMIC_EVENT_DEFINITIONS_PER_MINUTE, NEW_CONTACTS_PER_MINUTE,
       NEW_VISITORS_PER_MINUTE, HISTORY_PER_PROPERTY, LOG_SEGMENT_MAX_AGE_MINUTES, REJECTION_BYTES_PER_BATCH,
       MAX_PARAMS_PER_HIT, MAX_PROPERTIES_PER_EVENT, AUTH_FAILURES_PER_MINUTE, TLS_CERT, TLS_KEY,
-      MAX_BACKLOG_BYTES, MAX_BATCH_BYTES, HEAP_CEILING_MB,
+      MAX_BACKLOG_BYTES, MAX_BATCH_BYTES, HEAP_CEILING_MB, SEGMENT_MAX_MESSAGE_BYTES, SEGMENT_MAX_REQUEST_BYTES,
+      SEGMENT_MAX_BATCH_MESSAGES,
       FORWARD_RETRY_MINUTES, FORWARD_FIRST_BACKOFF_MS, FORWARD_MAX_BACKOFF_SECONDS);
 
   private final Map<Setting<?>, Object> values;

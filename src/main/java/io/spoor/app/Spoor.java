@@ -1,27 +1,29 @@
 package io.spoor.app;
 
-import io.spoor.crm.AssociationRoutes;
-import io.spoor.crm.Associations;
-import io.spoor.crm.CompanyApiRoutes;
-import io.spoor.crm.ContactApiRoutes;
-import io.spoor.crm.ContactMerge;
-import io.spoor.crm.ContactMergeRoutes;
-import io.spoor.crm.ContactSearch;
-import io.spoor.crm.ContactSearchRoutes;
-import io.spoor.crm.ContactRoutes;
-import io.spoor.crm.ContactWrites;
-import io.spoor.crm.LegacyContactRoutes;
-import io.spoor.crm.ContactTimeline;
-import io.spoor.crm.Contacts;
-import io.spoor.crm.GdprDelete;
-import io.spoor.crm.GdprDeleteRoutes;
-import io.spoor.crm.PropertyCatalog;
-import io.spoor.crm.PropertyRoutes;
+import io.spoor.admin.OpsRoutes;
+import io.spoor.admin.RejectionRoutes;
 import io.spoor.crm.Company;
-import io.spoor.crm.ObjectReads;
 import io.spoor.crm.ObjectType;
-import io.spoor.crm.ObjectView;
-import io.spoor.crm.ObjectWrites;
+import io.spoor.crm.association.AssociationRoutes;
+import io.spoor.crm.association.Associations;
+import io.spoor.crm.gdpr.GdprDelete;
+import io.spoor.crm.gdpr.GdprDeleteRoutes;
+import io.spoor.crm.legacy.LegacyContactRoutes;
+import io.spoor.crm.merge.ContactMerge;
+import io.spoor.crm.merge.ContactMergeRoutes;
+import io.spoor.crm.object.CompanyApiRoutes;
+import io.spoor.crm.object.ContactApiRoutes;
+import io.spoor.crm.object.ContactRoutes;
+import io.spoor.crm.object.ContactTimeline;
+import io.spoor.crm.object.ContactWrites;
+import io.spoor.crm.object.Contacts;
+import io.spoor.crm.object.ObjectReads;
+import io.spoor.crm.object.ObjectView;
+import io.spoor.crm.object.ObjectWrites;
+import io.spoor.crm.property.PropertyCatalog;
+import io.spoor.crm.property.PropertyRoutes;
+import io.spoor.crm.search.ObjectSearch;
+import io.spoor.crm.search.SearchRoutes;
 import io.spoor.events.BehavioralEventRoutes;
 import io.spoor.events.BehavioralEvents;
 import io.spoor.events.EventDefinitionRoutes;
@@ -42,33 +44,37 @@ import io.spoor.http.Server;
 import io.spoor.identity.VisitorRoutes;
 import io.spoor.ingest.BatchApplier;
 import io.spoor.ingest.BatchSink;
+import io.spoor.ingest.FileIngestLog;
 import io.spoor.ingest.HitApplier;
+import io.spoor.ingest.IngestLimits;
 import io.spoor.ingest.IngestLog;
 import io.spoor.ingest.IngestMetrics;
-import io.spoor.ingest.FileIngestLog;
 import io.spoor.ingest.LogDamage;
-import io.spoor.ingest.IngestLimits;
 import io.spoor.ingest.RejectReason;
+import io.spoor.ingest.Ticker;
 import io.spoor.ingest.RejectionLimits;
-import io.spoor.admin.RejectionRoutes;
 import io.spoor.ops.Counter;
 import io.spoor.ops.Metrics;
-import io.spoor.admin.OpsRoutes;
 import io.spoor.portal.NewToken;
 import io.spoor.portal.PortalAuthenticator;
 import io.spoor.portal.PortalRoutes;
-import io.spoor.portal.TokenRoutes;
 import io.spoor.portal.Portals;
+import io.spoor.portal.TokenRoutes;
+import io.spoor.segment.EdgeLimits;
+import io.spoor.segment.EdgeRejections;
+import io.spoor.segment.SegmentRoutes;
+import io.spoor.segment.WriteKeyRoutes;
+import io.spoor.segment.WriteKeys;
 import io.spoor.store.Database;
 import io.spoor.store.SqliteDialect;
 import io.spoor.track.BeaconApplier;
 import io.spoor.track.BeaconRoutes;
 import io.spoor.track.CreationLimits;
 import io.spoor.track.EventsApiApplier;
-import io.spoor.track.PerHitCap;
-import io.spoor.track.TrackerScriptRoutes;
 import io.spoor.track.EventsApiRoutes;
+import io.spoor.track.PerHitCap;
 import io.spoor.track.SentEventApplier;
+import io.spoor.track.TrackerScriptRoutes;
 import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.time.Duration;
@@ -102,7 +108,7 @@ public final class Spoor implements AutoCloseable {
   private final ForwardWorker forwardWorker;
 
   private Spoor(Settings settings, Clock clock, UnaryOperator<BatchSink> sinks) {
-    db = openStore(settings);
+    db = openDatabase(settings);
     Stores stores = Stores.sql(db, clock, settings.get(Settings.HISTORY_PER_PROPERTY));
     Metrics metrics = new Metrics();
     portals = new Portals(db, stores.portals(), stores.tokens(), clock);
@@ -111,7 +117,7 @@ public final class Spoor implements AutoCloseable {
         settings.get(Settings.MAX_BATCH), settings.get(Settings.MAX_BACKLOG),
         Duration.ofMillis(settings.get(Settings.MAX_WAIT_MS)), Duration.ofMillis(settings.get(Settings.APPLY_INTERVAL_MS)),
         settings.get(Settings.MAX_BACKLOG_BYTES), settings.get(Settings.MAX_BATCH_BYTES)),
-        Duration.ofMinutes(settings.get(Settings.LOG_SEGMENT_MAX_AGE_MINUTES)), clock);
+        Duration.ofMinutes(settings.get(Settings.LOG_SEGMENT_MAX_AGE_MINUTES)), clock, Ticker.SYSTEM);
     ingestMetrics = new IngestMetrics(metrics, log);
     outbox = new SqlOutbox(db, stores.forwarding(), clock);
     log.start(sinks.apply(new BatchApplier(db, stores.appliedHits(), stores.rejections(), stores.portals(),
@@ -127,6 +133,7 @@ public final class Spoor implements AutoCloseable {
     List<Routes> routes = new ArrayList<>(trackingRoutes(settings, stores, metrics, clock));
     routes.addAll(crmRoutes(stores, clock));
     routes.addAll(adminRoutes(stores, metrics, clock));
+    routes.addAll(segmentRoutes(settings, stores, metrics, clock));
     routes.add(new ForwardingRoutes(new Forwarding(db, stores.forwarding(), forwardWorker, clock)));
     Optional<HttpServerSettings.Tls> tls = settings.find(Settings.TLS_CERT)
         .map(cert -> new HttpServerSettings.Tls(cert, settings.get(Settings.TLS_KEY)));
@@ -139,7 +146,7 @@ public final class Spoor implements AutoCloseable {
     port = server.start();
     forwardWorker.start();
     // the store and the log have made their files by now: they get the owner-only mode too
-    DataDirectory.prepare(settings.dataDir());
+    DataDirectory.protect(settings.dataDir());
     LOG.info("listening on {}:{} ({}) with the {} store in {}", settings.get(Settings.HOST), port,
         tls.isPresent() ? "https" : "http",
         db.dialect().name(), settings.dataDir().toAbsolutePath());
@@ -165,7 +172,8 @@ public final class Spoor implements AutoCloseable {
             stores.eventDetails(), propertyCap, limits),
         new SentEventApplier(stores.contacts(), stores.propertyDefinitions(), stores.visitors(),
             stores.eventDefinitions(), stores.eventDetails(), stores.completions(),
-            propertyCap, limits));
+            propertyCap, limits),
+        new EdgeRejections(EdgeRejections.NO_MAPPING));
   }
 
   /** What hits from the unauthenticated endpoints may create per portal. */
@@ -187,28 +195,32 @@ public final class Spoor implements AutoCloseable {
 
   /** The HubSpot-compatible CRM API and Spoor's contact reads. */
   private List<Routes> crmRoutes(Stores stores, Clock clock) {
-    Contacts contacts = new Contacts(db, stores.contacts(), stores.propertyDefinitions(), clock);
-    ContactWrites contactWrites = new ContactWrites(db, stores.contacts(), stores.propertyDefinitions(),
-        new Associations(db, stores.contacts(), clock), clock);
-    ObjectReads<Company> companies = new ObjectReads<>(db, stores.companies(), ObjectType.COMPANY,
-        ObjectView.reader(ObjectType.COMPANY), stores.propertyDefinitions(), clock);
-    ObjectWrites<Company> companyWrites = new ObjectWrites<>(db, stores.companies(), stores.propertyDefinitions(),
-        ObjectType.COMPANY, new Associations(db, stores.companies(), clock), clock);
+    Associations associations = new Associations(db, stores.associations(), clock);
+    Contacts contacts = new Contacts(db, stores.contacts(), stores.associations(), stores.propertyDefinitions(), clock);
+    ContactWrites contactWrites = new ContactWrites(db, stores.contacts(), stores.associations(),
+        stores.propertyDefinitions(), associations, clock);
+    ObjectReads<Company> companies = new ObjectReads<>(db, stores.companies(), stores.associations(),
+        ObjectType.COMPANY, ObjectView.reader(ObjectType.COMPANY), stores.propertyDefinitions(), clock);
+    ObjectWrites<Company> companyWrites = new ObjectWrites<>(db, stores.companies(), stores.associations(),
+        stores.propertyDefinitions(), ObjectType.COMPANY, associations, clock);
     return List.of(
         new ContactRoutes(contacts, new ContactTimeline(db, contacts, stores.completions(), stores.visitors())),
         new ContactApiRoutes(contacts, contactWrites),
         new LegacyContactRoutes(contactWrites),
         new CompanyApiRoutes(companies, companyWrites),
-        new AssociationRoutes(new Associations(db, stores.associations(), clock)),
-        new ContactSearchRoutes(new ContactSearch(db, stores.contacts(), stores.contactSearch(),
-            stores.propertyDefinitions())),
-        new ContactMergeRoutes(new ContactMerge(db, stores.contacts(), stores.contactMerges(),
+        new AssociationRoutes(associations),
+        new SearchRoutes<>(new ObjectSearch<>(db, stores.contacts(), ObjectType.CONTACT, contacts.reader(),
+            ObjectSearch.CONTACTS_SEARCHABLE, stores.search(), stores.propertyDefinitions())),
+        new ContactMergeRoutes(new ContactMerge(db, stores.contacts(), stores.associations(), stores.contactMerges(),
             stores.completions(), stores.visitors(), stores.externalIds(), clock)),
-        new GdprDeleteRoutes(new GdprDelete(db, stores.contacts(), stores.gdprDeletes(),
+        new GdprDeleteRoutes(new GdprDelete(db, stores.contacts(), stores.associations(), stores.gdprDeletes(),
             stores.completions(), stores.eventDefinitions(), stores.visitors(), stores.externalIds(),
             stores.rejections(), db)),
         new PropertyRoutes(new PropertyCatalog(db, stores.propertyDefinitions())),
-        new VisitorRoutes(db, stores.visitors()));
+        new VisitorRoutes(db, stores.visitors()),
+        new SearchRoutes<>(new ObjectSearch<>(db, stores.companies(), ObjectType.COMPANY,
+            companies.reader(), ObjectSearch.COMPANIES_SEARCHABLE, stores.search(),
+            stores.propertyDefinitions())));
   }
 
   /** Operations, portal settings, tokens, event definitions, rejections and the API's own document. */
@@ -223,6 +235,17 @@ public final class Spoor implements AutoCloseable {
         new OpenApiDocument());
   }
 
+  /** Segment's HTTP Tracking API, which feeds the ingest log, and the write keys it takes. */
+  private List<Routes> segmentRoutes(Settings settings, Stores stores, Metrics metrics, Clock clock) {
+    WriteKeys writeKeys = new WriteKeys(db, stores.portals(), stores.writeKeys(), clock);
+    EdgeLimits limits = new EdgeLimits(settings.get(Settings.SEGMENT_MAX_MESSAGE_BYTES),
+        settings.get(Settings.SEGMENT_MAX_REQUEST_BYTES), settings.get(Settings.SEGMENT_MAX_BATCH_MESSAGES));
+    return List.of(
+        new SegmentRoutes(writeKeys, limits, log, clock, metrics.counter("spoor_segment_refused_total",
+            "Calls of Segment's Tracking API answered with an error, by status", "status")),
+        new WriteKeyRoutes(writeKeys));
+  }
+
   /** Opens the store, starts every part and listens. */
   public static Spoor start(Settings settings, Clock clock) {
     return new Spoor(settings, clock, UnaryOperator.identity());
@@ -235,7 +258,14 @@ public final class Spoor implements AutoCloseable {
 
   /** Opens only the store, for the command line's portal and token commands. */
   static Database openStore(Settings settings) {
-    DataDirectory.prepare(settings.dataDir());
+    Database db = openDatabase(settings);
+    DataDirectory.protect(settings.dataDir());
+    return db;
+  }
+
+  /** Opens the store in the data directory, made first if it is missing; protecting it is left to the caller. */
+  private static Database openDatabase(Settings settings) {
+    DataDirectory.create(settings.dataDir());
     return Database.open(new SqliteDialect(settings.dataDir().resolve("spoor.db")));
   }
 
