@@ -13,10 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/**
- * A group's company in HubSpot's API, against a scripted remote: Spoor's own CRM API does not
- * serve the company search yet, so a second Spoor cannot play this remote.
- */
+/** A group's company in HubSpot's API, request by request, against a scripted remote. */
 @ExtendWith(TempStore.class)
 class CompanyForwardingTest {
   private static final ForwardTarget TARGET = new ForwardTarget(1, "https://api.example", "pat-token-0123456789",

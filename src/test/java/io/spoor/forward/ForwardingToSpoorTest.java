@@ -385,4 +385,32 @@ class ForwardingToSpoorTest {
     assertEquals(9, proxy.seen().stream().filter(s -> s.status() / 100 == 2 || s.status() == 404).count(),
         proxy.seen().toString());
   }
+
+  @Test
+  void aGroupsCompanyIsCreatedOnceByDomainAndTheContactAssociatedWithIt() {
+    local();
+    add(upsert("xia@example.com", "firstname", "Xia"));
+    settled();
+    add(new ForwardCall.UpsertCompany("example.org", Optional.of("g1"), Map.of("name", "Example"),
+        Optional.of("xia@example.com")));
+    settled();
+    add(new ForwardCall.UpsertCompany("example.org", Optional.of("g1"), Map.of("name", "Example Org"),
+        Optional.of("xia@example.com")));
+    JsonObject status = settled();
+
+    assertEquals(3, status.getLong("delivered"));
+    assertEquals(0, status.getLong("dead"));
+    JsonArray companies = remote.client().send("POST", "/crm/v3/objects/companies/search", new JsonObject()
+        .put("filterGroups", new JsonArray().add(new JsonObject().put("filters", new JsonArray().add(new JsonObject()
+            .put("propertyName", "domain").put("operator", "EQ").put("value", "example.org")))))
+        .put("properties", new JsonArray().add("name"))).json().getJsonArray("results");
+    assertEquals(1, companies.size(), companies.encode());
+    assertEquals("Example Org", companies.getJsonObject(0).getJsonObject("properties").getString("name"));
+    String contactId = remote.client().get("/crm/v3/objects/contacts/xia@example.com?idProperty=email").json()
+        .getString("id");
+    String associated = remote.client().get("/crm/v4/objects/contacts/" + contactId + "/associations/companies").body();
+    assertTrue(associated.contains("\"toObjectId\":" + companies.getJsonObject(0).getString("id") + ","), associated);
+    assertEquals(1, proxy.seen().stream().filter(s -> s.method().equals("POST")
+        && s.path().equals("/crm/v3/objects/companies")).count(), proxy.seen().toString());
+  }
 }
