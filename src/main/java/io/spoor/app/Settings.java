@@ -85,6 +85,12 @@ public final class Settings {
   public static final Setting<Integer> SEGMENT_MAX_BATCH_MESSAGES = Setting.integer("segment-max-batch-messages",
       EdgeLimits.SEGMENT.maxBatchMessages(), 1, 100_000,
       "Messages in one Segment batch (/v1/batch, /v1/import); a longer batch gets 413");
+  public static final Setting<Integer> FORWARD_RETRY_MINUTES = Setting.integer("forward-retry-minutes", 240, 0,
+      100_000, "Minutes a forwarded call that keeps failing (429, 5xx, no answer) is tried before it is a dead letter");
+  public static final Setting<Integer> FORWARD_FIRST_BACKOFF_MS = Setting.integer("forward-first-backoff-ms", 1_000,
+      1, 3_600_000, "Milliseconds before a failed forwarded call's first retry; each further retry waits up to twice as long");
+  public static final Setting<Integer> FORWARD_MAX_BACKOFF_SECONDS = Setting.integer("forward-max-backoff-seconds",
+      300, 1, 86_400, "Longest wait, in seconds, between two tries of a forwarded call");
 
   public static final List<Setting<?>> ALL = List.of(PORT, HOST, DATA, PORTAL_ID, PUBLIC_URL,
       BOOTSTRAP_TOKEN, QUEUE_CAPACITY, MAX_BATCH, MAX_BACKLOG, MAX_WAIT_MS, APPLY_INTERVAL_MS,
@@ -92,7 +98,8 @@ public final class Settings {
       NEW_VISITORS_PER_MINUTE, HISTORY_PER_PROPERTY, LOG_SEGMENT_MAX_AGE_MINUTES, REJECTION_BYTES_PER_BATCH,
       MAX_PARAMS_PER_HIT, MAX_PROPERTIES_PER_EVENT, AUTH_FAILURES_PER_MINUTE, TLS_CERT, TLS_KEY,
       MAX_BACKLOG_BYTES, MAX_BATCH_BYTES, HEAP_CEILING_MB, SEGMENT_MAX_MESSAGE_BYTES, SEGMENT_MAX_REQUEST_BYTES,
-      SEGMENT_MAX_BATCH_MESSAGES);
+      SEGMENT_MAX_BATCH_MESSAGES,
+      FORWARD_RETRY_MINUTES, FORWARD_FIRST_BACKOFF_MS, FORWARD_MAX_BACKOFF_SECONDS);
 
   private final Map<Setting<?>, Object> values;
 

@@ -28,6 +28,13 @@ import io.spoor.events.BehavioralEventRoutes;
 import io.spoor.events.BehavioralEvents;
 import io.spoor.events.EventDefinitionRoutes;
 import io.spoor.events.EventDefinitions;
+import io.spoor.forward.Backoff;
+import io.spoor.forward.ForwardMetrics;
+import io.spoor.forward.ForwardWorker;
+import io.spoor.forward.Forwarding;
+import io.spoor.forward.ForwardingRoutes;
+import io.spoor.forward.Outbox;
+import io.spoor.forward.SqlOutbox;
 import io.spoor.http.AuthThrottle;
 import io.spoor.http.Http;
 import io.spoor.http.HttpServerSettings;
@@ -97,6 +104,8 @@ public final class Spoor implements AutoCloseable {
   private final IngestMetrics ingestMetrics;
   private final int port;
   private final Optional<NewToken> firstStartToken;
+  private final Outbox outbox;
+  private final ForwardWorker forwardWorker;
 
   private Spoor(Settings settings, Clock clock, UnaryOperator<BatchSink> sinks) {
     db = openDatabase(settings);
@@ -110,14 +119,22 @@ public final class Spoor implements AutoCloseable {
         settings.get(Settings.MAX_BACKLOG_BYTES), settings.get(Settings.MAX_BATCH_BYTES)),
         Duration.ofMinutes(settings.get(Settings.LOG_SEGMENT_MAX_AGE_MINUTES)), clock, Ticker.SYSTEM);
     ingestMetrics = new IngestMetrics(metrics, log);
+    outbox = new SqlOutbox(db, stores.forwarding(), clock);
     log.start(sinks.apply(new BatchApplier(db, stores.appliedHits(), stores.rejections(), stores.portals(),
-        appliers(stores, metrics, settings, creationLimits(settings, stores)), ingestMetrics, clock, new RejectionLimits(
-            settings.get(Settings.REJECTIONS_KEPT), settings.get(Settings.REJECTION_BYTES_PER_BATCH)))));
+        appliers(stores, metrics, settings, creationLimits(settings, stores), outbox), ingestMetrics, clock,
+        new RejectionLimits(settings.get(Settings.REJECTIONS_KEPT), settings.get(Settings.REJECTION_BYTES_PER_BATCH)))));
+    ForwardMetrics forwardMetrics = new ForwardMetrics(metrics);
+    forwardWorker = new ForwardWorker(db, stores.forwarding(), clock, Backoff.of(
+        Duration.ofMillis(settings.get(Settings.FORWARD_FIRST_BACKOFF_MS)),
+        Duration.ofSeconds(settings.get(Settings.FORWARD_MAX_BACKOFF_SECONDS)),
+        Duration.ofMinutes(settings.get(Settings.FORWARD_RETRY_MINUTES))), forwardMetrics);
+    forwardMetrics.watch(metrics, db, stores.forwarding(), forwardWorker);
     vertx = Vertx.vertx();
     List<Routes> routes = new ArrayList<>(trackingRoutes(settings, stores, metrics, clock));
     routes.addAll(crmRoutes(stores, clock));
     routes.addAll(adminRoutes(stores, metrics, clock));
     routes.addAll(segmentRoutes(settings, stores, metrics, clock));
+    routes.add(new ForwardingRoutes(new Forwarding(db, stores.forwarding(), forwardWorker, clock)));
     Optional<HttpServerSettings.Tls> tls = settings.find(Settings.TLS_CERT)
         .map(cert -> new HttpServerSettings.Tls(cert, settings.get(Settings.TLS_KEY)));
     server = new Server(vertx, new HttpServerSettings(settings.get(Settings.HOST), settings.get(Settings.PORT),
@@ -127,6 +144,7 @@ public final class Spoor implements AutoCloseable {
             settings.find(Settings.PUBLIC_URL)),
         metrics);
     port = server.start();
+    forwardWorker.start();
     // the store and the log have made their files by now: they get the owner-only mode too
     DataDirectory.protect(settings.dataDir());
     LOG.info("listening on {}:{} ({}) with the {} store in {}", settings.get(Settings.HOST), port,
@@ -136,7 +154,7 @@ public final class Spoor implements AutoCloseable {
 
   /** The rules each kind of hit is applied by. */
   private static List<HitApplier<?>> appliers(Stores stores, Metrics metrics, Settings settings,
-      CreationLimits limits) {
+      CreationLimits limits, Outbox outbox) {
     Counter overCap = metrics.counter("spoor_refused_by_cap_total",
         "Parameters or properties of a hit beyond the per-hit cap, refused", "kind");
     PerHitCap propertyCap = new PerHitCap(settings.get(Settings.MAX_PROPERTIES_PER_EVENT),
@@ -144,7 +162,7 @@ public final class Spoor implements AutoCloseable {
     return List.of(
         new EventsApiApplier(stores.contacts(), stores.propertyDefinitions(), stores.eventDefinitions(),
             stores.completions(), stores.externalIds(), new PerHitCap(settings.get(Settings.MAX_PARAMS_PER_HIT),
-                RejectReason.TOO_MANY_PARAMETERS, "parameters", overCap), limits),
+                RejectReason.TOO_MANY_PARAMETERS, "parameters", overCap), limits, outbox),
         new BeaconApplier(stores.contacts(), stores.propertyDefinitions(), stores.visitors(),
             stores.eventDefinitions(), stores.completions(),
             metrics.counter("spoor_bot_hits_total", "Beacons from bots, kept out of the analytics"),
@@ -269,6 +287,11 @@ public final class Spoor implements AutoCloseable {
     return firstStartToken;
   }
 
+  /** Where appliers queue calls for the portals' forwarding targets; opens its own transaction outside one. */
+  public Outbox outbox() {
+    return outbox;
+  }
+
   public IngestMetrics ingestMetrics() {
     return ingestMetrics;
   }
@@ -290,6 +313,7 @@ public final class Spoor implements AutoCloseable {
   public void close() {
     LOG.info("shutting down: draining {} queued hits", log.depth());
     log.close();
+    forwardWorker.close();
     server.stop();
     vertx.close().toCompletionStage().toCompletableFuture().join();
     db.close();

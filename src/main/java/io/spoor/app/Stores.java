@@ -20,6 +20,8 @@ import io.spoor.events.EventDefinitionStore;
 import io.spoor.events.EventDetailsStore;
 import io.spoor.events.SqlCompletionStore;
 import io.spoor.events.SqlEventDefinitionStore;
+import io.spoor.forward.ForwardStore;
+import io.spoor.forward.SqlForwardStore;
 import io.spoor.events.SqlEventDetailsStore;
 import io.spoor.identity.ExternalIdStore;
 import io.spoor.identity.SqlExternalIdStore;
@@ -44,7 +46,8 @@ record Stores(Database db, PortalStore portals, TokenStore tokens, ContactStore 
     CompletionStore completions, ExternalIdStore externalIds, RejectionStore rejections,
     AppliedHits appliedHits, VisitorStore visitors, EventDetailsStore eventDetails,
     ObjectStore<Company> companies, AssociationStore associations, ObjectSearchStore search,
-    ContactMergeStore contactMerges, GdprDeleteStore gdprDeletes, WriteKeyStore writeKeys) {
+    ContactMergeStore contactMerges, GdprDeleteStore gdprDeletes, WriteKeyStore writeKeys,
+    ForwardStore forwarding) {
 
   static Stores sql(Database db, Clock clock) {
     return sql(db, clock, io.spoor.crm.ObjectStore.HISTORY_PER_PROPERTY);
@@ -58,6 +61,7 @@ record Stores(Database db, PortalStore portals, TokenStore tokens, ContactStore 
         new SqlCompletionStore(db), new SqlExternalIdStore(db), new SqlRejectionStore(db),
         new SqlAppliedHits(db), new SqlVisitorStore(db), new SqlEventDetailsStore(db),
         new SqlCompanyStore(db, historyPerProperty), new SqlAssociationStore(db), new SqlObjectSearch(db),
-        new SqlContactMergeStore(db), new SqlGdprDeleteStore(db), new SqlWriteKeyStore(db, clock));
+        new SqlContactMergeStore(db), new SqlGdprDeleteStore(db), new SqlWriteKeyStore(db, clock),
+        new SqlForwardStore(db));
   }
 }

@@ -11,6 +11,8 @@ import io.spoor.events.CompletionStore;
 import io.spoor.events.EventCompletions;
 import io.spoor.events.EventDefinitionStore;
 import io.spoor.events.Resolution;
+import io.spoor.forward.ForwardCall;
+import io.spoor.forward.Outbox;
 import io.spoor.identity.ExternalIdStore;
 import io.spoor.ingest.Batch;
 import io.spoor.ingest.EventApiHit;
@@ -20,6 +22,7 @@ import io.spoor.ingest.RejectReason;
 import io.spoor.portal.Portal;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,7 +36,8 @@ import java.util.OptionalLong;
  * again with the next email it comes with); the event resolves by id or name; {@code _m} adds
  * to the contact's revenue; every other parameter sets a contact property. What cannot be
  * applied is rejected whole (who or what the hit is about) or in part (a bad revenue or
- * property value).
+ * property value). An applied hit with an email is also passed to the outbox, for a forwarding
+ * target that takes tracking hits.
  */
 public final class EventsApiApplier implements HitApplier<EventApiHit> {
   private static final CompletionSource SOURCE = CompletionSource.EVENTS_API;
@@ -45,14 +49,17 @@ public final class EventsApiApplier implements HitApplier<EventApiHit> {
   private final ExternalIdStore externalIds;
   private final PerHitCap cap;
   private final CreationLimits limits;
+  private final Outbox outbox;
 
   /**
    * @param cap    the most contact-property parameters of one hit that are applied
    * @param limits what hits may create per portal
+   * @param outbox where applied hits go to be forwarded
    */
   public EventsApiApplier(ContactStore contacts, PropertyDefinitionStore propertyDefinitions,
       EventDefinitionStore eventDefinitions, CompletionStore completions, ExternalIdStore externalIds,
-      PerHitCap cap, CreationLimits limits) {
+      PerHitCap cap, CreationLimits limits, Outbox outbox) {
+    this.outbox = outbox;
     this.cap = cap;
     this.contacts = contacts;
     this.propertyDefinitions = propertyDefinitions;
@@ -127,9 +134,17 @@ public final class EventsApiApplier implements HitApplier<EventApiHit> {
         hit.receivedAt(), revenue, SOURCE, Map.of());
     contact.ifPresent(id -> changes.addAnalytics(id,
         Analytics.event(hit.receivedAt(), revenue.orElse(0))));
-    new PropertyParams(changes, ChangeSource.EVENTS_API).apply(portal, hit,
-        cap.keep(hit, hit.properties(), Param::name, batch), cap.keep(hit, hit.malformed(), name -> name, batch),
-        contact, batch);
+    List<Param> kept = cap.keep(hit, hit.properties(), Param::name, batch);
+    new PropertyParams(changes, ChangeSource.EVENTS_API).apply(portal, hit, kept,
+        cap.keep(hit, hit.malformed(), name -> name, batch), contact, batch);
+    email.ifPresent(address -> forward(hit, address, revenue.isPresent() ? hit.revenue() : Optional.empty(), kept));
+  }
+
+  private void forward(EventApiHit hit, String email, Optional<String> revenue, List<Param> kept) {
+    Map<String, String> properties = new LinkedHashMap<>();
+    kept.forEach(p -> properties.put(p.name(), p.value()));
+    outbox.add(hit.hubId(), Outbox.Origin.TRACKING,
+        new ForwardCall.TrackEvent(hit.eventRef().trim(), email, revenue, properties, hit.receivedAt()));
   }
 
   private ContactChanges contactChanges(Batch batch) {

@@ -1,0 +1,64 @@
+package io.spoor.forward;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Forwarding targets, the outbox and the remote ids of companies. Every method runs inside the
+ * caller's transaction ({@code Transactor}); none opens one of its own.
+ */
+public interface ForwardStore {
+  Optional<ForwardTarget> target(long hubId);
+
+  List<ForwardTarget> targets();
+
+  /** Creates or replaces the portal's target, keeping its counts and its outbox. */
+  void saveTarget(ForwardTarget target, long now);
+
+  /** Removes the target with its outbox and remembered ids; false when there was none. */
+  boolean deleteTarget(long hubId);
+
+  void enqueue(long hubId, ForwardCall call, long now);
+
+  /** Live calls due by {@code now}, oldest first. */
+  List<QueuedCall> due(long hubId, long now, int limit);
+
+  /** Takes delivered calls out of the outbox. */
+  void delivered(List<Long> ids);
+
+  /** Keeps a call for another try at {@code dueAt}. */
+  void retryLater(long id, int attempts, long dueAt, boolean single, String error);
+
+  /** Moves a call to the dead letters. */
+  void kill(long id, int attempts, String error);
+
+  /** Adds to the target's counts and records the remote's last answer and the calls made today. */
+  void recordAnswer(long hubId, Tally tally);
+
+  /** The calls made to the target on {@code day} (days since the epoch, UTC). */
+  long callsOn(long hubId, long day);
+
+  /** Queued and dead calls, the delivered and retried counts and the last answer; zeros for no target. */
+  ForwardStatus status(long hubId, long inFlight);
+
+  List<QueuedCall> deadLetters(long hubId, long afterId, int limit);
+
+  /** Queues a dead letter again as new; false when the portal has no such dead letter. */
+  boolean revive(long hubId, long id, long now);
+
+  boolean deleteDead(long hubId, long id);
+
+  long queuedTotal();
+
+  long deadTotal();
+
+  Optional<String> remoteId(long hubId, String kind, String localKey);
+
+  void rememberRemoteId(long hubId, String kind, String localKey, String remoteId);
+
+  void forgetRemoteId(long hubId, String kind, String localKey);
+
+  /** What one round of delivery adds to a target's counts, and the remote's last answer. */
+  record Tally(long delivered, long retried, long day, long dayCalls, Optional<ForwardStatus.LastAnswer> last) {
+  }
+}

@@ -1,0 +1,354 @@
+package io.spoor.forward;
+
+import io.spoor.http.LogSafe;
+import io.spoor.store.Transactor;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one delivery thread: round after round it takes each target's due calls, oldest first,
+ * and sends them at the target's pace, one request at a time. A call to be tried again (or held
+ * back by a limit) pauses its target, so calls reach the remote in the order they were queued. Contact upserts of several emails
+ * due together go as one batch upsert. A delivered call leaves the outbox in the transaction that
+ * counts it, after the remote acknowledged it: a crash in between sends that call again on restart
+ * (only the calls in flight then; a behavioural event carries its uuid, so the remote drops it).
+ */
+public final class ForwardWorker implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(ForwardWorker.class);
+  private static final int BATCH_INPUTS = 100;
+  private static final int ROUND = 200;
+  private static final long IDLE_MS = 250;
+  /** Longer waits for the pace are not waited out: the target is skipped until then. */
+  private static final long LONGEST_WAIT_MS = 2_000;
+  private static final long TEN_SECONDS = 10_000;
+  private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
+
+  private final Transactor tx;
+  private final ForwardStore store;
+  private final Clock clock;
+  private final Backoff backoff;
+  private final ForwardMetrics metrics;
+  private final HubSpotCalls calls;
+  private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+      .connectTimeout(Duration.ofSeconds(5)).build();
+  private final Map<Long, Pacer> pacers = new ConcurrentHashMap<>();
+  private final AtomicLong inFlightHub = new AtomicLong();
+  private final AtomicLong inFlight = new AtomicLong();
+  private final Object signal = new Object();
+  private final Thread thread;
+  private volatile boolean running = true;
+
+  public ForwardWorker(Transactor tx, ForwardStore store, Clock clock, Backoff backoff, ForwardMetrics metrics) {
+    this.tx = tx;
+    this.store = store;
+    this.clock = clock;
+    this.backoff = backoff;
+    this.metrics = metrics;
+    this.calls = new HubSpotCalls(tx, store);
+    this.thread = new Thread(this::run, "spoor-forward");
+    thread.setDaemon(true);
+  }
+
+  public void start() {
+    thread.start();
+  }
+
+  /** The calls of this portal being sent right now. */
+  long inFlight(long hubId) {
+    return inFlightHub.get() == hubId ? inFlight.get() : 0;
+  }
+
+  /** Drops what the worker knows of the portal's target's pace (it was replaced or removed); the day's count is kept in the store. */
+  void forget(long hubId) {
+    pacers.remove(hubId);
+  }
+
+  /** Until when the portal's target is paused (its rate limit spent, or a 429), if it is now. */
+  OptionalLong pausedUntil(long hubId) {
+    Pacer pacer = pacers.get(hubId);
+    long until = pacer == null ? 0 : pacer.pausedUntil();
+    return until > clock.millis() ? OptionalLong.of(until) : OptionalLong.empty();
+  }
+
+  long inFlight() {
+    return inFlight.get();
+  }
+
+  private void run() {
+    while (running) {
+      try {
+        long next = clock.millis() + IDLE_MS;
+        for (ForwardTarget target : tx.read(store::targets)) {
+          next = Math.min(next, round(target));
+        }
+        pause(next - clock.millis());
+      } catch (RuntimeException e) {
+        LOG.error("forwarding round failed; trying again shortly", e);
+        pause(IDLE_MS * 4);
+      }
+    }
+  }
+
+  /** Sends what is due for one target; the time its next round may start. */
+  private long round(ForwardTarget target) {
+    Pacer pacer = pacers.computeIfAbsent(target.hubId(), hub -> {
+      long day = Math.floorDiv(clock.millis(), Pacer.DAY_MS);
+      return new Pacer(target.secondly(), target.daily(), day, tx.read(() -> store.callsOn(hub, day)));
+    });
+    pacer.limits(target.secondly(), target.daily());
+    long now = clock.millis();
+    long wait = pacer.waitMillis(now);
+    if (wait > 0) {
+      return now + wait;
+    }
+    List<QueuedCall> due = tx.read(() -> store.due(target.hubId(), now, ROUND));
+    if (due.isEmpty()) {
+      return Long.MAX_VALUE;
+    }
+    Exchange exchange = new PacedExchange(target, pacer);
+    List<QueuedCall> batch = batch(due);
+    if (batch.isEmpty()) {
+      for (QueuedCall call : due) {
+        Verdict verdict = settle(target, pacer, call, sending(target, 1, () -> calls.send(exchange, target, call.call())));
+        // a call to try again pauses the target, so no later call overtakes it
+        if (!running || verdict == Verdict.RETRY || verdict == Verdict.HELD_BACK) {
+          break;
+        }
+      }
+    } else {
+      Map<String, Map<String, String>> byEmail = new LinkedHashMap<>();
+      batch.forEach(c -> byEmail.computeIfAbsent(email(c), e -> new LinkedHashMap<>())
+          .putAll(((ForwardCall.UpsertContact) c.call()).properties()));
+      settleBatch(target, pacer, batch,
+          sending(target, batch.size(), () -> calls.upsertContacts(exchange, target, byEmail)));
+    }
+    return clock.millis();
+  }
+
+  /**
+   * The contact upserts to coalesce into one batch upsert: those of the first 100 emails, when 2 or
+   * more; none while calls split from a failed batch are due, so that none is overtaken.
+   */
+  private static List<QueuedCall> batch(List<QueuedCall> due) {
+    if (due.stream().anyMatch(QueuedCall::single)) {
+      return List.of();
+    }
+    List<QueuedCall> upserts = due.stream()
+        .filter(c -> c.call() instanceof ForwardCall.UpsertContact && !c.single()).toList();
+    Set<String> emails = upserts.stream().map(ForwardWorker::email).distinct().limit(BATCH_INPUTS)
+        .collect(Collectors.toSet());
+    return emails.size() < 2 ? List.of() : upserts.stream().filter(c -> emails.contains(email(c))).toList();
+  }
+
+  private static String email(QueuedCall call) {
+    return ((ForwardCall.UpsertContact) call.call()).email().toLowerCase(Locale.ROOT);
+  }
+
+  private RemoteAnswer sending(ForwardTarget target, int count, java.util.function.Supplier<RemoteAnswer> send) {
+    inFlightHub.set(target.hubId());
+    inFlight.set(count);
+    try {
+      return send.get();
+    } finally {
+      inFlight.set(0);
+    }
+  }
+
+  /** Records what the answer made of the call; a call to try again pauses the target until then. */
+  private Verdict settle(ForwardTarget target, Pacer pacer, QueuedCall call, RemoteAnswer answer) {
+    long now = clock.millis();
+    String summary = target.redacted(answer.summary());
+    int attempts = call.attempts() + 1;
+    long retryAt = now + backoff.delayMillis(attempts, retryAfter(answer));
+    Verdict verdict = Verdict.of(answer) == Verdict.RETRY && !backoff.within(call.queuedAt(), retryAt)
+        ? Verdict.FAILED : Verdict.of(answer);
+    tx.inTransaction(() -> {
+      switch (verdict) {
+        case DELIVERED -> store.delivered(List.of(call.id()));
+        case HELD_BACK -> store.retryLater(call.id(), call.attempts(), now, call.single(), summary);
+        case RETRY -> store.retryLater(call.id(), attempts, retryAt, call.single(), summary);
+        default -> store.kill(call.id(), attempts, summary);
+      }
+      boolean tried = answer.status() != RemoteAnswer.HELD_BACK;
+      store.recordAnswer(target.hubId(), tally(pacer, verdict == Verdict.DELIVERED ? 1 : 0,
+          tried && (verdict == Verdict.RETRY || verdict == Verdict.HELD_BACK) ? 1 : 0, answer, summary, now));
+      return null;
+    });
+    if (answer.status() != RemoteAnswer.HELD_BACK) {
+      metrics.settled(verdict, 1);
+    }
+    if (verdict == Verdict.FAILED) {
+      LOG.warn("forwarding call {} of portal {} is dead after {} tries: {}", call.id(), target.hubId(), attempts,
+          LogSafe.text(summary));
+    }
+    if (verdict == Verdict.RETRY) {
+      pacer.pauseUntil(retryAt);
+    }
+    return verdict;
+  }
+
+  /**
+   * A batch upsert's answer: 200 delivers every call; 207 delivers all but the inputs it lists
+   * as failed, which go on alone; a batch failing whole is split, each call sent alone from then on.
+   */
+  private void settleBatch(ForwardTarget target, Pacer pacer, List<QueuedCall> batch, RemoteAnswer answer) {
+    long now = clock.millis();
+    Verdict verdict = Verdict.of(answer);
+    String summary = target.redacted(answer.summary());
+    Set<String> failed = verdict == Verdict.DELIVERED ? failedTraces(answer) : Set.of();
+    List<Long> delivered = new ArrayList<>();
+    List<QueuedCall> alone = new ArrayList<>();
+    for (QueuedCall call : batch) {
+      if (verdict == Verdict.DELIVERED && !failed.contains(email(call))) {
+        delivered.add(call.id());
+      } else {
+        alone.add(call);
+      }
+    }
+    long dueAt = verdict == Verdict.RETRY ? now + backoff.delayMillis(1, retryAfter(answer)) : now;
+    if (verdict == Verdict.RETRY) {
+      pacer.pauseUntil(dueAt);
+    }
+    tx.inTransaction(() -> {
+      store.delivered(delivered);
+      alone.forEach(c -> store.retryLater(c.id(), c.attempts(), dueAt, true, summary));
+      store.recordAnswer(target.hubId(), tally(pacer, delivered.size(), alone.size(), answer, summary, now));
+      return null;
+    });
+    metrics.settled(Verdict.DELIVERED, delivered.size());
+    metrics.settled(Verdict.RETRY, alone.size());
+  }
+
+  private static Set<String> failedTraces(RemoteAnswer answer) {
+    JsonArray errors = answer.json().getJsonArray("errors", new JsonArray());
+    return errors.stream().filter(JsonObject.class::isInstance).map(e -> ((JsonObject) e).getString("objectWriteTraceId"))
+        .filter(trace -> trace != null).map(trace -> trace.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
+  }
+
+  private static ForwardStore.Tally tally(Pacer pacer, long delivered, long retried, RemoteAnswer answer,
+      String summary, long now) {
+    Optional<ForwardStatus.LastAnswer> last = answer.status() == RemoteAnswer.HELD_BACK ? Optional.empty()
+        : Optional.of(new ForwardStatus.LastAnswer(answer.status(), summary, now));
+    return new ForwardStore.Tally(delivered, retried, pacer.day(), pacer.dayCalls(), last);
+  }
+
+  private static long retryAfter(RemoteAnswer answer) {
+    return answer.number("Retry-After").orElse(0) * 1000;
+  }
+
+  private void pause(long millis) {
+    if (millis <= 0 || !running) {
+      return;
+    }
+    synchronized (signal) {
+      try {
+        signal.wait(millis);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        running = false;
+      }
+    }
+  }
+
+  /** Stops after the request in flight, if any; what is not delivered stays queued for the next start. */
+  @Override
+  public void close() {
+    running = false;
+    synchronized (signal) {
+      signal.notifyAll();
+    }
+    try {
+      thread.join(REQUEST_TIMEOUT.toMillis() * 3);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Requests at the target's pace, reading the remote's rate-limit headers and 429 answers. */
+  private final class PacedExchange implements Exchange {
+    private final ForwardTarget target;
+    private final Pacer pacer;
+
+    PacedExchange(ForwardTarget target, Pacer pacer) {
+      this.target = target;
+      this.pacer = pacer;
+    }
+
+    @Override
+    public RemoteAnswer send(String method, String url, Optional<JsonObject> body, boolean authorized) {
+      for (long wait = pacer.waitMillis(clock.millis()); wait > 0; wait = pacer.waitMillis(clock.millis())) {
+        if (wait > LONGEST_WAIT_MS || !running) {
+          return RemoteAnswer.heldBack();
+        }
+        pause(wait);
+      }
+      pacer.sent(clock.millis());
+      RemoteAnswer answer = exchange(method, url, body, authorized);
+      pacer.answered(clock.millis());
+      heed(answer);
+      return answer;
+    }
+
+    private RemoteAnswer exchange(String method, String url, Optional<JsonObject> body, boolean authorized) {
+      HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(REQUEST_TIMEOUT)
+          .method(method, body.map(b -> HttpRequest.BodyPublishers.ofString(b.encode()))
+              .orElse(HttpRequest.BodyPublishers.noBody()));
+      body.ifPresent(b -> request.header("Content-Type", "application/json"));
+      if (authorized) {
+        request.header("Authorization", "Bearer " + target.accessToken());
+      }
+      try {
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        Map<String, String> headers = new HashMap<>();
+        response.headers().map().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT),
+            values.isEmpty() ? "" : values.get(0)));
+        return new RemoteAnswer(response.statusCode(), headers, response.body());
+      } catch (IOException | IllegalArgumentException e) {
+        return RemoteAnswer.none("no answer from " + URI.create(url).getHost() + ": " + e.getClass().getSimpleName());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        running = false;
+        return RemoteAnswer.none("interrupted");
+      }
+    }
+
+    /** A 429 pauses the target (the daily limit until the next UTC midnight); so does a limit the headers say is spent. */
+    private void heed(RemoteAnswer answer) {
+      long now = clock.millis();
+      long interval = answer.number("X-HubSpot-RateLimit-Interval-Milliseconds").orElse(TEN_SECONDS);
+      if (answer.status() == 429) {
+        pacer.pauseUntil(Verdict.daily(answer) ? Pacer.nextMidnight(now)
+            : now + Math.max(retryAfter(answer), answer.header("X-HubSpot-RateLimit-Interval-Milliseconds")
+                .isPresent() ? interval : TEN_SECONDS));
+      }
+      if (answer.number("X-HubSpot-RateLimit-Daily-Remaining").orElse(1) <= 0) {
+        pacer.pauseUntil(Pacer.nextMidnight(now));
+      }
+      if (answer.number("X-HubSpot-RateLimit-Remaining").orElse(1) <= 0
+          || answer.number("X-HubSpot-RateLimit-Secondly-Remaining").orElse(1) <= 0) {
+        pacer.pauseUntil(now + interval + Pacer.WINDOW_MS - 1_000);
+      }
+    }
+  }
+}
