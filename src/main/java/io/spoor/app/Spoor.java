@@ -22,6 +22,9 @@ import io.spoor.crm.ObjectReads;
 import io.spoor.crm.ObjectType;
 import io.spoor.crm.ObjectView;
 import io.spoor.crm.ObjectWrites;
+import io.spoor.dashboard.Accounts;
+import io.spoor.dashboard.DashboardAuth;
+import io.spoor.dashboard.DashboardRoutes;
 import io.spoor.events.BehavioralEventRoutes;
 import io.spoor.events.BehavioralEvents;
 import io.spoor.events.EventDefinitionRoutes;
@@ -97,6 +100,7 @@ public final class Spoor implements AutoCloseable {
   private final IngestMetrics ingestMetrics;
   private final int port;
   private final Optional<NewToken> firstStartToken;
+  private final Optional<String> setupToken;
 
   private Spoor(Settings settings, Clock clock, UnaryOperator<BatchSink> sinks) {
     db = openDatabase(settings);
@@ -104,6 +108,8 @@ public final class Spoor implements AutoCloseable {
     Metrics metrics = new Metrics();
     portals = new Portals(db, stores.portals(), stores.tokens(), clock);
     firstStartToken = FirstStart.ensureDefaultPortal(portals, settings);
+    Accounts accounts = accounts(settings, stores, clock);
+    setupToken = accounts.firstStartToken(settings.get(Settings.PORTAL_ID));
     log = new FileIngestLog(settings.dataDir().resolve("log"), new IngestLimits(settings.get(Settings.QUEUE_CAPACITY),
         settings.get(Settings.MAX_BATCH), settings.get(Settings.MAX_BACKLOG),
         Duration.ofMillis(settings.get(Settings.MAX_WAIT_MS)), Duration.ofMillis(settings.get(Settings.APPLY_INTERVAL_MS)),
@@ -118,6 +124,8 @@ public final class Spoor implements AutoCloseable {
     routes.addAll(crmRoutes(stores, clock));
     routes.addAll(adminRoutes(stores, metrics, clock));
     routes.addAll(segmentRoutes(settings, stores, metrics, clock));
+    routes.add(new DashboardRoutes(accounts, new DashboardAuth(accounts), settings.get(Settings.SIGN_IN_FAILURES), clock,
+        metrics, settings.find(Settings.PUBLIC_URL)));
     Optional<HttpServerSettings.Tls> tls = settings.find(Settings.TLS_CERT)
         .map(cert -> new HttpServerSettings.Tls(cert, settings.get(Settings.TLS_KEY)));
     server = new Server(vertx, new HttpServerSettings(settings.get(Settings.HOST), settings.get(Settings.PORT),
@@ -224,6 +232,12 @@ public final class Spoor implements AutoCloseable {
         new WriteKeyRoutes(writeKeys));
   }
 
+  /** The dashboard's accounts, with the session and setup link lifetimes of the settings. */
+  static Accounts accounts(Settings settings, Stores stores, Clock clock) {
+    return new Accounts(stores.db(), stores.accounts(), stores.portals(), clock,
+        Duration.ofHours(settings.get(Settings.SESSION_HOURS)), Duration.ofHours(settings.get(Settings.SETUP_LINK_HOURS)));
+  }
+
   /** Opens the store, starts every part and listens. */
   public static Spoor start(Settings settings, Clock clock) {
     return new Spoor(settings, clock, UnaryOperator.identity());
@@ -263,6 +277,11 @@ public final class Spoor implements AutoCloseable {
   /** The all-scope token issued when this start created the default portal. */
   public Optional<NewToken> firstStartToken() {
     return firstStartToken;
+  }
+
+  /** The one-time token of the dashboard's setup link, made when this start found no dashboard user. */
+  public Optional<String> setupToken() {
+    return setupToken;
   }
 
   public IngestMetrics ingestMetrics() {

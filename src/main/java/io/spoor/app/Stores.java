@@ -15,6 +15,8 @@ import io.spoor.crm.SqlContactSearch;
 import io.spoor.crm.SqlContactStore;
 import io.spoor.crm.SqlGdprDeleteStore;
 import io.spoor.crm.SqlPropertyDefinitionStore;
+import io.spoor.dashboard.AccountStore;
+import io.spoor.dashboard.SqlAccountStore;
 import io.spoor.events.CompletionStore;
 import io.spoor.events.EventDefinitionStore;
 import io.spoor.events.EventDetailsStore;
@@ -44,7 +46,8 @@ record Stores(Database db, PortalStore portals, TokenStore tokens, ContactStore 
     CompletionStore completions, ExternalIdStore externalIds, RejectionStore rejections,
     AppliedHits appliedHits, VisitorStore visitors, EventDetailsStore eventDetails,
     ObjectStore<Company> companies, AssociationStore associations, ContactSearchStore contactSearch,
-    ContactMergeStore contactMerges, GdprDeleteStore gdprDeletes, WriteKeyStore writeKeys) {
+    ContactMergeStore contactMerges, GdprDeleteStore gdprDeletes, WriteKeyStore writeKeys,
+    AccountStore accounts) {
 
   static Stores sql(Database db, Clock clock) {
     return sql(db, clock, io.spoor.crm.ObjectStore.HISTORY_PER_PROPERTY);
@@ -58,6 +61,7 @@ record Stores(Database db, PortalStore portals, TokenStore tokens, ContactStore 
         new SqlCompletionStore(db), new SqlExternalIdStore(db), new SqlRejectionStore(db),
         new SqlAppliedHits(db), new SqlVisitorStore(db), new SqlEventDetailsStore(db),
         new SqlCompanyStore(db, historyPerProperty), new SqlAssociationStore(db), new SqlContactSearch(db),
-        new SqlContactMergeStore(db), new SqlGdprDeleteStore(db), new SqlWriteKeyStore(db, clock));
+        new SqlContactMergeStore(db), new SqlGdprDeleteStore(db), new SqlWriteKeyStore(db, clock),
+        new SqlAccountStore(db, clock));
   }
 }
