@@ -101,6 +101,7 @@ public final class Spoor implements AutoCloseable {
   private final int port;
   private final Optional<NewToken> firstStartToken;
   private final Optional<String> setupToken;
+  private final Accounts accounts;
 
   private Spoor(Settings settings, Clock clock, UnaryOperator<BatchSink> sinks) {
     db = openDatabase(settings);
@@ -108,7 +109,7 @@ public final class Spoor implements AutoCloseable {
     Metrics metrics = new Metrics();
     portals = new Portals(db, stores.portals(), stores.tokens(), clock);
     firstStartToken = FirstStart.ensureDefaultPortal(portals, settings);
-    Accounts accounts = accounts(settings, stores, clock);
+    accounts = accounts(settings, stores, clock);
     setupToken = accounts.firstStartToken(settings.get(Settings.PORTAL_ID));
     log = new FileIngestLog(settings.dataDir().resolve("log"), new IngestLimits(settings.get(Settings.QUEUE_CAPACITY),
         settings.get(Settings.MAX_BATCH), settings.get(Settings.MAX_BACKLOG),
@@ -277,6 +278,11 @@ public final class Spoor implements AutoCloseable {
   /** The all-scope token issued when this start created the default portal. */
   public Optional<NewToken> firstStartToken() {
     return firstStartToken;
+  }
+
+  /** The dashboard's accounts. */
+  public Accounts accounts() {
+    return accounts;
   }
 
   /** The one-time token of the dashboard's setup link, made when this start found no dashboard user. */

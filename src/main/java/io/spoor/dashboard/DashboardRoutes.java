@@ -18,7 +18,7 @@ import java.util.Optional;
 
 /**
  * The dashboard's JSON API for the browser, authenticated by the session cookie:
- * {@code POST /dashboard/api/sign-in|sign-out|setup|password|users} and {@code GET /dashboard/api/me};
+ * {@code POST /dashboard/api/sign-in|sign-out|setup|password|users} and {@code GET /dashboard/api/me|portal};
  * and the page ({@link DashboardPage}).
  */
 public final class DashboardRoutes implements Routes {
@@ -49,6 +49,10 @@ public final class DashboardRoutes implements Routes {
     });
     router.get(API + "/me").handler(auth.signedIn()).handler(ctx ->
         http.respond(ctx, () -> me(DashboardAuth.user(ctx), base(ctx, http)), (c, me) -> Http.json(c, 200, me)));
+    router.get(API + "/portal").handler(auth.signedIn()).handler(ctx -> {
+      long hubId = DashboardAuth.portal(ctx);
+      http.respond(ctx, () -> portal(hubId, base(ctx, http)), (c, portal) -> Http.json(c, 200, portal));
+    });
     router.post(API + "/sign-out").handler(auth.signedIn()).handler(ctx -> {
       String value = ctx.request().getCookie(DashboardAuth.COOKIE).getValue();
       http.respond(ctx, () -> {
@@ -109,13 +113,18 @@ public final class DashboardRoutes implements Routes {
   private JsonObject me(SignedIn signedIn, String base) {
     JsonArray portals = new JsonArray();
     for (long hubId : signedIn.user().portals()) {
-      portals.add(new JsonObject().put("hubId", hubId).put("name", accounts.portalName(hubId))
-          .put("hasHits", accounts.hasHits(hubId))
-          .put("snippet", "<script type=\"text/javascript\" id=\"hs-script-loader\" async defer src=\""
-              + base.replaceFirst("^https?:", "") + "/" + hubId + ".js\"></script>"));
+      portals.add(portal(hubId, base));
     }
     return new JsonObject().put("email", signedIn.user().email()).put("role", signedIn.user().role().wireName())
         .put("csrfToken", signedIn.csrfToken()).put("portals", portals);
+  }
+
+  /** A portal as the dashboard shows it: name, whether it has hits, and its embed snippet. */
+  private JsonObject portal(long hubId, String base) {
+    return new JsonObject().put("hubId", hubId).put("name", accounts.portalName(hubId))
+        .put("hasHits", accounts.hasHits(hubId))
+        .put("snippet", "<script type=\"text/javascript\" id=\"hs-script-loader\" async defer src=\""
+            + base.replaceFirst("^https?:", "") + "/" + hubId + ".js\"></script>");
   }
 
   /** The session cookie: HttpOnly, SameSite=Strict, Secure when the page is served over https. */
