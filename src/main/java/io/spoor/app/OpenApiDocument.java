@@ -140,7 +140,20 @@ final class OpenApiDocument implements Routes {
       op("POST", "/v1/import/", "Segment", "Same as /v1/batch", null),
       op("POST", "/api/v1/write-keys", "Segment", "Create a Segment write key (shown once)", "spoor.admin"),
       op("GET", "/api/v1/write-keys", "Segment", "List write keys", "spoor.admin"),
-      op("DELETE", "/api/v1/write-keys/{id}", "Segment", "Revoke a write key", "spoor.admin"));
+      op("DELETE", "/api/v1/write-keys/{id}", "Segment", "Revoke a write key", "spoor.admin"),
+      op("GET", "/", "Dashboard", "The dashboard page (sign-in form when signed out)", null),
+      op("GET", "/setup", "Dashboard", "The first start's one-time setup page (?token=)", null),
+      op("GET", "/dashboard/assets/{file}", "Dashboard", "The page's own ES modules and style", null),
+      op("POST", "/dashboard/api/sign-in", "Dashboard", "Sign in with email and password: sets the session cookie",
+          null),
+      op("POST", "/dashboard/api/setup", "Dashboard", "Create the first admin with the setup token", null),
+      op("GET", "/dashboard/api/me", "Dashboard", "The signed-in user, their portals and CSRF token (session cookie)",
+          null),
+      op("GET", "/dashboard/api/portal", "Dashboard", "One of the user's portals (?hubId=): name, hits, snippet",
+          null),
+      op("POST", "/dashboard/api/sign-out", "Dashboard", "End the session (X-CSRF-Token)", null),
+      op("POST", "/dashboard/api/password", "Dashboard", "Change one's own password (X-CSRF-Token)", null),
+      op("POST", "/dashboard/api/users", "Dashboard", "Admins: add a user to the portal (X-CSRF-Token)", null));
 
   private static Operation op(String method, String path, String tag, String summary, String scope) {
     return new Operation(method, path, tag, summary, scope);
