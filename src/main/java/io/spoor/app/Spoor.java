@@ -102,6 +102,8 @@ public final class Spoor implements AutoCloseable {
   private final Optional<NewToken> firstStartToken;
   private final Optional<String> setupToken;
   private final Accounts accounts;
+  /** The session check of every dashboard endpoint: hand it to the routes of a dashboard section. */
+  private final DashboardAuth dashboardAuth;
 
   private Spoor(Settings settings, Clock clock, UnaryOperator<BatchSink> sinks) {
     db = openDatabase(settings);
@@ -110,6 +112,7 @@ public final class Spoor implements AutoCloseable {
     portals = new Portals(db, stores.portals(), stores.tokens(), clock);
     firstStartToken = FirstStart.ensureDefaultPortal(portals, settings);
     accounts = accounts(settings, stores, clock);
+    dashboardAuth = new DashboardAuth(accounts);
     setupToken = accounts.firstStartToken(settings.get(Settings.PORTAL_ID));
     log = new FileIngestLog(settings.dataDir().resolve("log"), new IngestLimits(settings.get(Settings.QUEUE_CAPACITY),
         settings.get(Settings.MAX_BATCH), settings.get(Settings.MAX_BACKLOG),
@@ -125,7 +128,7 @@ public final class Spoor implements AutoCloseable {
     routes.addAll(crmRoutes(stores, clock));
     routes.addAll(adminRoutes(stores, metrics, clock));
     routes.addAll(segmentRoutes(settings, stores, metrics, clock));
-    routes.add(new DashboardRoutes(accounts, new DashboardAuth(accounts), settings.get(Settings.SIGN_IN_FAILURES), clock,
+    routes.add(new DashboardRoutes(accounts, dashboardAuth, settings.get(Settings.SIGN_IN_FAILURES), clock,
         metrics, settings.find(Settings.PUBLIC_URL)));
     Optional<HttpServerSettings.Tls> tls = settings.find(Settings.TLS_CERT)
         .map(cert -> new HttpServerSettings.Tls(cert, settings.get(Settings.TLS_KEY)));
