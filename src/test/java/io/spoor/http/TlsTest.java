@@ -31,11 +31,7 @@ class TlsTest {
   void spoorServesHttpsOverHttp11AndHttp2() throws Exception {
     Path dir = Files.createTempDirectory("spoor-tls");
     KeyStore keys = selfSigned(dir);
-    Path cert = dir.resolve("cert.pem");
-    Path key = dir.resolve("key.pem");
-    Files.writeString(cert, pem("CERTIFICATE", keys.getCertificate("spoor").getEncoded()));
-    Files.writeString(key, pem("PRIVATE KEY", keys.getKey("spoor", PASSWORD).getEncoded()));
-    try (RunningSpoor spoor = RunningSpoor.start(Map.of("tls-cert", cert.toString(), "tls-key", key.toString()))) {
+    try (RunningSpoor spoor = httpsSpoor(keys, dir)) {
       URI health = URI.create("https://127.0.0.1:" + spoor.spoor().port() + "/healthz");
       for (HttpClient.Version version : HttpClient.Version.values()) {
         HttpResponse<String> answer = client(keys.getCertificate("spoor"), version)
@@ -61,11 +57,7 @@ class TlsTest {
   void theDashboardsSessionCookieIsSecureOverHttps() throws Exception {
     Path dir = Files.createTempDirectory("spoor-tls");
     KeyStore keys = selfSigned(dir);
-    Path cert = dir.resolve("cert.pem");
-    Path key = dir.resolve("key.pem");
-    Files.writeString(cert, pem("CERTIFICATE", keys.getCertificate("spoor").getEncoded()));
-    Files.writeString(key, pem("PRIVATE KEY", keys.getKey("spoor", PASSWORD).getEncoded()));
-    try (RunningSpoor spoor = RunningSpoor.start(Map.of("tls-cert", cert.toString(), "tls-key", key.toString()))) {
+    try (RunningSpoor spoor = httpsSpoor(keys, dir)) {
       spoor.spoor().accounts().create(RunningSpoor.HUB_ID, "a@example.com", Role.ADMIN, "a long enough password");
       HttpResponse<String> signedIn = client(keys.getCertificate("spoor"), HttpClient.Version.HTTP_2).send(
           HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + spoor.spoor().port() + "/dashboard/api/sign-in"))
@@ -78,6 +70,15 @@ class TlsTest {
       assertTrue(cookie.contains("; secure") && cookie.contains("; httponly") && cookie.contains("; samesite=strict"),
           cookie);
     }
+  }
+
+  /** A Spoor serving https with the certificate of {@code keys}, its PEM files written to {@code dir}. */
+  private static RunningSpoor httpsSpoor(KeyStore keys, Path dir) throws Exception {
+    Path cert = dir.resolve("cert.pem");
+    Path key = dir.resolve("key.pem");
+    Files.writeString(cert, pem("CERTIFICATE", keys.getCertificate("spoor").getEncoded()));
+    Files.writeString(key, pem("PRIVATE KEY", keys.getKey("spoor", PASSWORD).getEncoded()));
+    return RunningSpoor.start(Map.of("tls-cert", cert.toString(), "tls-key", key.toString()));
   }
 
   /** A self-signed RSA certificate for 127.0.0.1 and localhost, made by the JDK's keytool. */
