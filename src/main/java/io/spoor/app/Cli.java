@@ -10,7 +10,17 @@ import io.spoor.portal.Token;
 import io.spoor.segment.NewWriteKey;
 import io.spoor.segment.WriteKeys;
 import io.spoor.store.Database;
+import io.spoor.dashboard.Role;
+import io.spoor.dashboard.User;
+import io.spoor.dashboard.Passwords;
+import java.io.BufferedReader;
+import java.io.Console;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -45,6 +55,10 @@ public final class Cli {
       "  write-key create --hub-id N --name TEXT    create a Segment write key (shown once)",
       "  write-key list --hub-id N                  list a portal's write keys",
       "  write-key revoke --hub-id N --id ID        revoke a write key",
+      "  user create --hub-id N --email ADDRESS --role admin|viewer [--password-stdin]",
+      "                                             add a dashboard user: asks for the password at the",
+      "                                             terminal, reads a line of standard input with",
+      "                                             --password-stdin, or prints a one-time password",
       "",
       "Settings (flag, environment variable, meaning):", "");
 
@@ -61,9 +75,16 @@ public final class Cli {
   private final Clock clock;
   private final Function<Settings, Spoor> starter;
   private final IntConsumer halt;
+  private final InputStream in;
 
   public Cli(PrintStream out, PrintStream err, Map<String, String> env, Clock clock) {
-    this(out, err, env, clock, settings -> Spoor.start(settings, clock), code -> Runtime.getRuntime().halt(code));
+    this(out, err, env, clock, settings -> Spoor.start(settings, clock), code -> Runtime.getRuntime().halt(code),
+        System.in);
+  }
+
+  Cli(PrintStream out, PrintStream err, Map<String, String> env, Clock clock, Function<Settings, Spoor> starter,
+      IntConsumer halt) {
+    this(out, err, env, clock, starter, halt, System.in);
   }
 
   /**
@@ -71,7 +92,8 @@ public final class Cli {
    * when a failed server does not close in time.
    */
   Cli(PrintStream out, PrintStream err, Map<String, String> env, Clock clock, Function<Settings, Spoor> starter,
-      IntConsumer halt) {
+      IntConsumer halt, InputStream in) {
+    this.in = in;
     this.out = out;
     this.err = err;
     this.env = env;
@@ -103,6 +125,8 @@ public final class Cli {
         case "write-key list":
         case "write-key revoke":
           return writeKeys(command, args);
+        case "user create":
+          return createUser(args);
         default:
           throw new UsageException("unknown command: " + command + " (see --help)");
       }
@@ -137,6 +161,8 @@ public final class Cli {
     String publicUrl = settings.find(Settings.PUBLIC_URL).orElse(
         (settings.find(Settings.TLS_CERT).isPresent() ? "https" : "http") + "://localhost:" + spoor.port());
     spoor.firstStartToken().ifPresent(token -> FirstStart.announce(out, token, hubId, publicUrl));
+    spoor.setupToken().ifPresent(token -> FirstStart.announceSetup(out, token, publicUrl,
+        settings.get(Settings.SETUP_LINK_HOURS)));
     out.println("Spoor is listening on port " + spoor.port() + " (portal " + hubId + ")");
     try {
       CompletableFuture.anyOf(stopped, spoor.failure()).get();
@@ -221,6 +247,58 @@ public final class Cli {
       action.accept(new WriteKeys(db, stores.portals(), stores.writeKeys(), clock));
     }
     return 0;
+  }
+
+  /** {@code user create}: the password from standard input, the terminal, or made up and printed once. */
+  private int createUser(Args args) {
+    long hubId = hubId(args);
+    String email = args.take("email");
+    String roleName = args.take("role");
+    Role role = Role.fromWireName(roleName).orElseThrow(() ->
+        new UsageException("--role must be admin or viewer, got " + roleName));
+    boolean fromStdin = Boolean.parseBoolean(args.takeOr("password-stdin", "false"));
+    Settings settings = Settings.load(args.flags(), env);
+    Optional<String> typed = fromStdin ? Optional.of(firstLine()) : fromTerminal();
+    String password = typed.orElseGet(Passwords::generated);
+    try (Database db = Spoor.openStore(settings)) {
+      User user = Spoor.accounts(settings, Stores.sql(db, clock), clock).create(hubId, email, role, password);
+      out.println("user " + user.id() + " " + printable(user.email()) + " (" + role.wireName() + ") for portal "
+          + hubId);
+      if (typed.isEmpty()) {
+        out.println("one-time password (shown only now; change it after signing in):");
+        out.println(password);
+      }
+    }
+    return 0;
+  }
+
+  private String firstLine() {
+    try {
+      String line = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).readLine();
+      if (line == null || line.isEmpty()) {
+        throw new UsageException("--password-stdin: standard input has no password");
+      }
+      return line;
+    } catch (IOException e) {
+      throw new UsageException("--password-stdin: standard input could not be read: " + e.getMessage());
+    }
+  }
+
+  /** The password typed twice at the terminal; empty with no terminal or when left blank (one is made up). */
+  private Optional<String> fromTerminal() {
+    Console console = System.console();
+    if (console == null || in != System.in) {
+      return Optional.empty();
+    }
+    char[] first = console.readPassword("Password (leave empty to get a one-time password): ");
+    if (first == null || first.length == 0) {
+      return Optional.empty();
+    }
+    char[] again = console.readPassword("Same password again: ");
+    if (again == null || !Arrays.equals(first, again)) {
+      throw new UsageException("the two passwords differ");
+    }
+    return Optional.of(new String(first));
   }
 
   private Consumer<Portals> action(String command, Args args) {

@@ -38,6 +38,16 @@ final class FirstStart {
     return issued;
   }
 
+  /** Prints the one-time link that lets the first person create the dashboard's admin. */
+  static void announceSetup(PrintStream out, String token, String publicUrl, int hours) {
+    out.println();
+    out.println("No one can sign in to the dashboard yet. Open this link (it works once, for " + hours
+        + " hours) to create the first admin:");
+    out.println();
+    out.println("    " + publicUrl.replaceFirst("/+$", "") + "/setup?token=" + token);
+    out.println();
+  }
+
   static void announce(PrintStream out, NewToken token, long hubId, String publicUrl) {
     String host = publicUrl.replaceFirst("^https?:", "");
     out.println();

@@ -91,6 +91,12 @@ public final class Settings {
       1, 3_600_000, "Milliseconds before a failed forwarded call's first retry; each further retry waits up to twice as long");
   public static final Setting<Integer> FORWARD_MAX_BACKOFF_SECONDS = Setting.integer("forward-max-backoff-seconds",
       300, 1, 86_400, "Longest wait, in seconds, between two tries of a forwarded call");
+  public static final Setting<Integer> SESSION_HOURS = Setting.integer("session-hours", 168, 1, 8_760,
+      "Hours a dashboard sign-in lasts; then the person signs in again");
+  public static final Setting<Integer> SIGN_IN_FAILURES = Setting.integer("sign-in-failures", 10, 0, 1_000_000,
+      "Failed dashboard sign-ins an email or an address may make in 15 minutes before more get 429 (0: no limit)");
+  public static final Setting<Integer> SETUP_LINK_HOURS = Setting.integer("setup-link-hours", 24, 1, 8_760,
+      "Hours the one-time setup link printed at a start with no dashboard user works");
 
   public static final List<Setting<?>> ALL = List.of(PORT, HOST, DATA, PORTAL_ID, PUBLIC_URL,
       BOOTSTRAP_TOKEN, QUEUE_CAPACITY, MAX_BATCH, MAX_BACKLOG, MAX_WAIT_MS, APPLY_INTERVAL_MS,
@@ -99,7 +105,8 @@ public final class Settings {
       MAX_PARAMS_PER_HIT, MAX_PROPERTIES_PER_EVENT, AUTH_FAILURES_PER_MINUTE, TLS_CERT, TLS_KEY,
       MAX_BACKLOG_BYTES, MAX_BATCH_BYTES, HEAP_CEILING_MB, SEGMENT_MAX_MESSAGE_BYTES, SEGMENT_MAX_REQUEST_BYTES,
       SEGMENT_MAX_BATCH_MESSAGES,
-      FORWARD_RETRY_MINUTES, FORWARD_FIRST_BACKOFF_MS, FORWARD_MAX_BACKOFF_SECONDS);
+      FORWARD_RETRY_MINUTES, FORWARD_FIRST_BACKOFF_MS, FORWARD_MAX_BACKOFF_SECONDS,
+      SESSION_HOURS, SIGN_IN_FAILURES, SETUP_LINK_HOURS);
 
   private final Map<Setting<?>, Object> values;
 

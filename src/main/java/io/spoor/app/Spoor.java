@@ -24,6 +24,9 @@ import io.spoor.crm.property.PropertyCatalog;
 import io.spoor.crm.property.PropertyRoutes;
 import io.spoor.crm.search.ObjectSearch;
 import io.spoor.crm.search.SearchRoutes;
+import io.spoor.dashboard.Accounts;
+import io.spoor.dashboard.DashboardAuth;
+import io.spoor.dashboard.DashboardRoutes;
 import io.spoor.events.BehavioralEventRoutes;
 import io.spoor.events.BehavioralEvents;
 import io.spoor.events.EventDefinitionRoutes;
@@ -106,6 +109,10 @@ public final class Spoor implements AutoCloseable {
   private final Optional<NewToken> firstStartToken;
   private final Outbox outbox;
   private final ForwardWorker forwardWorker;
+  private final Optional<String> setupToken;
+  private final Accounts accounts;
+  /** The session check of every dashboard endpoint: hand it to the routes of a dashboard section. */
+  private final DashboardAuth dashboardAuth;
 
   private Spoor(Settings settings, Clock clock, UnaryOperator<BatchSink> sinks) {
     db = openDatabase(settings);
@@ -113,6 +120,9 @@ public final class Spoor implements AutoCloseable {
     Metrics metrics = Metrics.withJvmAndProcess();
     portals = new Portals(db, stores.portals(), stores.tokens(), clock);
     firstStartToken = FirstStart.ensureDefaultPortal(portals, settings);
+    accounts = accounts(settings, stores, clock);
+    dashboardAuth = new DashboardAuth(accounts);
+    setupToken = accounts.firstStartToken(settings.get(Settings.PORTAL_ID));
     log = new FileIngestLog(settings.dataDir().resolve("log"), new IngestLimits(settings.get(Settings.QUEUE_CAPACITY),
         settings.get(Settings.MAX_BATCH), settings.get(Settings.MAX_BACKLOG),
         Duration.ofMillis(settings.get(Settings.MAX_WAIT_MS)), Duration.ofMillis(settings.get(Settings.APPLY_INTERVAL_MS)),
@@ -135,6 +145,8 @@ public final class Spoor implements AutoCloseable {
     routes.addAll(adminRoutes(stores, metrics, clock));
     routes.addAll(segmentRoutes(settings, stores, metrics, clock));
     routes.add(new ForwardingRoutes(new Forwarding(db, stores.forwarding(), forwardWorker, clock)));
+    routes.add(new DashboardRoutes(accounts, dashboardAuth, settings.get(Settings.SIGN_IN_FAILURES), clock,
+        metrics, settings.find(Settings.PUBLIC_URL)));
     Optional<HttpServerSettings.Tls> tls = settings.find(Settings.TLS_CERT)
         .map(cert -> new HttpServerSettings.Tls(cert, settings.get(Settings.TLS_KEY)));
     server = new Server(vertx, new HttpServerSettings(settings.get(Settings.HOST), settings.get(Settings.PORT),
@@ -246,6 +258,12 @@ public final class Spoor implements AutoCloseable {
         new WriteKeyRoutes(writeKeys));
   }
 
+  /** The dashboard's accounts, with the session and setup link lifetimes of the settings. */
+  static Accounts accounts(Settings settings, Stores stores, Clock clock) {
+    return new Accounts(stores.db(), stores.accounts(), stores.portals(), clock,
+        Duration.ofHours(settings.get(Settings.SESSION_HOURS)), Duration.ofHours(settings.get(Settings.SETUP_LINK_HOURS)));
+  }
+
   /** Opens the store, starts every part and listens. */
   public static Spoor start(Settings settings, Clock clock) {
     return new Spoor(settings, clock, UnaryOperator.identity());
@@ -290,6 +308,16 @@ public final class Spoor implements AutoCloseable {
   /** Where appliers queue calls for the portals' forwarding targets; opens its own transaction outside one. */
   public Outbox outbox() {
     return outbox;
+  }
+
+  /** The dashboard's accounts. */
+  public Accounts accounts() {
+    return accounts;
+  }
+
+  /** The one-time token of the dashboard's setup link, made when this start found no dashboard user. */
+  public Optional<String> setupToken() {
+    return setupToken;
   }
 
   public IngestMetrics ingestMetrics() {

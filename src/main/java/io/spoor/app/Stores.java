@@ -15,6 +15,8 @@ import io.spoor.crm.merge.SqlContactMergeStore;
 import io.spoor.crm.property.SqlPropertyDefinitionStore;
 import io.spoor.crm.search.ObjectSearchStore;
 import io.spoor.crm.search.SqlObjectSearch;
+import io.spoor.dashboard.AccountStore;
+import io.spoor.dashboard.SqlAccountStore;
 import io.spoor.events.CompletionStore;
 import io.spoor.events.EventDefinitionStore;
 import io.spoor.events.EventDetailsStore;
@@ -47,7 +49,7 @@ record Stores(Database db, PortalStore portals, TokenStore tokens, ContactStore 
     AppliedHits appliedHits, VisitorStore visitors, EventDetailsStore eventDetails,
     ObjectStore<Company> companies, AssociationStore associations, ObjectSearchStore search,
     ContactMergeStore contactMerges, GdprDeleteStore gdprDeletes, WriteKeyStore writeKeys,
-    ForwardStore forwarding) {
+    ForwardStore forwarding, AccountStore accounts) {
 
   static Stores sql(Database db, Clock clock) {
     return sql(db, clock, io.spoor.crm.ObjectStore.HISTORY_PER_PROPERTY);
@@ -62,6 +64,6 @@ record Stores(Database db, PortalStore portals, TokenStore tokens, ContactStore 
         new SqlAppliedHits(db), new SqlVisitorStore(db), new SqlEventDetailsStore(db),
         new SqlCompanyStore(db, historyPerProperty), new SqlAssociationStore(db), new SqlObjectSearch(db),
         new SqlContactMergeStore(db), new SqlGdprDeleteStore(db), new SqlWriteKeyStore(db, clock),
-        new SqlForwardStore(db));
+        new SqlForwardStore(db), new SqlAccountStore(db, clock));
   }
 }

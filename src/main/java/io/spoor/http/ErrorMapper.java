@@ -1,6 +1,7 @@
 package io.spoor.http;
 
 import io.spoor.ConflictException;
+import io.spoor.ForbiddenException;
 import io.spoor.InvalidInputException;
 import io.spoor.NotFoundException;
 import io.spoor.TooLargeException;
@@ -215,6 +216,9 @@ public final class ErrorMapper {
     }
     if (failure instanceof ConflictException e) {
       return new ApiError(409, "CONFLICT", e.getMessage(), Map.of(), new JsonArray());
+    }
+    if (failure instanceof ForbiddenException e) {
+      return new ApiError(403, "FORBIDDEN", e.getMessage(), Map.of(), new JsonArray());
     }
     if (failure instanceof AuthenticationException e) {
       return new ApiError(401, "INVALID_AUTHENTICATION", e.getMessage(), Map.of(), new JsonArray());

@@ -10,6 +10,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,6 +31,10 @@ class CliTest {
   }
 
   private int run(String... args) {
+    return runWithInput("", args);
+  }
+
+  private int runWithInput(String stdin, String... args) {
     out = new ByteArrayOutputStream();
     err = new ByteArrayOutputStream();
     String[] withData = new String[args.length + 2];
@@ -33,7 +42,9 @@ class CliTest {
     withData[args.length] = "--data";
     withData[args.length + 1] = data.toString();
     return new Cli(new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8), Map.of(), Clock.systemUTC()).run(withData);
+        new PrintStream(err, true, StandardCharsets.UTF_8), Map.of(), Clock.systemUTC(), settings -> {
+          throw new IllegalStateException("not serving");
+        }, code -> { }, new java.io.ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8))).run(withData);
   }
 
   private String out() {
@@ -111,5 +122,44 @@ class CliTest {
     assertEquals(2, run("token", "create", "--hub-id", "5"));
     assertTrue(err.toString(StandardCharsets.UTF_8).contains("--name is required"));
     assertEquals(2, run("frobnicate"));
+  }
+
+  @Test
+  void userCreateReadsThePasswordFromStandardInput() {
+    run("portal", "create", "--hub-id", "3");
+    assertEquals(0, runWithInput("piped in password\n", "user", "create", "--hub-id", "3", "--email", "ops@example.com",
+        "--role", "viewer", "--password-stdin"), err.toString(StandardCharsets.UTF_8));
+    assertFalse(out().contains("piped in password"));
+    assertTrue(canSignIn("ops@example.com", "piped in password"));
+    assertEquals(2, runWithInput("piped in password\n", "user", "create", "--hub-id", "3", "--email", "OPS@example.com",
+        "--role", "viewer", "--password-stdin"));
+    assertTrue(err.toString(StandardCharsets.UTF_8).contains("already exists"));
+  }
+
+  @Test
+  void userCreateWithoutATerminalPrintsAOneTimePassword() {
+    run("portal", "create", "--hub-id", "3");
+    assertEquals(0, run("user", "create", "--hub-id", "3", "--email", "boss@example.com", "--role", "admin"));
+    List<String> lines = out().lines().toList();
+    assertTrue(lines.get(lines.size() - 2).contains("one-time password"), out());
+    String password = lines.get(lines.size() - 1);
+    assertEquals(20, password.length());
+    assertTrue(canSignIn("boss@example.com", password));
+    assertEquals(2, run("user", "create", "--hub-id", "3", "--email", "x@example.com", "--role", "owner"));
+  }
+
+  /** Signs in through a real server on the same data directory. */
+  private boolean canSignIn(String email, String password) {
+    try (Spoor spoor = Spoor.start(Settings.load(Map.of("port", "0", "host", "127.0.0.1", "data", data.toString()),
+        Map.of()), Clock.systemUTC())) {
+      HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+              URI.create("http://127.0.0.1:" + spoor.port() + "/dashboard/api/sign-in"))
+          .header("Content-Type", "application/json")
+          .POST(HttpRequest.BodyPublishers.ofString(new io.vertx.core.json.JsonObject().put("email", email)
+              .put("password", password).encode())).build(), HttpResponse.BodyHandlers.ofString());
+      return answer.statusCode() == 200;
+    } catch (java.io.IOException | InterruptedException e) {
+      throw new IllegalStateException(e);
+    }
   }
 }

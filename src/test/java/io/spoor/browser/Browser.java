@@ -93,6 +93,43 @@ final class Browser implements AutoCloseable {
     awaitTracker();
   }
 
+  /** Opens {@code url}, a page without the tracker (the dashboard), and waits only for it to load. */
+  void visit(String url) {
+    driver.get(url);
+  }
+
+  /** Types into the input whose label is {@code label}, after clearing it. */
+  void fill(String label, String text) {
+    WebElement input = await("an input labelled '" + label + "' on " + driver.getCurrentUrl(),
+        () -> driver.findElements(By.cssSelector("input")).stream()
+            .filter(e -> label.equals(e.getAccessibleName()) && e.isDisplayed()).findFirst().orElse(null));
+    input.clear();
+    input.sendKeys(text);
+  }
+
+  /** The shown element matching the CSS selector, once there is one. */
+  WebElement awaitShown(String css) {
+    return await("'" + css + "' on " + driver.getCurrentUrl(), () -> driver.findElements(By.cssSelector(css))
+        .stream().filter(WebElement::isDisplayed).findFirst().orElse(null));
+  }
+
+  /** Sets the window's size, as a phone's or a desktop's screen. */
+  void resize(int width, int height) {
+    driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, height));
+  }
+
+  /** Saves what the window shows as {@code target/screenshots/<name>.png}. */
+  Path screenshot(String name) {
+    try {
+      Path file = Path.of("target", "screenshots", name + ".png");
+      Files.createDirectories(file.getParent());
+      Files.write(file, driver.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+      return file;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** Loads the current page again and waits for its tracker. */
   void reload() {
     driver.navigate().refresh();
@@ -150,7 +187,12 @@ final class Browser implements AutoCloseable {
 
   /** Clicks the button named {@code name}, as a person would. */
   void click(String name) {
-    awaitByRole("button", name).click();
+    // a page that redraws between finding the button and clicking it: find it again
+    await("a button named '" + name + "' to click on " + driver.getCurrentUrl(),
+        () -> byRole("button", name).map(button -> {
+          button.click();
+          return Boolean.TRUE;
+        }).orElse(null));
   }
 
   /** URLs of the tracker beacons ({@code /__pt*.gif}) this page has loaded so far. */
@@ -167,7 +209,9 @@ final class Browser implements AutoCloseable {
   /** The first non-null value of {@code probe}, asked again until {@link #WAIT} has passed. */
   private <T> T await(String what, Supplier<T> probe) {
     try {
-      return new WebDriverWait(driver, WAIT).until(d -> probe.get());
+      // a page redrawn while it is probed leaves stale elements: probe again
+      return new WebDriverWait(driver, WAIT).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+          .until(d -> probe.get());
     } catch (TimeoutException e) {
       throw new AssertionError("waited " + WAIT.toSeconds() + " s for " + what, e);
     }

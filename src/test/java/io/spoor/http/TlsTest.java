@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.spoor.dashboard.Role;
 import io.spoor.testkit.RunningSpoor;
 import java.io.IOException;
 import java.io.InputStream;
@@ -30,11 +31,7 @@ class TlsTest {
   void spoorServesHttpsOverHttp11AndHttp2() throws Exception {
     Path dir = Files.createTempDirectory("spoor-tls");
     KeyStore keys = selfSigned(dir);
-    Path cert = dir.resolve("cert.pem");
-    Path key = dir.resolve("key.pem");
-    Files.writeString(cert, pem("CERTIFICATE", keys.getCertificate("spoor").getEncoded()));
-    Files.writeString(key, pem("PRIVATE KEY", keys.getKey("spoor", PASSWORD).getEncoded()));
-    try (RunningSpoor spoor = RunningSpoor.start(Map.of("tls-cert", cert.toString(), "tls-key", key.toString()))) {
+    try (RunningSpoor spoor = httpsSpoor(keys, dir)) {
       URI health = URI.create("https://127.0.0.1:" + spoor.spoor().port() + "/healthz");
       for (HttpClient.Version version : HttpClient.Version.values()) {
         HttpResponse<String> answer = client(keys.getCertificate("spoor"), version)
@@ -54,6 +51,34 @@ class TlsTest {
           URI.create("http://127.0.0.1:" + spoor.spoor().port() + "/healthz")).build(),
           HttpResponse.BodyHandlers.ofString()), "plain http is not served");
     }
+  }
+
+  @Test
+  void theDashboardsSessionCookieIsSecureOverHttps() throws Exception {
+    Path dir = Files.createTempDirectory("spoor-tls");
+    KeyStore keys = selfSigned(dir);
+    try (RunningSpoor spoor = httpsSpoor(keys, dir)) {
+      spoor.spoor().accounts().create(RunningSpoor.HUB_ID, "a@example.com", Role.ADMIN, "a long enough password");
+      HttpResponse<String> signedIn = client(keys.getCertificate("spoor"), HttpClient.Version.HTTP_2).send(
+          HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + spoor.spoor().port() + "/dashboard/api/sign-in"))
+              .header("Content-Type", "application/json")
+              .POST(HttpRequest.BodyPublishers.ofString(
+                  "{\"email\":\"a@example.com\",\"password\":\"a long enough password\"}")).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertEquals(200, signedIn.statusCode(), signedIn.body());
+      String cookie = signedIn.headers().firstValue("set-cookie").orElseThrow().toLowerCase(java.util.Locale.ROOT);
+      assertTrue(cookie.contains("; secure") && cookie.contains("; httponly") && cookie.contains("; samesite=strict"),
+          cookie);
+    }
+  }
+
+  /** A Spoor serving https with the certificate of {@code keys}, its PEM files written to {@code dir}. */
+  private static RunningSpoor httpsSpoor(KeyStore keys, Path dir) throws Exception {
+    Path cert = dir.resolve("cert.pem");
+    Path key = dir.resolve("key.pem");
+    Files.writeString(cert, pem("CERTIFICATE", keys.getCertificate("spoor").getEncoded()));
+    Files.writeString(key, pem("PRIVATE KEY", keys.getKey("spoor", PASSWORD).getEncoded()));
+    return RunningSpoor.start(Map.of("tls-cert", cert.toString(), "tls-key", key.toString()));
   }
 
   /** A self-signed RSA certificate for 127.0.0.1 and localhost, made by the JDK's keytool. */

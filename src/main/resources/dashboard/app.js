@@ -1,0 +1,200 @@
+// The dashboard shell: sign-in (or the first start's setup), then a header with the portal and
+// the user, the navigation, and each section. Sections are filled by later work; the overview
+// of a portal with no hits shows the snippet to paste.
+import * as api from './api.js';
+import { h, show, field } from './view.js';
+
+export const SECTIONS = ['Overview', 'Sources', 'Pages', 'Devices', 'Events', 'Contacts', 'Settings'];
+
+const state = { me: null, hubId: null };
+
+function sectionFromHash() {
+  const name = decodeURIComponent(location.hash.replace(/^#\/?/, ''));
+  return SECTIONS.find((s) => s.toLowerCase() === name.toLowerCase()) || 'Overview';
+}
+
+function errorBox() {
+  return h('p', { class: 'error', role: 'alert', hidden: true });
+}
+
+function fail(box, error) {
+  box.textContent = error.message;
+  box.hidden = false;
+}
+
+function signInPage() {
+  const error = errorBox();
+  const form = h('form', { class: 'panel narrow', 'aria-labelledby': 'sign-in-title' },
+    h('h1', { id: 'sign-in-title' }, 'Sign in to Spoor'),
+    field('email', 'Email', { type: 'email', autocomplete: 'username', required: true }),
+    field('password', 'Password', { type: 'password', autocomplete: 'current-password', required: true }),
+    error,
+    h('button', { type: 'submit', class: 'primary' }, 'Sign in'));
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    error.hidden = true;
+    try {
+      enter(await api.signIn(form.email.value, form.password.value));
+    } catch (e) {
+      fail(error, e);
+      form.password.focus();
+    }
+  });
+  show(h('main', { id: 'main', class: 'centered' }, form));
+  form.email.focus();
+}
+
+function setupPage(token) {
+  const error = errorBox();
+  const form = h('form', { class: 'panel narrow', 'aria-labelledby': 'setup-title' },
+    h('h1', { id: 'setup-title' }, 'Welcome to Spoor'),
+    h('p', {}, 'Create the first admin. This link works once.'),
+    field('email', 'Email', { type: 'email', autocomplete: 'username', required: true }),
+    field('password', 'Password (10 characters or more)',
+      { type: 'password', autocomplete: 'new-password', required: true, minlength: 10 }),
+    error,
+    h('button', { type: 'submit', class: 'primary' }, 'Create admin and sign in'));
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    error.hidden = true;
+    try {
+      const me = await api.setUp(token, form.email.value, form.password.value);
+      history.replaceState(null, '', '/');
+      enter(me);
+    } catch (e) {
+      fail(error, e);
+    }
+  });
+  show(h('main', { id: 'main', class: 'centered' }, form));
+  form.email.focus();
+}
+
+function portal() {
+  return state.me.portals.find((p) => p.hubId === state.hubId) || state.me.portals[0];
+}
+
+function header() {
+  const current = portal();
+  const picker = state.me.portals.length > 1
+    ? h('label', { class: 'portal' }, h('span', { class: 'visually-hidden' }, 'Portal'),
+      h('select', {
+        id: 'portal',
+        onchange: (e) => { state.hubId = Number(e.target.value); render(); },
+      }, state.me.portals.map((p) => h('option', { value: p.hubId, selected: p.hubId === current.hubId },
+        p.name + ' (' + p.hubId + ')'))))
+    : h('span', { class: 'portal', id: 'portal' }, current.name + ' · ' + current.hubId);
+  return h('header', { class: 'top' },
+    h('span', { class: 'brand' }, 'Spoor'),
+    picker,
+    h('span', { class: 'user' },
+      h('span', { id: 'user-email' }, state.me.email),
+      h('span', { class: 'role', id: 'user-role' }, state.me.role)),
+    h('button', { type: 'button', id: 'sign-out', onclick: signOut }, 'Sign out'));
+}
+
+function nav(active) {
+  return h('nav', { 'aria-label': 'Sections' },
+    h('ul', {}, SECTIONS.map((name) => h('li', {},
+      h('a', { href: '#/' + name.toLowerCase(), 'aria-current': name === active ? 'page' : false }, name)))));
+}
+
+function snippetBlock(current) {
+  const status = h('span', { class: 'copied', role: 'status' });
+  const code = h('code', { id: 'snippet' }, current.snippet);
+  return h('div', { class: 'snippet' },
+    h('pre', { tabindex: 0, 'aria-label': 'Embed snippet' }, code),
+    h('button', {
+      type: 'button',
+      class: 'primary',
+      id: 'copy-snippet',
+      onclick: async () => {
+        try {
+          await navigator.clipboard.writeText(current.snippet);
+          status.textContent = 'Copied';
+        } catch (e) {
+          getSelection().selectAllChildren(code);
+          status.textContent = 'Selected: press Ctrl+C to copy';
+        }
+      },
+    }, 'Copy snippet'),
+    status);
+}
+
+function overview(current) {
+  if (!current.hasHits) {
+    return h('section', { class: 'panel empty', id: 'empty-state', 'aria-labelledby': 'empty-title' },
+      h('h2', { id: 'empty-title' }, 'No visits yet'),
+      h('p', {}, 'Paste this snippet before the closing </body> tag of every page you want tracked. '
+        + 'Visits show up here as soon as they arrive.'),
+      snippetBlock(current));
+  }
+  return h('section', { class: 'panel' }, h('h2', {}, 'Overview'),
+    h('p', {}, 'This portal is collecting visits. Reports appear here.'));
+}
+
+function settings(current) {
+  const error = errorBox();
+  const done = h('p', { role: 'status', class: 'copied' });
+  const form = h('form', { 'aria-labelledby': 'password-title' },
+    h('h3', { id: 'password-title' }, 'Change your password'),
+    field('current-password', 'Current password', { type: 'password', autocomplete: 'current-password', required: true }),
+    field('new-password', 'New password (10 characters or more)',
+      { type: 'password', autocomplete: 'new-password', required: true, minlength: 10 }),
+    error, done,
+    h('button', { type: 'submit' }, 'Change password'));
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    error.hidden = true;
+    done.textContent = '';
+    try {
+      await api.changePassword(form['current-password'].value, form['new-password'].value);
+      form.reset();
+      done.textContent = 'Password changed';
+    } catch (e) {
+      fail(error, e);
+    }
+  });
+  return h('section', { class: 'panel' }, h('h2', {}, 'Settings'),
+    h('h3', {}, 'Embed snippet'), snippetBlock(current), form);
+}
+
+function section(name, current) {
+  if (name === 'Overview') return overview(current);
+  if (name === 'Settings') return settings(current);
+  return h('section', { class: 'panel' }, h('h2', {}, name), h('p', { class: 'muted' }, 'Coming soon.'));
+}
+
+function render() {
+  const active = sectionFromHash();
+  const current = portal();
+  document.title = active + ' · ' + current.name + ' · Spoor';
+  show(header(), h('div', { class: 'layout' }, nav(active),
+    h('main', { id: 'main', tabindex: -1 }, section(active, current))));
+}
+
+function enter(me) {
+  state.me = me;
+  state.hubId = me.portals[0].hubId;
+  render();
+}
+
+async function signOut() {
+  await api.signOut();
+  state.me = null;
+  signInPage();
+}
+
+window.addEventListener('hashchange', () => { if (state.me) render(); });
+
+async function start() {
+  const token = new URLSearchParams(location.search).get('token');
+  if (location.pathname === '/setup' && token) {
+    setupPage(token);
+    return;
+  }
+  const me = await api.me();
+  if (me) enter(me);
+  else signInPage();
+}
+
+start().catch((e) => show(h('p', { class: 'panel error', role: 'alert' }, 'The dashboard could not load: ' + e.message)));
