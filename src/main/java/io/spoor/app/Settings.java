@@ -85,6 +85,8 @@ public final class Settings {
   public static final Setting<Integer> SEGMENT_MAX_BATCH_MESSAGES = Setting.integer("segment-max-batch-messages",
       EdgeLimits.SEGMENT.maxBatchMessages(), 1, 100_000,
       "Messages in one Segment batch (/v1/batch, /v1/import); a longer batch gets 413");
+  public static final Setting<Integer> REPORT_ROLLUPS = Setting.integer("report-rollups", 1, 0, 1,
+      "1: keep the reports' rollups up to date at ingest; 0: do not (the reports then miss new hits; for measuring)");
 
   public static final List<Setting<?>> ALL = List.of(PORT, HOST, DATA, PORTAL_ID, PUBLIC_URL,
       BOOTSTRAP_TOKEN, QUEUE_CAPACITY, MAX_BATCH, MAX_BACKLOG, MAX_WAIT_MS, APPLY_INTERVAL_MS,
@@ -92,7 +94,7 @@ public final class Settings {
       NEW_VISITORS_PER_MINUTE, HISTORY_PER_PROPERTY, LOG_SEGMENT_MAX_AGE_MINUTES, REJECTION_BYTES_PER_BATCH,
       MAX_PARAMS_PER_HIT, MAX_PROPERTIES_PER_EVENT, AUTH_FAILURES_PER_MINUTE, TLS_CERT, TLS_KEY,
       MAX_BACKLOG_BYTES, MAX_BATCH_BYTES, HEAP_CEILING_MB, SEGMENT_MAX_MESSAGE_BYTES, SEGMENT_MAX_REQUEST_BYTES,
-      SEGMENT_MAX_BATCH_MESSAGES);
+      SEGMENT_MAX_BATCH_MESSAGES, REPORT_ROLLUPS);
 
   private final Map<Setting<?>, Object> values;
 
