@@ -21,8 +21,8 @@ public final class HitCodec {
   private static final byte BEACON_V1 = 2;
   private static final byte SENT_EVENT_V1 = 3;
   private static final byte SEGMENT_V1 = 4;
-  /** A beacon with its user agent. */
-  private static final byte BEACON_V2 = 5;
+  /** A beacon with its user agent (9: clear of the numbers other new hit kinds may take). */
+  private static final byte BEACON_V2 = 9;
 
   private HitCodec() {
   }
