@@ -140,7 +140,19 @@ final class OpenApiDocument implements Routes {
       op("POST", "/v1/import/", "Segment", "Same as /v1/batch", null),
       op("POST", "/api/v1/write-keys", "Segment", "Create a Segment write key (shown once)", "spoor.admin"),
       op("GET", "/api/v1/write-keys", "Segment", "List write keys", "spoor.admin"),
-      op("DELETE", "/api/v1/write-keys/{id}", "Segment", "Revoke a write key", "spoor.admin"));
+      op("DELETE", "/api/v1/write-keys/{id}", "Segment", "Revoke a write key", "spoor.admin"),
+      op("GET", "/api/v1/reports/overview", "Reports", "Visitors, sessions, page views, bounce rate, contacts, "
+          + "completions and revenue, their change, and a time series", "business-intelligence"),
+      op("GET", "/api/v1/reports/sources", "Reports", "Sessions and new contacts by source, with drill-downs",
+          "business-intelligence"),
+      op("GET", "/api/v1/reports/pages", "Reports", "Views, entrances, exits and bounce rate by page",
+          "business-intelligence"),
+      op("GET", "/api/v1/reports/devices", "Reports", "Sessions by device class, browser and operating system",
+          "business-intelligence"),
+      op("GET", "/api/v1/reports/events", "Reports", "Completions and revenue by event over time",
+          "business-intelligence"),
+      op("GET", "/analytics/v2/reports/{breakdown}/{period}", "Reports",
+          "HubSpot's legacy analytics reports (totals, sources, pages)", "business-intelligence"));
 
   private static Operation op(String method, String path, String tag, String summary, String scope) {
     return new Operation(method, path, tag, summary, scope);

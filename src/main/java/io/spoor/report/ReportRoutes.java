@@ -9,6 +9,8 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -27,21 +29,15 @@ public final class ReportRoutes implements Routes {
 
   @Override
   public void mount(Router router, Http http) {
-    router.get("/api/v1/reports/:report").handler(http.requires(Scope.BUSINESS_INTELLIGENCE)).handler(ctx -> {
-      Function<ReportQuery, JsonObject> report = switch (ctx.pathParam("report")) {
-        case "overview" -> reports::overview;
-        case "sources" -> reports::sources;
-        case "pages" -> reports::pages;
-        case "devices" -> reports::devices;
-        case "events" -> reports::events;
-        default -> null;
-      };
-      if (report == null) {
-        ctx.next(); // an unknown report: not found
-        return;
-      }
-      http.respond(ctx, () -> report.apply(query(ctx)), (c, body) -> Http.json(c, 200, body));
-    });
+    Map<String, Function<ReportQuery, JsonObject>> named = new LinkedHashMap<>();
+    named.put("overview", reports::overview);
+    named.put("sources", reports::sources);
+    named.put("pages", reports::pages);
+    named.put("devices", reports::devices);
+    named.put("events", reports::events);
+    named.forEach((name, report) -> router.get("/api/v1/reports/" + name)
+        .handler(http.requires(Scope.BUSINESS_INTELLIGENCE))
+        .handler(ctx -> http.respond(ctx, () -> report.apply(query(ctx)), (c, body) -> Http.json(c, 200, body))));
     router.get("/analytics/v2/reports/:breakdown/:period").handler(http.requires(Scope.BUSINESS_INTELLIGENCE))
         .handler(ctx -> http.respond(ctx, () -> legacy.report(Http.principal(ctx).portalId(),
             ctx.pathParam("breakdown"), ctx.pathParam("period"),
