@@ -71,6 +71,10 @@ import io.spoor.segment.WriteKeys;
 import io.spoor.store.Database;
 import io.spoor.store.SqliteDialect;
 import io.spoor.track.BeaconApplier;
+import io.spoor.report.LegacyReports;
+import io.spoor.report.ReportRoutes;
+import io.spoor.report.Reports;
+import io.spoor.report.Rollups;
 import io.spoor.track.BeaconRoutes;
 import io.spoor.track.CreationLimits;
 import io.spoor.track.EventsApiApplier;
@@ -129,9 +133,10 @@ public final class Spoor implements AutoCloseable {
         settings.get(Settings.MAX_BACKLOG_BYTES), settings.get(Settings.MAX_BATCH_BYTES)),
         Duration.ofMinutes(settings.get(Settings.LOG_SEGMENT_MAX_AGE_MINUTES)), clock, Ticker.SYSTEM);
     ingestMetrics = new IngestMetrics(metrics, log);
+    Rollups rollups = new Rollups(db, settings.get(Settings.REPORT_ROLLUPS) == 1);
     outbox = new SqlOutbox(db, stores.forwarding(), clock);
     log.start(sinks.apply(new BatchApplier(db, stores.appliedHits(), stores.rejections(), stores.portals(),
-        appliers(stores, metrics, settings, creationLimits(settings, stores), outbox), ingestMetrics, clock,
+        appliers(stores, metrics, settings, creationLimits(settings, stores), outbox, rollups), ingestMetrics, clock,
         new RejectionLimits(settings.get(Settings.REJECTIONS_KEPT), settings.get(Settings.REJECTION_BYTES_PER_BATCH)))));
     ForwardMetrics forwardMetrics = new ForwardMetrics(metrics);
     forwardWorker = new ForwardWorker(db, stores.forwarding(), clock, Backoff.of(
@@ -147,6 +152,7 @@ public final class Spoor implements AutoCloseable {
     routes.add(new ForwardingRoutes(new Forwarding(db, stores.forwarding(), forwardWorker, clock)));
     routes.add(new DashboardRoutes(accounts, dashboardAuth, settings.get(Settings.SIGN_IN_FAILURES), clock,
         metrics, settings.find(Settings.PUBLIC_URL)));
+    routes.add(new ReportRoutes(new Reports(db), new LegacyReports(db)));
     Optional<HttpServerSettings.Tls> tls = settings.find(Settings.TLS_CERT)
         .map(cert -> new HttpServerSettings.Tls(cert, settings.get(Settings.TLS_KEY)));
     server = new Server(vertx, new HttpServerSettings(settings.get(Settings.HOST), settings.get(Settings.PORT),
@@ -166,7 +172,7 @@ public final class Spoor implements AutoCloseable {
 
   /** The rules each kind of hit is applied by. */
   private static List<HitApplier<?>> appliers(Stores stores, Metrics metrics, Settings settings,
-      CreationLimits limits, Outbox outbox) {
+      CreationLimits limits, Outbox outbox, Rollups rollups) {
     Counter overCap = metrics.counter("spoor_refused_by_cap_total",
         "Parameters or properties of a hit beyond the per-hit cap, refused", "kind");
     PerHitCap propertyCap = new PerHitCap(settings.get(Settings.MAX_PROPERTIES_PER_EVENT),
@@ -174,17 +180,17 @@ public final class Spoor implements AutoCloseable {
     return List.of(
         new EventsApiApplier(stores.contacts(), stores.propertyDefinitions(), stores.eventDefinitions(),
             stores.completions(), stores.externalIds(), new PerHitCap(settings.get(Settings.MAX_PARAMS_PER_HIT),
-                RejectReason.TOO_MANY_PARAMETERS, "parameters", overCap), limits, outbox),
+                RejectReason.TOO_MANY_PARAMETERS, "parameters", overCap), limits, outbox, rollups),
         new BeaconApplier(stores.contacts(), stores.propertyDefinitions(), stores.visitors(),
             stores.eventDefinitions(), stores.completions(),
             metrics.counter("spoor_bot_hits_total", "Beacons from bots, kept out of the analytics"),
             metrics.counter("spoor_untracked_hits_total",
                 "Beacons counted but not tracked: cookieless (ce=false), a privacy signal honoured, or a visitor "
                     + "who declined consent", "why"),
-            stores.eventDetails(), propertyCap, limits),
+            stores.eventDetails(), propertyCap, limits, rollups),
         new SentEventApplier(stores.contacts(), stores.propertyDefinitions(), stores.visitors(),
             stores.eventDefinitions(), stores.eventDetails(), stores.completions(),
-            propertyCap, limits),
+            propertyCap, limits, rollups),
         new EdgeRejections(EdgeRejections.NO_MAPPING));
   }
 

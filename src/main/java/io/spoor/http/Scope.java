@@ -18,7 +18,9 @@ public enum Scope {
   BEHAVIORAL_EVENTS_SEND("analytics.behavioral_events.send"),
   EVENT_DEFINITIONS("behavioral_events.event_definitions.read_write"),
   /** Spoor's own: portal settings, tokens and the rejection list. */
-  ADMIN("spoor.admin");
+  ADMIN("spoor.admin"),
+  /** The reports: /api/v1/reports and HubSpot's /analytics/v2/reports. */
+  BUSINESS_INTELLIGENCE("business-intelligence");
 
   private final String wireName;
 

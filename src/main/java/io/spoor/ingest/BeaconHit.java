@@ -10,12 +10,20 @@ import java.util.Optional;
  *
  * @param bot           whether the user agent is a known crawler or a headless browser
  * @param privacySignal whether the browser sent {@code Sec-GPC: 1} or {@code DNT: 1}
+ * @param userAgent     the browser's {@code User-Agent} header ("" when none, or logged before it was kept)
  */
 public record BeaconHit(String id, long hubId, long receivedAt, Kind beacon, List<Param> params,
-    boolean bot, boolean privacySignal, String rawParams) implements Hit {
+    boolean bot, boolean privacySignal, String rawParams, String userAgent) implements Hit {
 
   public BeaconHit {
     params = List.copyOf(params);
+    userAgent = userAgent == null ? "" : userAgent;
+  }
+
+  /** A beacon without its user agent. */
+  public BeaconHit(String id, long hubId, long receivedAt, Kind beacon, List<Param> params, boolean bot,
+      boolean privacySignal, String rawParams) {
+    this(id, hubId, receivedAt, beacon, params, bot, privacySignal, rawParams, "");
   }
 
   /** What a beacon reports; {@code code} is its stored form, never to be reused. */

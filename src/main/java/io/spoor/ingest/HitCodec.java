@@ -21,6 +21,8 @@ public final class HitCodec {
   private static final byte BEACON_V1 = 2;
   private static final byte SENT_EVENT_V1 = 3;
   private static final byte SEGMENT_V1 = 4;
+  /** A beacon with its user agent (9: clear of the numbers other new hit kinds may take). */
+  private static final byte BEACON_V2 = 9;
 
   private HitCodec() {
   }
@@ -32,7 +34,7 @@ public final class HitCodec {
         out.writeByte(EVENT_API_V1);
         writeEventApiHit(out, h);
       } else if (hit instanceof BeaconHit h) {
-        out.writeByte(BEACON_V1);
+        out.writeByte(BEACON_V2);
         writeBeaconHit(out, h);
       } else if (hit instanceof SentEventHit h) {
         out.writeByte(SENT_EVENT_V1);
@@ -60,7 +62,10 @@ public final class HitCodec {
         return whole(in, readSentEventHit(in));
       }
       if (tag == BEACON_V1) {
-        return whole(in, readBeaconHit(in));
+        return whole(in, readBeaconHit(in, false));
+      }
+      if (tag == BEACON_V2) {
+        return whole(in, readBeaconHit(in, true));
       }
       if (tag == SEGMENT_V1) {
         return whole(in, readSegmentHit(in));
@@ -128,16 +133,21 @@ public final class HitCodec {
     out.writeBoolean(h.bot());
     out.writeBoolean(h.privacySignal());
     writeString(out, h.rawParams());
+    writeString(out, h.userAgent());
   }
 
-  private static BeaconHit readBeaconHit(DataInputStream in) throws IOException {
+  private static BeaconHit readBeaconHit(DataInputStream in, boolean withUserAgent) throws IOException {
     String id = readString(in);
     long hubId = in.readLong();
     long receivedAt = in.readLong();
     int code = in.readByte();
     BeaconHit.Kind kind = BeaconHit.Kind.ofCode(code).orElseThrow(() -> new IOException("unknown beacon kind " + code));
-    return new BeaconHit(id, hubId, receivedAt, kind, readParams(in),
-        in.readBoolean(), in.readBoolean(), readString(in));
+    List<Param> params = readParams(in);
+    boolean bot = in.readBoolean();
+    boolean privacySignal = in.readBoolean();
+    String rawParams = readString(in);
+    return new BeaconHit(id, hubId, receivedAt, kind, params, bot, privacySignal, rawParams,
+        withUserAgent ? readString(in) : "");
   }
 
   private static void writeSentEventHit(DataOutputStream out, SentEventHit h) throws IOException {

@@ -61,7 +61,7 @@ public final class HitFingerprints {
     }
     BeaconHit b = (BeaconHit) hit;
     return new BeaconHit(id, b.hubId(), b.receivedAt(), b.beacon(), b.params(), b.bot(), b.privacySignal(),
-        b.rawParams());
+        b.rawParams(), b.userAgent());
   }
 
   private static List<String> sorted(List<Param> params) {

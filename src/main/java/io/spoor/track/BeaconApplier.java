@@ -24,6 +24,7 @@ import io.spoor.http.Param;
 import io.spoor.ingest.RejectReason;
 import io.spoor.ops.Counter;
 import io.spoor.portal.Portal;
+import io.spoor.report.Rollups;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -56,17 +57,20 @@ public final class BeaconApplier implements HitApplier<BeaconHit> {
   private final Counter bots;
   private final Counter untracked;
   private final CreationLimits limits;
+  private final Rollups rollups;
 
   public BeaconApplier(ContactStore contacts, PropertyDefinitionStore propertyDefinitions,
       VisitorStore visitors, EventDefinitionStore eventDefinitions, CompletionStore completions, Counter bots,
-      Counter untracked, EventDetailsStore eventDetails, PerHitCap propertyCap, CreationLimits limits) {
+      Counter untracked, EventDetailsStore eventDetails, PerHitCap propertyCap, CreationLimits limits,
+      Rollups rollups) {
     this.contacts = contacts;
     this.propertyDefinitions = propertyDefinitions;
     this.visitors = visitors;
-    this.events = new BeaconEvents(eventDefinitions, completions, eventDetails, propertyCap);
+    this.events = new BeaconEvents(eventDefinitions, completions, eventDetails, propertyCap, rollups);
     this.bots = bots;
     this.untracked = untracked;
     this.limits = limits;
+    this.rollups = rollups;
   }
 
   @Override
@@ -158,6 +162,8 @@ public final class BeaconApplier implements HitApplier<BeaconHit> {
     Optional<Long> contact = identify(portal, utk, beacon, hit, page, source, visitorChanges, contactChanges, batch);
     if (hit.beacon() == BeaconHit.Kind.PAGE_VIEW) {
       pageView(page, source, visitorChanges, contactChanges);
+      rollups.of(batch).pageView(page.portalId(), utk, page.sessionStart(), page.at(), page.path(), source,
+          hit.userAgent());
     } else if (isConsent(hit)) {
       visitorChanges.consent(portal.hubId(), utk, decision(hit)); // after identify, which may create the visitor
     } else {
@@ -205,6 +211,7 @@ public final class BeaconApplier implements HitApplier<BeaconHit> {
     long contact = contactChanges.byEmail(portal.hubId(), email.get(), hit.receivedAt(), ChangeSource.TRACKING_CODE);
     if (newContact) {
       creations.created(CreationLimits.Kind.CONTACT, portal.hubId(), hit.receivedAt());
+      rollups.of(batch).newContact(portal.hubId(), utk, page.sessionStart(), hit.receivedAt());
     }
     if (visitorChanges.identify(portal.hubId(), utk, contact, page, source)) {
       visitorChanges.get(portal.hubId(), utk).filter(v -> v.numPageViews() > 0).ifPresent(v ->

@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import io.spoor.report.Rollups;
 
 /**
  * Events from the tracking code: {@code trackEvent} (legacy, by id or name, with the Events
@@ -34,13 +35,15 @@ final class BeaconEvents {
   private final CompletionStore completions;
   private final EventDetailsStore details;
   private final PerHitCap propertyCap;
+  private final Rollups rollups;
 
   BeaconEvents(EventDefinitionStore definitions, CompletionStore completions, EventDetailsStore details,
-      PerHitCap propertyCap) {
+      PerHitCap propertyCap, Rollups rollups) {
     this.definitions = definitions;
     this.completions = completions;
     this.details = details;
     this.propertyCap = propertyCap;
+    this.rollups = rollups;
   }
 
   EventCompletions completions(io.spoor.events.DynamicDefinitionGate gate) {
@@ -68,6 +71,7 @@ final class BeaconEvents {
     long at = beacon.at();
     events.complete(definition.get(), contact, hit.id(), at, value, SOURCE, kept);
     long micros = value.orElse(0);
+    rollups.of(batch).completion(portal.hubId(), definition.get().id(), at, micros);
     contact.ifPresent(c -> changes.addAnalytics(c, Analytics.event(at, micros)));
   }
 

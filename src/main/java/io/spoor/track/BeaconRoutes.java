@@ -83,10 +83,11 @@ public final class BeaconRoutes implements Routes {
       return;
     }
     long now = clock.millis();
+    String userAgent = ctx.request().getHeader(HttpHeaders.USER_AGENT);
     BeaconHit hit = new BeaconHit(HitIds.timeOrdered(now), hubId.get(), now, kind,
-        query.params(), Bots.isBot(ctx.request().getHeader(HttpHeaders.USER_AGENT)),
+        query.params(), Bots.isBot(userAgent),
         "1".equals(ctx.request().getHeader("Sec-GPC")) || "1".equals(ctx.request().getHeader("DNT")),
-        HitIds.bounded(raw));
+        HitIds.bounded(raw), userAgent == null ? "" : HitIds.bounded(userAgent));
     Http.whenDone(ctx, log.append(hit), (c, failure) -> gif(c, failure == null ? 200 : 503));
   }
 

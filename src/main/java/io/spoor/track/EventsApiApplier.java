@@ -20,6 +20,7 @@ import io.spoor.ingest.HitApplier;
 import io.spoor.http.Param;
 import io.spoor.ingest.RejectReason;
 import io.spoor.portal.Portal;
+import io.spoor.report.Rollups;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -50,6 +51,7 @@ public final class EventsApiApplier implements HitApplier<EventApiHit> {
   private final PerHitCap cap;
   private final CreationLimits limits;
   private final Outbox outbox;
+  private final Rollups rollups;
 
   /**
    * @param cap    the most contact-property parameters of one hit that are applied
@@ -58,7 +60,7 @@ public final class EventsApiApplier implements HitApplier<EventApiHit> {
    */
   public EventsApiApplier(ContactStore contacts, PropertyDefinitionStore propertyDefinitions,
       EventDefinitionStore eventDefinitions, CompletionStore completions, ExternalIdStore externalIds,
-      PerHitCap cap, CreationLimits limits, Outbox outbox) {
+      PerHitCap cap, CreationLimits limits, Outbox outbox, Rollups rollups) {
     this.outbox = outbox;
     this.cap = cap;
     this.contacts = contacts;
@@ -67,6 +69,7 @@ public final class EventsApiApplier implements HitApplier<EventApiHit> {
     this.completions = completions;
     this.externalIds = externalIds;
     this.limits = limits;
+    this.rollups = rollups;
   }
 
   @Override
@@ -128,10 +131,13 @@ public final class EventsApiApplier implements HitApplier<EventApiHit> {
     Optional<Long> contact = contactOf(portal, hit, email, changes, live);
     if (newContact) {
       creations.created(CreationLimits.Kind.CONTACT, portal.hubId(), hit.receivedAt());
+      rollups.of(batch).newContact(portal.hubId(), null, 0, hit.receivedAt());
     }
     OptionalLong revenue = revenue(hit, batch);
     events.complete(((Resolution.Found) resolution).definition(), contact, hit.id(),
         hit.receivedAt(), revenue, SOURCE, Map.of());
+    rollups.of(batch).completion(portal.hubId(), ((Resolution.Found) resolution).definition().id(), hit.receivedAt(),
+        revenue.orElse(0));
     contact.ifPresent(id -> changes.addAnalytics(id,
         Analytics.event(hit.receivedAt(), revenue.orElse(0))));
     List<Param> kept = cap.keep(hit, hit.properties(), Param::name, batch);

@@ -19,6 +19,7 @@ import io.spoor.ingest.HitApplier;
 import io.spoor.ingest.RejectReason;
 import io.spoor.ingest.SentEventHit;
 import io.spoor.portal.Portal;
+import io.spoor.report.Rollups;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -38,6 +39,7 @@ public final class SentEventApplier implements HitApplier<SentEventHit> {
   private final CompletionStore completions;
   private final PerHitCap cap;
   private final CreationLimits limits;
+  private final Rollups rollups;
 
   /**
    * {@code cap}: the most properties of one event that are looked at. {@code limits} are not
@@ -46,7 +48,7 @@ public final class SentEventApplier implements HitApplier<SentEventHit> {
    */
   public SentEventApplier(ContactStore contacts, PropertyDefinitionStore propertyDefinitions, VisitorStore visitors,
       EventDefinitionStore definitions, EventDetailsStore details, CompletionStore completions, PerHitCap cap,
-      CreationLimits limits) {
+      CreationLimits limits, Rollups rollups) {
     this.cap = cap;
     this.contacts = contacts;
     this.propertyDefinitions = propertyDefinitions;
@@ -55,6 +57,7 @@ public final class SentEventApplier implements HitApplier<SentEventHit> {
     this.details = details;
     this.completions = completions;
     this.limits = limits;
+    this.rollups = rollups;
   }
 
   @Override
@@ -80,6 +83,7 @@ public final class SentEventApplier implements HitApplier<SentEventHit> {
         () -> new EventCompletions(definitions, completions, creations));
     events.complete(definition.get(), contact, hit.id(), hit.occurredAt(), OptionalLong.empty(), SOURCE,
         declared(hit, definition.get(), batch));
+    rollups.of(batch).completion(hit.hubId(), definition.get().id(), hit.occurredAt(), 0);
     contact.ifPresent(id -> changes.addAnalytics(id, Analytics.event(hit.occurredAt(), 0)));
   }
 

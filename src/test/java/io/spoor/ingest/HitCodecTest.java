@@ -178,6 +178,24 @@ class HitCodecTest {
   }
 
   @Test
+  void beaconKeepsItsUserAgent() {
+    BeaconHit h = new BeaconHit("b", 1, 2, BeaconHit.Kind.PAGE_VIEW, List.of(), false, false, "k=1",
+        "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) " + UNICODE);
+
+    assertEquals(h, HitCodec.decode(HitCodec.encode(h)));
+  }
+
+  @Test
+  void beaconLoggedBeforeUserAgentsWereKeptDecodesWithoutOne() {
+    BeaconHit h = beacon(BeaconHit.Kind.PAGE_VIEW, true, false);
+    byte[] current = HitCodec.encode(h);
+    byte[] versionOne = Arrays.copyOf(current, current.length - 4); // without the empty user agent
+    versionOne[0] = 2; // the first beacon layout
+
+    assertEquals(h, HitCodec.decode(versionOne));
+  }
+
+  @Test
   void unknownBeaconKindIsRefused() {
     byte[] record = HitCodec.encode(beacon(BeaconHit.Kind.values()[0], false, false));
     // the kind follows tag, id ("b-" and the kind's name), hub id and received-at

@@ -271,6 +271,20 @@ final class PortalIsolationAttempts {
       case "GET /api/v1/rejections":
         s.add(path + "?limit=1000", Expect.HARMLESS);
         return true;
+      case "GET /api/v1/reports/overview":
+      case "GET /api/v1/reports/sources":
+      case "GET /api/v1/reports/pages":
+      case "GET /api/v1/reports/devices":
+      case "GET /api/v1/reports/events":
+        s.add(path + "?from=" + java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(1) + "&to="
+            + java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(1), Expect.HARMLESS);
+        return true;
+      case "GET /analytics/v2/reports/{breakdown}/{period}":
+        for (String breakdown : new String[] {"totals", "sources", "pages"}) {
+          String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString().replace("-", "");
+          s.add("/analytics/v2/reports/" + breakdown + "/total?start=" + today + "&end=" + today, Expect.HARMLESS);
+        }
+        return true;
       case "POST /api/v1/tokens":
         s.post(path, "{\"name\":\"p2-second\"}");
         return true;

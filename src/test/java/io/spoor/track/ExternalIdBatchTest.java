@@ -61,7 +61,8 @@ class ExternalIdBatchTest {
     EventsApiApplier events = new EventsApiApplier(contacts, new SqlPropertyDefinitionStore(db, clock),
         definitions, new SqlCompletionStore(db), new SqlExternalIdStore(db),
         PerHitCap.uncounted(100, RejectReason.TOO_MANY_PARAMETERS, "parameters"), new CreationLimits(CreationLimits.Limits.none(), definitions),
-        io.spoor.forward.Outbox.NONE);
+        io.spoor.forward.Outbox.NONE,
+        new io.spoor.report.Rollups(db, true));
     applier = new BatchApplier(db, new SqlAppliedHits(db), new SqlRejectionStore(db), portalStore,
         List.of(events), new IngestMetrics(new Metrics(), new NoLog()), clock, 100);
   }

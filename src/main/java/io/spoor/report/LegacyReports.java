@@ -1,0 +1,120 @@
+package io.spoor.report;
+
+import io.spoor.InvalidInputException;
+import io.spoor.store.Database;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.temporal.TemporalAdjusters;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * HubSpot's legacy analytics reports, {@code /analytics/v2/reports/{breakdown_by}/{time_period}},
+ * in HubSpot's shape and field names, for the {@code totals}, {@code sources} and {@code pages}
+ * breakdowns. A {@code total} period counts visitors exactly; daily ones too; weekly and monthly
+ * periods add up their days' visitors.
+ */
+public final class LegacyReports {
+  private final Database db;
+  private final ReportReads reads;
+
+  public LegacyReports(Database db) {
+    this.db = db;
+    this.reads = new ReportReads(db);
+  }
+
+  enum Period {
+    TOTAL, DAILY, WEEKLY, MONTHLY;
+
+    LocalDate key(LocalDate day, LocalDate start) {
+      return switch (this) {
+        case TOTAL -> start;
+        case DAILY -> day;
+        case WEEKLY -> day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        case MONTHLY -> day.withDayOfMonth(1);
+      };
+    }
+
+    static Period of(String name) {
+      return switch (name) {
+        case "total" -> TOTAL;
+        case "daily" -> DAILY;
+        case "weekly" -> WEEKLY;
+        case "monthly" -> MONTHLY;
+        default -> throw new InvalidInputException("time_period is total, daily, weekly or monthly");
+      };
+    }
+  }
+
+  JsonObject report(long portalId, String breakdown, String timePeriod, LocalDate start, LocalDate end) {
+    Period period = Period.of(timePeriod);
+    ReportQuery q = new ReportQuery(portalId, start, end, ReportQuery.Interval.DAY, ReportFilter.NONE);
+    Dimension dim = switch (breakdown) {
+      case "totals" -> Dimension.ALL;
+      case "sources" -> Dimension.SOURCE;
+      case "pages" -> Dimension.PAGE;
+      default -> throw new InvalidInputException("breakdown_by is totals, sources or pages");
+    };
+    int hours = period == Period.TOTAL ? 0 : 24;
+    return db.read(() -> {
+      List<ReportReads.Row> rows = reads.buckets(portalId, dim, q.fromHour(), q.toHour(), hours);
+      Map<String, Counts> visitors = new HashMap<>();
+      if (dim != Dimension.PAGE) {
+        reads.sessions(q, dim == Dimension.SOURCE ? "source" : null, hours).forEach(r ->
+            visitors.put(r.value() + "@" + r.period(), r.counts()));
+      }
+      Map<LocalDate, Map<String, Counts>> byPeriod = new TreeMap<>();
+      for (ReportReads.Row r : rows) {
+        String value = dim == Dimension.ALL ? "totals" : r.value();
+        Counts c = dim == Dimension.PAGE ? r.counts().withVisitors(0)
+            : r.counts().withVisitors(visitors.getOrDefault((dim == Dimension.ALL ? "" : r.value()) + "@" + r.period(),
+                Counts.ZERO).visitors());
+        LocalDate day = hours == 0 ? start : LocalDate.ofEpochDay(r.period());
+        byPeriod.computeIfAbsent(period.key(day, start), k -> new HashMap<>()).merge(value, c, Counts::plus);
+      }
+      if (period != Period.TOTAL) {
+        JsonObject out = new JsonObject();
+        byPeriod.forEach((key, values) -> out.put(key.toString(), breakdowns(values, dim)));
+        return out;
+      }
+      Map<String, Counts> values = byPeriod.getOrDefault(start, Map.of());
+      Counts sum = values.values().stream().reduce(Counts::plus).orElse(Counts.ZERO);
+      JsonArray list = breakdowns(values, dim);
+      return new JsonObject().put("offset", 0).put("total", list.size()).put("totals", fields(sum, dim))
+          .put("breakdowns", list);
+    });
+  }
+
+  private static JsonArray breakdowns(Map<String, Counts> values, Dimension dim) {
+    JsonArray list = new JsonArray();
+    Reports.sorted(values, dim == Dimension.PAGE ? Counts::pageViews : Counts::sessions)
+        .forEach(e -> list.add(fields(e.getValue(), dim).put("breakdown", e.getKey())));
+    return list;
+  }
+
+  /** HubSpot's names: visits are sessions, rawViews page views, contacts new contacts; rates in percent. */
+  private static JsonObject fields(Counts c, Dimension dim) {
+    JsonObject f = new JsonObject().put("rawViews", c.pageViews());
+    if (dim == Dimension.PAGE) {
+      return f.put("entrances", c.entrances()).put("exits", c.exits())
+          .put("bounceRate", percent(c.bounces(), c.entrances())).put("exitsPerPageview", ratio(c.exits(), c.pageViews()));
+    }
+    return f.put("visits", c.sessions()).put("visitors", c.visitors()).put("contacts", c.newContacts())
+        .put("bounces", c.bounces()).put("bounceRate", percent(c.bounces(), c.sessions()))
+        .put("timePerSession", c.sessions() == 0 ? 0.0 : c.durationMs() / 1000.0 / c.sessions())
+        .put("pageviewsPerSession", ratio(c.pageViews(), c.sessions()))
+        .put("contactsPerPageview", ratio(c.newContacts(), c.pageViews()));
+  }
+
+  private static double percent(long part, long whole) {
+    return whole == 0 ? 0.0 : 100.0 * part / whole;
+  }
+
+  private static double ratio(long part, long whole) {
+    return whole == 0 ? 0.0 : (double) part / whole;
+  }
+}

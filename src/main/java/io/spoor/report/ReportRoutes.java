@@ -1,0 +1,58 @@
+package io.spoor.report;
+
+import io.spoor.InvalidInputException;
+import io.spoor.http.Http;
+import io.spoor.http.Routes;
+import io.spoor.http.Scope;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * {@code GET /api/v1/reports/{overview|sources|pages|devices|events}?from&to&interval&filter} and
+ * HubSpot's {@code GET /analytics/v2/reports/{breakdown_by}/{time_period}?start&end}, both with
+ * the {@code business-intelligence} scope.
+ */
+public final class ReportRoutes implements Routes {
+  private final Reports reports;
+  private final LegacyReports legacy;
+
+  public ReportRoutes(Reports reports, LegacyReports legacy) {
+    this.reports = reports;
+    this.legacy = legacy;
+  }
+
+  @Override
+  public void mount(Router router, Http http) {
+    Map<String, Function<ReportQuery, JsonObject>> named = new LinkedHashMap<>();
+    named.put("overview", reports::overview);
+    named.put("sources", reports::sources);
+    named.put("pages", reports::pages);
+    named.put("devices", reports::devices);
+    named.put("events", reports::events);
+    named.forEach((name, report) -> router.get("/api/v1/reports/" + name)
+        .handler(http.requires(Scope.BUSINESS_INTELLIGENCE))
+        .handler(ctx -> http.respond(ctx, () -> report.apply(query(ctx)), (c, body) -> Http.json(c, 200, body))));
+    router.get("/analytics/v2/reports/:breakdown/:period").handler(http.requires(Scope.BUSINESS_INTELLIGENCE))
+        .handler(ctx -> http.respond(ctx, () -> legacy.report(Http.principal(ctx).portalId(),
+            ctx.pathParam("breakdown"), ctx.pathParam("period"),
+            ReportQuery.date("start", ctx.request().getParam("start"), DateTimeFormatter.BASIC_ISO_DATE),
+            ReportQuery.date("end", ctx.request().getParam("end"), DateTimeFormatter.BASIC_ISO_DATE)),
+            (c, body) -> Http.json(c, 200, body)));
+  }
+
+  private static ReportQuery query(RoutingContext ctx) {
+    LocalDate from = ReportQuery.date("from", ctx.request().getParam("from"), DateTimeFormatter.ISO_LOCAL_DATE);
+    LocalDate to = ReportQuery.date("to", ctx.request().getParam("to"), DateTimeFormatter.ISO_LOCAL_DATE);
+    if (to.isBefore(from)) {
+      throw new InvalidInputException("to is before from");
+    }
+    return new ReportQuery(Http.principal(ctx).portalId(), from, to,
+        ReportQuery.interval(ctx.request().getParam("interval")), ReportFilter.parse(ctx.request().getParam("filter")));
+  }
+}

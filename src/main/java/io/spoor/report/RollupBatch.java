@@ -1,0 +1,130 @@
+package io.spoor.report;
+
+import io.spoor.identity.Source;
+import io.spoor.store.Deferred;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * One batch's changes to the rollups. Page views, new contacts and completions are gathered as
+ * the hits are applied; at {@link #flush()} the visits they touch are read once, brought up to
+ * date, and the difference each visit made (before against after) is added to the hourly
+ * buckets, so a visit's second page turns its bounce into none and moves its exit page.
+ */
+public final class RollupBatch implements Deferred {
+  static final long HOUR = 3_600_000L;
+
+  private record PageHit(long portalId, String utk, long sessionStart, long at, String path,
+      Supplier<Source> source, String userAgent) {
+  }
+
+  private record ContactHit(SessionRow.Key session) {
+  }
+
+  private final RollupStore store;
+  private final UserAgents agents;
+  private final boolean enabled;
+  private final List<PageHit> pages = new ArrayList<>();
+  private final List<ContactHit> contacts = new ArrayList<>();
+  private final Buckets buckets = new Buckets();
+
+  RollupBatch(RollupStore store, UserAgents agents, boolean enabled) {
+    this.store = store;
+    this.agents = agents;
+    this.enabled = enabled;
+  }
+
+  /** A page view of the visit that started at {@code sessionStart}; {@code source} is asked only for its first page. */
+  public void pageView(long portalId, String utk, long sessionStart, long at, String path, Supplier<Source> source,
+      String userAgent) {
+    if (enabled) {
+      pages.add(new PageHit(portalId, utk, sessionStart, at, path == null || path.isEmpty() ? "/" : path, source,
+          userAgent));
+    }
+  }
+
+  /**
+   * A contact created by a hit at {@code at}; during the visit of {@code utk} that started at
+   * {@code sessionStart}, or of no visit when {@code utk} is null (the events API).
+   */
+  public void newContact(long portalId, String utk, long sessionStart, long at) {
+    if (enabled) {
+      buckets.add(portalId, Dimension.ALL, "", hour(at), Buckets.NEW_CONTACTS, 1);
+      if (utk != null) {
+        contacts.add(new ContactHit(new SessionRow.Key(portalId, utk, sessionStart)));
+      }
+    }
+  }
+
+  /** An event completion at {@code at}, with its revenue in millionths (0 without one). */
+  public void completion(long portalId, long eventId, long at, long revenueMicros) {
+    if (enabled) {
+      long hour = hour(at);
+      for (Dimension d : new Dimension[] {Dimension.ALL, Dimension.EVENT}) {
+        String value = d == Dimension.ALL ? "" : Long.toString(eventId);
+        buckets.add(portalId, d, value, hour, Buckets.COMPLETIONS, 1);
+        buckets.add(portalId, d, value, hour, Buckets.REVENUE, revenueMicros);
+      }
+    }
+  }
+
+  @Override
+  public void flush() {
+    if (!pages.isEmpty() || !contacts.isEmpty()) {
+      Set<SessionRow.Key> keys = new LinkedHashSet<>();
+      pages.forEach(p -> keys.add(new SessionRow.Key(p.portalId(), p.utk(), p.sessionStart())));
+      contacts.forEach(c -> keys.add(c.session()));
+      Map<SessionRow.Key, SessionRow> before = store.sessions(keys);
+      Map<SessionRow.Key, SessionRow> after = new LinkedHashMap<>(before);
+      for (PageHit p : pages) {
+        SessionRow.Key key = new SessionRow.Key(p.portalId(), p.utk(), p.sessionStart());
+        SessionRow row = after.get(key);
+        after.put(key, row == null ? first(p) : row.withPage(p.at(), p.path()));
+        long hour = hour(p.at());
+        buckets.add(p.portalId(), Dimension.ALL, "", hour, Buckets.PAGE_VIEWS, 1);
+        buckets.add(p.portalId(), Dimension.PAGE, p.path(), hour, Buckets.PAGE_VIEWS, 1);
+      }
+      for (ContactHit c : contacts) {
+        after.computeIfPresent(c.session(), (k, row) -> row.withNewContact());
+      }
+      Map<SessionRow.Key, SessionRow> changed = new HashMap<>();
+      after.forEach((key, row) -> {
+        SessionRow old = before.get(key);
+        if (!row.equals(old)) {
+          changed.put(key, row);
+          if (old != null) {
+            buckets.session(old, -1);
+          }
+          buckets.session(row, 1);
+        }
+      });
+      store.saveSessions(changed.values());
+    }
+    store.addBuckets(buckets);
+    pages.clear();
+    contacts.clear();
+    buckets.clear();
+  }
+
+  private SessionRow first(PageHit p) {
+    Source source = p.source().get();
+    UserAgents.Agent agent = agents.parse(p.userAgent());
+    return new SessionRow(p.portalId(), p.utk(), p.sessionStart(), Math.max(p.at(), p.sessionStart()), p.path(),
+        p.path(), 1, source.type().name(), orEmpty(source.data1()), orEmpty(source.data2()), agent.device(),
+        agent.browser(), agent.os(), 0);
+  }
+
+  private static String orEmpty(String s) {
+    return s == null ? "" : s;
+  }
+
+  static long hour(long at) {
+    return Math.floorDiv(at, HOUR);
+  }
+}
