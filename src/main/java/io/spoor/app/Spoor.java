@@ -26,6 +26,7 @@ import io.spoor.events.BehavioralEventRoutes;
 import io.spoor.events.BehavioralEvents;
 import io.spoor.events.EventDefinitionRoutes;
 import io.spoor.events.EventDefinitions;
+import io.spoor.forward.Outbox;
 import io.spoor.http.AuthThrottle;
 import io.spoor.http.Http;
 import io.spoor.http.HttpServerSettings;
@@ -52,6 +53,7 @@ import io.spoor.portal.PortalAuthenticator;
 import io.spoor.portal.PortalRoutes;
 import io.spoor.portal.TokenRoutes;
 import io.spoor.portal.Portals;
+import io.spoor.segment.SegmentApplier;
 import io.spoor.store.Database;
 import io.spoor.store.SqliteDialect;
 import io.spoor.track.BeaconApplier;
@@ -134,20 +136,22 @@ public final class Spoor implements AutoCloseable {
         "Parameters or properties of a hit beyond the per-hit cap, refused", "kind");
     PerHitCap propertyCap = new PerHitCap(settings.get(Settings.MAX_PROPERTIES_PER_EVENT),
         RejectReason.TOO_MANY_PROPERTIES, "properties", overCap);
-    return List.of(
-        new EventsApiApplier(stores.contacts(), stores.propertyDefinitions(), stores.eventDefinitions(),
-            stores.completions(), stores.externalIds(), new PerHitCap(settings.get(Settings.MAX_PARAMS_PER_HIT),
-                RejectReason.TOO_MANY_PARAMETERS, "parameters", overCap), limits),
-        new BeaconApplier(stores.contacts(), stores.propertyDefinitions(), stores.visitors(),
-            stores.eventDefinitions(), stores.completions(),
-            metrics.counter("spoor_bot_hits_total", "Beacons from bots, kept out of the analytics"),
-            metrics.counter("spoor_untracked_hits_total",
-                "Beacons counted but not tracked: cookieless (ce=false), a privacy signal honoured, or a visitor "
-                    + "who declined consent", "why"),
-            stores.eventDetails(), propertyCap, limits),
-        new SentEventApplier(stores.contacts(), stores.propertyDefinitions(), stores.visitors(),
-            stores.eventDefinitions(), stores.eventDetails(), stores.completions(),
-            propertyCap, limits));
+    EventsApiApplier events = new EventsApiApplier(stores.contacts(), stores.propertyDefinitions(),
+        stores.eventDefinitions(), stores.completions(), stores.externalIds(),
+        new PerHitCap(settings.get(Settings.MAX_PARAMS_PER_HIT), RejectReason.TOO_MANY_PARAMETERS, "parameters", overCap),
+        limits);
+    BeaconApplier beacons = new BeaconApplier(stores.contacts(), stores.propertyDefinitions(), stores.visitors(),
+        stores.eventDefinitions(), stores.completions(),
+        metrics.counter("spoor_bot_hits_total", "Beacons from bots, kept out of the analytics"),
+        metrics.counter("spoor_untracked_hits_total",
+            "Beacons counted but not tracked: cookieless (ce=false), a privacy signal honoured, or a visitor "
+                + "who declined consent", "why"),
+        stores.eventDetails(), propertyCap, limits);
+    SentEventApplier sentEvents = new SentEventApplier(stores.contacts(), stores.propertyDefinitions(),
+        stores.visitors(), stores.eventDefinitions(), stores.eventDetails(), stores.completions(), propertyCap, limits);
+    return List.of(events, beacons, sentEvents,
+        new SegmentApplier(stores.contacts(), stores.propertyDefinitions(), stores.companies(),
+            stores.eventDefinitions(), stores.segmentIds(), events, sentEvents, beacons, limits, Outbox.NONE));
   }
 
   /** What hits from the unauthenticated endpoints may create per portal. */

@@ -13,13 +13,13 @@ import java.util.regex.Pattern;
  * an ISO-8601 instant ({@code 2024-05-01T10:00:00Z}). The one reading of such text for property
  * values and search filters alike.
  */
-final class EpochMillis {
+public final class EpochMillis {
   private static final Pattern DIGITS = Pattern.compile("-?\\d{1,15}");
 
   private EpochMillis() {
   }
 
-  static Optional<Long> parse(String raw) {
+  public static Optional<Long> parse(String raw) {
     try {
       if (DIGITS.matcher(raw).matches()) {
         return Optional.of(Long.parseLong(raw));
@@ -34,7 +34,7 @@ final class EpochMillis {
   }
 
   /** Whether the instant is a midnight UTC, as a {@code date} property's value must be. */
-  static boolean isMidnight(long millis) {
+  public static boolean isMidnight(long millis) {
     return Math.floorMod(millis, 86_400_000L) == 0;
   }
 }

@@ -81,26 +81,34 @@ public final class EventsApiApplier implements HitApplier<EventApiHit> {
 
   @Override
   public void apply(EventApiHit hit, Portal portal, Batch batch) {
+    record(hit, portal, batch);
+  }
+
+  /**
+   * Applies the hit by these rules for another kind of hit mapped to it (a Segment track):
+   * true when the event was recorded, false when the hit was rejected whole.
+   */
+  public boolean record(EventApiHit hit, Portal portal, Batch batch) {
     if (!portal.customEventsEnabled()) {
       batch.reject(hit, RejectReason.CUSTOM_EVENTS_DISABLED, true,
           "custom events are disabled for portal " + hit.hubId());
-    } else {
-      applyTo(portal, hit, batch);
+      return false;
     }
+    return applyTo(portal, hit, batch);
   }
 
-  private void applyTo(Portal portal, EventApiHit hit, Batch batch) {
+  private boolean applyTo(Portal portal, EventApiHit hit, Batch batch) {
     Optional<String> email = hit.email().flatMap(Emails::normalize);
     if (hit.email().isPresent() && email.isEmpty()) {
       batch.reject(hit, RejectReason.INVALID_EMAIL, true, "email is not an email address");
-      return;
+      return false;
     }
     LiveContactCache live = batch.part(LiveContactCache.class, () -> new LiveContactCache(contacts));
     if (email.isEmpty() && hit.externalId().isPresent()
         && linked(portal.hubId(), hit.externalId().get(), live).isEmpty()) {
       batch.reject(hit, RejectReason.UNKNOWN_EXTERNAL_ID, true,
           "id has not been seen with an email, and an id alone never creates a contact");
-      return;
+      return false;
     }
     ContactChanges changes = contactChanges(batch);
     Creations creations = limits.of(batch);
@@ -109,14 +117,14 @@ public final class EventsApiApplier implements HitApplier<EventApiHit> {
         ? creations.refusal(CreationLimits.Kind.CONTACT, portal.hubId(), hit.receivedAt()) : Optional.empty();
     if (refusal.isPresent()) {
       batch.reject(hit, RejectReason.CONTACT_CREATION_LIMIT, true, refusal.get());
-      return;
+      return false;
     }
     EventCompletions events = batch.part(EventCompletions.class,
         () -> new EventCompletions(eventDefinitions, completions, creations));
     Resolution resolution = events.resolve(portal.hubId(), hit.eventRef().trim(), hit.receivedAt());
     if (resolution instanceof Resolution.Refused refused) {
       batch.reject(hit, reasonFor(refused.refusal()), true, refused.detail());
-      return;
+      return false;
     }
     Optional<Long> contact = contactOf(portal, hit, email, changes, live);
     if (newContact) {
@@ -130,6 +138,7 @@ public final class EventsApiApplier implements HitApplier<EventApiHit> {
     new PropertyParams(changes, ChangeSource.EVENTS_API).apply(portal, hit,
         cap.keep(hit, hit.properties(), Param::name, batch), cap.keep(hit, hit.malformed(), name -> name, batch),
         contact, batch);
+    return true;
   }
 
   private ContactChanges contactChanges(Batch batch) {
