@@ -41,8 +41,9 @@ final class SegmentContacts implements Deferred {
     foundHere.add(contactId);
   }
 
-  /** Ties each id to the contact from {@code at} on. */
+  /** Ties each id to the contact (one the batch found) from {@code at} on. */
   void tie(long portalId, List<String> segmentIds, long contactId, long at) {
+    found(contactId);
     segmentIds.forEach(id -> ids.tie(portalId, id, contactId, at));
   }
 

@@ -1,6 +1,7 @@
 package io.spoor.segment;
 
 import io.spoor.crm.ContactProperties;
+import io.spoor.events.BehavioralEvents;
 import io.spoor.events.EventDefinitionStore;
 import io.spoor.forward.ForwardCall;
 import io.spoor.forward.Outbox;
@@ -51,7 +52,7 @@ final class Track implements Rule {
     }
     String event = message.event().orElseThrow();
     String internal = Traits.key(event);
-    if (internal.startsWith("pe" + portal.hubId() + "_")) {
+    if (internal.startsWith(BehavioralEvents.prefix(portal.hubId()))) {
       behavioural(internal, message, subject.get(), hit, portal, batch);
     } else {
       custom(event, message, subject.get(), hit, portal, batch);

@@ -119,6 +119,11 @@ final class SegmentFixture {
     applier.apply(hits, new LogPlace.Alone());
   }
 
+  /** Applies the hits as one batch. */
+  void apply(Hit... hits) {
+    applier.apply(List.of(hits), new LogPlace.Alone());
+  }
+
   static SegmentHit hit(String message) {
     String type = "";
     long at = NOW;
