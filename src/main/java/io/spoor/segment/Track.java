@@ -92,6 +92,7 @@ final class Track implements Rule {
     }
     Map<String, String> properties = new LinkedHashMap<>();
     message.properties().forEach(p -> properties.put(p.getKey(), Traits.text(Traits.flat(p.getValue()))));
+    properties.remove(MessageFields.EMAIL); // who the event is about, not one of its properties
     // by email, not id: a contact this batch made is written only when the batch ends
     sentEvents.apply(new SentEventHit(hit.id(), hit.hubId(), hit.receivedAt(), name, Optional.empty(),
         Optional.of(subject.email()), Optional.empty(), hit.timestamp(), properties, hit.rawParams()), portal, batch);

@@ -261,4 +261,18 @@ class IdentifyMappingTest {
     assertEquals(List.of(at), segment.db.read(() -> segment.contacts.history(id, List.of("firstname")).stream()
         .map(h -> h.at()).toList()));
   }
+
+  @Test
+  void tenThousandDistinctTraitKeysLeaveOneBoundedRejection() {
+    StringBuilder traits = new StringBuilder("{\"email\":\"a@example.com\",\"firstName\":\"Ada\"");
+    for (int i = 0; i < 10_000; i++) {
+      traits.append(",\"k").append(i).append("\":").append(i);
+    }
+    identify(traits.append('}').toString());
+    assertEquals("Ada", segment.properties("a@example.com").get("firstname"));
+    Rejection rejection = segment.rejection();
+    assertEquals(10, rejection.parts().size());
+    assertEquals(9_990, rejection.moreParts());
+    assertTrue(rejection.detail().length() <= 700, rejection.detail());
+  }
 }

@@ -134,7 +134,7 @@ final class SegmentFixture {
     } catch (RuntimeException e) {
       // not an object: the applier says so
     }
-    return new SegmentHit(HitIds.timeOrdered(NOW), HUB, NOW, type, message, at, message);
+    return new SegmentHit(HitIds.timeOrdered(NOW), HUB, NOW, type, message, at, HitIds.bounded(message));
   }
 
   Optional<Contact> findContact(String email) {
