@@ -34,10 +34,9 @@ final class PropertyMapping {
       Batch batch) {
     List<Param> params = new ArrayList<>(traits.size());
     traits.forEach((name, value) -> {
-      Optional<PropertyDefinition> definition = PropertyDefinition.NAME.matcher(name).matches()
-          ? changes.definition(portal.hubId(), name) : Optional.empty();
+      Optional<PropertyDefinition> definition = changes.definition(portal.hubId(), name);
       if (definition.isEmpty()) {
-        params.add(new Param(name, Traits.text(value))); // refused as unknown, with its name
+        params.add(new Param(name, Traits.text(value))); // refused by PropertyParams: a bad name, or unknown
         return;
       }
       TraitValues.Text text = TraitValues.of(definition.get(), value);

@@ -3,6 +3,7 @@ package io.spoor.segment;
 import io.spoor.crm.EpochMillis;
 import io.spoor.crm.PropertyDefinition;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * A mapped trait's value as the wire text of its property, by the property's type: a
@@ -16,6 +17,7 @@ final class TraitValues {
   /** Timestamps below this are UNIX seconds; from it on, epoch milliseconds (1e11 s is the year 5138). */
   static final long SECONDS_BELOW = 100_000_000_000L;
   private static final long DAY = 86_400_000L;
+  private static final Pattern DIGITS = Pattern.compile("-?\\d{1,15}");
 
   private TraitValues() {
   }
@@ -54,7 +56,7 @@ final class TraitValues {
   /** A point in time from a UNIX timestamp (seconds, or ms from {@link #SECONDS_BELOW}) or ISO-8601 text. */
   static Optional<Long> epochMillis(Object value) {
     String text = Traits.text(value).trim();
-    if (value instanceof Number || text.matches("-?\\d{1,15}")) {
+    if (value instanceof Number || DIGITS.matcher(text).matches()) {
       try {
         long n = Long.parseLong(text);
         return Optional.of(Math.abs(n) < SECONDS_BELOW ? n * 1000 : n);

@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.StringJoiner;
-import java.util.regex.Pattern;
 
 /**
  * The key and value rules of Segment's HubSpot destination: special traits renamed, every other
@@ -18,7 +17,6 @@ import java.util.regex.Pattern;
  * decided when it is applied.
  */
 final class Traits {
-  private static final Pattern SEPARATORS = Pattern.compile("[\\s.]");
   /** A value that clears its property. */
   static final Object CLEAR = null;
 
@@ -81,7 +79,13 @@ final class Traits {
 
   /** An ordinary trait key as a property name: trimmed, lower case, spaces, dots and whitespace as {@code _}. */
   static String key(String raw) {
-    return SEPARATORS.matcher(raw.trim().toLowerCase(Locale.ROOT)).replaceAll("_");
+    char[] key = raw.trim().toLowerCase(Locale.ROOT).toCharArray();
+    for (int i = 0; i < key.length; i++) {
+      if (key[i] == '.' || Character.isWhitespace(key[i]) || Character.isSpaceChar(key[i])) {
+        key[i] = '_'; // a loop, not a regex: this runs for every trait of every message
+      }
+    }
+    return new String(key);
   }
 
   /** A value as it is applied: text trimmed, arrays and objects as text; numbers, booleans and null as they are. */

@@ -16,10 +16,8 @@ import io.spoor.identity.PageView;
 import io.spoor.identity.SqlExternalIdStore;
 import io.spoor.identity.SqlVisitorStore;
 import io.spoor.ingest.BatchApplier;
-import io.spoor.ingest.BatchSink;
 import io.spoor.ingest.Hit;
 import io.spoor.ingest.HitIds;
-import io.spoor.ingest.IngestLog;
 import io.spoor.ingest.IngestMetrics;
 import io.spoor.ingest.LogPlace;
 import io.spoor.ingest.RejectReason;
@@ -32,6 +30,7 @@ import io.spoor.portal.Portals;
 import io.spoor.portal.SqlPortalStore;
 import io.spoor.portal.SqlTokenStore;
 import io.spoor.store.Database;
+import io.spoor.testkit.NoIngestLog;
 import io.spoor.track.BeaconApplier;
 import io.spoor.track.CreationLimits;
 import io.spoor.track.EventsApiApplier;
@@ -46,7 +45,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * The Segment applier with the real stores over a fresh SQLite file, the same tracking appliers
@@ -107,7 +105,7 @@ final class SegmentFixture {
     SegmentApplier segment = new SegmentApplier(contacts, properties, companies, definitions, ids, events, sent,
         beacons, creation, recording);
     applier = new BatchApplier(db, new SqlAppliedHits(db), rejections, portalStore,
-        List.of(events, beacons, sent, segment), new IngestMetrics(metrics, new NoLog()), clock, 100);
+        List.of(events, beacons, sent, segment), new IngestMetrics(metrics, new NoIngestLog()), clock, 100);
   }
 
   /** Applies the messages as one batch, each received now and happened at its {@code timestamp} (ms), else now. */
@@ -194,35 +192,5 @@ final class SegmentFixture {
     db.inTransaction(() -> properties.create(HUB, ObjectType.CONTACT, new io.spoor.crm.PropertyDefinition(name, name,
         io.spoor.crm.PropertyType.valueOf(type), fieldType, "contactinformation", "", List.of(), false, false, false,
         false)));
-  }
-
-  private static final class NoLog implements IngestLog {
-    @Override
-    public CompletableFuture<Void> append(Hit hit) {
-      throw new UnsupportedOperationException("hits go straight to the applier");
-    }
-
-    @Override
-    public void start(BatchSink sink) {
-    }
-
-    @Override
-    public int depth() {
-      return 0;
-    }
-
-    @Override
-    public CompletableFuture<Void> awaitApplied() {
-      return CompletableFuture.completedFuture(null);
-    }
-
-    @Override
-    public long deadLettered() {
-      return 0;
-    }
-
-    @Override
-    public void close() {
-    }
   }
 }

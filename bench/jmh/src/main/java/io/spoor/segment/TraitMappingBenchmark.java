@@ -1,19 +1,16 @@
 package io.spoor.segment;
 
 import io.spoor.crm.ContactChanges;
-import io.spoor.crm.ContactStore;
-import io.spoor.crm.ObjectType;
 import io.spoor.crm.PropertyDefinition;
-import io.spoor.crm.PropertyDefinitionStore;
 import io.spoor.crm.PropertyType;
 import io.spoor.ingest.Batch;
 import io.spoor.ingest.JmhBatches;
 import io.spoor.ingest.SegmentHit;
 import io.spoor.jmh.HubSpotInputs;
+import io.spoor.jmh.JmhStores;
 import io.spoor.portal.Portal;
 import io.spoor.portal.Privacy;
 import io.spoor.portal.RateLimits;
-import java.lang.reflect.Proxy;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -55,7 +52,7 @@ public class TraitMappingBenchmark {
     }
     // one batch for the whole trial, as the applier keeps one for up to thousands of hits
     batch = JmhBatches.empty(HubSpotInputs.NOW);
-    mapping = new PropertyMapping(new ContactChanges(storeWithNoValues(), new CustomProperties()), "contact");
+    mapping = new PropertyMapping(new ContactChanges(JmhStores.contactsWithNoValues(), JmhStores.customProperties(CUSTOM)), "contact");
   }
 
   /** {@code SegmentMessage.read} of the message: JSON parsed and the message checked. */
@@ -106,48 +103,15 @@ public class TraitMappingBenchmark {
     return next;
   }
 
-  /** A contact store whose contacts have no stored values yet; nothing else may be asked. */
-  private static ContactStore storeWithNoValues() {
-    return (ContactStore) Proxy.newProxyInstance(ContactStore.class.getClassLoader(),
-        new Class<?>[] {ContactStore.class}, (proxy, method, args) -> {
-          if (method.getName().equals("values")) {
-            return Map.of();
-          }
-          throw new UnsupportedOperationException("not expected in this benchmark: " + method.getName());
-        });
-  }
-
   /** The portal's custom contact properties the identify's traits name. */
-  private static final class CustomProperties implements PropertyDefinitionStore {
-    private final List<PropertyDefinition> custom = List.of(
-        new PropertyDefinition("plan", "Plan", PropertyType.ENUMERATION, "select", "contactinformation", "",
-            List.of(new PropertyDefinition.Option("Team", "team", 0, false)), false, false, false, false),
-        property("seats", PropertyType.NUMBER, "number"), property("trial_ends", PropertyType.DATE, "date"),
-        property("beta_user", PropertyType.BOOL, "booleancheckbox"), property("interests", PropertyType.STRING, "text"));
+  private static final List<PropertyDefinition> CUSTOM = List.of(
+      new PropertyDefinition("plan", "Plan", PropertyType.ENUMERATION, "select", "contactinformation", "",
+          List.of(new PropertyDefinition.Option("Team", "team", 0, false)), false, false, false, false),
+      property("seats", PropertyType.NUMBER, "number"), property("trial_ends", PropertyType.DATE, "date"),
+      property("beta_user", PropertyType.BOOL, "booleancheckbox"), property("interests", PropertyType.STRING, "text"));
 
-    private static PropertyDefinition property(String name, PropertyType type, String fieldType) {
-      return new PropertyDefinition(name, name, type, fieldType, "contactinformation", "", List.of(), false, false,
-          false, false);
-    }
-
-    @Override
-    public List<PropertyDefinition> custom(long portalId, ObjectType type) {
-      return custom;
-    }
-
-    @Override
-    public boolean create(long portalId, ObjectType type, PropertyDefinition definition) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public boolean update(long portalId, ObjectType type, PropertyDefinition definition) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public boolean archive(long portalId, ObjectType type, String name) {
-      throw new UnsupportedOperationException();
-    }
+  private static PropertyDefinition property(String name, PropertyType type, String fieldType) {
+    return new PropertyDefinition(name, name, type, fieldType, "contactinformation", "", List.of(), false, false,
+        false, false);
   }
 }
