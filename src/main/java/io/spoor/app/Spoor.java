@@ -255,6 +255,11 @@ public final class Spoor implements AutoCloseable {
     return log.failure();
   }
 
+  /** The ingest log the edge appends hits to (tests put hits of endpoints not yet routed here). */
+  public IngestLog ingestLog() {
+    return log;
+  }
+
   /** Completes once every hit acknowledged so far has been applied to the store. */
   public CompletableFuture<Void> awaitApplied() {
     return log.awaitApplied();
