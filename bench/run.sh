@@ -22,7 +22,8 @@
 #   BENCH_WARMUP       wrk warm-up before measuring each server     (default 5s)
 #   BENCH_THREADS      wrk threads                                  (default 2)
 #   BENCH_CONNECTIONS  space-separated connection counts            (default "64 256")
-#   BENCH_SCRIPT       load shape: event (/v1/event) or beacon (/__ptq.gif)  (default event)
+#   BENCH_SCRIPT       load shape: event (/v1/event), beacon (/__ptq.gif) or segment
+#                      (POST /v1/batch, 100 Segment messages a request)  (default event)
 #   BENCH_JAVA_OPTS    JVM options for both servers                 (default none)
 #   BENCH_SERVE_ARGS   extra arguments for `spoor serve`, e.g. "--apply-interval-ms 0"  (default none)
 #   BENCH_EMAILS       distinct contact emails the event script picks from: with 1000000 hits
@@ -65,7 +66,9 @@ SCRIPT=$BENCH_DIR/wrk/$SCRIPT_NAME.lua
 case $SCRIPT_NAME in
   event)  CHECK_PATH='/v1/event?_a=1&_n=bench_check&email=check%40example.com' ;;
   beacon) CHECK_PATH='/__ptq.gif?k=1&a=1&v=1.1&vi=0123456789abcdef0123456789abcdef&pu=https%3A%2F%2Fwww.example.com%2F&t=Check' ;;
-  *) echo "BENCH_SCRIPT must be event or beacon" >&2; exit 2 ;;
+  # the readiness check is a tracking GET either way; the load posts batches with a write key
+  segment) CHECK_PATH='/v1/event?_a=1&_n=bench_check&email=check%40example.com' ;;
+  *) echo "BENCH_SCRIPT must be event, beacon or segment" >&2; exit 2 ;;
 esac
 
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/spoor-bench.XXXXXX")
@@ -235,6 +238,14 @@ else
   fi
 fi
 wait_ready spoor "$SPOOR_URL"
+if [[ $SCRIPT_NAME == segment && -z ${BENCH_WRITE_KEY:-} ]]; then
+  # a write key of the default portal, made with the bootstrap token (set BENCH_WRITE_KEY for TARGET_URL)
+  BENCH_WRITE_KEY=$(curl -fsS -X POST -H 'Authorization: Bearer bench-token-0123456789' \
+    -H 'Content-Type: application/json' -d '{"name":"bench"}' "$SPOOR_URL/api/v1/write-keys" \
+    | sed -n 's/.*"key":"\([A-Za-z0-9]*\)".*/\1/p')
+  [[ -n $BENCH_WRITE_KEY ]] || { log "could not create a write key"; exit 1; }
+  export BENCH_WRITE_KEY
+fi
 measure spoor "$SPOOR_URL"
 stop_server
 

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# End-to-end suite: HubSpot's official Node client (@hubspot/api-client 13.x, from the committed
-# lock file) against a freshly started Spoor with its embedded store.
+# End-to-end suite: HubSpot's official Node client (@hubspot/api-client 13.x) and Segment's
+# (@segment/analytics-node 3.x), both from the committed lock file, against a freshly started
+# Spoor with its embedded store.
 #   e2e/run.sh            (builds target/spoor.jar first if it is missing)
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"

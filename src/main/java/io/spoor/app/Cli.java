@@ -7,6 +7,8 @@ import io.spoor.portal.Portal;
 import io.spoor.portal.Portals;
 import io.spoor.http.Scope;
 import io.spoor.portal.Token;
+import io.spoor.segment.NewWriteKey;
+import io.spoor.segment.WriteKeys;
 import io.spoor.store.Database;
 import java.io.PrintStream;
 import java.time.Clock;
@@ -22,7 +24,10 @@ import java.util.function.Function;
 import java.util.function.IntConsumer;
 import org.slf4j.LoggerFactory;
 
-/** The command line: {@code serve}, {@code portal create|list|update}, {@code token create|list|revoke}. */
+/**
+ * The command line: {@code serve}, {@code portal create|list|update}, {@code token create|list|revoke},
+ * {@code write-key create|list|revoke}.
+ */
 public final class Cli {
   static final String USAGE = String.join("\n",
       "Usage: java -jar spoor.jar <command> [options] [settings]",
@@ -37,6 +42,9 @@ public final class Cli {
       "                                             issue a private-app token (shown once)",
       "  token list --hub-id N                      list a portal's tokens",
       "  token revoke --hub-id N --id ID            revoke a token",
+      "  write-key create --hub-id N --name TEXT    create a Segment write key (shown once)",
+      "  write-key list --hub-id N                  list a portal's write keys",
+      "  write-key revoke --hub-id N --id ID        revoke a write key",
       "",
       "Settings (flag, environment variable, meaning):", "");
 
@@ -91,6 +99,10 @@ public final class Cli {
         case "token list":
         case "token revoke":
           return admin(command, args);
+        case "write-key create":
+        case "write-key list":
+        case "write-key revoke":
+          return writeKeys(command, args);
         default:
           throw new UsageException("unknown command: " + command + " (see --help)");
       }
@@ -176,6 +188,37 @@ public final class Cli {
     try (Database db = Spoor.openStore(settings)) {
       Stores stores = Stores.sql(db, clock);
       action.accept(new Portals(db, stores.portals(), stores.tokens(), clock));
+    }
+    return 0;
+  }
+
+  private int writeKeys(String command, Args args) {
+    long hubId = hubId(args);
+    Consumer<WriteKeys> action = switch (command) {
+      case "write-key create" -> {
+        String name = args.take("name");
+        yield keys -> {
+          NewWriteKey created = keys.create(hubId, name);
+          out.println("write key " + created.writeKey().id() + " for portal " + hubId + " (shown only now):");
+          out.println(created.value());
+        };
+      }
+      case "write-key list" -> keys -> keys.list(hubId, 0, Integer.MAX_VALUE).forEach(k -> out.printf("%d\t%s\t%s\t%s%n",
+          k.id(), printable(k.name()), printable(k.hint()), k.isActive() ? "active" : "revoked"));
+      default -> {
+        long id = Long.parseLong(requireDigits(args.take("id"), "--id"));
+        yield keys -> {
+          if (!keys.revoke(hubId, id)) {
+            throw new UsageException("portal " + hubId + " has no active write key " + id);
+          }
+          out.println("revoked write key " + id);
+        };
+      }
+    };
+    Settings settings = Settings.load(args.flags(), env);
+    try (Database db = Spoor.openStore(settings)) {
+      Stores stores = Stores.sql(db, clock);
+      action.accept(new WriteKeys(db, stores.portals(), stores.writeKeys(), clock));
     }
     return 0;
   }

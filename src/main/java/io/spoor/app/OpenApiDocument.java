@@ -121,7 +121,26 @@ final class OpenApiDocument implements Routes {
       op("GET", "/healthz", "Operations", "The process answers", null),
       op("GET", "/readyz", "Operations", "The store answers", null),
       op("GET", "/metrics", "Operations", "Prometheus metrics", null),
-      op("GET", "/api/openapi.json", "Operations", "This document", null));
+      op("GET", "/api/openapi.json", "Operations", "This document", null),
+      op("POST", "/v1/identify", "Segment", "Segment Tracking API: one identify message (write key as Basic user)", null),
+      op("POST", "/v1/identify/", "Segment", "Same as /v1/identify", null),
+      op("POST", "/v1/track", "Segment", "Segment Tracking API: one track message (write key as Basic user)", null),
+      op("POST", "/v1/track/", "Segment", "Same as /v1/track", null),
+      op("POST", "/v1/page", "Segment", "Segment Tracking API: one page message (write key as Basic user)", null),
+      op("POST", "/v1/page/", "Segment", "Same as /v1/page", null),
+      op("POST", "/v1/screen", "Segment", "Segment Tracking API: one screen message (write key as Basic user)", null),
+      op("POST", "/v1/screen/", "Segment", "Same as /v1/screen", null),
+      op("POST", "/v1/group", "Segment", "Segment Tracking API: one group message (write key as Basic user)", null),
+      op("POST", "/v1/group/", "Segment", "Same as /v1/group", null),
+      op("POST", "/v1/alias", "Segment", "Segment Tracking API: one alias message (write key as Basic user)", null),
+      op("POST", "/v1/alias/", "Segment", "Same as /v1/alias", null),
+      op("POST", "/v1/batch", "Segment", "Segment Tracking API: a batch of messages", null),
+      op("POST", "/v1/batch/", "Segment", "Same as /v1/batch", null),
+      op("POST", "/v1/import", "Segment", "Same as /v1/batch (analytics-java posts here)", null),
+      op("POST", "/v1/import/", "Segment", "Same as /v1/batch", null),
+      op("POST", "/api/v1/write-keys", "Segment", "Create a Segment write key (shown once)", "spoor.admin"),
+      op("GET", "/api/v1/write-keys", "Segment", "List write keys", "spoor.admin"),
+      op("DELETE", "/api/v1/write-keys/{id}", "Segment", "Revoke a write key", "spoor.admin"));
 
   private static Operation op(String method, String path, String tag, String summary, String scope) {
     return new Operation(method, path, tag, summary, scope);

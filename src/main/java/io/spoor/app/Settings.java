@@ -3,6 +3,7 @@ package io.spoor.app;
 import io.spoor.ingest.FileIngestLog;
 import io.spoor.ingest.IngestLimits;
 import io.spoor.ingest.RejectionLimits;
+import io.spoor.segment.EdgeLimits;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -75,13 +76,23 @@ public final class Settings {
       Integer.MAX_VALUE, "Estimated memory of the hits written or applied in one batch");
   public static final Setting<Integer> HEAP_CEILING_MB = Setting.integer("heap-ceiling-mb", 256, 0, 1_000_000,
       "Without -Xmx, a full GC shrinks the heap whenever it grows past this many MB (0: never)");
+  public static final Setting<Integer> SEGMENT_MAX_MESSAGE_BYTES = Setting.integer("segment-max-message-bytes",
+      EdgeLimits.SEGMENT.maxMessageBytes(), 1024, 16 << 20,
+      "Bytes of one Segment message; a bigger single call gets 413, a bigger batch element is rejected");
+  public static final Setting<Integer> SEGMENT_MAX_REQUEST_BYTES = Setting.integer("segment-max-request-bytes",
+      EdgeLimits.SEGMENT.maxRequestBytes(), 1024, 64 << 20,
+      "Bytes of one Segment API request, as sent and once a gzip body is inflated; a bigger one gets 413");
+  public static final Setting<Integer> SEGMENT_MAX_BATCH_MESSAGES = Setting.integer("segment-max-batch-messages",
+      EdgeLimits.SEGMENT.maxBatchMessages(), 1, 100_000,
+      "Messages in one Segment batch (/v1/batch, /v1/import); a longer batch gets 413");
 
   public static final List<Setting<?>> ALL = List.of(PORT, HOST, DATA, PORTAL_ID, PUBLIC_URL,
       BOOTSTRAP_TOKEN, QUEUE_CAPACITY, MAX_BATCH, MAX_BACKLOG, MAX_WAIT_MS, APPLY_INTERVAL_MS,
       REJECTIONS_KEPT, DYNAMIC_EVENT_DEFINITIONS_MAX, DYNAMIC_EVENT_DEFINITIONS_PER_MINUTE, NEW_CONTACTS_PER_MINUTE,
       NEW_VISITORS_PER_MINUTE, HISTORY_PER_PROPERTY, LOG_SEGMENT_MAX_AGE_MINUTES, REJECTION_BYTES_PER_BATCH,
       MAX_PARAMS_PER_HIT, MAX_PROPERTIES_PER_EVENT, AUTH_FAILURES_PER_MINUTE, TLS_CERT, TLS_KEY,
-      MAX_BACKLOG_BYTES, MAX_BATCH_BYTES, HEAP_CEILING_MB);
+      MAX_BACKLOG_BYTES, MAX_BATCH_BYTES, HEAP_CEILING_MB, SEGMENT_MAX_MESSAGE_BYTES, SEGMENT_MAX_REQUEST_BYTES,
+      SEGMENT_MAX_BATCH_MESSAGES);
 
   private final Map<Setting<?>, Object> values;
 

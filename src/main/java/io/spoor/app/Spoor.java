@@ -43,6 +43,7 @@ import io.spoor.ingest.FileIngestLog;
 import io.spoor.ingest.LogDamage;
 import io.spoor.ingest.IngestLimits;
 import io.spoor.ingest.RejectReason;
+import io.spoor.ingest.Ticker;
 import io.spoor.ingest.RejectionLimits;
 import io.spoor.admin.RejectionRoutes;
 import io.spoor.ops.Counter;
@@ -53,7 +54,12 @@ import io.spoor.portal.PortalAuthenticator;
 import io.spoor.portal.PortalRoutes;
 import io.spoor.portal.TokenRoutes;
 import io.spoor.portal.Portals;
+import io.spoor.segment.EdgeLimits;
+import io.spoor.segment.EdgeRejections;
 import io.spoor.segment.SegmentApplier;
+import io.spoor.segment.SegmentRoutes;
+import io.spoor.segment.WriteKeyRoutes;
+import io.spoor.segment.WriteKeys;
 import io.spoor.store.Database;
 import io.spoor.store.SqliteDialect;
 import io.spoor.track.BeaconApplier;
@@ -95,7 +101,7 @@ public final class Spoor implements AutoCloseable {
   private final Optional<NewToken> firstStartToken;
 
   private Spoor(Settings settings, Clock clock, UnaryOperator<BatchSink> sinks) {
-    db = openStore(settings);
+    db = openDatabase(settings);
     Stores stores = Stores.sql(db, clock, settings.get(Settings.HISTORY_PER_PROPERTY));
     Metrics metrics = new Metrics();
     portals = new Portals(db, stores.portals(), stores.tokens(), clock);
@@ -104,7 +110,7 @@ public final class Spoor implements AutoCloseable {
         settings.get(Settings.MAX_BATCH), settings.get(Settings.MAX_BACKLOG),
         Duration.ofMillis(settings.get(Settings.MAX_WAIT_MS)), Duration.ofMillis(settings.get(Settings.APPLY_INTERVAL_MS)),
         settings.get(Settings.MAX_BACKLOG_BYTES), settings.get(Settings.MAX_BATCH_BYTES)),
-        Duration.ofMinutes(settings.get(Settings.LOG_SEGMENT_MAX_AGE_MINUTES)), clock);
+        Duration.ofMinutes(settings.get(Settings.LOG_SEGMENT_MAX_AGE_MINUTES)), clock, Ticker.SYSTEM);
     ingestMetrics = new IngestMetrics(metrics, log);
     log.start(sinks.apply(new BatchApplier(db, stores.appliedHits(), stores.rejections(), stores.portals(),
         appliers(stores, metrics, settings, creationLimits(settings, stores)), ingestMetrics, clock, new RejectionLimits(
@@ -113,6 +119,7 @@ public final class Spoor implements AutoCloseable {
     List<Routes> routes = new ArrayList<>(trackingRoutes(settings, stores, metrics, clock));
     routes.addAll(crmRoutes(stores, clock));
     routes.addAll(adminRoutes(stores, metrics, clock));
+    routes.addAll(segmentRoutes(settings, stores, metrics, clock));
     Optional<HttpServerSettings.Tls> tls = settings.find(Settings.TLS_CERT)
         .map(cert -> new HttpServerSettings.Tls(cert, settings.get(Settings.TLS_KEY)));
     server = new Server(vertx, new HttpServerSettings(settings.get(Settings.HOST), settings.get(Settings.PORT),
@@ -123,7 +130,7 @@ public final class Spoor implements AutoCloseable {
         metrics);
     port = server.start();
     // the store and the log have made their files by now: they get the owner-only mode too
-    DataDirectory.prepare(settings.dataDir());
+    DataDirectory.protect(settings.dataDir());
     LOG.info("listening on {}:{} ({}) with the {} store in {}", settings.get(Settings.HOST), port,
         tls.isPresent() ? "https" : "http",
         db.dialect().name(), settings.dataDir().toAbsolutePath());
@@ -150,8 +157,8 @@ public final class Spoor implements AutoCloseable {
     SentEventApplier sentEvents = new SentEventApplier(stores.contacts(), stores.propertyDefinitions(),
         stores.visitors(), stores.eventDefinitions(), stores.eventDetails(), stores.completions(), propertyCap, limits);
     return List.of(events, beacons, sentEvents,
-        new SegmentApplier(stores.contacts(), stores.propertyDefinitions(), stores.companies(),
-            stores.eventDefinitions(), stores.segmentIds(), events, sentEvents, beacons, limits, Outbox.NONE));
+        new EdgeRejections(new SegmentApplier(stores.contacts(), stores.propertyDefinitions(), stores.companies(),
+            stores.eventDefinitions(), stores.segmentIds(), events, sentEvents, beacons, limits, Outbox.NONE)));
   }
 
   /** What hits from the unauthenticated endpoints may create per portal. */
@@ -209,6 +216,17 @@ public final class Spoor implements AutoCloseable {
         new OpenApiDocument());
   }
 
+  /** Segment's HTTP Tracking API, which feeds the ingest log, and the write keys it takes. */
+  private List<Routes> segmentRoutes(Settings settings, Stores stores, Metrics metrics, Clock clock) {
+    WriteKeys writeKeys = new WriteKeys(db, stores.portals(), stores.writeKeys(), clock);
+    EdgeLimits limits = new EdgeLimits(settings.get(Settings.SEGMENT_MAX_MESSAGE_BYTES),
+        settings.get(Settings.SEGMENT_MAX_REQUEST_BYTES), settings.get(Settings.SEGMENT_MAX_BATCH_MESSAGES));
+    return List.of(
+        new SegmentRoutes(writeKeys, limits, log, clock, metrics.counter("spoor_segment_refused_total",
+            "Calls of Segment's Tracking API answered with an error, by status", "status")),
+        new WriteKeyRoutes(writeKeys));
+  }
+
   /** Opens the store, starts every part and listens. */
   public static Spoor start(Settings settings, Clock clock) {
     return new Spoor(settings, clock, UnaryOperator.identity());
@@ -221,7 +239,14 @@ public final class Spoor implements AutoCloseable {
 
   /** Opens only the store, for the command line's portal and token commands. */
   static Database openStore(Settings settings) {
-    DataDirectory.prepare(settings.dataDir());
+    Database db = openDatabase(settings);
+    DataDirectory.protect(settings.dataDir());
+    return db;
+  }
+
+  /** Opens the store in the data directory, made first if it is missing; protecting it is left to the caller. */
+  private static Database openDatabase(Settings settings) {
+    DataDirectory.create(settings.dataDir());
     return Database.open(new SqliteDialect(settings.dataDir().resolve("spoor.db")));
   }
 

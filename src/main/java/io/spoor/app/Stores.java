@@ -33,6 +33,8 @@ import io.spoor.portal.PortalStore;
 import io.spoor.portal.SqlPortalStore;
 import io.spoor.portal.SqlTokenStore;
 import io.spoor.portal.TokenStore;
+import io.spoor.segment.SqlWriteKeyStore;
+import io.spoor.segment.WriteKeyStore;
 import io.spoor.segment.SegmentIds;
 import io.spoor.segment.SqlSegmentIds;
 import io.spoor.store.Database;
@@ -44,7 +46,8 @@ record Stores(Database db, PortalStore portals, TokenStore tokens, ContactStore 
     CompletionStore completions, ExternalIdStore externalIds, RejectionStore rejections,
     AppliedHits appliedHits, VisitorStore visitors, EventDetailsStore eventDetails,
     ObjectStore<Company> companies, AssociationStore associations, ContactSearchStore contactSearch,
-    ContactMergeStore contactMerges, GdprDeleteStore gdprDeletes, SegmentIds segmentIds) {
+    ContactMergeStore contactMerges, GdprDeleteStore gdprDeletes, WriteKeyStore writeKeys,
+    SegmentIds segmentIds) {
 
   static Stores sql(Database db, Clock clock) {
     return sql(db, clock, io.spoor.crm.ObjectStore.HISTORY_PER_PROPERTY);
@@ -58,6 +61,7 @@ record Stores(Database db, PortalStore portals, TokenStore tokens, ContactStore 
         new SqlCompletionStore(db), new SqlExternalIdStore(db), new SqlRejectionStore(db),
         new SqlAppliedHits(db), new SqlVisitorStore(db), new SqlEventDetailsStore(db),
         new SqlCompanyStore(db, historyPerProperty), new SqlAssociationStore(db), new SqlContactSearch(db),
-        new SqlContactMergeStore(db), new SqlGdprDeleteStore(db), new SqlSegmentIds(db));
+        new SqlContactMergeStore(db), new SqlGdprDeleteStore(db), new SqlWriteKeyStore(db, clock),
+        new SqlSegmentIds(db));
   }
 }

@@ -3,6 +3,7 @@ package io.spoor.http;
 import io.spoor.ConflictException;
 import io.spoor.InvalidInputException;
 import io.spoor.NotFoundException;
+import io.spoor.TooLargeException;
 import io.spoor.UnavailableException;
 import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpHeaders;
@@ -50,23 +51,9 @@ public final class ErrorMapper {
    */
   public void handle(RoutingContext ctx, int status) {
     List<String> credentials = credentials(ctx);
-    if (ctx.failure() instanceof HttpClosedException) {
-      // the client went away, or was cut off for sending too slowly: no one to answer
-      LOG.debug("connection closed during {} {}", ctx.request().method(),
-          LogSafe.text(redact(ctx.request().path(), credentials)));
+    ApiError error = answerable(ctx, status, credentials);
+    if (error == null) {
       return;
-    }
-    ApiError error = map(ctx.failure(), ctx.statusCode() > 0 ? ctx.statusCode() : status);
-    if (error.status() == 500) {
-      LOG.error("unexpected failure on {} {} [correlationId={}]", ctx.request().method(),
-          LogSafe.text(redact(ctx.request().path(), credentials)), Correlation.id(ctx), ctx.failure());
-    }
-    if (ctx.response().headWritten()) {
-      ctx.response().close();
-      return;
-    }
-    if (error.status() == 503) {
-      ctx.response().putHeader(HttpHeaders.RETRY_AFTER, "1");
     }
     if (ctx.failure() instanceof AuthenticationThrottledException throttled) {
       ctx.response().putHeader(HttpHeaders.RETRY_AFTER, Long.toString(throttled.retryAfterSeconds()));
@@ -99,6 +86,62 @@ public final class ErrorMapper {
       encoded = body.encode();
     }
     JsonExchange.answer(ctx, error.status(), encoded);
+  }
+
+  /**
+   * Answers a failure in Segment's error shape, {@code {"code", "message"}}: Segment's libraries
+   * read it (analytics-python raises it). The code is the status's name in snake case.
+   */
+  public void handleAsSegment(RoutingContext ctx) {
+    List<String> credentials = credentials(ctx);
+    ApiError error = answerable(ctx, 500, credentials);
+    if (error == null) {
+      return;
+    }
+    JsonObject body = new JsonObject().put("code", segmentCode(error.status()))
+        .put("message", bounded(redact(error.message(), credentials), MAX_MESSAGE));
+    JsonExchange.answer(ctx, error.status(), body.encode());
+  }
+
+  private static String segmentCode(int status) {
+    return switch (status) {
+      case 400 -> "bad_request";
+      case 401 -> "unauthorized";
+      case 404 -> "not_found";
+      case 405 -> "method_not_allowed";
+      case 413 -> "payload_too_large";
+      case 415 -> "unsupported_media_type";
+      case 429 -> "too_many_requests";
+      case 503 -> "service_unavailable";
+      default -> "internal_error";
+    };
+  }
+
+  /**
+   * The error to answer with, or null when there is nothing to answer: the client went away,
+   * or the answer had already begun (the connection is closed). Logs unexpected failures and
+   * sets {@code Retry-After} on a 503.
+   */
+  private static ApiError answerable(RoutingContext ctx, int status, List<String> credentials) {
+    if (ctx.failure() instanceof HttpClosedException) {
+      // the client went away, or was cut off for sending too slowly: no one to answer
+      LOG.debug("connection closed during {} {}", ctx.request().method(),
+          LogSafe.text(redact(ctx.request().path(), credentials)));
+      return null;
+    }
+    ApiError error = map(ctx.failure(), ctx.statusCode() > 0 ? ctx.statusCode() : status);
+    if (error.status() == 500) {
+      LOG.error("unexpected failure on {} {} [correlationId={}]", ctx.request().method(),
+          LogSafe.text(redact(ctx.request().path(), credentials)), Correlation.id(ctx), ctx.failure());
+    }
+    if (ctx.response().headWritten()) {
+      ctx.response().close();
+      return null;
+    }
+    if (error.status() == 503) {
+      ctx.response().putHeader(HttpHeaders.RETRY_AFTER, "1");
+    }
+    return error;
   }
 
   /** The text cut to {@code max} characters, saying how many were left out. */
@@ -159,6 +202,9 @@ public final class ErrorMapper {
     if (failure instanceof DecodeException) {
       return new ApiError(400, "VALIDATION_ERROR", "Invalid input JSON: the body is not valid JSON",
           Map.of(), new JsonArray());
+    }
+    if (failure instanceof TooLargeException e) {
+      return new ApiError(413, "VALIDATION_ERROR", e.getMessage(), Map.of(), new JsonArray());
     }
     if (failure instanceof UnsupportedContentTypeException e) {
       return new ApiError(415, "VALIDATION_ERROR", e.getMessage(), Map.of(), new JsonArray());

@@ -1,6 +1,7 @@
 package io.spoor.http;
 
 import io.vertx.core.Handler;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Optional;
@@ -18,6 +19,7 @@ public final class Http {
   private final BodyLimit body;
   private final BearerAuthentication authentication;
   private final Optional<String> publicUrl;
+  private final ErrorMapper errors = new ErrorMapper();
 
   /**
    * {@code throttle} slows token guessing by address; {@code publicUrl}, when set, is the base
@@ -71,6 +73,22 @@ public final class Http {
   public static void whenDone(RoutingContext ctx, CompletableFuture<?> durable,
       BiConsumer<RoutingContext, Throwable> answer) {
     Workers.whenDone(ctx, durable, answer);
+  }
+
+  /**
+   * Bytes (a body read by other means, such as an inflated gzip body) as a JSON object, refused
+   * as {@link #jsonBody} refuses a body: malformed, not an object, a number out of range.
+   */
+  public static JsonObject jsonObject(Buffer bytes) {
+    return JsonExchange.object(bytes);
+  }
+
+  /**
+   * A failure handler answering in Segment's error shape, {@code {"code", "message"}} (which
+   * Segment's libraries read), with the statuses and messages of {@link ErrorMapper}.
+   */
+  public Handler<RoutingContext> segmentErrors() {
+    return errors::handleAsSegment;
   }
 
   /** Answers with a JSON body (a {@code JsonObject} or {@code JsonArray}). */

@@ -1,6 +1,7 @@
 package io.spoor.http;
 
 import io.spoor.InvalidInputException;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonArray;
@@ -26,8 +27,12 @@ final class JsonExchange {
     if (type == null || !type.toLowerCase(Locale.ROOT).contains("json")) {
       throw new UnsupportedContentTypeException();
     }
-    Object body = ctx.body().buffer() == null || ctx.body().length() == 0 ? null
-        : Json.decodeValue(ctx.body().buffer());
+    return object(ctx.body().buffer());
+  }
+
+  /** Bytes as a JSON object, refused as {@link #body} refuses them (the content type aside). */
+  static JsonObject object(Buffer bytes) {
+    Object body = bytes == null || bytes.length() == 0 ? null : Json.decodeValue(bytes);
     if (body == null) {
       throw new InvalidInputException("Invalid input JSON: the body is empty");
     }

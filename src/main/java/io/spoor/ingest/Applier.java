@@ -1,6 +1,7 @@
 package io.spoor.ingest;
 
 import io.spoor.ingest.FileIngestLog.Sequenced;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
@@ -32,21 +33,24 @@ final class Applier {
   private final DeadLetters deadLetters;
   private final BooleanSupplier keepTrying;
   private final int maxBatch;
-  private final long pauseMillis;
+  private final long pauseNanos;
+  private final Ticker ticker;
 
   /**
    * Delivers records of {@code log}; {@code replaying}: they are replayed after a stop, so the
-   * sink checks whether each was applied before.
+   * sink checks whether each was applied before. It pauses {@code pause} of {@code ticker}'s
+   * time between attempts, less if {@code keepTrying} turns false meanwhile.
    */
   Applier(BatchSink sink, String log, boolean replaying, DeadLetters deadLetters,
-      BooleanSupplier keepTrying, int maxBatch, long pauseMillis) {
+      BooleanSupplier keepTrying, int maxBatch, Duration pause, Ticker ticker) {
     this.sink = sink;
     this.log = log;
     this.replaying = replaying;
     this.deadLetters = deadLetters;
     this.keepTrying = keepTrying;
     this.maxBatch = maxBatch;
-    this.pauseMillis = pauseMillis;
+    this.pauseNanos = pause.toNanos();
+    this.ticker = ticker;
   }
 
   /**
@@ -160,10 +164,10 @@ final class Applier {
     return hits;
   }
 
-  /** Waits before the next attempt; false if interrupted. */
+  /** Waits before the next attempt, until the pause is over or giving up is due; false if interrupted. */
   private boolean pause() {
     try {
-      Thread.sleep(pauseMillis);
+      ticker.awaitUntil(ticker.nanoTime() + pauseNanos, () -> !keepTrying.getAsBoolean());
       return true;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -4,7 +4,6 @@ import io.spoor.ingest.FileIngestLog.Sequenced;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Queue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -29,8 +28,6 @@ final class ApplyLoop implements Runnable {
   // logs under FileIngestLog, the name operators know the log by
   private static final Logger LOG = LoggerFactory.getLogger(FileIngestLog.class);
 
-  private static final long GATHER_CHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
-
   private final BlockingQueue<Sequenced> written;
   private final Applier applier;
   private final ApplyProgress progress;
@@ -39,12 +36,14 @@ final class ApplyLoop implements Runnable {
   private final long maxBatchBytes;
   private final long intervalNanos;
   private final Consumer<Throwable> fatal;
+  private final Ticker ticker;
   private long lastStart;
   private int lastSize;
 
-  /** {@code fatal} is told of what stopped the thread unexpectedly. */
+  /** {@code fatal} is told of what stopped the thread unexpectedly; the interval goes by {@code ticker}. */
   ApplyLoop(BlockingQueue<Sequenced> written, Applier applier, ApplyProgress progress,
-      BooleanSupplier writerDone, int maxBatch, long maxBatchBytes, Duration interval, Consumer<Throwable> fatal) {
+      BooleanSupplier writerDone, int maxBatch, long maxBatchBytes, Duration interval, Consumer<Throwable> fatal,
+      Ticker ticker) {
     this.written = written;
     this.applier = applier;
     this.progress = progress;
@@ -53,6 +52,7 @@ final class ApplyLoop implements Runnable {
     this.maxBatchBytes = maxBatchBytes;
     this.intervalNanos = interval.toNanos();
     this.fatal = fatal;
+    this.ticker = ticker;
   }
 
   /** The applier thread. */
@@ -65,12 +65,12 @@ final class ApplyLoop implements Runnable {
           continue;
         }
         gather();
-        lastStart = System.nanoTime();
+        lastStart = ticker.nanoTime();
         List<Sequenced> batch = new ArrayList<>(Math.min(maxBatch, 1024));
         batch.add(first);
-        batch.addAll(take(written, maxBatch - 1, maxBatchBytes - HitSize.of(first.hit())));
+        Sized.drain(written, batch, maxBatch, maxBatchBytes);
         lastSize = batch.size();
-        if (!applier.deliver(batch, n -> take(written, n, maxBatchBytes - HitSize.of(batch)))) {
+        if (!applier.deliver(batch, n -> Sized.take(written, n, maxBatchBytes - Sized.total(batch)))) {
           LOG.warn("stopping with {} hits unapplied; they stay in the log for the next start",
               progress.unapplied());
           return;
@@ -93,38 +93,7 @@ final class ApplyLoop implements Runnable {
     if (lastSize < Math.max(1, maxBatch / 10)) {
       return;
     }
-    long deadline = lastStart + intervalNanos;
-    for (long left; (left = deadline - System.nanoTime()) > 0
-        && written.size() + 1 < maxBatch && !writerDone.getAsBoolean(); ) {
-      TimeUnit.NANOSECONDS.sleep(Math.min(left, GATHER_CHECK_NANOS));
-    }
-  }
-
-  /** Takes up to {@code max} items from the head of {@code from}, without waiting. */
-  static <T> List<T> take(Queue<T> from, int max) {
-    List<T> taken = new ArrayList<>(Math.min(max, 64));
-    for (T next; taken.size() < max && (next = from.poll()) != null; ) {
-      taken.add(next);
-    }
-    return taken;
-  }
-
-  /**
-   * Takes up to {@code max} hits from the head of {@code from}, without waiting, while the
-   * next one fits within {@code maxBytes} with those taken. Only the applier takes from
-   * {@code from}, so the head it looks at is the head it takes.
-   */
-  static List<Sequenced> take(Queue<Sequenced> from, int max, long maxBytes) {
-    List<Sequenced> taken = new ArrayList<>(Math.min(Math.max(max, 0), 64));
-    long bytes = 0;
-    for (Sequenced next; taken.size() < max && (next = from.peek()) != null; ) {
-      long size = HitSize.of(next.hit());
-      if (bytes + size > maxBytes) {
-        break;
-      }
-      taken.add(from.poll());
-      bytes += size;
-    }
-    return taken;
+    ticker.awaitUntil(lastStart + intervalNanos,
+        () -> written.size() + 1 >= maxBatch || writerDone.getAsBoolean());
   }
 }

@@ -72,7 +72,7 @@ final class ApplyProgress {
 
   /** Counts hits about to be replayed as taken and not applied. */
   void replaying(Collection<Sequenced> hits) {
-    backlog.add(hits.size(), HitSize.of(hits));
+    backlog.add(hits.size(), Sized.total(hits));
   }
 
   /** Hits taken and not yet applied (or refused). */
@@ -83,7 +83,7 @@ final class ApplyProgress {
   /** Records progress after the sink took a batch (in log order). */
   void applied(List<Sequenced> batch) {
     long lastSeq = batch.get(batch.size() - 1).seq();
-    backlog.release(batch.size(), HitSize.of(batch));
+    backlog.release(batch.size(), Sized.total(batch));
     roomMade.run();
     markApplied(lastSeq); // first, so a caller released below finds applied segments gone
     appliedSeq = lastSeq;

@@ -68,7 +68,8 @@ public final class FileIngestLog implements IngestLog {
   private final int maxBatch;
   private final long maxBatchBytes;
   private final Duration applyInterval;
-  private final long retryPauseMillis;
+  private final Duration retryPause;
+  private final Ticker ticker;
   private final Duration expiryCheck;
   private volatile LogDamage damage = LogDamage.NONE;
   private ScheduledExecutorService expiry;
@@ -79,32 +80,28 @@ public final class FileIngestLog implements IngestLog {
   private Thread writerThread;
   private Thread applierThread;
 
-  /** A log whose segments are appended to for at most {@code segmentMaxAge}, as {@code clock} tells. */
-  public FileIngestLog(Path dir, IngestLimits limits, Duration segmentMaxAge, Clock clock) {
-    this(dir, limits, SEGMENT_BYTES, RETRY_PAUSE, segmentMaxAge, clock);
-  }
-
-  FileIngestLog(Path dir, IngestLimits limits) {
-    this(dir, limits, SEGMENT_MAX_AGE, Clock.systemUTC());
-  }
-
-  FileIngestLog(Path dir, IngestLimits limits, long segmentBytes, Duration retryPause) {
-    this(dir, limits, segmentBytes, retryPause, SEGMENT_MAX_AGE, Clock.systemUTC());
+  /**
+   * A log whose segments are appended to for at most {@code segmentMaxAge}, as {@code clock}
+   * tells; its threads' waits go by {@code ticker}.
+   */
+  public FileIngestLog(Path dir, IngestLimits limits, Duration segmentMaxAge, Clock clock, Ticker ticker) {
+    this(dir, limits, SEGMENT_BYTES, RETRY_PAUSE, segmentMaxAge, clock, ticker);
   }
 
   FileIngestLog(Path dir, IngestLimits limits, long segmentBytes, Duration retryPause, Duration segmentMaxAge,
-      Clock clock) {
+      Clock clock, Ticker ticker) {
     this.segments = new LogSegments(dir, segmentBytes, segmentMaxAge, clock);
     this.deadLetters = new DeadLetters(dir.resolve("dead-letters.log"), clock);
     this.backlog = new Backlog(limits.maxBacklog(), limits.maxBacklogBytes());
-    this.intake = new LogIntake(limits, backlog);
+    this.intake = new LogIntake(limits, backlog, ticker);
     this.writer = new LogWriter(intake, segments, toApply, limits.maxBatchBytes(), this::fail);
     this.progress = new ApplyProgress(new AppliedMark(dir.resolve("applied")), segments, backlog,
         intake::admitWaiting);
     this.maxBatch = limits.maxBatch();
     this.maxBatchBytes = limits.maxBatchBytes();
     this.applyInterval = limits.applyInterval();
-    this.retryPauseMillis = retryPause.toMillis();
+    this.retryPause = retryPause;
+    this.ticker = ticker;
     this.expiryCheck = segmentMaxAge.dividedBy(10).compareTo(Duration.ofMinutes(1)) < 0
         ? segmentMaxAge.dividedBy(10) : Duration.ofMinutes(1);
   }
@@ -140,7 +137,7 @@ public final class FileIngestLog implements IngestLog {
     }
     writer.acknowledgedThrough(progress.appliedSeq());
     ApplyLoop live = new ApplyLoop(toApply, applier(sink, false), progress, writer::done, maxBatch,
-        maxBatchBytes, applyInterval, this::fail);
+        maxBatchBytes, applyInterval, this::fail, ticker);
     writerThread = new Thread(writer, "spoor-log-writer");
     applierThread = new Thread(live, "spoor-applier");
     writerThread.start();
@@ -262,7 +259,7 @@ public final class FileIngestLog implements IngestLog {
 
   /** Delivers to {@code sink}, retrying for as long as the log accepts hits. */
   private Applier applier(BatchSink sink, boolean replaying) {
-    return new Applier(sink, LOG_NAME, replaying, deadLetters, intake::accepting, maxBatch, retryPauseMillis);
+    return new Applier(sink, LOG_NAME, replaying, deadLetters, intake::accepting, maxBatch, retryPause, ticker);
   }
 
   private static void join(Thread thread) {
@@ -275,7 +272,7 @@ public final class FileIngestLog implements IngestLog {
     }
   }
 
-  /** A hit with its place in the log. */
-  record Sequenced(long seq, Hit hit) {
+  /** A hit with its place in the log and its estimated size. */
+  record Sequenced(long seq, Hit hit, long bytes) implements Sized {
   }
 }

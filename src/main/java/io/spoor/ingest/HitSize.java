@@ -1,7 +1,6 @@
 package io.spoor.ingest;
 
 import io.spoor.http.Param;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -41,14 +40,6 @@ final class HitSize {
       for (Map.Entry<String, String> p : s.properties().entrySet()) {
         size += PER_ENTRY + text(p.getKey()) + text(p.getValue());
       }
-    }
-    return size;
-  }
-
-  static long of(Collection<FileIngestLog.Sequenced> hits) {
-    long size = 0;
-    for (FileIngestLog.Sequenced s : hits) {
-      size += of(s.hit());
     }
     return size;
   }

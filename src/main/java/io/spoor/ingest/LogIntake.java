@@ -33,14 +33,19 @@ final class LogIntake {
   /** Appends share it; stopping takes it alone, so no hit is queued after the last drain. */
   private final ReadWriteLock gate = new ReentrantReadWriteLock();
   private volatile boolean accepting = true;
+  private final Ticker ticker;
 
-  /** {@code backlog} counts hits taken and not yet applied; the applier takes them off. */
-  LogIntake(IngestLimits limits, Backlog backlog) {
+  /**
+   * {@code backlog} counts hits taken and not yet applied; the applier takes them off. The wait
+   * for room goes by {@code ticker}.
+   */
+  LogIntake(IngestLimits limits, Backlog backlog, Ticker ticker) {
     this.appends = new ArrayBlockingQueue<>(limits.queueCapacity());
     this.maxWaitNanos = limits.maxWait().toNanos();
     this.maxWaiting = limits.queueCapacity();
     this.maxWaitingBytes = limits.maxWaitingBytes();
     this.backlog = backlog;
+    this.ticker = ticker;
   }
 
   /** Queues a hit; the future completes once it is durable, or fails if it is refused. */
@@ -67,7 +72,7 @@ final class LogIntake {
     if (waitingCount == 0) {
       return;
     }
-    long now = System.nanoTime();
+    long now = ticker.nanoTime();
     synchronized (waiting) {
       for (Waiting next; (next = waiting.peekFirst()) != null; waiting.pollFirst()) {
         if (now - next.since() > maxWaitNanos) {
@@ -103,7 +108,7 @@ final class LogIntake {
         pending.done().completeExceptionally(new IngestOverloadedException("applier is behind"));
         return;
       }
-      waiting.addLast(new Waiting(pending, System.nanoTime()));
+      waiting.addLast(new Waiting(pending, ticker.nanoTime()));
       waitingBytes += pending.bytes();
       waitingCount = waiting.size();
     }
@@ -144,15 +149,7 @@ final class LogIntake {
    * Only the writer takes hits, so the head it looks at is the head it takes.
    */
   void drainTo(List<Pending> into, int maxHits, long maxBytes) {
-    long bytes = 0;
-    for (Pending p : into) {
-      bytes += p.bytes();
-    }
-    for (Pending next; into.size() < maxHits && (next = appends.peek()) != null
-        && bytes + next.bytes() <= maxBytes; ) {
-      into.add(appends.poll());
-      bytes += next.bytes();
-    }
+    Sized.drain(appends, into, maxHits, maxBytes);
   }
 
   /** Bytes of the hits waiting for room (not yet in the backlog). */
@@ -177,7 +174,7 @@ final class LogIntake {
   }
 
   /** A hit taken and not yet written, its estimated size, and the future its caller waits on. */
-  record Pending(Hit hit, long bytes, CompletableFuture<Void> done) {
+  record Pending(Hit hit, long bytes, CompletableFuture<Void> done) implements Sized {
   }
 
   private record Waiting(Pending pending, long since) {

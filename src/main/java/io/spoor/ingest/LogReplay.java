@@ -43,8 +43,8 @@ final class LogReplay {
     }
     progress.replaying(replay);
     while (!replay.isEmpty()) {
-      List<Sequenced> chunk = ApplyLoop.take(replay, maxBatch);
-      if (!applier.deliver(chunk, n -> ApplyLoop.take(replay, n))) {
+      List<Sequenced> chunk = Sized.take(replay, maxBatch, Long.MAX_VALUE);
+      if (!applier.deliver(chunk, n -> Sized.take(replay, n, Long.MAX_VALUE))) {
         LOG.warn("closed during the replay; {} hits stay in the log for the next start",
             chunk.size() + replay.size());
         return false;
@@ -67,7 +67,8 @@ final class LogReplay {
     for (LogSegments.Record record : segments.recover(appliedSeq)) {
       lastRecovered = record.seq();
       try {
-        into.add(new Sequenced(record.seq(), HitCodec.decode(record.payload())));
+        Hit hit = HitCodec.decode(record.payload());
+        into.add(new Sequenced(record.seq(), hit, HitSize.of(hit)));
       } catch (IllegalArgumentException e) {
         deadLetters.add(record.seq(), record.payload(), e);
       }

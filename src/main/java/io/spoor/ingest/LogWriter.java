@@ -108,7 +108,7 @@ final class LogWriter implements Runnable {
     }
     long seq = last - encoded.size() + 1;
     for (Pending p : encoded) {
-      written.add(new Sequenced(seq++, p.hit()));
+      written.add(new Sequenced(seq++, p.hit(), p.bytes()));
     }
     acknowledgedSeq = last;
     encoded.forEach(p -> p.done().complete(null));

@@ -36,6 +36,13 @@ public enum RejectReason {
   CONTACT_CREATION_LIMIT,
   /** A beacon's new visitor token would pass the portal's limit of visitors created per minute. */
   VISITOR_CREATION_LIMIT,
+  /**
+   * A Segment batch element the edge could not take as a message: not a JSON object, of no known
+   * type, or with a {@code messageId} that is not a string of at most 100 characters.
+   */
+  INVALID_SEGMENT_MESSAGE,
+  /** A Segment batch element over {@code --segment-max-message-bytes}. */
+  SEGMENT_MESSAGE_TOO_LARGE,
   /** A Segment message that is not a JSON object, or lacks a field its type needs (groupId, previousId). */
   MALFORMED_SEGMENT_MESSAGE,
   /** A Segment message whose type is not identify, track, page, screen, group or alias. */

@@ -1,7 +1,5 @@
 package io.spoor.portal;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import io.spoor.ConflictException;
 import io.spoor.NotFoundException;
 import io.spoor.http.Scope;
@@ -11,7 +9,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 
 /**
@@ -29,17 +26,14 @@ public final class Portals {
   private final PortalStore portals;
   private final TokenStore tokens;
   private final Clock clock;
-  private final Cache<String, Optional<Access>> byHash;
+  private final SecretLookups<Access> byHash;
 
   public Portals(Transactor tx, PortalStore portals, TokenStore tokens, Clock clock) {
     this.tx = tx;
     this.portals = portals;
     this.tokens = tokens;
     this.clock = clock;
-    this.byHash = Caffeine.newBuilder().maximumSize(MAX_CACHED)
-        .expireAfterWrite(CACHE_MILLIS, TimeUnit.MILLISECONDS)
-        .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
-        .build();
+    this.byHash = new SecretLookups<>(CACHE_MILLIS, MAX_CACHED, clock);
   }
 
   public Portal create(long hubId, String name) {
@@ -83,7 +77,7 @@ public final class Portals {
       return new Changed(before, after);
     });
     if (!changed.after().limits().equals(changed.before().limits())) {
-      byHash.invalidateAll();
+      byHash.forgetAll();
     }
     return changed.after();
   }
@@ -115,7 +109,7 @@ public final class Portals {
 
   public boolean revoke(long hubId, long tokenId) {
     boolean revoked = tx.inTransaction(() -> tokens.revoke(hubId, tokenId));
-    byHash.invalidateAll();
+    byHash.forgetAll();
     return revoked;
   }
 
@@ -147,21 +141,14 @@ public final class Portals {
       tokens.create(hubId, BOOTSTRAP_TOKEN_NAME, hash, TokenSecrets.hint(value), Scope.all());
       return Bootstrap.ACTIVE;
     });
-    byHash.invalidateAll();
+    byHash.forgetAll();
     return outcome;
   }
 
   /** The active token with this clear value and its portal's limits. Blocking: call off the event loop. */
   public Optional<Access> authenticate(String value) {
-    String hash = TokenSecrets.hash(value);
-    Optional<Access> cached = byHash.getIfPresent(hash);
-    if (cached == null) {
-      // read outside the cache's lock: a slow store must not hold up other lookups
-      cached = tx.read(() -> tokens.findActive(hash).flatMap(t -> portals.find(t.portalId())
-          .map(p -> new Access(t, p.limits()))));
-      byHash.put(hash, cached);
-    }
-    return cached;
+    return byHash.find(value, hash -> tx.read(() -> tokens.findActive(hash).flatMap(t -> portals.find(t.portalId())
+        .map(p -> new Access(t, p.limits())))));
   }
 
   /** A token that authenticated, with the limits its calls are held to. */

@@ -57,7 +57,7 @@ final class Group implements Rule {
           "group: neither userId nor anonymousId stands for a contact (identify the user with an email first)");
       return;
     }
-    Optional<String> website = SegmentMessage.text(message.traits(), MessageFields.WEBSITE);
+    Optional<String> website = SegmentMessage.text(message.traits(), ApiFields.WEBSITE);
     Optional<String> domain = website.filter(w -> FULL_URL.matcher(w).matches()).flatMap(Domains::normalize);
     if (domain.isEmpty()) {
       batch.reject(hit, RejectReason.INVALID_WEBSITE, true, website.isEmpty()

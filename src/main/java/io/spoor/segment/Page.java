@@ -44,12 +44,12 @@ final class Page implements Rule {
     params.add(new Param(TrackerParams.UTK, utk));
     params.add(new Param(TrackerParams.CLIENT_TS, Long.toString(hit.timestamp())));
     JsonObject properties = message.properties();
-    JsonObject page = SegmentMessage.object(message.context(), MessageFields.PAGE);
-    add(params, TrackerParams.PAGE_URL, field(properties, page, MessageFields.URL));
-    add(params, TrackerParams.PATH, field(properties, page, MessageFields.PATH));
-    add(params, TrackerParams.REFERRER, field(properties, page, MessageFields.REFERRER));
-    add(params, TrackerParams.TITLE, field(properties, page, MessageFields.TITLE)
-        .or(() -> SegmentMessage.text(message.json(), MessageFields.NAME)));
+    JsonObject page = SegmentMessage.object(message.context(), ApiFields.PAGE);
+    add(params, TrackerParams.PAGE_URL, field(properties, page, ApiFields.URL));
+    add(params, TrackerParams.PATH, field(properties, page, ApiFields.PATH));
+    add(params, TrackerParams.REFERRER, field(properties, page, ApiFields.REFERRER));
+    add(params, TrackerParams.TITLE, field(properties, page, ApiFields.TITLE)
+        .or(() -> SegmentMessage.text(message.json(), ApiFields.NAME)));
     SegmentContacts contacts = parts.segmentContacts(batch);
     contacts.of(portal.hubId(), message.ids()).flatMap(contacts::emailOf).ifPresent(email -> params.add(
         new Param(TrackerParams.IDENTITY, "email=" + URLEncoder.encode(email, StandardCharsets.UTF_8))));
@@ -60,9 +60,9 @@ final class Page implements Rule {
 
   /** The visitor token of the page; ties the message's ids to the HubSpot cookie's when it carries one. */
   private String visitor(SegmentMessage message, long portalId, long at) {
-    Optional<String> cookie = SegmentMessage.text(message.context(), MessageFields.HUBSPOTUTK)
+    Optional<String> cookie = SegmentMessage.text(message.context(), ApiFields.HUBSPOTUTK)
         .or(() -> SegmentMessage.text(SegmentMessage.object(SegmentMessage.object(message.json(),
-            MessageFields.INTEGRATIONS), MessageFields.HUBSPOT), MessageFields.HUBSPOTUTK))
+            ApiFields.INTEGRATIONS), ApiFields.HUBSPOT), ApiFields.HUBSPOTUTK))
         .filter(VisitorCookie::isUtk).map(u -> u.toLowerCase(Locale.ROOT));
     if (cookie.isPresent()) {
       message.ids().forEach(id -> parts.ids().tieVisitor(portalId, id, cookie.get(), at));

@@ -6,14 +6,12 @@ import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * One Segment message as the mapping reads it, checked first: what the edge let through is read
  * again here, because a batch's bad members are logged too and must land in the rejection list.
  */
 record SegmentMessage(String type, JsonObject json) {
-  static final Set<String> TYPES = Set.of("identify", "track", "page", "screen", "group", "alias");
   /** The longest id kept: {@code userId}, {@code anonymousId}, {@code previousId}, {@code groupId}. */
   static final int MAX_ID = 255;
 
@@ -38,8 +36,8 @@ record SegmentMessage(String type, JsonObject json) {
     } catch (DecodeException e) {
       return new Invalid(RejectReason.MALFORMED_SEGMENT_MESSAGE, "the message is not JSON");
     }
-    Object type = json.getValue(MessageFields.TYPE);
-    if (!(type instanceof String name) || !TYPES.contains(name)) {
+    Object type = json.getValue(ApiFields.TYPE);
+    if (!(type instanceof String name) || !ApiFields.TYPES.contains(name)) {
       return new Invalid(RejectReason.UNKNOWN_SEGMENT_TYPE, "type must be one of identify, track, page, screen, "
           + "group, alias; was " + shown(type));
     }
@@ -48,8 +46,8 @@ record SegmentMessage(String type, JsonObject json) {
   }
 
   private Optional<Invalid> problem() {
-    for (String field : List.of(MessageFields.USER_ID, MessageFields.ANONYMOUS_ID, MessageFields.PREVIOUS_ID,
-        MessageFields.GROUP_ID)) {
+    for (String field : List.of(ApiFields.USER_ID, ApiFields.ANONYMOUS_ID, ApiFields.PREVIOUS_ID,
+        ApiFields.GROUP_ID)) {
       if (id(field).filter(id -> id.length() > MAX_ID).isPresent()) {
         return Optional.of(new Invalid(RejectReason.MALFORMED_SEGMENT_MESSAGE, field + " is longer than " + MAX_ID
             + " characters"));
@@ -61,21 +59,21 @@ record SegmentMessage(String type, JsonObject json) {
     if (type.equals("track") && event().isEmpty()) {
       return Optional.of(new Invalid(RejectReason.NO_SEGMENT_EVENT, "track has no event name (a non-empty string)"));
     }
-    if (type.equals("group") && id(MessageFields.GROUP_ID).isEmpty()) {
+    if (type.equals("group") && id(ApiFields.GROUP_ID).isEmpty()) {
       return Optional.of(new Invalid(RejectReason.MALFORMED_SEGMENT_MESSAGE, "group has no groupId"));
     }
-    if (type.equals("alias") && (id(MessageFields.PREVIOUS_ID).isEmpty() || userId().isEmpty())) {
+    if (type.equals("alias") && (id(ApiFields.PREVIOUS_ID).isEmpty() || userId().isEmpty())) {
       return Optional.of(new Invalid(RejectReason.MALFORMED_SEGMENT_MESSAGE, "alias needs both previousId and userId"));
     }
     return Optional.empty();
   }
 
   Optional<String> userId() {
-    return id(MessageFields.USER_ID);
+    return id(ApiFields.USER_ID);
   }
 
   Optional<String> anonymousId() {
-    return id(MessageFields.ANONYMOUS_ID);
+    return id(ApiFields.ANONYMOUS_ID);
   }
 
   /** The message's ids, userId first. */
@@ -87,39 +85,39 @@ record SegmentMessage(String type, JsonObject json) {
   }
 
   Optional<String> groupId() {
-    return id(MessageFields.GROUP_ID);
+    return id(ApiFields.GROUP_ID);
   }
 
   Optional<String> previousId() {
-    return id(MessageFields.PREVIOUS_ID);
+    return id(ApiFields.PREVIOUS_ID);
   }
 
   /** The track's event name, trimmed; empty when absent, blank or not a string. */
   Optional<String> event() {
-    return json.getValue(MessageFields.EVENT) instanceof String event && !event.isBlank()
+    return json.getValue(ApiFields.EVENT) instanceof String event && !event.isBlank()
         ? Optional.of(event.trim()) : Optional.empty();
   }
 
   JsonObject traits() {
-    return object(json, MessageFields.TRAITS);
+    return object(json, ApiFields.TRAITS);
   }
 
   JsonObject properties() {
-    return object(json, MessageFields.PROPERTIES);
+    return object(json, ApiFields.PROPERTIES);
   }
 
   JsonObject context() {
-    return object(json, MessageFields.CONTEXT);
+    return object(json, ApiFields.CONTEXT);
   }
 
   JsonObject contextTraits() {
-    return object(context(), MessageFields.TRAITS);
+    return object(context(), ApiFields.TRAITS);
   }
 
   /** {@code traits.email}, else {@code context.traits.email} (identify); for a track, {@code properties.email} first. */
   Optional<String> email() {
     JsonObject first = type.equals("track") ? properties() : traits();
-    return text(first, MessageFields.EMAIL).or(() -> text(contextTraits(), MessageFields.EMAIL));
+    return text(first, ApiFields.EMAIL).or(() -> text(contextTraits(), ApiFields.EMAIL));
   }
 
   /** A string (or number) member, trimmed; empty when absent or blank. */

@@ -92,7 +92,7 @@ final class Track implements Rule {
     }
     Map<String, String> properties = new LinkedHashMap<>();
     message.properties().forEach(p -> properties.put(p.getKey(), Traits.text(Traits.flat(p.getValue()))));
-    properties.remove(MessageFields.EMAIL); // who the event is about, not one of its properties
+    properties.remove(ApiFields.EMAIL); // who the event is about, not one of its properties
     // by email, not id: a contact this batch made is written only when the batch ends
     sentEvents.apply(new SentEventHit(hit.id(), hit.hubId(), hit.receivedAt(), name, Optional.empty(),
         Optional.of(subject.email()), Optional.empty(), hit.timestamp(), properties, hit.rawParams()), portal, batch);
@@ -122,7 +122,7 @@ final class Track implements Rule {
 
   /** {@code properties.revenue}, else {@code value}, else {@code total}, as text. */
   static Optional<String> revenue(JsonObject properties) {
-    for (String field : MessageFields.REVENUE) {
+    for (String field : ApiFields.REVENUE) {
       Object value = properties.getValue(field);
       if (value != null) {
         return Optional.of(Traits.text(Traits.flat(value)));

@@ -23,6 +23,7 @@ final class Migrations {
       "V3__associations.sql", "V4__search.sql", "V5__unique_custom_values.sql", "V6__log_position.sql",
       "V7__key_only_tables.sql", "V8__contact_analytics_in_crm_object.sql", "V9__unsettled_indexes.sql",
       "V10__assumed_session_start.sql", "V11__rejection_parts.sql", "V12__applied_hit_fingerprint.sql",
+      "V13__write_keys.sql",
       "V14__segment_ids.sql");
 
   private static final Pattern STATEMENT_END = Pattern.compile(";\\s*(\\n|$)");

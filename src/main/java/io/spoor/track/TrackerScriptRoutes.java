@@ -76,8 +76,7 @@ public final class TrackerScriptRoutes implements Routes {
   }
 
   private void send(RoutingContext ctx, Script script) {
-    Rendered r = Rendered.of(script);
-    String etag = r.etag();
+    String etag = script.etag();
     ctx.response().putHeader(HttpHeaders.CACHE_CONTROL, "public, max-age=300").putHeader(HttpHeaders.ETAG, etag)
         .putHeader(HttpHeaders.CONTENT_TYPE, "application/javascript; charset=utf-8")
         .putHeader(HttpHeaders.VARY, "Accept-Encoding");
@@ -87,25 +86,32 @@ public final class TrackerScriptRoutes implements Routes {
     }
     String accepts = Optional.ofNullable(ctx.request().getHeader(HttpHeaders.ACCEPT_ENCODING)).orElse("");
     if (accepts.contains("gzip")) {
-      ctx.response().putHeader(HttpHeaders.CONTENT_ENCODING, "gzip").end(r.gzipped());
+      ctx.response().putHeader(HttpHeaders.CONTENT_ENCODING, "gzip").end(script.gzipped());
     } else {
-      ctx.response().end(r.plain());
+      ctx.response().end(script.plain());
     }
   }
 
-  /** An answer: a prefix made for this request, then a fixed body compressed once. */
-  private record Script(String prefix, Spliced body) {
-  }
+  /**
+   * An answer: a prefix made for this request, then a fixed body compressed once. Each form of
+   * it is built only when asked for: a revalidation answered 304 builds neither body.
+   */
+  private record Script(byte[] prefix, Spliced body) {
+    Script(String prefix, Spliced body) {
+      this(prefix.getBytes(StandardCharsets.UTF_8), body);
+    }
 
-  /** A script ready to send: plain, compressed, and its entity tag. */
-  private record Rendered(Buffer plain, Buffer gzipped, String etag) {
-    static Rendered of(Script script) {
-      byte[] prefix = script.prefix().getBytes(StandardCharsets.UTF_8);
-      Spliced body = script.body();
-      Buffer plain = Buffer.buffer(prefix.length + body.plain().length).appendBytes(prefix).appendBytes(body.plain());
-      String etag = "\"" + sha256((sha256(prefix) + body.sha256()).getBytes(StandardCharsets.US_ASCII))
-          .substring(0, 32) + "\"";
-      return new Rendered(plain, Buffer.buffer(body.gzipAfter(prefix)), etag);
+    String etag() {
+      return "\"" + sha256((sha256(prefix) + body.sha256()).getBytes(StandardCharsets.US_ASCII)).substring(0, 32)
+          + "\"";
+    }
+
+    Buffer plain() {
+      return Buffer.buffer(prefix.length + body.plain().length).appendBytes(prefix).appendBytes(body.plain());
+    }
+
+    Buffer gzipped() {
+      return Buffer.buffer(body.gzipAfter(prefix));
     }
   }
 

@@ -76,6 +76,22 @@ class CliTest {
   }
 
   @Test
+  void writeKeysAreCreatedOnceListedByHintAndRevoked() {
+    run("portal", "create", "--hub-id", "8");
+    assertEquals(0, run("write-key", "create", "--hub-id", "8", "--name", "web"));
+    String value = out().lines().filter(l -> l.matches("[A-Za-z0-9]{32}")).findFirst().orElseThrow();
+    assertEquals(0, run("write-key", "list", "--hub-id", "8"));
+    assertFalse(out().contains(value), "a listing must never show the key");
+    assertTrue(out().contains("web\t…" + value.substring(value.length() - 4) + "\tactive"), out());
+    String id = out().split("\t")[0].trim();
+    assertEquals(0, run("write-key", "revoke", "--hub-id", "8", "--id", id));
+    run("write-key", "list", "--hub-id", "8");
+    assertTrue(out().contains("revoked"));
+    assertEquals(2, run("write-key", "create", "--hub-id", "9", "--name", "web"));
+    assertTrue(err.toString(StandardCharsets.UTF_8).contains("No portal with hub id 9"));
+  }
+
+  @Test
   void namesAreListedWithoutTerminalControlCharacters() {
     run("portal", "create", "--hub-id", "6", "--name", "Shop\u001b]0;owned\u0007");
     assertEquals(0, run("token", "create", "--hub-id", "6", "--name", "ci\u001b[2J\tfake\u202e\n1\tx"));

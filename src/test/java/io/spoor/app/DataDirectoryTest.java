@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,6 +34,18 @@ class DataDirectoryTest {
     Files.setPosixFilePermissions(data, PosixFilePermissions.fromString("rwxr-xr-x"));
     Files.setPosixFilePermissions(data.resolve("spoor.db"), PosixFilePermissions.fromString("rw-r--r--"));
     start(data);
+    assertOwnerOnly(data);
+  }
+
+  @Test
+  void aStoreTheCommandLineMakesIsTheOwnersOnly() throws Exception {
+    assumeTrue(FileSystems.getDefault().supportedFileAttributeViews().contains("posix"), "POSIX file modes");
+    Path data = Files.createTempDirectory("spoor-modes").resolve("data");
+    PrintStream quiet = new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
+
+    assertEquals(0, new Cli(quiet, quiet, Map.of(), Clock.systemUTC())
+        .run(new String[] {"portal", "list", "--data", data.toString()}));
+
     assertOwnerOnly(data);
   }
 

@@ -183,7 +183,7 @@ class SettingsTest {
   void helpListsEveryFlagAndEnvironmentVariable() {
     String help = Settings.help();
 
-    assertEquals(27, Settings.ALL.size());
+    assertEquals(30, Settings.ALL.size());
     for (Setting<?> setting : Settings.ALL) {
       assertTrue(help.contains(setting.flag() + " "), setting.flag());
       assertTrue(help.contains(setting.env() + " "), setting.env());
@@ -193,7 +193,8 @@ class SettingsTest {
         "--portal-id", "SPOOR_PORTAL_ID", "--public-url", "SPOOR_PUBLIC_URL", "--bootstrap-token",
         "SPOOR_BOOTSTRAP_TOKEN", "--queue-capacity", "SPOOR_QUEUE_CAPACITY", "--max-batch",
         "SPOOR_MAX_BATCH", "--rejections-kept", "SPOOR_REJECTIONS_KEPT", "--log-segment-max-age-minutes",
-        "SPOOR_LOG_SEGMENT_MAX_AGE_MINUTES")) {
+        "SPOOR_LOG_SEGMENT_MAX_AGE_MINUTES", "--segment-max-message-bytes", "SPOOR_SEGMENT_MAX_REQUEST_BYTES",
+        "--segment-max-batch-messages")) {
       assertTrue(help.contains(name), name);
     }
   }

@@ -47,7 +47,8 @@ class BatchApplierLedgerTest {
     this.db = db;
     SqlPortalStore portals = new SqlPortalStore(db);
     new Portals(db, portals, new SqlTokenStore(db, clock), clock).create(1, "Ledger");
-    IngestLog unstarted = new FileIngestLog(dir.resolve("log"), new IngestLimits(10, 10, 10, Duration.ZERO));
+    IngestLog unstarted = new FileIngestLog(dir.resolve("log"), new IngestLimits(10, 10, 10, Duration.ZERO),
+        FileIngestLog.SEGMENT_MAX_AGE, clock, new ManualTicker());
     metrics = new IngestMetrics(new Metrics(), unstarted);
     sink = new BatchApplier(db, new SqlAppliedHits(db), new SqlRejectionStore(db), portals,
         List.of(new Recording()), metrics, clock, 100);

@@ -8,14 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -35,7 +33,10 @@ class FileIngestLogFailureTest extends FileIngestLogFixture {
     log.start(sink);
     try {
       awaitAll(acks);
-      await(log.awaitApplied());
+      // the poison hit waits out pauses if the writer handed it over before the hit after it
+      CompletableFuture<Void> applied = log.awaitApplied();
+      ticker.passWaitsUntil(applied::isDone);
+      await(applied);
 
       assertEquals(List.of("a", "c"), sink.appliedIds());
       Map<String, Long> seqs = Map.of("a", 1L, "bad", 2L, "c", 3L);
@@ -66,7 +67,11 @@ class FileIngestLogFailureTest extends FileIngestLogFixture {
     FileIngestLog first = log();
     Sink sink = new Sink();
     sink.refuses = ids -> ids.contains("bad");
-    startAndApply(first, sink, "a", "bad");
+    first.start(sink);
+    awaitAll(List.of(first.append(hit("a")), first.append(hit("bad"))));
+    // a lone hit failing with nothing after it is tried again after each pause, until taken for poison
+    CompletableFuture<Void> applied = first.awaitApplied();
+    ticker.passWaitsUntil(applied::isDone);
     assertEquals(1, first.deadLettered());
     closeWithin(first);
 
@@ -139,14 +144,14 @@ class FileIngestLogFailureTest extends FileIngestLogFixture {
       awaitAll(acks);
       CompletableFuture<Void> applied = log.awaitApplied();
       // several attempts, each trying the batch and then its hits alone
-      assertTrue(sink.called.tryAcquire(12, WAIT_SECONDS, TimeUnit.SECONDS), "the log gave up retrying");
+      ticker.passWaitsUntil(() -> sink.calls.size() >= 12);
 
       assertEquals(0, log.deadLettered());
       assertFalse(applied.isDone());
       assertEquals(3, log.depth());
 
       up.set(true);
-      await(applied);
+      ticker.passWaitsUntil(applied::isDone);
 
       // a store coming back half way through a batch may take its hits out of order
       assertEquals(List.of("h1", "h2", "h3"), sink.appliedIds().stream().sorted().toList());
@@ -161,9 +166,7 @@ class FileIngestLogFailureTest extends FileIngestLogFixture {
 
   @Test
   void loneFailingHitIsRetriedTogetherWithHitsThatArriveLaterInsteadOfBeingDeadLettered() throws Exception {
-    // pauses long enough that a lone hit could not use up its attempts during the test
-    FileIngestLog log = new FileIngestLog(dir, new IngestLimits(10, 10, 100, Duration.ZERO), LARGE_SEGMENT,
-        Duration.ofMillis(200));
+    FileIngestLog log = log(10, 10, 100);
     AtomicBoolean up = new AtomicBoolean();
     Sink sink = new Sink();
     sink.refuses = ids -> !up.get();
@@ -174,12 +177,14 @@ class FileIngestLogFailureTest extends FileIngestLogFixture {
       assertNull(await(log.append(hit("h1"))));
       await(triedAlone);
       assertNull(await(log.append(hit("h2"))));
+      ticker.passWaitsUntil(triedTogether::isDone);
 
       assertEquals(List.of("h1", "h2"), await(triedTogether));
       assertEquals(0, log.deadLettered());
 
       up.set(true);
-      await(log.awaitApplied());
+      CompletableFuture<Void> applied = log.awaitApplied();
+      ticker.passWaitsUntil(applied::isDone);
       assertEquals(List.of("h1", "h2"), sink.appliedIds().stream().sorted().toList());
       assertEquals(0, log.deadLettered());
     } finally {
@@ -209,7 +214,9 @@ class FileIngestLogFailureTest extends FileIngestLogFixture {
     });
     try {
       assertNull(await(log.append(hit("first"))));
-      await(log.awaitApplied());
+      CompletableFuture<Void> applied = log.awaitApplied();
+      ticker.passWaitsUntil(applied::isDone);
+      assertNull(await(applied));
       assertNull(await(log.append(hit("next"))));
       await(log.awaitApplied());
 

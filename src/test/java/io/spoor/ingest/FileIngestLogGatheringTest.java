@@ -1,6 +1,7 @@
 package io.spoor.ingest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -14,7 +15,8 @@ import org.junit.jupiter.api.Timeout;
 /**
  * Gathering: once a batch has held at least a tenth of {@code maxBatch}, the applier lets the
  * hits that follow gather until the apply interval is over or a full batch waits; after a
- * smaller batch it applies at once. Acknowledgements never wait for it.
+ * smaller batch it applies at once. Acknowledgements never wait for it. The log's time stands
+ * still unless a test moves it on.
  */
 @Timeout(60)
 class FileIngestLogGatheringTest extends FileIngestLogFixture {
@@ -26,20 +28,18 @@ class FileIngestLogGatheringTest extends FileIngestLogFixture {
     Sink sink = Sink.gated();
     log.start(sink);
     try {
-      CompletableFuture<Long> busyBatchAt = becomeBusy(log, sink);
+      long busyBatchAt = becomeBusy(log, sink);
 
-      List<CompletableFuture<Void>> acks = appendAll(log, "c", 5);
-      awaitAll(acks);
-      long acknowledgedAt = System.nanoTime();
-      CompletableFuture<Long> gatheredAt = offeredAt(sink, "c0");
-      await(log.awaitApplied());
+      awaitAll(appendAll(log, "c", 5));
+      CompletableFuture<List<String>> gathered = sink.offered(ids -> ids.contains("c0"));
+      long deadline = ticker.nextDeadline(Duration.ofSeconds(WAIT_SECONDS)).orElseThrow();
 
-      assertTrue(acknowledgedAt - await(busyBatchAt) < INTERVAL.toNanos() / 2,
-          "the hits were acknowledged while the applier was gathering");
-      long waited = await(gatheredAt) - await(busyBatchAt);
-      assertTrue(waited >= INTERVAL.toNanos() * 9 / 10, "the next batch came after " + waited / 1_000_000 + " ms");
-      assertEquals(List.of("c0", "c1", "c2", "c3", "c4"), sink.calls.get(sink.calls.size() - 1),
+      assertEquals(busyBatchAt + INTERVAL.toNanos(), deadline, "the applier gathers until the interval is over");
+      assertFalse(gathered.isDone(), "the hits were applied before the interval was over");
+      ticker.advance(INTERVAL);
+      assertEquals(List.of("c0", "c1", "c2", "c3", "c4"), await(gathered),
           "the hits that gathered are applied together");
+      await(log.awaitApplied());
     } finally {
       sink.release();
       log.close();
@@ -52,14 +52,12 @@ class FileIngestLogGatheringTest extends FileIngestLogFixture {
     Sink sink = Sink.gated();
     log.start(sink);
     try {
-      CompletableFuture<Long> busyBatchAt = becomeBusy(log, sink);
-      CompletableFuture<Long> fullBatchAt = offeredAt(sink, "c0");
+      long busyBatchAt = becomeBusy(log, sink);
 
       awaitAll(appendAll(log, "c", 20));
       await(log.awaitApplied());
 
-      long waited = await(fullBatchAt) - await(busyBatchAt);
-      assertTrue(waited < TimeUnit.SECONDS.toNanos(10), "the full batch waited " + waited / 1_000_000 + " ms");
+      assertEquals(busyBatchAt, ticker.nanoTime(), "time never moved on");
       assertEquals(20, sink.calls.get(sink.calls.size() - 1).size());
     } finally {
       sink.release();
@@ -76,13 +74,10 @@ class FileIngestLogGatheringTest extends FileIngestLogFixture {
       await(log.append(hit("a0")));
       await(log.awaitApplied());
 
-      long appendedAt = System.nanoTime();
-      CompletableFuture<Long> appliedAt = offeredAt(sink, "b0");
       await(log.append(hit("b0")));
       await(log.awaitApplied());
 
-      long waited = await(appliedAt) - appendedAt;
-      assertTrue(waited < TimeUnit.SECONDS.toNanos(10), "a lone hit waited " + waited / 1_000_000 + " ms");
+      assertEquals(0, ticker.nanoTime(), "time never moved on");
       assertEquals(List.of(List.of("a0"), List.of("b0")), sink.applied);
     } finally {
       log.close();
@@ -92,18 +87,18 @@ class FileIngestLogGatheringTest extends FileIngestLogFixture {
   /**
    * Holds the first batch at the sink while five hits queue behind it, then lets them through
    * as one batch of a quarter of {@code maxBatch} (20): the applier is busy from then on.
-   * Completes with the time that batch reached the sink.
+   * Returns the ticker's time when that batch reached the sink.
    */
-  private static CompletableFuture<Long> becomeBusy(FileIngestLog log, Sink sink) throws Exception {
+  private long becomeBusy(FileIngestLog log, Sink sink) throws Exception {
     CompletableFuture<Void> first = log.append(hit("a0"));
     assertTrue(sink.entered.await(WAIT_SECONDS, TimeUnit.SECONDS), "the sink was never called");
-    CompletableFuture<Long> busyAt = offeredAt(sink, "b0");
+    CompletableFuture<Long> busyAt = sink.offered(ids -> ids.contains("b0")).thenApply(ids -> ticker.nanoTime());
     awaitAll(appendAll(log, "b", 5));
     sink.release();
     await(first);
-    await(busyAt);
+    long at = await(busyAt);
     assertEquals(List.of("b0", "b1", "b2", "b3", "b4"), sink.calls.get(1));
-    return busyAt;
+    return at;
   }
 
   private static List<CompletableFuture<Void>> appendAll(FileIngestLog log, String prefix, int count) {
@@ -112,10 +107,5 @@ class FileIngestLogGatheringTest extends FileIngestLogFixture {
       acks.add(log.append(hit(prefix + i)));
     }
     return acks;
-  }
-
-  /** Completes with the time the sink is offered a batch holding {@code id}. */
-  private static CompletableFuture<Long> offeredAt(Sink sink, String id) {
-    return sink.offered(ids -> ids.contains(id)).thenApply(ids -> System.nanoTime());
   }
 }

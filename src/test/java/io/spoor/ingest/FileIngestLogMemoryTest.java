@@ -34,8 +34,7 @@ class FileIngestLogMemoryTest extends FileIngestLogFixture {
   private static final long BIG = HitSize.of(bigHit("a"));
 
   private FileIngestLog log(long maxBacklogBytes, long maxBatchBytes, Duration maxWait) {
-    return new FileIngestLog(dir, new IngestLimits(1000, 1000, 1000, maxWait, Duration.ZERO, maxBacklogBytes,
-        maxBatchBytes), LARGE_SEGMENT, SHORT_PAUSE);
+    return log(new IngestLimits(1000, 1000, 1000, maxWait, Duration.ZERO, maxBacklogBytes, maxBatchBytes));
   }
 
   @Test
@@ -137,7 +136,7 @@ class FileIngestLogMemoryTest extends FileIngestLogFixture {
   @Test
   void groupsWrittenAreBoundedInBytes() {
     LogIntake intake = new LogIntake(new IngestLimits(100, 100, 100, Duration.ZERO, Duration.ZERO, 1000 * BIG,
-        2 * BIG + BIG / 2), new Backlog(100, 1000 * BIG));
+        2 * BIG + BIG / 2), new Backlog(100, 1000 * BIG), ticker);
     for (int i = 0; i < 5; i++) {
       intake.append(bigHit("h" + i));
     }

@@ -4,7 +4,6 @@ import java.time.Duration;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -30,7 +29,7 @@ class FileIngestLogReplayTest extends FileIngestLogFixture {
 
   @Test
   void appendCompletesOnlyOnceTheHitIsInASegmentFileAndTheSinkThenReceivesIt() throws Exception {
-    FileIngestLog log = new FileIngestLog(dir, LIMITS);
+    FileIngestLog log = log(LIMITS);
     Sink sink = new Sink();
     CompletableFuture<Void> done = log.append(hit("h1"));
     CompletableFuture<List<String>> inFilesWhenAcknowledged = done.thenApply(v -> idsInSegmentFiles());
@@ -67,62 +66,6 @@ class FileIngestLogReplayTest extends FileIngestLogFixture {
       holding.release();
       first.close();
     }
-  }
-
-  @Test
-  void restartReplaysHitsWrittenButNotAppliedExactlyOnceBeforeNewHits() throws Exception {
-    FileIngestLog first = log();
-    Sink down = Sink.down();
-    first.start(down);
-    awaitAll(List.of(first.append(hit("a")), first.append(hit("b")), first.append(hit("c"))));
-    assertTrue(down.called.tryAcquire(WAIT_SECONDS, TimeUnit.SECONDS), "the sink was never called");
-    closeWithin(first);
-    assertEquals(List.of(), down.applied);
-
-    FileIngestLog second = log();
-    Sink recording = new Sink();
-    CompletableFuture<Void> late = second.append(hit("late"));
-    assertEquals(1, second.depth());
-    second.start(recording);
-    try {
-      // the late hit may already follow by now: the writer and applier run once start returns
-      List<String> atStart = recording.appliedIds();
-      assertTrue(atStart.size() >= 3 && atStart.subList(0, 3).equals(List.of("a", "b", "c")),
-          "replayed during start, before any new hit: " + atStart);
-      assertNull(await(late));
-      await(second.awaitApplied());
-      assertEquals(List.of("a", "b", "c", "late"), recording.appliedIds());
-      assertEquals(List.of(new LogPlace.InOrder(FileIngestLog.LOG_NAME, 3, true),
-          new LogPlace.InOrder(FileIngestLog.LOG_NAME, 4, false)), recording.places);
-      assertEquals(0, second.depth());
-      assertEquals(0, second.deadLettered());
-    } finally {
-      second.close();
-    }
-
-    FileIngestLog third = log();
-    Sink again = new Sink();
-    third.start(again);
-    third.close();
-    assertEquals(List.of(), again.calls, "applied hits were replayed");
-  }
-
-  @Test
-  void restartDoesNotReplayHitsAlreadyApplied() throws Exception {
-    FileIngestLog first = log();
-    Sink sink = new Sink();
-    startAndApply(first, sink, "a", "b");
-    sink.refuses = ids -> true;
-    awaitAll(List.of(first.append(hit("c")), first.append(hit("d"))));
-    closeWithin(first);
-    assertEquals(List.of("a", "b"), sink.appliedIds());
-
-    FileIngestLog second = log();
-    Sink recording = new Sink();
-    second.start(recording);
-    second.close();
-
-    assertEquals(List.of("c", "d"), recording.appliedIds());
   }
 
   @Test
@@ -179,7 +122,7 @@ class FileIngestLogReplayTest extends FileIngestLogFixture {
 
   @Test
   void damageInAnEarlierSegmentLosesOnlyTheDamagedHitAndIsReported() throws Exception {
-    FileIngestLog first = new FileIngestLog(dir, LIMITS, 1, SHORT_PAUSE);
+    FileIngestLog first = log(LIMITS, 1);
     first.start(Sink.down());
     assertNull(await(first.append(hit("a"))));
     assertNull(await(first.append(hit("b"))));
@@ -188,7 +131,7 @@ class FileIngestLogReplayTest extends FileIngestLogFixture {
     assertTrue(files.size() >= 2, "expected a segment per write: " + files);
     flipByteInTheMiddle(files.get(0));
 
-    FileIngestLog second = new FileIngestLog(dir, LIMITS, 1, SHORT_PAUSE);
+    FileIngestLog second = log(LIMITS, 1);
     Sink recording = new Sink();
     second.start(recording);
     closeWithin(second);
@@ -284,7 +227,7 @@ class FileIngestLogReplayTest extends FileIngestLogFixture {
   @Test
   void anAppliedSegmentIsDeletedOnceOlderThanTheSegmentAgeWithoutFurtherTraffic() throws Exception {
     SteppedClock clock = new SteppedClock();
-    FileIngestLog log = new FileIngestLog(dir, WIDER_LIMITS, LARGE_SEGMENT, SHORT_PAUSE, Duration.ofHours(1), clock);
+    FileIngestLog log = log(WIDER_LIMITS, LARGE_SEGMENT, clock);
     Sink sink = new Sink();
     try {
       startAndApply(log, sink, "a", "b");
@@ -312,7 +255,7 @@ class FileIngestLogReplayTest extends FileIngestLogFixture {
   @Test
   void aSegmentIsNotDeletedAtItsAgeWhileItHoldsUnappliedHits() throws Exception {
     SteppedClock clock = new SteppedClock();
-    FileIngestLog log = new FileIngestLog(dir, WIDER_LIMITS, LARGE_SEGMENT, SHORT_PAUSE, Duration.ofHours(1), clock);
+    FileIngestLog log = log(WIDER_LIMITS, LARGE_SEGMENT, clock);
     Sink down = Sink.down();
     log.start(down);
     try {
@@ -335,7 +278,7 @@ class FileIngestLogReplayTest extends FileIngestLogFixture {
 
   @Test
   void appliedSegmentsAreDeleted() throws Exception {
-    FileIngestLog log = new FileIngestLog(dir, WIDER_LIMITS, 300, SHORT_PAUSE);
+    FileIngestLog log = log(WIDER_LIMITS, 300);
     Sink sink = new Sink();
     log.start(sink);
     try {
@@ -353,7 +296,7 @@ class FileIngestLogReplayTest extends FileIngestLogFixture {
     assertFalse(files.get(0).getFileName().toString().equals("00000000000000000001.log"),
         "the log never started a second segment");
 
-    FileIngestLog reopened = new FileIngestLog(dir, WIDER_LIMITS, 300, SHORT_PAUSE);
+    FileIngestLog reopened = log(WIDER_LIMITS, 300);
     Sink again = new Sink();
     reopened.start(again);
     reopened.close();

@@ -18,6 +18,11 @@ import org.sqlite.SQLiteConfig;
  * are, file or write-ahead log) and the bytes of the file and its log on disk.
  */
 record StoreCost(long rows, long bytes, long fileBytes) {
+  /** The most rows one accepted hit may add to the store. */
+  static final long ROWS_PER_HIT = 4;
+  /** The most bytes one accepted hit may add to the store. */
+  static final long BYTES_PER_HIT = 12 * 1024;
+
   static StoreCost of(Path data) {
     Path db = data.resolve("spoor.db");
     SQLiteConfig config = new SQLiteConfig();

@@ -27,7 +27,8 @@ import io.netty.util.AsciiString;
 
 /**
  * Baseline HTTP server for benchmarks: answers every GET, whatever its path or query, with
- * 200 and the 43-byte transparent 1x1 GIF, honouring keep-alive, and does nothing else.
+ * 200 and the 43-byte transparent 1x1 GIF, and every POST with 200 {@code {"success":true}}
+ * (Segment's answer; the body is not read), honouring keep-alive, and does nothing else.
  * It stands for the physical limit of HTTP on the machine the benchmark runs on.
  *
  * <p>Usage: {@code java -jar spoor-bench.jar <port> [workerThreads]}
@@ -45,6 +46,9 @@ public final class BareGifServer {
 
     private static final ByteBuf GIF_BUF =
             Unpooled.unreleasableBuffer(Unpooled.directBuffer(GIF.length).writeBytes(GIF));
+    private static final byte[] SUCCESS = "{\"success\":true}".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final ByteBuf SUCCESS_BUF =
+            Unpooled.unreleasableBuffer(Unpooled.directBuffer(SUCCESS.length).writeBytes(SUCCESS));
     private static final AsciiString IMAGE_GIF = AsciiString.cached("image/gif");
     private static final AsciiString GIF_LENGTH = AsciiString.cached(String.valueOf(GIF.length));
 
@@ -85,7 +89,7 @@ public final class BareGifServer {
         }
     }
 
-    /** Writes the GIF for each GET request; request bodies are ignored. */
+    /** Writes the GIF for each GET request and {@code {"success":true}} for each POST; request bodies are ignored. */
     static final class GifHandler extends SimpleChannelInboundHandler<HttpObject> {
 
         @Override
@@ -105,6 +109,13 @@ public final class BareGifServer {
                 res.headers()
                         .set(HttpHeaderNames.CONTENT_TYPE, IMAGE_GIF)
                         .set(HttpHeaderNames.CONTENT_LENGTH, GIF_LENGTH);
+            } else if (HttpMethod.POST.equals(req.method())) {
+                // Segment's Tracking API answer, for the /v1/batch load (the body is not read)
+                res = new DefaultFullHttpResponse(
+                        req.protocolVersion(), HttpResponseStatus.OK, SUCCESS_BUF.duplicate());
+                res.headers()
+                        .set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON)
+                        .set(HttpHeaderNames.CONTENT_LENGTH, SUCCESS_BUF.readableBytes());
             } else {
                 res = empty(HttpResponseStatus.METHOD_NOT_ALLOWED, req);
             }
