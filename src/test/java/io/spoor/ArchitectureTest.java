@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The layout's rules, checked on the compiled main classes: feature packages form no cycle
- * (the composition root {@code app} may use everything), {@code http} owns its own
+ * (the composition root {@code app} may use everything), nor do {@code crm}'s sub-features, whose
+ * shared model and ports in {@code crm} itself use none of them; {@code http} owns its own
  * vocabulary and {@code ops} is a leaf.
  */
 class ArchitectureTest {
@@ -26,6 +27,17 @@ class ArchitectureTest {
   @Test
   void noTwoFeaturePackagesDependOnEachOtherEvenThroughOthers() {
     slices().matching("io.spoor.(*)..").should().beFreeOfCycles().check(main);
+  }
+
+  @Test
+  void theCrmSubFeaturesDependOnEachOtherWithoutACycle() {
+    slices().matching("io.spoor.crm.(*)..").should().beFreeOfCycles().check(main);
+  }
+
+  @Test
+  void theCrmModelAndPortsDependOnNoCrmSubFeature() {
+    noClasses().that().resideInAPackage("io.spoor.crm").should().dependOnClassesThat()
+        .resideInAnyPackage("io.spoor.crm.*..").check(main);
   }
 
   @Test

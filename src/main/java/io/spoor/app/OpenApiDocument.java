@@ -95,6 +95,8 @@ final class OpenApiDocument implements Routes {
       op("GET", "/api/v1/contacts/{id}/timeline", "Contacts", "A contact's events and page views, newest first",
           "crm.objects.contacts.read"),
       op("GET", "/api/v1/visitors/{utk}", "Visitors", "A visitor by its token", "crm.objects.contacts.read"),
+      op("POST", "/crm/v3/objects/companies/search", "Companies", "Search companies: filter groups, sorts, a text "
+          + "query, paging", "crm.objects.companies.read"),
       op("POST", "/events/v3/event-definitions", "Behavioural events", "Define an event",
           "behavioral_events.event_definitions.read_write"),
       op("GET", "/events/v3/event-definitions", "Behavioural events", "List definitions",

@@ -1,27 +1,29 @@
 package io.spoor.app;
 
-import io.spoor.crm.AssociationRoutes;
-import io.spoor.crm.Associations;
-import io.spoor.crm.CompanyApiRoutes;
-import io.spoor.crm.ContactApiRoutes;
-import io.spoor.crm.ContactMerge;
-import io.spoor.crm.ContactMergeRoutes;
-import io.spoor.crm.ContactSearch;
-import io.spoor.crm.ContactSearchRoutes;
-import io.spoor.crm.ContactRoutes;
-import io.spoor.crm.ContactWrites;
-import io.spoor.crm.LegacyContactRoutes;
-import io.spoor.crm.ContactTimeline;
-import io.spoor.crm.Contacts;
-import io.spoor.crm.GdprDelete;
-import io.spoor.crm.GdprDeleteRoutes;
-import io.spoor.crm.PropertyCatalog;
-import io.spoor.crm.PropertyRoutes;
+import io.spoor.admin.OpsRoutes;
+import io.spoor.admin.RejectionRoutes;
 import io.spoor.crm.Company;
-import io.spoor.crm.ObjectReads;
 import io.spoor.crm.ObjectType;
-import io.spoor.crm.ObjectView;
-import io.spoor.crm.ObjectWrites;
+import io.spoor.crm.association.AssociationRoutes;
+import io.spoor.crm.association.Associations;
+import io.spoor.crm.gdpr.GdprDelete;
+import io.spoor.crm.gdpr.GdprDeleteRoutes;
+import io.spoor.crm.legacy.LegacyContactRoutes;
+import io.spoor.crm.merge.ContactMerge;
+import io.spoor.crm.merge.ContactMergeRoutes;
+import io.spoor.crm.object.CompanyApiRoutes;
+import io.spoor.crm.object.ContactApiRoutes;
+import io.spoor.crm.object.ContactRoutes;
+import io.spoor.crm.object.ContactTimeline;
+import io.spoor.crm.object.ContactWrites;
+import io.spoor.crm.object.Contacts;
+import io.spoor.crm.object.ObjectReads;
+import io.spoor.crm.object.ObjectView;
+import io.spoor.crm.object.ObjectWrites;
+import io.spoor.crm.property.PropertyCatalog;
+import io.spoor.crm.property.PropertyRoutes;
+import io.spoor.crm.search.ObjectSearch;
+import io.spoor.crm.search.SearchRoutes;
 import io.spoor.events.BehavioralEventRoutes;
 import io.spoor.events.BehavioralEvents;
 import io.spoor.events.EventDefinitionRoutes;
@@ -36,24 +38,22 @@ import io.spoor.http.Server;
 import io.spoor.identity.VisitorRoutes;
 import io.spoor.ingest.BatchApplier;
 import io.spoor.ingest.BatchSink;
+import io.spoor.ingest.FileIngestLog;
 import io.spoor.ingest.HitApplier;
+import io.spoor.ingest.IngestLimits;
 import io.spoor.ingest.IngestLog;
 import io.spoor.ingest.IngestMetrics;
-import io.spoor.ingest.FileIngestLog;
 import io.spoor.ingest.LogDamage;
-import io.spoor.ingest.IngestLimits;
 import io.spoor.ingest.RejectReason;
 import io.spoor.ingest.Ticker;
 import io.spoor.ingest.RejectionLimits;
-import io.spoor.admin.RejectionRoutes;
 import io.spoor.ops.Counter;
 import io.spoor.ops.Metrics;
-import io.spoor.admin.OpsRoutes;
 import io.spoor.portal.NewToken;
 import io.spoor.portal.PortalAuthenticator;
 import io.spoor.portal.PortalRoutes;
-import io.spoor.portal.TokenRoutes;
 import io.spoor.portal.Portals;
+import io.spoor.portal.TokenRoutes;
 import io.spoor.segment.EdgeLimits;
 import io.spoor.segment.EdgeRejections;
 import io.spoor.segment.SegmentApplier;
@@ -66,10 +66,10 @@ import io.spoor.track.BeaconApplier;
 import io.spoor.track.BeaconRoutes;
 import io.spoor.track.CreationLimits;
 import io.spoor.track.EventsApiApplier;
-import io.spoor.track.PerHitCap;
-import io.spoor.track.TrackerScriptRoutes;
 import io.spoor.track.EventsApiRoutes;
+import io.spoor.track.PerHitCap;
 import io.spoor.track.SentEventApplier;
+import io.spoor.track.TrackerScriptRoutes;
 import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.time.Duration;
@@ -158,7 +158,7 @@ public final class Spoor implements AutoCloseable {
         stores.visitors(), stores.eventDefinitions(), stores.eventDetails(), stores.completions(), propertyCap, limits);
     return List.of(events, beacons, sentEvents,
         new EdgeRejections(new SegmentApplier(stores.contacts(), stores.propertyDefinitions(), stores.companies(),
-            stores.eventDefinitions(), stores.segmentIds(), events, sentEvents, beacons, limits, Outbox.NONE)));
+            stores.associations(), stores.eventDefinitions(), stores.segmentIds(), events, sentEvents, beacons, limits, Outbox.NONE)));
   }
 
   /** What hits from the unauthenticated endpoints may create per portal. */
@@ -180,28 +180,32 @@ public final class Spoor implements AutoCloseable {
 
   /** The HubSpot-compatible CRM API and Spoor's contact reads. */
   private List<Routes> crmRoutes(Stores stores, Clock clock) {
-    Contacts contacts = new Contacts(db, stores.contacts(), stores.propertyDefinitions(), clock);
-    ContactWrites contactWrites = new ContactWrites(db, stores.contacts(), stores.propertyDefinitions(),
-        new Associations(db, stores.contacts(), clock), clock);
-    ObjectReads<Company> companies = new ObjectReads<>(db, stores.companies(), ObjectType.COMPANY,
-        ObjectView.reader(ObjectType.COMPANY), stores.propertyDefinitions(), clock);
-    ObjectWrites<Company> companyWrites = new ObjectWrites<>(db, stores.companies(), stores.propertyDefinitions(),
-        ObjectType.COMPANY, new Associations(db, stores.companies(), clock), clock);
+    Associations associations = new Associations(db, stores.associations(), clock);
+    Contacts contacts = new Contacts(db, stores.contacts(), stores.associations(), stores.propertyDefinitions(), clock);
+    ContactWrites contactWrites = new ContactWrites(db, stores.contacts(), stores.associations(),
+        stores.propertyDefinitions(), associations, clock);
+    ObjectReads<Company> companies = new ObjectReads<>(db, stores.companies(), stores.associations(),
+        ObjectType.COMPANY, ObjectView.reader(ObjectType.COMPANY), stores.propertyDefinitions(), clock);
+    ObjectWrites<Company> companyWrites = new ObjectWrites<>(db, stores.companies(), stores.associations(),
+        stores.propertyDefinitions(), ObjectType.COMPANY, associations, clock);
     return List.of(
         new ContactRoutes(contacts, new ContactTimeline(db, contacts, stores.completions(), stores.visitors())),
         new ContactApiRoutes(contacts, contactWrites),
         new LegacyContactRoutes(contactWrites),
         new CompanyApiRoutes(companies, companyWrites),
-        new AssociationRoutes(new Associations(db, stores.associations(), clock)),
-        new ContactSearchRoutes(new ContactSearch(db, stores.contacts(), stores.contactSearch(),
-            stores.propertyDefinitions())),
-        new ContactMergeRoutes(new ContactMerge(db, stores.contacts(), stores.contactMerges(),
+        new AssociationRoutes(associations),
+        new SearchRoutes<>(new ObjectSearch<>(db, stores.contacts(), ObjectType.CONTACT, contacts.reader(),
+            ObjectSearch.CONTACTS_SEARCHABLE, stores.search(), stores.propertyDefinitions())),
+        new ContactMergeRoutes(new ContactMerge(db, stores.contacts(), stores.associations(), stores.contactMerges(),
             stores.completions(), stores.visitors(), stores.externalIds(), clock)),
-        new GdprDeleteRoutes(new GdprDelete(db, stores.contacts(), stores.gdprDeletes(),
+        new GdprDeleteRoutes(new GdprDelete(db, stores.contacts(), stores.associations(), stores.gdprDeletes(),
             stores.completions(), stores.eventDefinitions(), stores.visitors(), stores.externalIds(),
             stores.rejections(), db)),
         new PropertyRoutes(new PropertyCatalog(db, stores.propertyDefinitions())),
-        new VisitorRoutes(db, stores.visitors()));
+        new VisitorRoutes(db, stores.visitors()),
+        new SearchRoutes<>(new ObjectSearch<>(db, stores.companies(), ObjectType.COMPANY,
+            companies.reader(), ObjectSearch.COMPANIES_SEARCHABLE, stores.search(),
+            stores.propertyDefinitions())));
   }
 
   /** Operations, portal settings, tokens, event definitions, rejections and the API's own document. */

@@ -2,25 +2,25 @@ package io.spoor.app;
 
 import io.spoor.crm.AssociationStore;
 import io.spoor.crm.Company;
-import io.spoor.crm.ContactMergeStore;
-import io.spoor.crm.ContactSearchStore;
 import io.spoor.crm.ContactStore;
-import io.spoor.crm.GdprDeleteStore;
 import io.spoor.crm.ObjectStore;
 import io.spoor.crm.PropertyDefinitionStore;
 import io.spoor.crm.SqlAssociationStore;
 import io.spoor.crm.SqlCompanyStore;
-import io.spoor.crm.SqlContactMergeStore;
-import io.spoor.crm.SqlContactSearch;
 import io.spoor.crm.SqlContactStore;
-import io.spoor.crm.SqlGdprDeleteStore;
-import io.spoor.crm.SqlPropertyDefinitionStore;
+import io.spoor.crm.gdpr.GdprDeleteStore;
+import io.spoor.crm.gdpr.SqlGdprDeleteStore;
+import io.spoor.crm.merge.ContactMergeStore;
+import io.spoor.crm.merge.SqlContactMergeStore;
+import io.spoor.crm.property.SqlPropertyDefinitionStore;
+import io.spoor.crm.search.ObjectSearchStore;
+import io.spoor.crm.search.SqlObjectSearch;
 import io.spoor.events.CompletionStore;
 import io.spoor.events.EventDefinitionStore;
 import io.spoor.events.EventDetailsStore;
-import io.spoor.events.SqlEventDetailsStore;
 import io.spoor.events.SqlCompletionStore;
 import io.spoor.events.SqlEventDefinitionStore;
+import io.spoor.events.SqlEventDetailsStore;
 import io.spoor.identity.ExternalIdStore;
 import io.spoor.identity.SqlExternalIdStore;
 import io.spoor.identity.SqlVisitorStore;
@@ -45,7 +45,7 @@ record Stores(Database db, PortalStore portals, TokenStore tokens, ContactStore 
     PropertyDefinitionStore propertyDefinitions, EventDefinitionStore eventDefinitions,
     CompletionStore completions, ExternalIdStore externalIds, RejectionStore rejections,
     AppliedHits appliedHits, VisitorStore visitors, EventDetailsStore eventDetails,
-    ObjectStore<Company> companies, AssociationStore associations, ContactSearchStore contactSearch,
+    ObjectStore<Company> companies, AssociationStore associations, ObjectSearchStore search,
     ContactMergeStore contactMerges, GdprDeleteStore gdprDeletes, WriteKeyStore writeKeys,
     SegmentIds segmentIds) {
 
@@ -60,7 +60,7 @@ record Stores(Database db, PortalStore portals, TokenStore tokens, ContactStore 
         new SqlPropertyDefinitionStore(db, clock), new SqlEventDefinitionStore(db),
         new SqlCompletionStore(db), new SqlExternalIdStore(db), new SqlRejectionStore(db),
         new SqlAppliedHits(db), new SqlVisitorStore(db), new SqlEventDetailsStore(db),
-        new SqlCompanyStore(db, historyPerProperty), new SqlAssociationStore(db), new SqlContactSearch(db),
+        new SqlCompanyStore(db, historyPerProperty), new SqlAssociationStore(db), new SqlObjectSearch(db),
         new SqlContactMergeStore(db), new SqlGdprDeleteStore(db), new SqlWriteKeyStore(db, clock),
         new SqlSegmentIds(db));
   }

@@ -10,7 +10,7 @@ import java.util.Optional;
  */
 public final class ContactChanges extends ObjectChanges {
   private final ContactStore contacts;
-  private final Map<Long, AnalyticsDelta> analytics = new HashMap<>();
+  private final Map<Long, Analytics> analytics = new HashMap<>();
 
   public ContactChanges(ContactStore contacts, PropertyDefinitionStore definitions) {
     super(contacts, definitions, ObjectType.CONTACT);
@@ -27,8 +27,9 @@ public final class ContactChanges extends ObjectChanges {
     return find(portalId, email);
   }
 
-  public void addAnalytics(long contactId, AnalyticsDelta delta) {
-    analytics.merge(contactId, delta, AnalyticsDelta::plus);
+  /** Adds to the contact's analytics what a hit of the batch adds, after the batch's earlier hits. */
+  public void addAnalytics(long contactId, Analytics added) {
+    analytics.merge(contactId, added, Analytics::plus);
   }
 
   @Override

@@ -1,6 +1,7 @@
 package io.spoor.crm;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -90,6 +91,11 @@ public final class ContactProperties {
     String group = name.startsWith("hs_analytics") ? "analyticsinformation" : "contactinformation";
     return new PropertyDefinition(name, label(name), type, type == PropertyType.NUMBER ? "number" : "text",
         group, "", List.of(), false, false, true, true);
+  }
+
+  /** The items of a {@code ;}-separated value ({@value #ADDITIONAL_EMAILS}, {@value #MERGED_OBJECT_IDS}); none for null. */
+  public static List<String> items(String joined) {
+    return joined == null || joined.isEmpty() ? List.of() : Arrays.asList(joined.split(";"));
   }
 
   private static PropertyDefinition enumeration(String name, String fieldType, List<String> values) {

@@ -13,6 +13,6 @@ public interface ContactStore extends ObjectStore<Contact> {
     return idsByKey(portalId, emails);
   }
 
-  /** Adds each delta to its contact's analytics. */
-  void addAnalytics(Map<Long, AnalyticsDelta> deltas);
+  /** Adds these analytics to each contact's, by {@link Analytics#plus}'s rule. */
+  void addAnalytics(Map<Long, Analytics> added);
 }

@@ -8,11 +8,11 @@ import java.util.Set;
 
 /**
  * The objects of one type in a portal, keyed by the type's unique key (lowercase email,
- * domain), and their associations. Every call runs inside the caller's transaction; writes
+ * domain). Their associations are an {@link AssociationStore}'s. Every call runs inside the caller's transaction; writes
  * take many objects at once so a batch costs a few statements. Archived objects are invisible
  * to every lookup, and their keys are free for new ones.
  */
-public interface ObjectStore<T extends CrmObject> extends AssociationStore {
+public interface ObjectStore<T extends CrmObject> {
   /** History entries each property of an object keeps unless told otherwise. */
   int HISTORY_PER_PROPERTY = 20;
 

@@ -1,5 +1,6 @@
 package io.spoor.crm;
 
+import io.spoor.http.Scope;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -54,8 +55,17 @@ public enum ObjectType {
     return this == CONTACT ? ContactProperties.DEFAULT_READ : CompanyProperties.DEFAULT_READ;
   }
 
+  /** The built-in properties of this type, by name. */
   public Map<String, PropertyDefinition> builtIn() {
-    return PropertyCatalog.builtIn(this);
+    return this == CONTACT ? ContactProperties.builtIn() : CompanyProperties.builtIn();
+  }
+
+  /** The scope that reads ({@code write} false) or writes this type's objects. */
+  public Scope scope(boolean write) {
+    if (this == CONTACT) {
+      return write ? Scope.CONTACTS_WRITE : Scope.CONTACTS_READ;
+    }
+    return write ? Scope.COMPANIES_WRITE : Scope.COMPANIES_READ;
   }
 
   public static Optional<ObjectType> fromPlural(String name) {

@@ -33,7 +33,7 @@ public final class SqlContactStore extends SqlObjectStore<Contact> implements Co
   }
 
   @Override
-  public void addAnalytics(Map<Long, AnalyticsDelta> deltas) {
-    SqlContactAnalytics.add(db.handle(), deltas);
+  public void addAnalytics(Map<Long, Analytics> added) {
+    SqlContactAnalytics.add(db.handle(), added);
   }
 }

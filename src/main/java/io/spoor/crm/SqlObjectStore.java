@@ -18,11 +18,10 @@ import java.util.Set;
 import org.jdbi.v3.core.Handle;
 
 /**
- * {@link ObjectStore} in portable SQL over the generic CRM object tables, for one type, with
- * the associations of {@link SqlAssociationStore}. A subclass says how a row of its select
+ * {@link ObjectStore} in portable SQL over the generic CRM object tables, for one type. A subclass says how a row of its select
  * becomes an object; values are added after.
  */
-abstract class SqlObjectStore<T extends CrmObject> extends SqlAssociationStore implements ObjectStore<T> {
+abstract class SqlObjectStore<T extends CrmObject> implements ObjectStore<T> {
   static final int CHUNK = 500;
   /** The live objects of {@code :portal} and this store's type, in {@code crm_object o}. */
   private static final String LIVE = "o.portal_id = :portal AND o.object_type = :type AND NOT o.archived ";
@@ -40,7 +39,6 @@ abstract class SqlObjectStore<T extends CrmObject> extends SqlAssociationStore i
    * each property of an object keeps its newest {@code historyPerProperty} history entries.
    */
   SqlObjectStore(Database db, ObjectType type, String from, int historyPerProperty) {
-    super(db);
     this.db = db;
     this.type = type.name();
     this.key = type.key().property();

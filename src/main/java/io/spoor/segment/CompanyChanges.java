@@ -15,12 +15,12 @@ import java.util.List;
  * does, and the contact-company associations they make, written after the companies.
  */
 final class CompanyChanges extends ObjectChanges {
-  private final ObjectStore<Company> companies;
+  private final AssociationStore store;
   private final List<Associated> associations = new ArrayList<>();
 
-  CompanyChanges(ObjectStore<Company> companies, PropertyDefinitionStore definitions) {
+  CompanyChanges(ObjectStore<Company> companies, PropertyDefinitionStore definitions, AssociationStore store) {
     super(companies, definitions, ObjectType.COMPANY);
-    this.companies = companies;
+    this.store = store;
   }
 
   void associate(long portalId, long contactId, long companyId, long at) {
@@ -31,7 +31,7 @@ final class CompanyChanges extends ObjectChanges {
   public void flush() {
     super.flush();
     for (Associated a : associations) {
-      companies.associate(a.portalId(), new AssociationStore.Association(a.contactId(),
+      store.associate(a.portalId(), new AssociationStore.Association(a.contactId(),
           AssociationType.CONTACT_TO_COMPANY, a.companyId()), a.at());
     }
     associations.clear();

@@ -1,5 +1,6 @@
 package io.spoor.segment;
 
+import io.spoor.crm.AssociationStore;
 import io.spoor.crm.ChangeSource;
 import io.spoor.crm.Company;
 import io.spoor.crm.ContactChanges;
@@ -23,14 +24,16 @@ final class Parts {
   private final ContactStore contacts;
   private final PropertyDefinitionStore definitions;
   private final ObjectStore<Company> companies;
+  private final AssociationStore associations;
   private final SegmentIds ids;
   private final CreationLimits limits;
 
-  Parts(ContactStore contacts, PropertyDefinitionStore definitions, ObjectStore<Company> companies, SegmentIds ids,
-      CreationLimits limits) {
+  Parts(ContactStore contacts, PropertyDefinitionStore definitions, ObjectStore<Company> companies,
+      AssociationStore associations, SegmentIds ids, CreationLimits limits) {
     this.contacts = contacts;
     this.definitions = definitions;
     this.companies = companies;
+    this.associations = associations;
     this.ids = ids;
     this.limits = limits;
   }
@@ -45,7 +48,7 @@ final class Parts {
   }
 
   CompanyChanges companyChanges(Batch batch) {
-    return batch.part(CompanyChanges.class, () -> new CompanyChanges(companies, definitions));
+    return batch.part(CompanyChanges.class, () -> new CompanyChanges(companies, definitions, associations));
   }
 
   SegmentIds ids() {

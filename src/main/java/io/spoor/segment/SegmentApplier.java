@@ -1,5 +1,6 @@
 package io.spoor.segment;
 
+import io.spoor.crm.AssociationStore;
 import io.spoor.crm.Company;
 import io.spoor.crm.ContactStore;
 import io.spoor.crm.ObjectStore;
@@ -32,9 +33,10 @@ public final class SegmentApplier implements HitApplier<SegmentHit> {
 
   /** The tracking appliers are the ones the other hit types are applied by: a track, a page follow their rules. */
   public SegmentApplier(ContactStore contacts, PropertyDefinitionStore propertyDefinitions,
-      ObjectStore<Company> companies, EventDefinitionStore eventDefinitions, SegmentIds ids, EventsApiApplier events,
-      SentEventApplier sentEvents, BeaconApplier beacons, CreationLimits limits, Outbox outbox) {
-    Parts parts = new Parts(contacts, propertyDefinitions, companies, ids, limits);
+      ObjectStore<Company> companies, AssociationStore associations, EventDefinitionStore eventDefinitions,
+      SegmentIds ids, EventsApiApplier events, SentEventApplier sentEvents, BeaconApplier beacons,
+      CreationLimits limits, Outbox outbox) {
+    Parts parts = new Parts(contacts, propertyDefinitions, companies, associations, ids, limits);
     this.group = new Group(parts, propertyDefinitions, outbox);
     Page page = new Page(parts, beacons);
     this.rules = Map.of("identify", new Identify(parts, outbox),

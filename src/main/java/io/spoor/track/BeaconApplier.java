@@ -1,6 +1,6 @@
 package io.spoor.track;
 
-import io.spoor.crm.AnalyticsDelta;
+import io.spoor.crm.Analytics;
 import io.spoor.crm.ChangeSource;
 import io.spoor.crm.ContactChanges;
 import io.spoor.crm.ContactStore;
@@ -176,8 +176,8 @@ public final class BeaconApplier implements HitApplier<BeaconHit> {
     long visitsBefore = visitorChanges.get(page.portalId(), page.utk()).map(Visitor::numVisits).orElse(0L);
     Visitor after = visitorChanges.pageView(page, source);
     visitorChanges.contactOf(after).ifPresent(contact -> contactChanges.addAnalytics(contact,
-        AnalyticsDelta.visits(1, after.numVisits() - visitsBefore, page.at(), page.at(),
-            Optional.of(firstVisit(after)), new AnalyticsDelta.LastPage(page.at(), page.url()))));
+        Analytics.visits(1, after.numVisits() - visitsBefore, page.at(), page.at(),
+            Optional.of(firstVisit(after)), page.url())));
   }
 
   /** Ties the visitor to the contact of the identity's email; the contact gets its history. */
@@ -208,9 +208,8 @@ public final class BeaconApplier implements HitApplier<BeaconHit> {
     }
     if (visitorChanges.identify(portal.hubId(), utk, contact, page, source)) {
       visitorChanges.get(portal.hubId(), utk).filter(v -> v.numPageViews() > 0).ifPresent(v ->
-          contactChanges.addAnalytics(contact, AnalyticsDelta.visits(v.numPageViews(), v.numVisits(),
-              v.firstSeen(), v.lastSeen(), Optional.of(firstVisit(v)),
-              new AnalyticsDelta.LastPage(v.lastSeen(), v.lastUrl()))));
+          contactChanges.addAnalytics(contact, Analytics.visits(v.numPageViews(), v.numVisits(),
+              v.firstSeen(), v.lastSeen(), Optional.of(firstVisit(v)), v.lastUrl())));
       if (visitorChanges.visitorsOf(contact) > PLAUSIBLE_VISITORS_PER_CONTACT) {
         batch.reject(hit, RejectReason.SUSPECTED_PLACEHOLDER_EMAIL, false, "more than "
             + PLAUSIBLE_VISITORS_PER_CONTACT + " visitors identified as " + email.get()
@@ -224,8 +223,8 @@ public final class BeaconApplier implements HitApplier<BeaconHit> {
     return Optional.of(contact);
   }
 
-  private static AnalyticsDelta.FirstVisit firstVisit(Visitor v) {
-    return new AnalyticsDelta.FirstVisit(v.firstSeen(), v.firstUrl(), v.firstReferrer(),
+  private static Analytics.FirstVisit firstVisit(Visitor v) {
+    return new Analytics.FirstVisit(v.firstSeen(), v.firstUrl(), v.firstReferrer(),
         v.source().type().name(), v.source().data1(), v.source().data2());
   }
 }

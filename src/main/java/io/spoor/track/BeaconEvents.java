@@ -1,6 +1,6 @@
 package io.spoor.track;
 
-import io.spoor.crm.AnalyticsDelta;
+import io.spoor.crm.Analytics;
 import io.spoor.crm.ContactChanges;
 import io.spoor.events.BehavioralEvents;
 import io.spoor.events.CompletionSource;
@@ -68,7 +68,7 @@ final class BeaconEvents {
     long at = beacon.at();
     events.complete(definition.get(), contact, hit.id(), at, value, SOURCE, kept);
     long micros = value.orElse(0);
-    contact.ifPresent(c -> changes.addAnalytics(c, AnalyticsDelta.event(at, micros)));
+    contact.ifPresent(c -> changes.addAnalytics(c, Analytics.event(at, micros)));
   }
 
   private Optional<EventDefinition> definition(Portal portal, BeaconHit hit, EventCompletions events,

@@ -1,6 +1,6 @@
 package io.spoor.track;
 
-import io.spoor.crm.AnalyticsDelta;
+import io.spoor.crm.Analytics;
 import io.spoor.crm.ChangeSource;
 import io.spoor.crm.ContactChanges;
 import io.spoor.crm.ContactStore;
@@ -134,7 +134,7 @@ public final class EventsApiApplier implements HitApplier<EventApiHit> {
     events.complete(((Resolution.Found) resolution).definition(), contact, hit.id(),
         hit.receivedAt(), revenue, SOURCE, Map.of());
     contact.ifPresent(id -> changes.addAnalytics(id,
-        AnalyticsDelta.event(hit.receivedAt(), revenue.orElse(0))));
+        Analytics.event(hit.receivedAt(), revenue.orElse(0))));
     new PropertyParams(changes, ChangeSource.EVENTS_API).apply(portal, hit,
         cap.keep(hit, hit.properties(), Param::name, batch), cap.keep(hit, hit.malformed(), name -> name, batch),
         contact, batch);

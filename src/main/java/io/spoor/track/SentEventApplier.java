@@ -1,6 +1,6 @@
 package io.spoor.track;
 
-import io.spoor.crm.AnalyticsDelta;
+import io.spoor.crm.Analytics;
 import io.spoor.crm.ChangeSource;
 import io.spoor.crm.ContactChanges;
 import io.spoor.crm.ContactStore;
@@ -80,7 +80,7 @@ public final class SentEventApplier implements HitApplier<SentEventHit> {
         () -> new EventCompletions(definitions, completions, creations));
     events.complete(definition.get(), contact, hit.id(), hit.occurredAt(), OptionalLong.empty(), SOURCE,
         declared(hit, definition.get(), batch));
-    contact.ifPresent(id -> changes.addAnalytics(id, AnalyticsDelta.event(hit.occurredAt(), 0)));
+    contact.ifPresent(id -> changes.addAnalytics(id, Analytics.event(hit.occurredAt(), 0)));
   }
 
   /** Whom the event is about: empty when it names no one that can be found (rejected). */

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.spoor.crm.ObjectStore.HistoryEntry;
 import io.spoor.crm.ObjectStore.NewObject;
+import io.spoor.crm.gdpr.SqlGdprDeleteStore;
 import io.spoor.store.Database;
 import io.spoor.testkit.TempStore;
 import java.util.List;

@@ -2,35 +2,35 @@ package io.spoor.crm;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.spoor.testkit.SpoorClient;
 import io.spoor.testkit.SpoorClient.Answer;
+import io.spoor.testkit.SpoorClient;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.stream.Collectors;
 
 /** Calls of the contact search API shared by its tests. */
-final class SearchApi {
-  static final String PATH = ContactApi.PATH + "/search";
+public final class SearchApi {
+  public static final String PATH = ContactApi.PATH + "/search";
 
   private SearchApi() {
   }
 
-  static JsonObject filter(String property, String operator) {
+  public static JsonObject filter(String property, String operator) {
     return new JsonObject().put("propertyName", property).put("operator", operator);
   }
 
-  static JsonObject filter(String property, String operator, Object value) {
+  public static JsonObject filter(String property, String operator, Object value) {
     return filter(property, operator).put("value", value);
   }
 
   /** A body with one filter group holding these filters. */
-  static JsonObject where(JsonObject... filters) {
+  public static JsonObject where(JsonObject... filters) {
     return groups(new JsonArray(List.of(filters)));
   }
 
   /** A body with these filter groups, each an array of filters. */
-  static JsonObject groups(JsonArray... groups) {
+  public static JsonObject groups(JsonArray... groups) {
     JsonArray all = new JsonArray();
     for (JsonArray filters : groups) {
       all.add(new JsonObject().put("filters", filters));
@@ -38,25 +38,25 @@ final class SearchApi {
     return new JsonObject().put("filterGroups", all);
   }
 
-  static Answer search(SpoorClient client, JsonObject body) {
+  public static Answer search(SpoorClient client, JsonObject body) {
     return client.send("POST", PATH, body);
   }
 
   /** A search that must succeed. */
-  static JsonObject found(SpoorClient client, JsonObject body) {
+  public static JsonObject found(SpoorClient client, JsonObject body) {
     Answer answer = search(client, body);
     assertEquals(200, answer.status(), answer.body());
     return answer.json();
   }
 
   /** The ids of a page's results, in order. */
-  static List<String> ids(JsonObject page) {
+  public static List<String> ids(JsonObject page) {
     return page.getJsonArray("results").stream().map(JsonObject.class::cast).map(r -> r.getString("id"))
         .collect(Collectors.toList());
   }
 
   /** A search refused as a validation error. */
-  static void refused(SpoorClient client, JsonObject body) {
+  public static void refused(SpoorClient client, JsonObject body) {
     Answer answer = search(client, body);
     assertEquals(400, answer.status(), answer.body());
     assertEquals("VALIDATION_ERROR", answer.json().getString("category"), answer.body());

@@ -3,9 +3,10 @@ package io.spoor.segment;
 import io.spoor.crm.Company;
 import io.spoor.crm.Contact;
 import io.spoor.crm.ObjectType;
+import io.spoor.crm.SqlAssociationStore;
 import io.spoor.crm.SqlCompanyStore;
 import io.spoor.crm.SqlContactStore;
-import io.spoor.crm.SqlPropertyDefinitionStore;
+import io.spoor.crm.property.SqlPropertyDefinitionStore;
 import io.spoor.events.CompletionStore;
 import io.spoor.events.SqlCompletionStore;
 import io.spoor.events.SqlEventDefinitionStore;
@@ -65,6 +66,7 @@ final class SegmentFixture {
   final SqlCompletionStore completions;
   final SqlVisitorStore visitors;
   final SqlSegmentIds ids;
+  final SqlAssociationStore associations;
   final Portals portals;
   final List<ForwardCall> outbox = new ArrayList<>();
   private final SqlRejectionStore rejections;
@@ -91,6 +93,7 @@ final class SegmentFixture {
     completions = new SqlCompletionStore(db);
     visitors = new SqlVisitorStore(db);
     ids = new SqlSegmentIds(db);
+    associations = new SqlAssociationStore(db);
     rejections = new SqlRejectionStore(db);
     CreationLimits creation = new CreationLimits(limits, definitions);
     PerHitCap cap = PerHitCap.uncounted(100, RejectReason.TOO_MANY_PROPERTIES, "properties");
@@ -102,7 +105,7 @@ final class SegmentFixture {
     SentEventApplier sent = new SentEventApplier(contacts, properties, visitors, definitions, details, completions,
         cap, creation);
     Outbox recording = (hubId, origin, call) -> outbox.add(call);
-    SegmentApplier segment = new SegmentApplier(contacts, properties, companies, definitions, ids, events, sent,
+    SegmentApplier segment = new SegmentApplier(contacts, properties, companies, associations, definitions, ids, events, sent,
         beacons, creation, recording);
     applier = new BatchApplier(db, new SqlAppliedHits(db), rejections, portalStore,
         List.of(events, beacons, sent, segment), new IngestMetrics(metrics, new NoIngestLog()), clock, 100);
@@ -154,7 +157,7 @@ final class SegmentFixture {
   }
 
   List<Long> companiesOf(long contactId) {
-    return db.read(() -> contacts.associated(HUB, List.of(contactId), ObjectType.COMPANY)
+    return db.read(() -> associations.associated(HUB, List.of(contactId), ObjectType.COMPANY)
         .getOrDefault(contactId, List.of()));
   }
 

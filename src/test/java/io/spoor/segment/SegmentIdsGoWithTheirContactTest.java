@@ -3,10 +3,11 @@ package io.spoor.segment;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.spoor.crm.ContactMerge;
-import io.spoor.crm.GdprDelete;
-import io.spoor.crm.SqlContactMergeStore;
-import io.spoor.crm.SqlGdprDeleteStore;
+import io.spoor.crm.SqlAssociationStore;
+import io.spoor.crm.gdpr.GdprDelete;
+import io.spoor.crm.gdpr.SqlGdprDeleteStore;
+import io.spoor.crm.merge.ContactMerge;
+import io.spoor.crm.merge.SqlContactMergeStore;
 import io.spoor.identity.SqlExternalIdStore;
 import io.spoor.ingest.SqlRejectionStore;
 import io.spoor.store.Database;
@@ -35,7 +36,7 @@ class SegmentIdsGoWithTheirContactTest {
 
   @Test
   void aGdprDeleteErasesTheContactsSegmentIds(Database db) {
-    new GdprDelete(db, segment.contacts, new SqlGdprDeleteStore(db), segment.completions, segment.definitions,
+    new GdprDelete(db, segment.contacts, new SqlAssociationStore(db), new SqlGdprDeleteStore(db), segment.completions, segment.definitions,
         segment.visitors, new SqlExternalIdStore(db), new SqlRejectionStore(db), db)
         .delete(SegmentFixture.HUB, "a@example.com", Optional.of("email"));
     assertTrue(contactFor("u1").isEmpty());
@@ -47,7 +48,7 @@ class SegmentIdsGoWithTheirContactTest {
     segment.apply("{\"type\":\"identify\",\"userId\":\"u2\",\"traits\":{\"email\":\"b@example.com\"}}");
     long primary = segment.contact("b@example.com").id();
     long merged = segment.contact("a@example.com").id();
-    new ContactMerge(db, segment.contacts, new SqlContactMergeStore(db), segment.completions, segment.visitors,
+    new ContactMerge(db, segment.contacts, new SqlAssociationStore(db), new SqlContactMergeStore(db), segment.completions, segment.visitors,
         new SqlExternalIdStore(db), Clock.systemUTC()).merge(SegmentFixture.HUB, Long.toString(primary),
         Long.toString(merged));
     assertEquals(Optional.of(primary), contactFor("u1"));
