@@ -53,6 +53,6 @@ public final class OpsRoutes implements Routes {
           .put("ingestLog", logDamage.get().map(d -> "damaged: " + d).orElse("intact")));
     }));
     router.get("/metrics").handler(ctx -> ctx.response()
-        .putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8").end(metrics.render()));
+        .putHeader("Content-Type", Metrics.CONTENT_TYPE).end(metrics.render()));
   }
 }

@@ -43,9 +43,10 @@ final class BearerAuthentication {
         return;
       }
       String value = header.substring(BEARER.length()).trim();
-      ctx.vertx().<Optional<Authenticator.Grant>>executeBlocking(() -> authenticator.authenticate(value), false)
-          .onFailure(ctx::fail)
-          .onSuccess(grant -> admit(ctx, grant, scope));
+      ctx.vertx().<Optional<Authenticator.Grant>>executeBlocking(
+              Correlation.within(ctx, () -> authenticator.authenticate(value))::get, false)
+          .onFailure(failure -> Correlation.within(ctx, () -> ctx.fail(failure)))
+          .onSuccess(grant -> Correlation.within(ctx, () -> admit(ctx, grant, scope)));
     };
   }
 

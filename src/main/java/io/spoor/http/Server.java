@@ -114,9 +114,9 @@ public final class Server {
     router.route().handler(this::measure);
     router.route().handler(Server::wellFormedTarget);
     routes.forEach(r -> r.mount(router, http));
-    router.route().failureHandler(errors::handle);
+    router.route().failureHandler(ctx -> Correlation.within(ctx, () -> errors.handle(ctx)));
     for (int status : new int[] {400, 404, 405, 413, 415}) {
-      router.errorHandler(status, ctx -> errors.handle(ctx, status));
+      router.errorHandler(status, ctx -> Correlation.within(ctx, () -> errors.handle(ctx, status)));
     }
     return router;
   }

@@ -1,20 +1,17 @@
 package io.spoor.ops;
 
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.LongAdder;
+import io.prometheus.metrics.model.snapshots.CounterSnapshot;
+import io.prometheus.metrics.model.snapshots.Labels;
 
 /** A monotonically increasing count per combination of label values. */
-public final class Counter implements Metrics.Family {
+public final class Counter {
   private final String name;
-  private final String help;
+  private final io.prometheus.metrics.core.metrics.Counter counter;
   private final String[] labelNames;
-  private final Map<Labels, LongAdder> series = new ConcurrentHashMap<>();
 
-  Counter(String name, String help, String... labelNames) {
+  Counter(String name, io.prometheus.metrics.core.metrics.Counter counter, String[] labelNames) {
     this.name = name;
-    this.help = help;
+    this.counter = counter;
     this.labelNames = labelNames.clone();
   }
 
@@ -26,36 +23,31 @@ public final class Counter implements Metrics.Family {
     if (n < 0) {
       throw new IllegalArgumentException(name + " is a counter: it only goes up, was asked to add " + n);
     }
-    if (labelValues.length != labelNames.length) {
-      throw new IllegalArgumentException(name + " takes " + labelNames.length + " label values");
+    Metric.checkLabels(name, labelNames.length, labelValues);
+    if (labelNames.length == 0) {
+      counter.inc(n);
+    } else {
+      counter.labelValues(labelValues).inc(n);
     }
-    series.computeIfAbsent(new Labels(List.of(labelValues)), k -> new LongAdder()).add(n);
   }
 
-  /** The current count of one series (0 when never incremented). */
+  /** The current count of one series (0 when never incremented); reading does not create the series. */
   public long value(String... labelValues) {
-    LongAdder adder = series.get(new Labels(List.of(labelValues)));
-    return adder == null ? 0 : adder.sum();
+    Metric.checkLabels(name, labelNames.length, labelValues);
+    for (CounterSnapshot.CounterDataPointSnapshot point : counter.collect().getDataPoints()) {
+      if (has(point.getLabels(), labelValues)) {
+        return (long) point.getValue();
+      }
+    }
+    return 0;
   }
 
-  @Override
-  public String name() {
-    return name;
-  }
-
-  @Override
-  public String help() {
-    return help;
-  }
-
-  @Override
-  public String type() {
-    return "counter";
-  }
-
-  @Override
-  public void render(StringBuilder out) {
-    series.forEach((labels, adder) -> out.append(name)
-        .append(Labels.render(labelNames, labels, null, null)).append(' ').append(adder.sum()).append('\n'));
+  private boolean has(Labels labels, String[] labelValues) {
+    for (int i = 0; i < labelNames.length; i++) {
+      if (!labelValues[i].equals(labels.get(labelNames[i]))) {
+        return false;
+      }
+    }
+    return true;
   }
 }

@@ -1,67 +1,75 @@
 package io.spoor.ops;
 
-import java.util.ArrayList;
-import java.util.List;
+import io.prometheus.metrics.core.metrics.GaugeWithCallback;
+import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
+import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.function.LongSupplier;
 
 /**
- * A small Prometheus registry: labelled counters, gauges read on demand, and histograms.
- * Metric families are created once at wiring time; updating them is lock-free.
+ * Spoor's metrics: labelled counters, gauges read on demand and histograms in a Prometheus
+ * registry ({@code prometheus-metrics-core}), exposed in Prometheus's text format. Metric
+ * families are created once at wiring time; updating them is lock-free. A counter's name ends
+ * in {@code _total} (the exposition adds it when it does not).
  */
 public final class Metrics {
-  private final List<Family> families = new ArrayList<>();
+  /** The content type of {@link #render()}: Prometheus text format 0.0.4. */
+  public static final String CONTENT_TYPE = PrometheusTextFormatWriter.CONTENT_TYPE;
+
+  private final PrometheusRegistry registry = new PrometheusRegistry();
+  private final PrometheusTextFormatWriter writer = PrometheusTextFormatWriter.create();
+  private final Set<String> names = new HashSet<>();
+
+  /** A registry of Spoor's own metrics only. */
+  public Metrics() {
+  }
+
+  /** A registry that also reports the JVM's and the process's metrics ({@code jvm_*}, {@code process_*}). */
+  public static Metrics withJvmAndProcess() {
+    Metrics metrics = new Metrics();
+    JvmMetrics.builder().register(metrics.registry);
+    return metrics;
+  }
 
   public synchronized Counter counter(String name, String help, String... labelNames) {
-    return register(new Counter(name, help, labelNames));
+    claim(name);
+    return new Counter(name, io.prometheus.metrics.core.metrics.Counter.builder().name(name).help(help)
+        .labelNames(labelNames).withoutExemplars().register(registry), labelNames);
   }
 
   public synchronized Histogram histogram(String name, String help, double[] buckets, String... labelNames) {
-    return register(new Histogram(name, help, buckets, labelNames));
+    claim(name);
+    return new Histogram(name, io.prometheus.metrics.core.metrics.Histogram.builder().name(name).help(help)
+        .labelNames(labelNames).classicOnly().classicUpperBounds(buckets).withoutExemplars().register(registry),
+        labelNames.length);
   }
 
   public synchronized void gauge(String name, String help, LongSupplier value) {
-    register(new Gauge(name, help, value));
+    claim(name);
+    GaugeWithCallback.builder().name(name).help(help).callback(callback -> callback.call(value.getAsLong()))
+        .register(registry);
   }
 
-  /** The Prometheus text exposition of every metric. */
-  public synchronized String render() {
-    StringBuilder out = new StringBuilder(4096);
-    for (Family family : families) {
-      out.append("# HELP ").append(family.name()).append(' ').append(family.help()).append('\n');
-      out.append("# TYPE ").append(family.name()).append(' ').append(family.type()).append('\n');
-      family.render(out);
+  /** The Prometheus text exposition of every metric, families sorted by name. */
+  public String render() {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(16 * 1024);
+    try {
+      writer.write(out, registry.scrape());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
-    return out.toString();
+    return out.toString(StandardCharsets.UTF_8);
   }
 
-  private <T extends Family> T register(T family) {
-    if (families.stream().anyMatch(f -> f.name().equals(family.name()))) {
-      throw new IllegalArgumentException("metric registered twice: " + family.name());
-    }
-    families.add(family);
-    return family;
-  }
-
-  /** A named metric with its help line. */
-  interface Family {
-    String name();
-
-    String help();
-
-    String type();
-
-    void render(StringBuilder out);
-  }
-
-  private record Gauge(String name, String help, LongSupplier value) implements Family {
-    @Override
-    public String type() {
-      return "gauge";
-    }
-
-    @Override
-    public void render(StringBuilder out) {
-      out.append(name).append(' ').append(value.getAsLong()).append('\n');
+  private void claim(String name) {
+    if (!names.add(name)) {
+      throw new IllegalArgumentException("metric registered twice: " + name);
     }
   }
 }

@@ -41,7 +41,7 @@ public final class Database implements Transactor, FreedSpace, AutoCloseable {
   static Database openAt(Dialect dialect, int version) {
     Database database = new Database(dialect);
     try {
-      database.inTransaction(() -> new Migrations(database).apply(version));
+      new Migrations(database.writerSource, dialect).apply(version);
       database.maintenance = dialect.startMaintenance(database);
       return database;
     } catch (RuntimeException e) {

@@ -1,82 +1,77 @@
 package io.spoor.store;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Set;
-import java.util.regex.Pattern;
-import org.jdbi.v3.core.Handle;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Map;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationVersion;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 
 /**
- * Numbered migrations from {@code db/migration/V<n>__<what>.sql}, applied once each in
- * order and recorded in {@code schema_version}. {@code ${id_column}} in a file is replaced by
- * the dialect's key DDL, {@code ${assigned_id_column}} by its DDL for a key the application
- * assigns, {@code ${without_rowid}} by its suffix for tables that are only a key. Add a file
- * to change the schema; never edit an applied one.
+ * Numbered migrations from {@code db/migration/V<n>__<what>.sql}, applied by Flyway once each
+ * in order, all that are pending in one transaction, and recorded in
+ * {@code flyway_schema_history}. {@code ${id_column}} in a file is replaced by the dialect's
+ * key DDL, {@code ${assigned_id_column}} by its DDL for a key the application assigns,
+ * {@code ${without_rowid}} by its suffix for tables that are only a key. Add a file to change
+ * the schema; never edit an applied one (Flyway refuses to start on a changed checksum).
+ *
+ * <p>A store made before Flyway recorded its migrations in {@code schema_version}: its first
+ * start under Flyway takes the highest version there as Flyway's baseline, so nothing is
+ * applied twice, and leaves that table as it was.
  */
 final class Migrations {
-  /** Every migration, in order. A new file is listed here too: the jar has no directory listing. */
-  static final List<String> FILES = List.of("V1__foundation.sql", "V2__tracking.sql",
-      "V3__associations.sql", "V4__search.sql", "V5__unique_custom_values.sql", "V6__log_position.sql",
-      "V7__key_only_tables.sql", "V8__contact_analytics_in_crm_object.sql", "V9__unsettled_indexes.sql",
-      "V10__assumed_session_start.sql", "V11__rejection_parts.sql", "V12__applied_hit_fingerprint.sql",
-      "V13__write_keys.sql",
-      "V14__segment_ids.sql");
+  static final String HISTORY_TABLE = "flyway_schema_history";
+  static final String LEGACY_TABLE = "schema_version";
 
-  private static final Pattern STATEMENT_END = Pattern.compile(";\\s*(\\n|$)");
-  private final Database database;
+  private final DataSource dataSource;
+  private final Dialect dialect;
 
-  Migrations(Database database) {
-    this.database = database;
+  Migrations(DataSource dataSource, Dialect dialect) {
+    this.dataSource = dataSource;
+    this.dialect = dialect;
   }
 
   /** Applies, in order, each migration not yet applied whose number is at most {@code throughVersion}. */
   void apply(int throughVersion) {
-    Handle handle = database.handle();
-    handle.execute("CREATE TABLE IF NOT EXISTS schema_version "
-        + "(version INTEGER PRIMARY KEY, name VARCHAR(200) NOT NULL, applied_at BIGINT NOT NULL)");
-    Set<Integer> applied = Set.copyOf(
-        handle.createQuery("SELECT version FROM schema_version").mapTo(Integer.class).list());
-    for (String file : FILES) {
-      int version = Integer.parseInt(file.substring(1, file.indexOf("__")));
-      if (!applied.contains(version) && version <= throughVersion) {
-        statements(file).forEach(handle::execute);
-        handle.createUpdate("INSERT INTO schema_version VALUES (:v, :n, :t)")
-            .bind("v", version).bind("n", file).bind("t", System.currentTimeMillis()).execute();
+    FluentConfiguration configuration = Flyway.configure().dataSource(dataSource)
+        .locations("classpath:db/migration").table(HISTORY_TABLE).group(true)
+        .placeholders(Map.of("id_column", dialect.idColumn(), "assigned_id_column", dialect.assignedIdColumn(),
+            "without_rowid", dialect.keyOnlyTableSuffix()))
+        .target(throughVersion == Integer.MAX_VALUE ? MigrationVersion.LATEST
+            : MigrationVersion.fromVersion(Integer.toString(throughVersion)));
+    Optional<Integer> legacy = legacyVersion();
+    if (legacy.isPresent()) {
+      configuration.baselineVersion(Integer.toString(legacy.get()))
+          .baselineDescription("applied before Flyway (" + LEGACY_TABLE + ")").load().baseline();
+    }
+    configuration.load().migrate();
+  }
+
+  /** The last version a pre-Flyway store applied, when it has no Flyway history yet. */
+  private Optional<Integer> legacyVersion() {
+    try (Connection connection = dataSource.getConnection()) {
+      if (!hasTable(connection, LEGACY_TABLE) || hasTable(connection, HISTORY_TABLE)) {
+        return Optional.empty();
       }
+      try (Statement statement = connection.createStatement();
+          ResultSet max = statement.executeQuery("SELECT MAX(version) FROM " + LEGACY_TABLE)) {
+        int version = max.next() ? max.getInt(1) : 0;
+        return version > 0 ? Optional.of(version) : Optional.empty();
+      }
+    } catch (SQLException e) {
+      throw new StoreException("cannot read the store's migration history", e);
     }
   }
 
-  private List<String> statements(String file) {
-    String sql = load(file).replace("${id_column}", database.dialect().idColumn())
-        .replace("${assigned_id_column}", database.dialect().assignedIdColumn())
-        .replace("${without_rowid}", database.dialect().keyOnlyTableSuffix());
-    List<String> statements = new ArrayList<>();
-    for (String part : STATEMENT_END.split(sql)) {
-      String statement = stripComments(part).trim();
-      if (!statement.isEmpty()) {
-        statements.add(statement);
-      }
-    }
-    return statements;
-  }
-
-  private static String stripComments(String sql) {
-    return sql.lines().filter(line -> !line.trim().startsWith("--"))
-        .reduce("", (a, b) -> a + b + "\n");
-  }
-
-  private static String load(String file) {
-    try (InputStream in = Migrations.class.getResourceAsStream("/db/migration/" + file)) {
-      if (in == null) {
-        throw new IllegalStateException("migration missing from the jar: " + file);
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+  private static boolean hasTable(Connection connection, String table) throws SQLException {
+    DatabaseMetaData meta = connection.getMetaData();
+    try (ResultSet tables = meta.getTables(null, null, table, new String[] {"TABLE"})) {
+      return tables.next();
     }
   }
 }

@@ -45,8 +45,8 @@ class DamagedLogReportTest {
       String ingestLog = ready.json().getString("ingestLog");
       assertTrue(ingestLog.startsWith("damaged: 1 damaged span"), ingestLog);
       assertTrue(ingestLog.contains("damaged" + java.io.File.separator), ingestLog);
-      assertTrue(metrics.contains("\nspoor_ingest_log_damaged_spans 1\n"), metrics);
-      assertTrue(metrics.contains("\nspoor_ingest_log_lost_hits 0\n"), "the hits were all applied: " + metrics);
+      assertTrue(metrics.contains("\nspoor_ingest_log_damaged_spans 1.0\n"), metrics);
+      assertTrue(metrics.contains("\nspoor_ingest_log_lost_hits 0.0\n"), "the hits were all applied: " + metrics);
     }
   }
 }

@@ -25,15 +25,17 @@ class MetricsTest {
 
     assertEquals("# HELP spoor_things_total Things counted\n"
         + "# TYPE spoor_things_total counter\n"
-        + "spoor_things_total 5\n", metrics.render());
+        + "spoor_things_total 5.0\n", metrics.render());
   }
 
   @Test
-  void familyWithoutObservationsRendersOnlyItsHelpAndType() {
+  void aCounterWithoutLabelsIsExposedAtZeroAndALabelledOneWithItsFirstSeries() {
     Metrics metrics = new Metrics();
     metrics.counter("spoor_idle_total", "Nothing yet", "kind");
+    metrics.counter("spoor_quiet_total", "Nothing yet either");
 
-    assertEquals("# HELP spoor_idle_total Nothing yet\n# TYPE spoor_idle_total counter\n", metrics.render());
+    assertEquals("# HELP spoor_quiet_total Nothing yet either\n# TYPE spoor_quiet_total counter\n"
+        + "spoor_quiet_total 0.0\n", metrics.render());
   }
 
   @Test
@@ -46,8 +48,8 @@ class MetricsTest {
 
     List<String> lines = lines(metrics.render());
 
-    assertTrue(lines.contains("spoor_hits_total{kind=\"event_api\",outcome=\"applied\"} 2"), lines.toString());
-    assertTrue(lines.contains("spoor_hits_total{kind=\"event_api\",outcome=\"duplicate\"} 3"), lines.toString());
+    assertTrue(lines.contains("spoor_hits_total{kind=\"event_api\",outcome=\"applied\"} 2.0"), lines.toString());
+    assertTrue(lines.contains("spoor_hits_total{kind=\"event_api\",outcome=\"duplicate\"} 3.0"), lines.toString());
     assertEquals(4, lines.size(), lines.toString());
   }
 
@@ -84,7 +86,7 @@ class MetricsTest {
     Counter counter = metrics.counter("spoor_odd_total", "Odd labels", "v");
     counter.inc("say \"hi\" C:\\temp\nnext");
 
-    assertTrue(metrics.render().contains("spoor_odd_total{v=\"say \\\"hi\\\" C:\\\\temp\\nnext\"} 1\n"),
+    assertTrue(metrics.render().contains("spoor_odd_total{v=\"say \\\"hi\\\" C:\\\\temp\\nnext\"} 1.0\n"),
         metrics.render());
   }
 
@@ -102,8 +104,8 @@ class MetricsTest {
         + "spoor_batch_size_bucket{le=\"5.0\"} 3\n"
         + "spoor_batch_size_bucket{le=\"10.0\"} 4\n"
         + "spoor_batch_size_bucket{le=\"+Inf\"} 5\n"
-        + "spoor_batch_size_sum 115.5\n"
-        + "spoor_batch_size_count 5\n", metrics.render());
+        + "spoor_batch_size_count 5\n"
+        + "spoor_batch_size_sum 115.5\n", metrics.render());
   }
 
   @Test
@@ -125,10 +127,12 @@ class MetricsTest {
   void histogramRefusesTheWrongNumberOfLabelValues() {
     Metrics metrics = new Metrics();
     Histogram histogram = metrics.histogram("spoor_request_seconds", "Latency", new double[] {0.5}, "route");
+    histogram.observe(0.1, "/v1/event");
 
     assertThrows(IllegalArgumentException.class, () -> histogram.observe(0.1));
     // a bad observation must not break the exposition of every metric
-    assertFalse(metrics.render().isEmpty());
+    assertTrue(lines(metrics.render()).contains("spoor_request_seconds_count{route=\"/v1/event\"} 1"),
+        metrics.render());
   }
 
   @Test
@@ -137,28 +141,43 @@ class MetricsTest {
     AtomicLong depth = new AtomicLong(1);
     metrics.gauge("spoor_ingest_queue_depth", "Hits waiting", depth::get);
 
-    assertTrue(lines(metrics.render()).contains("spoor_ingest_queue_depth 1"));
+    assertTrue(lines(metrics.render()).contains("spoor_ingest_queue_depth 1.0"));
     depth.set(42);
     String rendered = metrics.render();
 
     assertEquals("# HELP spoor_ingest_queue_depth Hits waiting\n"
         + "# TYPE spoor_ingest_queue_depth gauge\n"
-        + "spoor_ingest_queue_depth 42\n", rendered);
+        + "spoor_ingest_queue_depth 42.0\n", rendered);
   }
 
   @Test
-  void familiesAreRenderedInTheOrderTheyWereRegistered() {
+  void familiesAreRenderedSortedByName() {
     Metrics metrics = new Metrics();
     metrics.gauge("spoor_b", "B", () -> 0);
     metrics.counter("spoor_a_total", "A");
-    metrics.histogram("spoor_c", "C", new double[] {1});
+    metrics.histogram("spoor_c", "C", new double[] {1}).observe(1);
 
     String rendered = metrics.render();
 
     int b = rendered.indexOf("# HELP spoor_b ");
     int a = rendered.indexOf("# HELP spoor_a_total ");
     int c = rendered.indexOf("# HELP spoor_c ");
-    assertTrue(b >= 0 && b < a && a < c, rendered);
+    assertTrue(a >= 0 && a < b && b < c, rendered);
+  }
+
+  @Test
+  void theJvmAndTheProcessReportTheirOwnMetricsBesideSpoors() {
+    Metrics metrics = Metrics.withJvmAndProcess();
+    metrics.counter("spoor_hits_total", "Hits");
+
+    List<String> lines = lines(metrics.render());
+
+    for (String family : List.of("jvm_memory_used_bytes gauge", "jvm_threads_current gauge",
+        "jvm_gc_collection_seconds summary", "process_cpu_seconds_total counter", "process_open_fds gauge",
+        "process_resident_memory_bytes gauge", "spoor_hits_total counter")) {
+      assertTrue(lines.contains("# TYPE " + family), family + " in " + lines);
+    }
+    assertFalse(lines(new Metrics().render()).stream().anyMatch(l -> l.startsWith("jvm_")));
   }
 
   @Test
