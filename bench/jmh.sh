@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # bench/jmh.sh - JMH micro-benchmarks of Spoor's hot pure functions: beacon query strings into
 # page views, the tracking cookies (__hstc, __hssc, hubspotutk), traffic source classification,
-# Events API contact properties, the domain hash, and one metrics increment and observation
-# (bench/jmh/src/main/java).
+# Events API contact properties, the domain hash, one metrics increment and observation, and
+# Segment's trait mapping (bench/jmh/src/main/java).
 #
 # In one run it:
 #   1. makes sure the server jar exists (SPOOR_JAR, default <repo>/target/spoor.jar; built with

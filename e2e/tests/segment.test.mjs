@@ -83,8 +83,7 @@ test('an unknown write key is refused and reported by the library', async () => 
   assert.deepEqual(answers, [401]);
 });
 
-// Needs the mapping of identify to contacts (the Segment applier): remove the todo once it is merged.
-test('identify makes a contact found by its email', { todo: 'passes once the Segment mapping applies identify' }, async () => {
+test('identify makes a contact found by its email', async () => {
   const { client } = analytics({ flushAt: 1 });
   const email = `mapped-${run}@example.com`;
   await delivered(client, 'identify', { userId: `mapped-${run}`, traits: { email, firstName: 'Mapped' } });

@@ -65,6 +65,7 @@ import io.spoor.portal.Portals;
 import io.spoor.portal.TokenRoutes;
 import io.spoor.segment.EdgeLimits;
 import io.spoor.segment.EdgeRejections;
+import io.spoor.segment.SegmentApplier;
 import io.spoor.segment.SegmentRoutes;
 import io.spoor.segment.WriteKeyRoutes;
 import io.spoor.segment.WriteKeys;
@@ -177,21 +178,24 @@ public final class Spoor implements AutoCloseable {
         "Parameters or properties of a hit beyond the per-hit cap, refused", "kind");
     PerHitCap propertyCap = new PerHitCap(settings.get(Settings.MAX_PROPERTIES_PER_EVENT),
         RejectReason.TOO_MANY_PROPERTIES, "properties", overCap);
-    return List.of(
-        new EventsApiApplier(stores.contacts(), stores.propertyDefinitions(), stores.eventDefinitions(),
-            stores.completions(), stores.externalIds(), new PerHitCap(settings.get(Settings.MAX_PARAMS_PER_HIT),
-                RejectReason.TOO_MANY_PARAMETERS, "parameters", overCap), limits, outbox, rollups),
-        new BeaconApplier(stores.contacts(), stores.propertyDefinitions(), stores.visitors(),
-            stores.eventDefinitions(), stores.completions(),
-            metrics.counter("spoor_bot_hits_total", "Beacons from bots, kept out of the analytics"),
-            metrics.counter("spoor_untracked_hits_total",
-                "Beacons counted but not tracked: cookieless (ce=false), a privacy signal honoured, or a visitor "
-                    + "who declined consent", "why"),
-            stores.eventDetails(), propertyCap, limits, rollups),
-        new SentEventApplier(stores.contacts(), stores.propertyDefinitions(), stores.visitors(),
-            stores.eventDefinitions(), stores.eventDetails(), stores.completions(),
-            propertyCap, limits, rollups),
-        new EdgeRejections(EdgeRejections.NO_MAPPING));
+    EventsApiApplier events = new EventsApiApplier(stores.contacts(), stores.propertyDefinitions(),
+        stores.eventDefinitions(), stores.completions(), stores.externalIds(),
+        new PerHitCap(settings.get(Settings.MAX_PARAMS_PER_HIT), RejectReason.TOO_MANY_PARAMETERS, "parameters", overCap),
+        limits, outbox, rollups);
+    BeaconApplier beacons = new BeaconApplier(stores.contacts(), stores.propertyDefinitions(), stores.visitors(),
+        stores.eventDefinitions(), stores.completions(),
+        metrics.counter("spoor_bot_hits_total", "Beacons from bots, kept out of the analytics"),
+        metrics.counter("spoor_untracked_hits_total",
+            "Beacons counted but not tracked: cookieless (ce=false), a privacy signal honoured, or a visitor "
+                + "who declined consent", "why"),
+        stores.eventDetails(), propertyCap, limits, rollups);
+    SentEventApplier sentEvents = new SentEventApplier(stores.contacts(), stores.propertyDefinitions(),
+        stores.visitors(), stores.eventDefinitions(), stores.eventDetails(), stores.completions(), propertyCap, limits,
+        rollups);
+    return List.of(events, beacons, sentEvents,
+        new EdgeRejections(new SegmentApplier(stores.contacts(), stores.propertyDefinitions(), stores.companies(),
+            stores.associations(), stores.eventDefinitions(), stores.segmentIds(), events, sentEvents, beacons, limits,
+            outbox)));
   }
 
   /** What hits from the unauthenticated endpoints may create per portal. */
@@ -336,6 +340,11 @@ public final class Spoor implements AutoCloseable {
    */
   public CompletableFuture<Throwable> failure() {
     return log.failure();
+  }
+
+  /** The ingest log the edge appends hits to (tests put hits of endpoints not yet routed here). */
+  public IngestLog ingestLog() {
+    return log;
   }
 
   /** Completes once every hit acknowledged so far has been applied to the store. */

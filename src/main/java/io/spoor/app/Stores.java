@@ -39,6 +39,8 @@ import io.spoor.portal.SqlTokenStore;
 import io.spoor.portal.TokenStore;
 import io.spoor.segment.SqlWriteKeyStore;
 import io.spoor.segment.WriteKeyStore;
+import io.spoor.segment.SegmentIds;
+import io.spoor.segment.SqlSegmentIds;
 import io.spoor.store.Database;
 import java.time.Clock;
 
@@ -49,7 +51,7 @@ record Stores(Database db, PortalStore portals, TokenStore tokens, ContactStore 
     AppliedHits appliedHits, VisitorStore visitors, EventDetailsStore eventDetails,
     ObjectStore<Company> companies, AssociationStore associations, ObjectSearchStore search,
     ContactMergeStore contactMerges, GdprDeleteStore gdprDeletes, WriteKeyStore writeKeys,
-    ForwardStore forwarding, AccountStore accounts) {
+    ForwardStore forwarding, AccountStore accounts, SegmentIds segmentIds) {
 
   static Stores sql(Database db, Clock clock) {
     return sql(db, clock, io.spoor.crm.ObjectStore.HISTORY_PER_PROPERTY);
@@ -64,6 +66,6 @@ record Stores(Database db, PortalStore portals, TokenStore tokens, ContactStore 
         new SqlAppliedHits(db), new SqlVisitorStore(db), new SqlEventDetailsStore(db),
         new SqlCompanyStore(db, historyPerProperty), new SqlAssociationStore(db), new SqlObjectSearch(db),
         new SqlContactMergeStore(db), new SqlGdprDeleteStore(db), new SqlWriteKeyStore(db, clock),
-        new SqlForwardStore(db), new SqlAccountStore(db, clock));
+        new SqlForwardStore(db), new SqlAccountStore(db, clock), new SqlSegmentIds(db));
   }
 }

@@ -34,7 +34,7 @@ public final class EpochMillis {
   }
 
   /** Whether the instant is a midnight UTC, as a {@code date} property's value must be. */
-  static boolean isMidnight(long millis) {
+  public static boolean isMidnight(long millis) {
     return Math.floorMod(millis, 86_400_000L) == 0;
   }
 }

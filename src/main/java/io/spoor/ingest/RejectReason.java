@@ -42,5 +42,21 @@ public enum RejectReason {
    */
   INVALID_SEGMENT_MESSAGE,
   /** A Segment batch element over {@code --segment-max-message-bytes}. */
-  SEGMENT_MESSAGE_TOO_LARGE
+  SEGMENT_MESSAGE_TOO_LARGE,
+  /** A Segment message that is not a JSON object, or lacks a field its type needs (groupId, previousId). */
+  MALFORMED_SEGMENT_MESSAGE,
+  /** A Segment message whose type is not identify, track, page, screen, group or alias. */
+  UNKNOWN_SEGMENT_TYPE,
+  /** A Segment message with neither userId nor anonymousId. */
+  NO_SEGMENT_USER,
+  /** A Segment track without an event name (a non-empty string). */
+  NO_SEGMENT_EVENT,
+  /** A Segment identify without an email: HubSpot's contacts are keyed by email. */
+  NO_EMAIL,
+  /** A Segment call whose userId and anonymousId stand for no contact yet, where one is needed. */
+  UNKNOWN_SEGMENT_USER,
+  /** A Segment group whose traits.website is missing or not a full URL with a domain. */
+  INVALID_WEBSITE,
+  /** A Segment trait whose JSON type does not fit its property (a string for a number, say). */
+  INVALID_TRAIT_TYPE
 }

@@ -2,7 +2,7 @@ package io.spoor.segment;
 
 import java.util.List;
 
-/** The wire names of Segment's HTTP Tracking API that the edge reads, in one place. */
+/** The wire names of Segment's HTTP Tracking API that the edge and the mapping read, in one place. */
 final class ApiFields {
   static final String TYPE = "type";
   static final String BATCH = "batch";
@@ -16,6 +16,24 @@ final class ApiFields {
   static final String EVENT = "event";
   static final String CONTEXT = "context";
   static final String INTEGRATIONS = "integrations";
+  // read by the mapping
+  static final String PREVIOUS_ID = "previousId";
+  static final String GROUP_ID = "groupId";
+  static final String NAME = "name";
+  static final String TRAITS = "traits";
+  static final String PROPERTIES = "properties";
+  static final String PAGE = "page";
+  static final String EMAIL = "email";
+  static final String WEBSITE = "website";
+  /** The HubSpot visitor cookie's value, in {@code context} or {@code integrations.HubSpot}. */
+  static final String HUBSPOTUTK = "hubspotutk";
+  static final String HUBSPOT = "HubSpot";
+  static final String URL = "url";
+  static final String PATH = "path";
+  static final String REFERRER = "referrer";
+  static final String TITLE = "title";
+  /** Where a track's value is read from, in this order. */
+  static final List<String> REVENUE = List.of("revenue", "value", "total");
 
   /** The message types, lower case, as in a batch element's {@code type} and the single-call paths. */
   static final List<String> TYPES = List.of("identify", "track", "page", "screen", "group", "alias");

@@ -6,6 +6,7 @@ import io.spoor.ingest.Batch;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What hits from the unauthenticated endpoints (the Events HTTP API and the tracking code's
@@ -58,6 +59,16 @@ public final class CreationLimits {
   /** The counting of this batch's creations, shared by every applier of the batch. */
   Creations of(Batch batch) {
     return batch.part(Creations.class, () -> new Creations(this));
+  }
+
+  /** For appliers of other packages: empty when the batch may create one more contact of the portal at {@code at}. */
+  public Optional<String> contactRefusal(Batch batch, long portalId, long at) {
+    return of(batch).refusal(Kind.CONTACT, portalId, at);
+  }
+
+  /** For appliers of other packages: counts a contact the batch created. */
+  public void contactCreated(Batch batch, long portalId, long at) {
+    of(batch).created(Kind.CONTACT, portalId, at);
   }
 
   Limits limits() {

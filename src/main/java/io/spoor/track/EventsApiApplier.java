@@ -91,26 +91,39 @@ public final class EventsApiApplier implements HitApplier<EventApiHit> {
 
   @Override
   public void apply(EventApiHit hit, Portal portal, Batch batch) {
+    record(hit, portal, batch, true);
+  }
+
+  /**
+   * Applies the hit by these rules for another kind of hit mapped to it (a Segment track):
+   * true when the event was recorded, false when the hit was rejected whole. The other kind
+   * forwards the hit as its own, so it is not forwarded here as a tracking hit.
+   */
+  public boolean record(EventApiHit hit, Portal portal, Batch batch) {
+    return record(hit, portal, batch, false);
+  }
+
+  private boolean record(EventApiHit hit, Portal portal, Batch batch, boolean forwardAsTracking) {
     if (!portal.customEventsEnabled()) {
       batch.reject(hit, RejectReason.CUSTOM_EVENTS_DISABLED, true,
           "custom events are disabled for portal " + hit.hubId());
-    } else {
-      applyTo(portal, hit, batch);
+      return false;
     }
+    return applyTo(portal, hit, batch, forwardAsTracking);
   }
 
-  private void applyTo(Portal portal, EventApiHit hit, Batch batch) {
+  private boolean applyTo(Portal portal, EventApiHit hit, Batch batch, boolean forwardAsTracking) {
     Optional<String> email = hit.email().flatMap(Emails::normalize);
     if (hit.email().isPresent() && email.isEmpty()) {
       batch.reject(hit, RejectReason.INVALID_EMAIL, true, "email is not an email address");
-      return;
+      return false;
     }
     LiveContactCache live = batch.part(LiveContactCache.class, () -> new LiveContactCache(contacts));
     if (email.isEmpty() && hit.externalId().isPresent()
         && linked(portal.hubId(), hit.externalId().get(), live).isEmpty()) {
       batch.reject(hit, RejectReason.UNKNOWN_EXTERNAL_ID, true,
           "id has not been seen with an email, and an id alone never creates a contact");
-      return;
+      return false;
     }
     ContactChanges changes = contactChanges(batch);
     Creations creations = limits.of(batch);
@@ -119,14 +132,14 @@ public final class EventsApiApplier implements HitApplier<EventApiHit> {
         ? creations.refusal(CreationLimits.Kind.CONTACT, portal.hubId(), hit.receivedAt()) : Optional.empty();
     if (refusal.isPresent()) {
       batch.reject(hit, RejectReason.CONTACT_CREATION_LIMIT, true, refusal.get());
-      return;
+      return false;
     }
     EventCompletions events = batch.part(EventCompletions.class,
         () -> new EventCompletions(eventDefinitions, completions, creations));
     Resolution resolution = events.resolve(portal.hubId(), hit.eventRef().trim(), hit.receivedAt());
     if (resolution instanceof Resolution.Refused refused) {
       batch.reject(hit, reasonFor(refused.refusal()), true, refused.detail());
-      return;
+      return false;
     }
     Optional<Long> contact = contactOf(portal, hit, email, changes, live);
     if (newContact) {
@@ -143,7 +156,10 @@ public final class EventsApiApplier implements HitApplier<EventApiHit> {
     List<Param> kept = cap.keep(hit, hit.properties(), Param::name, batch);
     new PropertyParams(changes, ChangeSource.EVENTS_API).apply(portal, hit, kept,
         cap.keep(hit, hit.malformed(), name -> name, batch), contact, batch);
-    email.ifPresent(address -> forward(hit, address, revenue.isPresent() ? hit.revenue() : Optional.empty(), kept));
+    if (forwardAsTracking) {
+      email.ifPresent(address -> forward(hit, address, revenue.isPresent() ? hit.revenue() : Optional.empty(), kept));
+    }
+    return true;
   }
 
   private void forward(EventApiHit hit, String email, Optional<String> revenue, List<Param> kept) {

@@ -12,7 +12,9 @@ import com.segment.analytics.messages.Message;
 import com.segment.analytics.messages.PageMessage;
 import com.segment.analytics.messages.ScreenMessage;
 import com.segment.analytics.messages.TrackMessage;
+import io.spoor.testkit.SpoorClient;
 import io.spoor.testkit.SpoorPerClass;
+import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -96,5 +98,41 @@ class SegmentJavaLibraryTest extends SpoorPerClass {
         List.of(TrackMessage.builder("Viewed").anonymousId("anon")));
     assertEquals(1, failures.size());
     assertEquals(before, calls.hitsTaken());
+  }
+
+  /** The contact, with these properties and its company associations, read through the CRM API. */
+  private JsonObject contact(String email, String properties) {
+    SpoorClient.Answer answer = client.get("/crm/v3/objects/contacts/" + email + "?idProperty=email&properties="
+        + properties + "&associations=companies");
+    assertEquals(200, answer.status(), answer.body());
+    return answer.json();
+  }
+
+  @Test
+  void theLibrarysCallsMakeTheContactItsEventsPageViewAndCompany() throws Exception {
+    assertEquals(List.of(), send(key, List.of(
+        IdentifyMessage.builder().userId("lib-1").traits(Map.of("email", "lib-1@example.com", "firstName", "Ada",
+            "address", Map.of("city", "London"))),
+        TrackMessage.builder("Order Completed").userId("lib-1").properties(Map.of("revenue", 42.5)),
+        PageMessage.builder("Pricing").userId("lib-1").properties(Map.of("url", "https://shop.example/pricing")),
+        GroupMessage.builder("grp-lib").userId("lib-1").traits(Map.of("website", "https://www.lib.example/",
+            "name", "Lib Inc", "employees", 12)),
+        AliasMessage.builder("anon-lib").userId("lib-1"),
+        TrackMessage.builder("Signed In").anonymousId("anon-lib"))));
+    server.awaitApplied();
+    JsonObject found = contact("lib-1@example.com", "firstname,city,hs_analytics_num_event_completions,"
+        + "hs_analytics_revenue,hs_analytics_num_page_views");
+    JsonObject p = found.getJsonObject("properties");
+    assertEquals(List.of("Ada", "London", "2", "42.5", "1"), List.of(p.getString("firstname"), p.getString("city"),
+        p.getString("hs_analytics_num_event_completions"), p.getString("hs_analytics_revenue"),
+        p.getString("hs_analytics_num_page_views")));
+    SpoorClient.Answer company = client.get("/crm/v3/objects/companies/lib.example?idProperty=domain"
+        + "&properties=name,numberofemployees,segment_group_id");
+    assertEquals(200, company.status(), company.body());
+    JsonObject c = company.json().getJsonObject("properties");
+    assertEquals(List.of("Lib Inc", "12", "grp-lib"), List.of(c.getString("name"), c.getString("numberofemployees"),
+        c.getString("segment_group_id")));
+    assertEquals(company.json().getString("id"), found.getJsonObject("associations").getJsonObject("companies")
+        .getJsonArray("results").getJsonObject(0).getString("id"));
   }
 }

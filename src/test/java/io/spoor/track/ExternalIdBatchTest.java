@@ -11,10 +11,8 @@ import io.spoor.events.SqlCompletionStore;
 import io.spoor.events.SqlEventDefinitionStore;
 import io.spoor.identity.SqlExternalIdStore;
 import io.spoor.ingest.BatchApplier;
-import io.spoor.ingest.BatchSink;
 import io.spoor.ingest.EventApiHit;
 import io.spoor.ingest.Hit;
-import io.spoor.ingest.IngestLog;
 import io.spoor.ingest.IngestMetrics;
 import io.spoor.ingest.LogPlace;
 import io.spoor.ingest.RejectReason;
@@ -25,13 +23,13 @@ import io.spoor.portal.Portals;
 import io.spoor.portal.SqlPortalStore;
 import io.spoor.portal.SqlTokenStore;
 import io.spoor.store.Database;
+import io.spoor.testkit.NoIngestLog;
 import io.spoor.testkit.TempStore;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -64,7 +62,7 @@ class ExternalIdBatchTest {
         io.spoor.forward.Outbox.NONE,
         new io.spoor.report.Rollups(db, true));
     applier = new BatchApplier(db, new SqlAppliedHits(db), new SqlRejectionStore(db), portalStore,
-        List.of(events), new IngestMetrics(new Metrics(), new NoLog()), clock, 100);
+        List.of(events), new IngestMetrics(new Metrics(), new NoIngestLog()), clock, 100);
   }
 
   @Test
@@ -92,36 +90,5 @@ class ExternalIdBatchTest {
     hits++;
     return new EventApiHit("batch-hit-" + hits, 1, AT, "batch_event", email, Optional.empty(),
         Optional.of(externalId), List.of(), List.of(), "id=" + externalId);
-  }
-
-  /** The ingest log IngestMetrics reads gauges from: this test hands batches straight to the applier. */
-  private static final class NoLog implements IngestLog {
-    @Override
-    public CompletableFuture<Void> append(Hit hit) {
-      throw new UnsupportedOperationException("hits go straight to the applier in this test");
-    }
-
-    @Override
-    public void start(BatchSink sink) {
-    }
-
-    @Override
-    public int depth() {
-      return 0;
-    }
-
-    @Override
-    public CompletableFuture<Void> awaitApplied() {
-      return CompletableFuture.completedFuture(null);
-    }
-
-    @Override
-    public long deadLettered() {
-      return 0;
-    }
-
-    @Override
-    public void close() {
-    }
   }
 }

@@ -33,8 +33,9 @@ public final class SqlGdprDeleteStore implements GdprDeleteStore {
     db.handle().createUpdate("DELETE FROM unique_value WHERE portal_id = :portal AND object_type = :type "
             + "AND object_id = :id")
         .bind("portal", portalId).bind("type", TYPE).bind("id", contactId).execute();
+    // segment_id: the Segment userIds and anonymousIds remembered with the contact
     for (String sql : List.of("DELETE FROM property_history WHERE " + Settling.either("object_id = :id"),
-        "DELETE FROM object_property WHERE object_id = :id")) {
+        "DELETE FROM object_property WHERE object_id = :id", "DELETE FROM segment_id WHERE contact_id = :id")) {
       db.handle().createUpdate(sql).bind("id", contactId).execute();
     }
   }

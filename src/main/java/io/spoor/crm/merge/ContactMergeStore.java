@@ -7,7 +7,8 @@ package io.spoor.crm.merge;
 public interface ContactMergeStore {
   /**
    * Moves every unique key of one contact (its email, and the emails of contacts merged into it
-   * before) to another, so each of those emails finds the other contact from now on.
+   * before) and its Segment ids to another, so each of those emails and ids finds the other
+   * contact from now on.
    */
   void moveKeys(long portalId, long fromId, long intoId);
 }

@@ -17,5 +17,7 @@ public final class SqlContactMergeStore implements ContactMergeStore {
             + "AND object_type = :type AND object_id = :from")
         .bind("into", intoId).bind("portal", portalId).bind("type", ObjectType.CONTACT.name()).bind("from", fromId)
         .execute();
+    db.handle().createUpdate("UPDATE segment_id SET contact_id = :into WHERE portal_id = :portal AND contact_id = :from")
+        .bind("into", intoId).bind("portal", portalId).bind("from", fromId).execute();
   }
 }

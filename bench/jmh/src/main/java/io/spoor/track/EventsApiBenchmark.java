@@ -2,10 +2,7 @@ package io.spoor.track;
 
 import io.spoor.crm.ChangeSource;
 import io.spoor.crm.ContactChanges;
-import io.spoor.crm.ContactStore;
-import io.spoor.crm.ObjectType;
 import io.spoor.crm.PropertyDefinition;
-import io.spoor.crm.PropertyDefinitionStore;
 import io.spoor.crm.PropertyType;
 import io.spoor.http.Param;
 import io.spoor.http.QueryString;
@@ -13,14 +10,13 @@ import io.spoor.ingest.Batch;
 import io.spoor.ingest.EventApiHit;
 import io.spoor.ingest.JmhBatches;
 import io.spoor.jmh.HubSpotInputs;
+import io.spoor.jmh.JmhStores;
 import io.spoor.portal.Portal;
 import io.spoor.portal.Privacy;
 import io.spoor.portal.RateLimits;
-import java.lang.reflect.Proxy;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -64,7 +60,7 @@ public class EventsApiBenchmark {
     }
     // one batch for the whole trial, as the applier keeps one for up to thousands of hits
     batch = JmhBatches.empty(HubSpotInputs.NOW);
-    properties = new PropertyParams(new ContactChanges(storeWithNoValues(), new CustomProperties()),
+    properties = new PropertyParams(new ContactChanges(JmhStores.contactsWithNoValues(), JmhStores.customProperties(CUSTOM)),
         ChangeSource.EVENTS_API);
   }
 
@@ -106,46 +102,13 @@ public class EventsApiBenchmark {
     return next;
   }
 
-  /** A contact store whose contacts have no stored values yet; nothing else may be asked. */
-  private static ContactStore storeWithNoValues() {
-    return (ContactStore) Proxy.newProxyInstance(ContactStore.class.getClassLoader(),
-        new Class<?>[] {ContactStore.class}, (proxy, method, args) -> {
-          if (method.getName().equals("values")) {
-            return Map.of();
-          }
-          throw new UnsupportedOperationException("not expected in this benchmark: " + method.getName());
-        });
-  }
-
   /** The portal's two custom contact properties: a plan (enumeration) and a seat count. */
-  private static final class CustomProperties implements PropertyDefinitionStore {
-    private final List<PropertyDefinition> custom = List.of(
-        new PropertyDefinition("plan", "Plan", PropertyType.ENUMERATION, "select", "contactinformation", "",
-            List.of(new PropertyDefinition.Option("Team", "team", 0, false),
-                new PropertyDefinition.Option("Business", "business", 1, false),
-                new PropertyDefinition.Option("Enterprise", "enterprise", 2, false)),
-            false, false, false, false),
-        new PropertyDefinition("seats", "Seats", PropertyType.NUMBER, "number", "contactinformation", "",
-            List.of(), false, false, false, false));
-
-    @Override
-    public List<PropertyDefinition> custom(long portalId, ObjectType type) {
-      return custom;
-    }
-
-    @Override
-    public boolean create(long portalId, ObjectType type, PropertyDefinition definition) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public boolean update(long portalId, ObjectType type, PropertyDefinition definition) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public boolean archive(long portalId, ObjectType type, String name) {
-      throw new UnsupportedOperationException();
-    }
-  }
+  private static final List<PropertyDefinition> CUSTOM = List.of(
+      new PropertyDefinition("plan", "Plan", PropertyType.ENUMERATION, "select", "contactinformation", "",
+          List.of(new PropertyDefinition.Option("Team", "team", 0, false),
+              new PropertyDefinition.Option("Business", "business", 1, false),
+              new PropertyDefinition.Option("Enterprise", "enterprise", 2, false)),
+          false, false, false, false),
+      new PropertyDefinition("seats", "Seats", PropertyType.NUMBER, "number", "contactinformation", "",
+          List.of(), false, false, false, false));
 }
