@@ -119,7 +119,8 @@ final class BadRequests {
     int count = junk.between(0, 12);
     for (int i = 0; i < count; i++) {
       String name = junk.chance(0.8) ? junk.pick(names) : junk.queryPart(junk.badName());
-      pairs.add(junk.queryPart(name) + (junk.chance(0.1) ? "" : "=" + junk.queryPart(trackingValue(name))));
+      String value = name.equals("email") ? junk.badEmailQueryPart() : junk.queryPart(trackingValue(name));
+      pairs.add(junk.queryPart(name) + (junk.chance(0.1) ? "" : "=" + value));
     }
     java.util.Collections.shuffle(pairs, junk.random());
     return String.join(junk.chance(0.05) ? "&&" : "&", pairs);

@@ -112,6 +112,20 @@ final class Junk {
     return pick(BAD_EMAILS);
   }
 
+  /**
+   * A bad email as a query-string value: spliced escapes can make a bad address good once a
+   * tracking pixel decodes them leniently ({@code %} + {@code .x@example.com}), so such draws
+   * are drawn again.
+   */
+  String badEmailQueryPart() {
+    while (true) {
+      String value = queryPart(badEmail());
+      if (Emails.normalize(io.spoor.http.PercentDecoding.lenient(value)).isEmpty()) {
+        return value;
+      }
+    }
+  }
+
   /** A name that no property, event or definition can have: always a character outside [a-z0-9_]. */
   String badName() {
     String s = string();
