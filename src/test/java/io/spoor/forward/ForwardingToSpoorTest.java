@@ -1,5 +1,6 @@
 package io.spoor.forward;
 
+import io.spoor.testkit.Polling;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package io.spoor.forward;
+package io.spoor.testkit;
 
 import java.time.Duration;
 import java.util.concurrent.locks.LockSupport;
@@ -6,14 +6,14 @@ import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /** Reads state that arrives asynchronously (deliveries by the worker) until it satisfies a condition. */
-final class Polling {
+public final class Polling {
   private static final Duration POLL = Duration.ofMillis(100);
 
   private Polling() {
   }
 
   /** The first value {@code read} gives that satisfies {@code ok}; fails with the last value after {@code timeout}. */
-  static <T> T until(String what, Duration timeout, Supplier<T> read, Predicate<? super T> ok) {
+  public static <T> T until(String what, Duration timeout, Supplier<T> read, Predicate<? super T> ok) {
     long deadline = System.nanoTime() + timeout.toNanos();
     T last = read.get();
     while (!ok.test(last)) {
