@@ -112,7 +112,7 @@ public final class Spoor implements AutoCloseable {
   private final IngestMetrics ingestMetrics;
   private final int port;
   private final Optional<NewToken> firstStartToken;
-  private final Outbox outbox;
+  private final SqlOutbox outbox;
   private final ForwardWorker forwardWorker;
   private final Optional<String> setupToken;
   private final Accounts accounts;
@@ -150,7 +150,7 @@ public final class Spoor implements AutoCloseable {
     routes.addAll(crmRoutes(stores, clock));
     routes.addAll(adminRoutes(stores, metrics, clock));
     routes.addAll(segmentRoutes(settings, stores, metrics, clock));
-    routes.add(new ForwardingRoutes(new Forwarding(db, stores.forwarding(), forwardWorker, clock)));
+    routes.add(new ForwardingRoutes(new Forwarding(db, stores.forwarding(), forwardWorker, outbox, clock)));
     routes.add(new DashboardRoutes(accounts, dashboardAuth, settings.get(Settings.SIGN_IN_FAILURES), clock,
         metrics, settings.find(Settings.PUBLIC_URL)));
     routes.add(new ReportRoutes(new Reports(db), new LegacyReports(db)));

@@ -11,12 +11,14 @@ public final class Forwarding {
   private final Transactor tx;
   private final ForwardStore store;
   private final ForwardWorker worker;
+  private final SqlOutbox outbox;
   private final Clock clock;
 
-  public Forwarding(Transactor tx, ForwardStore store, ForwardWorker worker, Clock clock) {
+  public Forwarding(Transactor tx, ForwardStore store, ForwardWorker worker, SqlOutbox outbox, Clock clock) {
     this.tx = tx;
     this.store = store;
     this.worker = worker;
+    this.outbox = outbox;
     this.clock = clock;
   }
 
@@ -30,6 +32,7 @@ public final class Forwarding {
       store.saveTarget(target, clock.millis());
       return view(target.hubId());
     });
+    outbox.targetChanged(target.hubId());
     worker.forget(target.hubId());
     return new View(view.target(), view.status(), OptionalLong.empty());
   }
@@ -42,6 +45,7 @@ public final class Forwarding {
     if (!tx.inTransaction(() -> store.deleteTarget(hubId))) {
       throw none(hubId);
     }
+    outbox.targetChanged(hubId);
     worker.forget(hubId);
   }
 

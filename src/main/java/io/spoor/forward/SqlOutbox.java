@@ -10,17 +10,24 @@ import java.time.Clock;
 public final class SqlOutbox implements Outbox {
   private final Transactor tx;
   private final ForwardStore store;
+  private final ForwardTargets targets;
   private final Clock clock;
 
   public SqlOutbox(Transactor tx, ForwardStore store, Clock clock) {
     this.tx = tx;
     this.store = store;
+    this.targets = new ForwardTargets(store);
     this.clock = clock;
+  }
+
+  /** Tells the outbox that the portal's target was set or removed (the target is read once, then kept). */
+  public void targetChanged(long hubId) {
+    targets.changed(hubId);
   }
 
   @Override
   public void add(long hubId, Origin origin, ForwardCall call) {
-    tx.inTransaction(() -> store.target(hubId)
+    tx.inTransaction(() -> targets.of(hubId)
         .filter(target -> origin == Origin.SEGMENT || target.forwardTracking())
         .ifPresent(target -> store.enqueue(hubId, call, clock.millis())));
   }

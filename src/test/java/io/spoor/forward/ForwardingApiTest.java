@@ -102,4 +102,30 @@ class ForwardingApiTest extends SpoorPerClass {
     assertEquals(403, contactsOnly.send("PUT", "/api/v1/forwarding", target()).status());
     assertEquals(403, contactsOnly.get("/api/v1/forwarding/dead-letters").status());
   }
+
+  private long calls() {
+    JsonObject status = client.get("/api/v1/forwarding").json().getJsonObject("status");
+    return status.getLong("queued") + status.getLong("inFlight") + status.getLong("delivered") + status.getLong("dead");
+  }
+
+  private void eventHit(String email) {
+    client.event("_a=1&_n=signed_up&email=" + email);
+    server.spoor().awaitApplied().join();
+  }
+
+  @Test
+  void hitsAreQueuedByTheTargetAsItIsNowNotAsItWasWhenTheLastHitCame() {
+    client.send("PATCH", "/api/v1/portal", new JsonObject().put("customEventsEnabled", true));
+    eventHit("before@example.com");
+    assertEquals(200, client.send("PUT", "/api/v1/forwarding", target().put("forwardTracking", true)).status());
+    eventHit("first@example.com");
+    assertEquals(1, calls(), "a hit after the target was set is queued");
+
+    assertEquals(204, client.delete("/api/v1/forwarding").status());
+    eventHit("between@example.com");
+    assertEquals(200, client.send("PUT", "/api/v1/forwarding", target().put("forwardTracking", true)).status());
+    assertEquals(0, calls(), "no hit was queued while there was no target");
+    eventHit("second@example.com");
+    assertEquals(1, calls());
+  }
 }
