@@ -3,13 +3,18 @@
 // of a portal with no hits shows the snippet to paste.
 import * as api from './api.js';
 import { h, show, field } from './view.js';
+import { contactsSection } from './contacts.js';
+import { companiesSection } from './companies.js';
+import { eventDefinitionsSection } from './events-page.js';
 
-export const SECTIONS = ['Overview', 'Sources', 'Pages', 'Devices', 'Events', 'Contacts', 'Settings'];
+export const SECTIONS = ['Overview', 'Sources', 'Pages', 'Devices', 'Events', 'Event definitions', 'Contacts',
+  'Companies', 'Settings'];
 
 const state = { me: null, hubId: null };
 
 function sectionFromHash() {
-  const name = decodeURIComponent(location.hash.replace(/^#\/?/, ''));
+  // #/contacts/123: the section is the first part; the section reads the rest itself
+  const name = decodeURIComponent(location.hash.replace(/^#\/?/, '').split(/[/?]/)[0]).replace(/-/g, ' ');
   return SECTIONS.find((s) => s.toLowerCase() === name.toLowerCase()) || 'Overview';
 }
 
@@ -95,7 +100,7 @@ function header() {
 function nav(active) {
   return h('nav', { 'aria-label': 'Sections' },
     h('ul', {}, SECTIONS.map((name) => h('li', {},
-      h('a', { href: '#/' + name.toLowerCase(), 'aria-current': name === active ? 'page' : false }, name)))));
+      h('a', { href: '#/' + name.toLowerCase().replace(/ /g, '-'), 'aria-current': name === active ? 'page' : false }, name)))));
 }
 
 function snippetBlock(current) {
@@ -161,6 +166,9 @@ function settings(current) {
 function section(name, current) {
   if (name === 'Overview') return overview(current);
   if (name === 'Settings') return settings(current);
+  if (name === 'Contacts') return contactsSection(current, state.me);
+  if (name === 'Companies') return companiesSection(current, state.me);
+  if (name === 'Event definitions') return eventDefinitionsSection(current, state.me);
   return h('section', { class: 'panel' }, h('h2', {}, name), h('p', { class: 'muted' }, 'Coming soon.'));
 }
 

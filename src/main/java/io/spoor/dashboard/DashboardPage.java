@@ -17,11 +17,15 @@ import java.util.Map;
  */
 final class DashboardPage {
   static final String ASSETS = "/dashboard/assets/";
-  private static final Map<String, String> FILES = Map.of(
-      "app.js", "text/javascript; charset=utf-8",
-      "api.js", "text/javascript; charset=utf-8",
-      "view.js", "text/javascript; charset=utf-8",
-      "style.css", "text/css; charset=utf-8");
+  private static final Map<String, String> FILES = Map.ofEntries(
+      Map.entry("app.js", "text/javascript; charset=utf-8"),
+      Map.entry("api.js", "text/javascript; charset=utf-8"),
+      Map.entry("view.js", "text/javascript; charset=utf-8"),
+      Map.entry("style.css", "text/css; charset=utf-8"),
+      Map.entry("records.js", "text/javascript; charset=utf-8"),
+      Map.entry("contacts.js", "text/javascript; charset=utf-8"),
+      Map.entry("companies.js", "text/javascript; charset=utf-8"),
+      Map.entry("events-page.js", "text/javascript; charset=utf-8"));
   private static final String POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; "
       + "img-src 'self' data:; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
