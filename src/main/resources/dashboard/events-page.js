@@ -24,9 +24,10 @@ export function eventDefinitionsSection(current, me) {
   load();
   return h('section', { class: 'panel', 'aria-labelledby': 'definitions-title' },
     h('h2', { id: 'definitions-title' }, 'Event definitions'),
+    table,
     admin ? createForm(current, created, load)
       : h('p', { class: 'muted' }, 'Viewers see the events; an admin can create and delete them.'),
-    created, table);
+    created);
 }
 
 function createForm(current, created, reload) {

@@ -270,6 +270,8 @@ export function propertiesPanel(current, type, record, canEdit, onSaved) {
     if (editable) {
       shown = typedInput(p, value, p.label, { id });
       inputs.push({ def: p, input: shown, before: inputValue(p, shown) });
+    } else if ((p.type === 'datetime' || p.type === 'date') && value) {
+      shown = h('span', { class: 'value', id }, when(value));
     } else {
       shown = h('span', { class: 'value', id }, shownValue(p, value) || '—');
     }
@@ -277,13 +279,17 @@ export function propertiesPanel(current, type, record, canEdit, onSaved) {
       h('label', { for: id }, p.label, h('span', { class: 'muted prop-name' }, p.name)),
       shown, historyOf(p));
   };
-  const known = record.properties.filter((p) => p.value != null && p.value !== '');
-  const empty = record.properties.filter((p) => p.value == null || p.value === '');
+  const set = (p) => p.value != null && p.value !== '';
+  const known = record.properties.filter((p) => set(p) && !p.readOnly);
+  const computed = record.properties.filter((p) => set(p) && p.readOnly);
+  const empty = record.properties.filter((p) => !set(p));
   const form = h('form', { class: 'props', 'aria-labelledby': 'props-title' },
     h('h3', { id: 'props-title' }, 'Properties'),
     known.map(row),
     empty.length ? h('details', { class: 'empty-props' },
       h('summary', {}, `${empty.length} properties without a value`), empty.map(row)) : null,
+    computed.length ? h('details', { class: 'empty-props computed' },
+      h('summary', {}, `${computed.length} properties Spoor computes`), computed.map(row)) : null,
     error, status,
     canEdit ? h('button', { type: 'submit', class: 'primary', id: 'save-properties' }, 'Save changes')
       : h('p', { class: 'muted' }, 'Viewers see; an admin can change properties.'));

@@ -63,6 +63,8 @@ class ContactRecordsInBrowserIT {
       assertEquals("2", browser.awaitShown("#page-views").getText());
       assertEquals("19.99", browser.awaitShown("#revenue").getText());
       browser.screenshot("contact-record");
+      browser.script("document.getElementById('timeline-title').scrollIntoView()");
+      browser.screenshot("contact-timeline");
 
       browser.awaitShown(".empty-props summary").click();
       org.openqa.selenium.WebElement job = browser.awaitShown("#prop-jobtitle");
@@ -74,6 +76,7 @@ class ContactRecordsInBrowserIT {
       JsonObject stored = api.get(ContactApi.PATH + "/" + contact + "?properties=jobtitle").json();
       assertEquals("Chief <b>Tester</b>", stored.getJsonObject("properties").getString("jobtitle"));
       browser.resize(390, 844);
+      browser.script("window.scrollTo(0, 0)");
       browser.screenshot("contact-record-phone");
       browser.resize(1280, 900);
 
@@ -86,6 +89,7 @@ class ContactRecordsInBrowserIT {
 
       browser.awaitShown("nav a[href='#/event-definitions']").click();
       browser.awaitUntil("the event named by a hit", b -> b.awaitShown("#definitions").getText().contains(IMG));
+      browser.screenshot("event-definitions");
       browser.fill("Event name", "Signed up in the app");
       browser.click("Create app event");
       String id = browser.awaitShown("#created-id").getText();
@@ -94,7 +98,7 @@ class ContactRecordsInBrowserIT {
           + "&email=ada%40example.com"));
       browser.awaitUntil("the new event listed", b -> b.awaitShown("#definitions").getText()
           .contains("Signed up in the app"));
-      browser.screenshot("event-definitions");
+      browser.screenshot("event-definitions-created");
       browser.click("Delete for good: hits naming it will never create it again (" + IMG + ")");
       browser.awaitUntil("the deleted event gone", b -> !b.awaitShown("#definitions").getText().contains(IMG));
       browser.screenshot("event-definitions-after-delete");
