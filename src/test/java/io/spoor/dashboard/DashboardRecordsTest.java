@@ -45,6 +45,12 @@ class DashboardRecordsTest extends SpoorPerClass {
     hits.pageView(utk, "https://site.example/pricing", T0, "");
     hits.pageView(utk, "https://site.example/again", T0 + 86_400_000L, "");
     hits.event("_n=records_purchase&email=" + Tracking.enc(EMAIL) + "&_m=12.5&color=blue");
+    assertEquals(201, client.send("POST", "/events/v3/event-definitions", new JsonObject().put("label", "Plan")
+        .put("name", "records_plan").put("propertyDefinitions", new JsonArray()
+            .add(new JsonObject().put("name", "plan").put("label", "Plan").put("type", "string")))).status());
+    assertEquals(204, client.send("POST", "/events/v3/send", new JsonObject().put("eventName", "pe1_records_plan")
+        .put("email", EMAIL).put("properties", new JsonObject().put("plan", "gold"))).status());
+    server.awaitApplied();
     contactId = hits.contact(EMAIL, "email").getString("id");
     for (String name : List.of("Ada", "Brian", "Cleo")) {
       ContactApi.create(client, Map.of("email", name.toLowerCase() + "@list.records.example", "firstname", name,
@@ -82,7 +88,7 @@ class DashboardRecordsTest extends SpoorPerClass {
     JsonObject analytics = record.getJsonObject("analytics");
     assertEquals(3, analytics.getLong("pageViews"));
     assertEquals(2, analytics.getLong("visits"));
-    assertEquals(1, analytics.getLong("eventCompletions"));
+    assertEquals(2, analytics.getLong("eventCompletions"));
     assertEquals("12.5", analytics.getString("revenue"));
     assertEquals("EMAIL_MARKETING", analytics.getString("source"));
     assertEquals("spring", analytics.getString("sourceData1"));
@@ -102,19 +108,22 @@ class DashboardRecordsTest extends SpoorPerClass {
     JsonArray items = json(viewer.get("/dashboard/api/contacts/" + contactId + "/timeline"), 200)
         .getJsonArray("results");
     List<String> kinds = items.stream().map(i -> ((JsonObject) i).getString("kind")).toList();
-    assertEquals(List.of("event", "visit", "visit", "identify"), kinds, items.encodePrettily());
-    JsonObject event = items.getJsonObject(0);
+    assertEquals(List.of("event", "event", "visit", "visit", "identify"), kinds, items.encodePrettily());
+    JsonObject plan = items.getJsonObject(0);
+    assertEquals("pe1_records_plan", plan.getString("name"));
+    assertEquals("gold", plan.getJsonObject("properties").getString("plan"));
+    JsonObject event = items.getJsonObject(1);
     assertEquals("records_purchase", event.getString("name"));
     assertEquals("12.5", event.getString("value"));
-    JsonObject older = items.getJsonObject(2);
+    JsonObject older = items.getJsonObject(3);
     assertEquals(2, older.getJsonArray("pages").size());
     assertEquals("https://site.example/pricing", older.getJsonArray("pages").getJsonObject(0).getString("url"));
     assertEquals("EMAIL_MARKETING", older.getJsonObject("source").getString("type"));
-    assertEquals(1, items.getJsonObject(1).getJsonArray("pages").size());
-    assertEquals(EMAIL, items.getJsonObject(3).getJsonObject("values").getString("email"));
+    assertEquals(1, items.getJsonObject(2).getJsonArray("pages").size());
+    assertEquals(EMAIL, items.getJsonObject(4).getJsonObject("values").getString("email"));
     JsonArray onlyEvents = json(viewer.get("/dashboard/api/contacts/" + contactId + "/timeline?kinds=EVENT"), 200)
         .getJsonArray("results");
-    assertEquals(1, onlyEvents.size());
+    assertEquals(2, onlyEvents.size());
   }
 
   @Test

@@ -39,6 +39,12 @@ class EventOccurrencesApiTest extends SpoorPerClass {
     hits.event("_n=occurrence_signup&email=" + Tracking.enc(EMAIL) + "&_m=5&plan=gold");
     hits.event("_n=occurrence_signup&email=" + Tracking.enc(EMAIL) + "&_m=2.5");
     hits.event("_n=occurrence_other&email=" + Tracking.enc(EMAIL));
+    assertEquals(201, client.send("POST", "/events/v3/event-definitions", new JsonObject().put("label", "Plan chosen")
+        .put("name", "plan_chosen").put("propertyDefinitions", new io.vertx.core.json.JsonArray()
+            .add(new JsonObject().put("name", "plan").put("label", "Plan").put("type", "string")))).status());
+    assertEquals(204, client.send("POST", "/events/v3/send", new JsonObject().put("eventName", "pe1_plan_chosen")
+        .put("email", EMAIL).put("properties", new JsonObject().put("plan", "gold"))).status());
+    server.awaitApplied();
     contactId = hits.contact(EMAIL, "email").getString("id");
   }
 
@@ -51,7 +57,7 @@ class EventOccurrencesApiTest extends SpoorPerClass {
   @Test
   void everyPageViewAndEventSentIsOneOccurrenceNewestFirst() {
     List<JsonObject> all = results(client, "objectType=contact&objectId=" + contactId);
-    assertEquals(5 + 3, all.size());
+    assertEquals(5 + 3 + 1, all.size());
     assertEquals(5, all.stream().filter(o -> o.getString("eventType").equals("e_visited_page")).count());
     assertEquals(2, all.stream().filter(o -> o.getString("eventType").equals("occurrence_signup")).count());
     for (int i = 1; i < all.size(); i++) {
@@ -74,6 +80,9 @@ class EventOccurrencesApiTest extends SpoorPerClass {
         + "&eventType=occurrence_signup");
     assertEquals(Set.of("5", "2.5"), new HashSet<>(signups.stream()
         .map(s -> s.getJsonObject("properties").getString("hs_revenue")).toList()));
+    List<JsonObject> plans = results(client, "objectType=contact&objectId=" + contactId + "&eventType=pe1_plan_chosen");
+    assertEquals(1, plans.size());
+    assertEquals("gold", plans.get(0).getJsonObject("properties").getString("plan"));
   }
 
   @Test
@@ -90,8 +99,8 @@ class EventOccurrencesApiTest extends SpoorPerClass {
       pages++;
     } while (!after.isEmpty());
     assertEquals(3, pages);
-    assertEquals(8, ids.size());
-    assertEquals(8, new HashSet<>(ids).size());
+    assertEquals(9, ids.size());
+    assertEquals(9, new HashSet<>(ids).size());
   }
 
   @Test
