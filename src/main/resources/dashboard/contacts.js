@@ -71,6 +71,17 @@ function analyticsPanel(a) {
 
 const KINDS = [['PAGE_VIEW', 'Visits'], ['EVENT', 'Events'], ['IDENTIFY', 'Identifies']];
 
+/** Where an event or an identify came from, as people name it. */
+const VIA = {
+  TRACKING_CODE: 'the tracking code',
+  'tracking-code': 'the tracking code',
+  EVENTS_API: 'the Events HTTP API',
+  'events-http-api': 'the Events HTTP API',
+  BEHAVIORAL_EVENTS_API: 'the behavioural events API',
+  segment: 'Segment',
+};
+const via = (source) => (Object.hasOwn(VIA, source) ? VIA[source] : source);
+
 function timelinePanel(current, contactId) {
   const shown = new Set(KINDS.map(([k]) => k));
   let limit = 100;
@@ -125,11 +136,11 @@ function item(entry) {
     return h('li', { class: 'item event' },
       h('p', { class: 'what' }, h('strong', {}, 'Event'), ' · ', h('span', { class: 'event-name' }, entry.name),
         entry.value ? ' · value ' + entry.value : ''),
-      h('p', { class: 'muted' }, when(entry.at), ' · ', entry.source, ' · ID ', entry.eventId),
+      h('p', { class: 'muted' }, when(entry.at), ' · from ', via(entry.source), ' · ID ', entry.eventId),
       properties(entry.properties));
   }
   return h('li', { class: 'item identify' },
-    h('p', { class: 'what' }, h('strong', {}, 'Identified'), ' · via ', entry.via),
+    h('p', { class: 'what' }, h('strong', {}, 'Identified'), ' · by ', via(entry.via)),
     h('p', { class: 'muted' }, when(entry.at)),
     properties(entry.values));
 }
