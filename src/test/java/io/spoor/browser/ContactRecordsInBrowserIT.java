@@ -70,11 +70,25 @@ class ContactRecordsInBrowserIT {
       org.openqa.selenium.WebElement job = browser.awaitShown("#prop-jobtitle");
       job.clear();
       job.sendKeys("Chief <b>Tester</b>");
+      assertEquals("select", tag(browser, "#prop-lifecyclestage"));
+      assertEquals("select", tag(browser, "#prop-newsletter"));
+      assertEquals("date", type(browser, "#prop-renewal_day"));
+      assertEquals("number", type(browser, "#prop-total_revenue"));
+      assertEquals("datetime-local", type(browser, "#prop-closedate"));
+      set(browser, "#prop-lifecyclestage", "customer");
+      set(browser, "#prop-newsletter", "true");
+      set(browser, "#prop-renewal_day", "2026-05-01");
+      set(browser, "#prop-total_revenue", "1200.5");
       browser.click("Save changes");
-      browser.awaitUntil("the change saved", b -> b.awaitShown("#save-status").getText().startsWith("Saved"));
+      browser.awaitUntil("the change saved", b -> b.awaitShown("#save-status").getText().startsWith("Saved 5"));
       SpoorClient api = server.client();
-      JsonObject stored = api.get(ContactApi.PATH + "/" + contact + "?properties=jobtitle").json();
-      assertEquals("Chief <b>Tester</b>", stored.getJsonObject("properties").getString("jobtitle"));
+      JsonObject stored = api.get(ContactApi.PATH + "/" + contact
+          + "?properties=jobtitle,lifecyclestage,newsletter,renewal_day,total_revenue").json().getJsonObject("properties");
+      assertEquals("Chief <b>Tester</b>", stored.getString("jobtitle"));
+      assertEquals("customer", stored.getString("lifecyclestage"));
+      assertEquals("true", stored.getString("newsletter"));
+      assertEquals("2026-05-01", stored.getString("renewal_day"));
+      assertEquals("1200.5", stored.getString("total_revenue"));
       browser.resize(390, 844);
       browser.script("window.scrollTo(0, 0)");
       browser.screenshot("contact-record-phone");
@@ -121,6 +135,10 @@ class ContactRecordsInBrowserIT {
           Map.of("User-Agent", BROWSER_UA)).statusCode());
     }
     hits.event("_n=" + Tracking.enc(IMG) + "&email=" + Tracking.enc(EMAIL) + "&_m=19.99&note=" + Tracking.enc(SCRIPT));
+    assertEquals(201, api.send("POST", "/crm/v3/properties/contacts", new JsonObject().put("name", "renewal_day")
+        .put("label", "Renewal day").put("type", "date")).status());
+    assertEquals(201, api.send("POST", "/crm/v3/properties/contacts", new JsonObject().put("name", "newsletter")
+        .put("label", "Newsletter").put("type", "bool")).status());
     String contact = hits.contact(EMAIL, "email").getString("id");
     assertEquals(200, api.send("PATCH", ContactApi.PATH + "/" + contact, ContactApi.properties(Map.of(
         "firstname", SCRIPT, "lastname", IMG))).status());
@@ -132,6 +150,21 @@ class ContactRecordsInBrowserIT {
     assertEquals(200, api.sendRaw("PUT", "/crm/v4/objects/contacts/" + contact + "/associations/default/companies/"
         + company, "application/json", "").status());
     return contact;
+  }
+
+  private static String tag(Browser browser, String css) {
+    return browser.awaitShown(css).getTagName().toLowerCase(java.util.Locale.ROOT);
+  }
+
+  private static String type(Browser browser, String css) {
+    return browser.awaitShown(css).getAttribute("type");
+  }
+
+  /** Sets a field's value as a person's picking would, and tells the page it changed. */
+  private static void set(Browser browser, String css, String value) {
+    browser.awaitShown(css);
+    browser.script("const e = document.querySelector(\"" + css + "\"); e.value = '" + value + "';"
+        + " e.dispatchEvent(new Event('input')); e.dispatchEvent(new Event('change'));");
   }
 
   private static long rows(Browser browser, String table) {
