@@ -127,10 +127,29 @@ class DashboardRecordsTest extends SpoorPerClass {
   }
 
   @Test
+  void theValuesOneHitSetsAreOneIdentifyNamingWhereTheyCameFrom() {
+    String email = "grouped@records.example";
+    hits.event("_n=records_grouped&email=" + Tracking.enc(email) + "&firstname=Grace&lastname=Hopper");
+    String id = hits.contact(email, "email").getString("id");
+    List<JsonObject> identifies = json(viewer.get("/dashboard/api/contacts/" + id + "/timeline?kinds=IDENTIFY"), 200)
+        .getJsonArray("results").stream().map(JsonObject.class::cast).toList();
+    assertEquals(1, identifies.size(), identifies.toString());
+    assertEquals("events-http-api", identifies.get(0).getString("via"));
+    assertEquals(Map.of("email", email, "firstname", "Grace", "lastname", "Hopper"),
+        identifies.get(0).getJsonObject("values").getMap());
+    ContactApi.create(client, Map.of("email", "api-made@records.example", "firstname", "Api"));
+    String apiMade = hits.contact("api-made@records.example", "email").getString("id");
+    assertEquals(0, json(viewer.get("/dashboard/api/contacts/" + apiMade + "/timeline"), 200)
+        .getJsonArray("results").size(), "values the API sets are not identifies");
+  }
+
+  @Test
   void anAdminChangesAPropertyAndAViewerOrAMissingCsrfTokenCannot() {
     JsonObject change = new JsonObject().put("properties", new JsonObject().put("firstname", "Edited"));
     String path = "/dashboard/api/records/contacts/" + contactId;
     assertEquals(403, viewer.send("PATCH", path, change).statusCode());
+    assertEquals(403, admin.postWith("/dashboard/api/search/contacts", new JsonObject(), null).statusCode(),
+        "a change or a search without the CSRF token");
     JsonObject record = json(admin.send("PATCH", path, change), 200);
     assertEquals("Edited", property(record, "firstname").getString("value"));
     assertEquals("Edited", hits.contact(EMAIL, "firstname").getJsonObject("properties").getString("firstname"));
