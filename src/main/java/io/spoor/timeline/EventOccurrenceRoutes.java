@@ -12,6 +12,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -67,7 +68,7 @@ public final class EventOccurrenceRoutes implements Routes {
         contact = Optional.empty(); // HubSpot answers an unknown record with no occurrences
       }
       return contact.map(c -> activity.occurrences(portal, c, eventType, window, limit, offset))
-          .orElseGet(() -> new ContactActivity.Occurrences(0, java.util.List.of(), Optional.empty()));
+          .orElseGet(() -> new ContactActivity.Occurrences(0, List.of(), Optional.empty()));
     }, (c, page) -> Http.json(c, 200, render(c, http, page)));
   }
 

@@ -69,7 +69,7 @@ final class RecordJson {
         .put("lastVisit", a.lastTimestamp().map(Instant::toString).orElse(null))
         .put("pageViews", a.numPageViews()).put("visits", a.numVisits())
         .put("eventCompletions", a.numEventCompletions())
-        .put("revenue", BigDecimal.valueOf(a.revenueMicros(), 6).stripTrailingZeros().toPlainString());
+        .put("revenue", money(a.revenueMicros()));
   }
 
   static JsonObject timeline(ContactActivity.Timeline timeline) {
@@ -93,13 +93,17 @@ final class RecordJson {
       e.properties().forEach(properties::put);
       json.put("kind", "event").put("name", e.name()).put("eventId", String.format("%012d", e.definitionId()))
           .put("source", e.source()).put("properties", properties)
-          .put("value", e.valueMicros().isPresent()
-              ? BigDecimal.valueOf(e.valueMicros().getAsLong(), 6).stripTrailingZeros().toPlainString() : null);
+          .put("value", e.valueMicros().isPresent() ? money(e.valueMicros().getAsLong()) : null);
     } else if (item instanceof Activity.Identified i) {
       JsonObject values = new JsonObject();
       i.values().forEach(values::put);
       json.put("kind", "identify").put("via", i.via()).put("values", values);
     }
     return json;
+  }
+
+  /** Micros as a decimal without trailing zeros, as the CRM shows revenue. */
+  private static String money(long micros) {
+    return BigDecimal.valueOf(micros, 6).stripTrailingZeros().toPlainString();
   }
 }

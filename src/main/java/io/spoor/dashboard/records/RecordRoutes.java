@@ -28,7 +28,9 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -82,7 +84,7 @@ public final class RecordRoutes implements Routes {
       Map<String, String> properties = properties(Http.jsonBody(ctx));
       long portal = DashboardAuth.portal(ctx);
       String id = ctx.pathParam("id");
-      http.respond(ctx, () -> side.writes().update(portal, id, java.util.Optional.empty(), properties),
+      http.respond(ctx, () -> side.writes().update(portal, id, Optional.empty(), properties),
           (c, written) -> read(c, http));
     });
     router.get(API + "/contacts/:id/timeline").handler(auth.signedIn()).handler(ctx -> {
@@ -91,7 +93,7 @@ public final class RecordRoutes implements Routes {
       long portal = DashboardAuth.portal(ctx);
       String id = ctx.pathParam("id");
       http.respond(ctx, () -> activity.timeline(portal, activity.contact(portal, id,
-          java.util.Optional.empty()).id(), kinds, limit), (c, timeline) -> Http.json(c, 200,
+          Optional.empty()).id(), kinds, limit), (c, timeline) -> Http.json(c, 200,
           RecordJson.timeline(timeline)));
     });
     mountDefinitions(router, http);
@@ -160,7 +162,7 @@ public final class RecordRoutes implements Routes {
     if (!(body.getValue("properties") instanceof JsonObject properties) || properties.isEmpty()) {
       throw new InvalidInputException("properties must be an object of property names and string values");
     }
-    Map<String, String> values = new java.util.LinkedHashMap<>();
+    Map<String, String> values = new LinkedHashMap<>();
     properties.forEach(e -> {
       if (!(e.getValue() instanceof String value)) {
         throw new InvalidInputException("the value of " + e.getKey() + " must be a string");
