@@ -117,6 +117,20 @@ class ContactRecordsInBrowserIT {
       browser.awaitUntil("the deleted event gone", b -> !b.awaitShown("#definitions").getText().contains(IMG));
       browser.screenshot("event-definitions-after-delete");
 
+      server.spoor().accounts().create(RunningSpoor.HUB_ID, "viewer@example.com", Role.VIEWER, PASSWORD);
+      browser.click("Sign out");
+      browser.fill("Email", "viewer@example.com");
+      browser.fill("Password", PASSWORD);
+      browser.click("Sign in");
+      browser.awaitShown("#user-email");
+      browser.visit(base + "/#/contacts/" + contact);
+      assertEquals("Chief <b>Tester</b>", browser.awaitShown("#prop-jobtitle").getText());
+      assertTrue(browser.byRole("button", "Save changes").isEmpty(), "a viewer edits nothing");
+      browser.visit(base + "/#/event-definitions");
+      browser.awaitUntil("the list", b -> b.awaitShown("#definitions").getText().contains("Signed up in the app"));
+      assertTrue(browser.byRole("button", "Create app event").isEmpty(), "a viewer creates nothing");
+      assertEquals(0L, browser.script("return document.querySelectorAll('#definitions button').length"));
+
       assertEquals(null, browser.script("return window.__xss === undefined ? null : window.__xss"));
       assertEquals(0L, browser.script("return document.querySelectorAll('#app img, #app script').length"));
     }
