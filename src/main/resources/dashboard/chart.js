@@ -1,0 +1,60 @@
+// Time series charts with uPlot (served from its webjar, nothing from a CDN), each with a table
+// of the same numbers for people who do not see the chart (screen readers, keyboard users).
+import uPlot from './vendor/uPlot.esm.js';
+import { h } from './view.js';
+
+const COLORS = ['#0b5cad', '#c2410c', '#15803d', '#7c3aed', '#be123c'];
+
+function css(href) {
+  if (!document.querySelector('link[href="' + href + '"]')) {
+    document.head.append(h('link', { rel: 'stylesheet', href }));
+  }
+}
+
+/**
+ * A chart of {@code series} ([{label, values, format}]) over {@code starts} (ISO instants), and
+ * its table fallback under a disclosure; {@code hourly} labels the x axis by hour.
+ */
+export function timeChart({ id, title, starts, series, hourly }) {
+  css('/dashboard/assets/vendor/uPlot.min.css');
+  const box = h('div', { class: 'chart', id, role: 'img', 'aria-label': title + ': chart; the same numbers are in the table below' });
+  const times = starts.map((s) => Date.parse(s) / 1000);
+  const data = [times, ...series.map((s) => s.values)];
+  const opts = {
+    width: 600,
+    height: 240,
+    tzDate: (ts) => uPlot.tzDate(new Date(ts * 1e3), 'Etc/UTC'),
+    legend: { show: series.length > 1 },
+    cursor: { drag: { x: false, y: false } },
+    scales: { x: { time: true }, y: { range: (u, min, max) => [0, Math.max(1, max * 1.1)] } },
+    axes: [
+      { stroke: '#57606a', grid: { stroke: '#eaeef2' } },
+      { stroke: '#57606a', grid: { stroke: '#eaeef2' }, size: 56,
+        values: (u, ticks) => ticks.map((t) => series[0].format(t)) },
+    ],
+    series: [{ label: hourly ? 'Hour (UTC)' : 'Day (UTC)' }, ...series.map((s, i) => ({
+      label: s.label,
+      stroke: COLORS[i % COLORS.length],
+      width: 2,
+      fill: series.length === 1 ? 'rgba(11, 92, 173, 0.10)' : undefined,
+      points: { show: times.length <= 48 },
+      value: (u, v) => (v == null ? '–' : s.format(v)),
+    }))],
+  };
+  const plot = new uPlot(opts, data, box);
+  const fit = () => plot.setSize({ width: Math.max(240, box.clientWidth), height: 240 });
+  new ResizeObserver(fit).observe(box);
+  return h('div', { class: 'chart-block' }, box, tableFallback(id + '-table', title, starts, series, hourly));
+}
+
+function tableFallback(id, title, starts, series, hourly) {
+  const when = (s) => (hourly ? s.slice(0, 13).replace('T', ' ') + ':00' : s.slice(0, 10));
+  return h('details', { class: 'fallback', id },
+    h('summary', {}, 'Show the chart as a table'),
+    h('table', {},
+      h('caption', { class: 'visually-hidden' }, title),
+      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, hourly ? 'Hour (UTC)' : 'Day (UTC)'),
+        series.map((s) => h('th', { scope: 'col', class: 'num' }, s.label)))),
+      h('tbody', {}, starts.map((start, i) => h('tr', {}, h('th', { scope: 'row' }, when(start)),
+        series.map((s) => h('td', { class: 'num' }, s.values[i] == null ? '–' : s.format(s.values[i]))))))));
+}
