@@ -21,7 +21,10 @@ export const fmt = {
 };
 
 /** A change against the previous period as {text, label, tone}: tone is good, bad or flat. */
-export function change(value, lowerIsBetter) {
+export function change(value, lowerIsBetter, now, before) {
+  if (value == null && before === 0 && now > 0) {
+    return { text: 'New', label: 'none in the previous period', tone: lowerIsBetter ? 'bad' : 'good' };
+  }
   if (value == null) return { text: '–', label: 'no figure for the previous period', tone: 'flat' };
   if (Math.abs(value) < 0.0005) return { text: '0%', label: 'no change on the previous period', tone: 'flat' };
   const up = value > 0;

@@ -9,13 +9,15 @@ let onState = () => {};
 
 /** Calls {@code fn} with {hubId, hits} after each batch of the portal applied; replaces the previous handler. */
 export function listen(portal, fn, stateChanged = () => {}) {
-  handler = fn;
-  onState = stateChanged;
   if (source && hubId === portal) {
+    handler = fn;
+    onState = stateChanged;
     onState(source.readyState === EventSource.OPEN ? 'open' : 'connecting');
     return;
   }
   stop();
+  handler = fn;
+  onState = stateChanged;
   hubId = portal;
   source = new EventSource('/dashboard/api/live?hubId=' + encodeURIComponent(portal));
   onState('connecting');
@@ -34,4 +36,5 @@ export function stop() {
   source = null;
   hubId = null;
   handler = null;
+  onState = () => {};
 }

@@ -249,7 +249,7 @@ function figureCards(overview, filtered, redraw) {
   return h('div', { class: 'figures', role: 'group', 'aria-label': 'Figures, compared with the previous period' },
     FIGURES.map((f) => {
       const value = overview.totals[f.key];
-      const c = change(overview.change[f.key], f.lowerIsBetter);
+      const c = change(overview.change[f.key], f.lowerIsBetter, value, overview.previous[f.key]);
       const notFiltered = filtered && value == null;
       return h('button', {
         type: 'button',
@@ -409,7 +409,8 @@ const PAGES = { Overview: overviewPage, Sources: sourcesPage, Pages: pagesPage, 
 
 function liveText(state, range) {
   if (!range.live) return '';
-  return { open: 'Live', connecting: 'Connecting…', closed: 'Live updates unavailable' }[state] || '';
+  return { open: 'Updating as visits arrive', connecting: 'Connecting…', closed: 'Live updates unavailable' }[state]
+    || '';
 }
 
 /** A report section of the portal, filled as its figures arrive and, when live, kept up to date. */
@@ -448,7 +449,10 @@ export function reportPage(section, portal) {
   };
   load();
   if (range.live) {
-    live.listen(portal.hubId, () => load(), (state) => { liveStatus.textContent = liveText(state, range); });
+    live.listen(portal.hubId, () => load(), (state) => {
+      liveStatus.textContent = liveText(state, range);
+      liveStatus.dataset.state = state;
+    });
   } else {
     live.stop();
   }
