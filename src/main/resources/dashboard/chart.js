@@ -4,6 +4,9 @@ import uPlot from './vendor/uPlot.esm.js';
 import { h } from './view.js';
 
 const COLORS = ['#0b5cad', '#c2410c', '#15803d', '#7c3aed', '#be123c'];
+/** Steps of the value axis for whole numbers: no tick between 1 and 2. */
+const WHOLE = [1, 2, 5].flatMap((m) => [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9].map((p) => m * p))
+  .sort((a, b) => a - b);
 
 function css(href) {
   if (!document.querySelector('link[href="' + href + '"]')) {
@@ -13,9 +16,10 @@ function css(href) {
 
 /**
  * A chart of {@code series} ([{label, values, format}]) over {@code starts} (ISO instants), and
- * its table fallback under a disclosure; {@code hourly} labels the x axis by hour.
+ * its table fallback under a disclosure; {@code hourly} labels the x axis by hour, {@code whole}
+ * keeps the value axis on whole numbers.
  */
-export function timeChart({ id, title, starts, series, hourly }) {
+export function timeChart({ id, title, starts, series, hourly, whole }) {
   css('/dashboard/assets/vendor/uPlot.min.css');
   const box = h('div', { class: 'chart', id, role: 'img', 'aria-label': title + ': chart; the same numbers are in the table below' });
   const times = starts.map((s) => Date.parse(s) / 1000);
@@ -29,7 +33,7 @@ export function timeChart({ id, title, starts, series, hourly }) {
     scales: { x: { time: true }, y: { range: (u, min, max) => [0, Math.max(1, max * 1.1)] } },
     axes: [
       { stroke: '#57606a', grid: { stroke: '#eaeef2' } },
-      { stroke: '#57606a', grid: { stroke: '#eaeef2' }, size: 56,
+      { stroke: '#57606a', grid: { stroke: '#eaeef2' }, size: 56, incrs: whole ? WHOLE : undefined,
         values: (u, ticks) => ticks.map((t) => series[0].format(t)) },
     ],
     series: [{ label: hourly ? 'Hour (UTC)' : 'Day (UTC)' }, ...series.map((s, i) => ({

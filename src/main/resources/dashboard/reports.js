@@ -280,6 +280,7 @@ async function overviewPage(hubId, range, params, redraw) {
     h('div', { class: 'panel chart-panel' },
       h('h3', {}, figure.label + (hourly ? ' by hour' : ' by day')),
       timeChart({ id: 'overview-chart', title: figure.label + (hourly ? ' by hour' : ' by day'), hourly,
+        whole: figure.format === fmt.count,
         starts: overview.series.map((p) => p.start),
         series: [{ label: figure.label, values: overview.series.map((p) => p[figure.key]), format: figure.format }] })),
     h('div', { class: 'grid-2' },
@@ -347,6 +348,10 @@ async function pagesPage(hubId, range, params) {
   const all = [col('Views', 'views'), col('Entrances', 'entrances'), col('Exits', 'exits'),
     col('Bounce rate', 'bounceRate', fmt.percent)];
   all[0].first = 'Page';
+  const entries = [col('Entrances', 'entrances'), col('Bounce rate', 'bounceRate', fmt.percent)];
+  const exits = [col('Exits', 'exits')];
+  entries[0].first = 'Page';
+  exits[0].first = 'Page';
   return [
     h('div', { class: 'panel' }, table({ id: 'table-pages', caption: 'Pages', columns: all, rows: pages,
       label: (r) => r.page, filter: (r) => [['page', r.page]] }),
@@ -354,10 +359,9 @@ async function pagesPage(hubId, range, params) {
       + 'left on it; page views are not tied to visits yet.') : null),
     h('div', { class: 'grid-2' },
       h('div', { class: 'panel' }, table({ id: 'table-entry-pages', caption: 'Entry pages',
-        columns: [col('Entrances', 'entrances'), col('Bounce rate', 'bounceRate', fmt.percent)],
-        rows: by('entrances'), label: (r) => r.page, filter: (r) => [['page', r.page]] })),
+        columns: entries, rows: by('entrances'), label: (r) => r.page, filter: (r) => [['page', r.page]] })),
       h('div', { class: 'panel' }, table({ id: 'table-exit-pages', caption: 'Exit pages',
-        columns: [col('Exits', 'exits')], rows: by('exits'), label: (r) => r.page,
+        columns: exits, rows: by('exits'), label: (r) => r.page,
         filter: (r) => [['exit', r.page]] }))),
   ];
 }
@@ -385,7 +389,7 @@ async function eventsPage(hubId, range, params) {
   const starts = top.length ? top[0].series.map((p) => p.start) : [];
   const charts = top.length === 0 ? [] : [
     h('div', { class: 'panel chart-panel' }, h('h3', {}, 'Completions' + (hourly ? ' by hour' : ' by day')),
-      timeChart({ id: 'events-chart', title: 'Completions of the top events', hourly, starts,
+      timeChart({ id: 'events-chart', title: 'Completions of the top events', hourly, starts, whole: true,
         series: top.map((e) => ({ label: name(e), values: e.series.map((p) => p.completions), format: fmt.count })) })),
   ];
   if (top.some((e) => e.revenue > 0)) {

@@ -48,7 +48,8 @@ class DashboardReportsInBrowserIT {
     pageView("a", start, start, "https://example.com/pricing", "https://www.google.com/", CHROME);
     pageView("a", start, start + 20_000, "https://example.com/docs", "https://example.com/pricing", CHROME);
     pageView("b", start, start, "https://example.com/pricing", "https://t.co/xyz", IPHONE);
-    pageView("c", start, start, "https://example.com/blog/" + SCRIPT + IMG, "https://news.example.org/" + IMG, CHROME);
+    pageView("c", start, start, "https://example.com/blog?utm_source=news&utm_medium=email&utm_campaign="
+        + enc(SCRIPT + IMG), "https://news.example.org/" + IMG, CHROME);
     pageView("d", start, start, "https://example.com/", "", SCRIPT + IMG);
     event("a", start, "signup", "12.5");
     event("c", start, SCRIPT + IMG, "1");
@@ -114,14 +115,14 @@ class DashboardReportsInBrowserIT {
       assertEquals("4", text(browser, "#figure-sessions"));
       assertEquals("5", text(browser, "#figure-pageViews"));
       assertTrue(browser.awaitShown("#overview-chart canvas").isDisplayed(), "a chart is drawn");
+      browser.screenshot("dashboard-overview");
       browser.awaitShown("#overview-chart-table summary").click();
       assertTrue(text(browser, "#overview-chart-table table").contains("Page views"), "the chart's table");
-      browser.screenshot("dashboard-overview");
 
       browser.awaitShown("nav a[href^='#/sources']").click();
       awaitReport(browser, "#table-sources");
       assertTrue(text(browser, "#table-sources").contains("Organic search"));
-      browser.awaitShown("#table-sources .expand").click();
+      browser.awaitShown("#table-sources .expand[aria-label*='Organic search']").click();
       assertTrue(text(browser, "#table-sources").contains("google"), text(browser, "#table-sources"));
       browser.screenshot("dashboard-sources");
 
@@ -189,12 +190,14 @@ class DashboardReportsInBrowserIT {
         assertEquals(0L, browser.script("return document.querySelectorAll('#app img, #app script').length"),
             "no element made from a visitor's value on " + section);
       }
-      browser.awaitShown("nav a[href^='#/pages']").click();
-      awaitReport(browser, "#table-pages");
-      assertTrue(text(browser, "#table-pages").contains("onerror"), "the hostile path is shown as text");
+      browser.awaitShown("nav a[href^='#/sources']").click();
+      awaitReport(browser, "#table-sources");
+      browser.script("document.querySelectorAll('.expand').forEach(b => b.click())");
+      assertTrue(text(browser, "#table-sources").contains(SCRIPT + IMG), "the campaign is shown as text: "
+          + text(browser, "#table-sources"));
       browser.awaitShown("nav a[href^='#/events']").click();
       awaitReport(browser, "#table-events");
-      assertTrue(text(browser, "#table-events").contains("<script>"), text(browser, "#table-events"));
+      assertTrue(text(browser, "#table-events").contains(SCRIPT + IMG), text(browser, "#table-events"));
       browser.screenshot("dashboard-events-hostile-names");
     }
   }
