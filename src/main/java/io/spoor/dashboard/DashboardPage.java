@@ -38,27 +38,25 @@ final class DashboardPage {
   private final Buffer shell = load("/dashboard/index.html");
   private final Map<String, Buffer> assets = FILES.keySet().stream()
       .collect(java.util.stream.Collectors.toUnmodifiableMap(f -> f, f -> load("/dashboard/" + f)));
-  private final Map<String, Buffer> vendor = VENDOR.keySet().stream()
-      .collect(java.util.stream.Collectors.toUnmodifiableMap(f -> f, f -> load(UPLOT + uplotVersion() + "/dist/" + f)));
+  private final Map<String, Buffer> vendor = VENDOR.keySet().stream().collect(
+      java.util.stream.Collectors.toUnmodifiableMap(f -> f, f -> load(UPLOT + uplotVersion() + "/dist/" + f)));
 
   void mount(Router router) {
     router.get("/").handler(this::shell);
     router.get("/setup").handler(this::shell);
-    router.get(ASSETS + ":file").handler(ctx -> {
+    serve(router, ASSETS + ":file", FILES, assets);
+    serve(router, ASSETS + "vendor/:file", VENDOR, vendor);
+  }
+
+  /** Answers {@code path}'s {@code :file} from {@code files} with its type from {@code types}; any other name is not found. */
+  private static void serve(Router router, String path, Map<String, String> types, Map<String, Buffer> files) {
+    router.get(path).handler(ctx -> {
       String file = ctx.pathParam("file");
-      if (!FILES.containsKey(file)) {
+      if (!types.containsKey(file)) {
         ctx.next();
         return;
       }
-      headers(ctx).putHeader(HttpHeaders.CONTENT_TYPE, FILES.get(file)).end(assets.get(file));
-    });
-    router.get(ASSETS + "vendor/:file").handler(ctx -> {
-      String file = ctx.pathParam("file");
-      if (!VENDOR.containsKey(file)) {
-        ctx.next();
-        return;
-      }
-      headers(ctx).putHeader(HttpHeaders.CONTENT_TYPE, VENDOR.get(file)).end(vendor.get(file));
+      headers(ctx).putHeader(HttpHeaders.CONTENT_TYPE, types.get(file)).end(files.get(file));
     });
   }
 
