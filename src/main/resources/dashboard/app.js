@@ -3,7 +3,7 @@
 // overview of a portal with no hits shows the snippet to paste until its first visit arrives.
 import * as api from './api.js';
 import { h, show, field } from './view.js';
-import { REPORTS, reportPage, carried } from './reports.js';
+import { REPORTS, reportPage, carried, viewQuery } from './reports.js';
 import * as live from './live.js';
 
 export const SECTIONS = ['Overview', 'Sources', 'Pages', 'Devices', 'Events', 'Contacts', 'Settings'];
@@ -81,7 +81,12 @@ function header() {
     ? h('label', { class: 'portal' }, h('span', { class: 'visually-hidden' }, 'Portal'),
       h('select', {
         id: 'portal',
-        onchange: (e) => { state.hubId = Number(e.target.value); render(); },
+        onchange: (e) => {
+          // the portal goes in the address too, so that a shared view opens on it
+          const query = viewQuery();
+          query.set('hubId', e.target.value);
+          location.hash = '#/' + sectionFromHash().toLowerCase() + '?' + query;
+        },
       }, state.me.portals.map((p) => h('option', { value: p.hubId, selected: p.hubId === current.hubId },
         p.name + ' (' + p.hubId + ')'))))
     : h('span', { class: 'portal', id: 'portal' }, current.name + ' · ' + current.hubId);
@@ -174,6 +179,8 @@ function section(name, current) {
 }
 
 function render() {
+  const asked = Number(viewQuery().get('hubId'));
+  if (state.me.portals.some((p) => p.hubId === asked)) state.hubId = asked;
   const active = sectionFromHash();
   const current = portal();
   document.title = active + ' · ' + current.name + ' · Spoor';

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.spoor.dashboard.Role;
+import io.spoor.http.Scope;
 import io.spoor.testkit.Requirements;
 import io.spoor.testkit.RunningSpoor;
 import io.spoor.testkit.SpoorClient;
@@ -15,6 +16,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -61,7 +63,12 @@ class DashboardReportsInBrowserIT {
   }
 
   static void pageView(String visitor, long sessionStart, long at, String url, String referrer, String agent) {
-    assertEquals(200, spoor.raw("/__ptq.gif?k=1&a=" + RunningSpoor.HUB_ID + "&v=1.1&vi=" + utk(visitor)
+    pageView(RunningSpoor.HUB_ID, visitor, sessionStart, at, url, referrer, agent);
+  }
+
+  static void pageView(long hubId, String visitor, long sessionStart, long at, String url, String referrer,
+      String agent) {
+    assertEquals(200, spoor.raw("/__ptq.gif?k=1&a=" + hubId + "&v=1.1&vi=" + utk(visitor)
         + "&pu=" + enc(url) + "&r=" + enc(referrer) + "&t=" + enc("Title " + SCRIPT + IMG) + "&b=9267242.1."
         + sessionStart + "&cts=" + at, Map.of("User-Agent", agent)).statusCode());
   }
@@ -199,6 +206,25 @@ class DashboardReportsInBrowserIT {
       awaitReport(browser, "#table-events");
       assertTrue(text(browser, "#table-events").contains(SCRIPT + IMG), text(browser, "#table-events"));
       browser.screenshot("dashboard-events-hostile-names");
+    }
+  }
+
+  @Test
+  void aNewPortalsSnippetGivesWayToItsReportsAsItsFirstVisitArrives() {
+    server.newPortal(2, Set.of(Scope.BUSINESS_INTELLIGENCE));
+    server.spoor().accounts().create(2, "new@example.com", Role.VIEWER, PASSWORD);
+    try (Browser browser = Browser.desktop()) {
+      browser.visit(base + "/");
+      browser.fill("Email", "new@example.com");
+      browser.fill("Password", PASSWORD);
+      browser.click("Sign in");
+      browser.awaitShown("#empty-state #snippet");
+      browser.script("window.__sameDocument = true");
+      long now = System.currentTimeMillis();
+      pageView(2, "e", now, now, "https://example.com/first", "", CHROME);
+      awaitReport(browser, "#figure-pageViews");
+      assertEquals("1", text(browser, "#figure-pageViews"));
+      assertEquals(Boolean.TRUE, browser.script("return window.__sameDocument"), "no reload");
     }
   }
 
