@@ -40,6 +40,8 @@ const FIGURES = [
 ];
 
 let chartFigure = 'pageViews';
+/** The shortest time between two reads of a live page's reports. */
+const LIVE_GAP_MS = 500;
 
 function sourceName(bucket) {
   return SOURCES[bucket] || bucket.charAt(0) + bucket.slice(1).toLowerCase().replaceAll('_', ' ');
@@ -427,12 +429,15 @@ export function reportPage(section, portal) {
     h('p', { class: 'loading' }, 'Loading…'));
   let loading = false;
   let again = false;
+  let started = 0;
+  let waiting = null;
   const load = async () => {
     if (loading) {
       again = true;
       return;
     }
     loading = true;
+    started = Date.now();
     const open = [...body.querySelectorAll('details[open]')].map((d) => d.id);
     try {
       const parts = await PAGES[section](portal.hubId, range, params, load);
@@ -453,7 +458,13 @@ export function reportPage(section, portal) {
   };
   load();
   if (range.live) {
-    live.listen(portal.hubId, () => load(), (state) => {
+    // under a steady stream of batches, a page reads its reports at most every LIVE_GAP_MS
+    const onApplied = () => {
+      const wait = started + LIVE_GAP_MS - Date.now();
+      if (wait <= 0) load();
+      else if (!waiting) waiting = setTimeout(() => { waiting = null; load(); }, wait);
+    };
+    live.listen(portal.hubId, onApplied, (state) => {
       liveStatus.textContent = liveText(state, range);
       liveStatus.dataset.state = state;
     });
