@@ -97,8 +97,12 @@ class DashboardReportsInBrowserIT {
   }
 
   private static void signIn(Browser browser, String path) {
+    signIn(browser, path, "owner@example.com");
+  }
+
+  private static void signIn(Browser browser, String path, String email) {
     browser.visit(base + path);
-    browser.fill("Email", "owner@example.com");
+    browser.fill("Email", email);
     browser.fill("Password", PASSWORD);
     browser.click("Sign in");
   }
@@ -214,10 +218,7 @@ class DashboardReportsInBrowserIT {
     server.newPortal(2, Set.of(Scope.BUSINESS_INTELLIGENCE));
     server.spoor().accounts().create(2, "new@example.com", Role.VIEWER, PASSWORD);
     try (Browser browser = Browser.desktop()) {
-      browser.visit(base + "/");
-      browser.fill("Email", "new@example.com");
-      browser.fill("Password", PASSWORD);
-      browser.click("Sign in");
+      signIn(browser, "/", "new@example.com");
       browser.awaitShown("#empty-state #snippet");
       browser.script("window.__sameDocument = true");
       long now = System.currentTimeMillis();
