@@ -15,7 +15,8 @@ import java.util.Map;
 /** An object type as its API tests see it: its path, key and name properties, scopes, and keys in two forms. */
 enum ObjectKind {
   CONTACTS("contacts", "Contact", "email", "firstname", Scope.CONTACTS_READ, Scope.COMPANIES_WRITE,
-      List.of("createdate", "email", "firstname", "hs_object_id", "lastmodifieddate", "lastname")) {
+      List.of("createdate", "email", "firstname", "hs_object_id", "lastmodifieddate", "lastname"), "lastmodifieddate",
+      "total_revenue") {
     @Override
     String key(String stem) {
       return stem + "@example.com";
@@ -27,7 +28,8 @@ enum ObjectKind {
     }
   },
   COMPANIES("companies", "Company", "domain", "name", Scope.COMPANIES_READ, Scope.CONTACTS_WRITE,
-      List.of("createdate", "domain", "hs_lastmodifieddate", "hs_object_id", "name")) {
+      List.of("createdate", "domain", "hs_lastmodifieddate", "hs_object_id", "name"), "hs_lastmodifieddate",
+      "numberofemployees") {
     @Override
     String key(String stem) {
       return stem + ".example";
@@ -49,9 +51,14 @@ enum ObjectKind {
   /** The properties a read naming none shows, in name order. */
   final List<String> defaultProperties;
   final String propertiesPath;
+  final String lastModifiedProperty;
+  /** A built-in property of type number. */
+  final String numberProperty;
 
   ObjectKind(String plural, String label, String keyProperty, String nameProperty, Scope readScope,
-      Scope otherWriteScope, List<String> defaultProperties) {
+      Scope otherWriteScope, List<String> defaultProperties, String lastModifiedProperty, String numberProperty) {
+    this.lastModifiedProperty = lastModifiedProperty;
+    this.numberProperty = numberProperty;
     this.path = "/crm/v3/objects/" + plural;
     this.propertiesPath = "/crm/v3/properties/" + plural;
     this.defaultProperties = defaultProperties;
@@ -94,6 +101,11 @@ enum ObjectKind {
   /** A batch call ({@code create}, {@code read}, …) with these inputs. */
   Answer batch(SpoorClient client, String call, JsonArray inputs) {
     return client.send("POST", path + "/batch/" + call, new JsonObject().put("inputs", inputs));
+  }
+
+  /** The key made of {@code stem} as a client may write it in a body. */
+  String otherFormInBody(String stem) {
+    return otherForm(stem).replace("%40", "@");
   }
 
   /** A batch upsert input naming its object by the key. */
