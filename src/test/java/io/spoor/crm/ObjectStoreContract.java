@@ -321,6 +321,16 @@ abstract class ObjectStoreContract<T extends CrmObject, S extends ObjectStore<T>
   }
 
   @Test
+  void archivingAPropertyThatIsNotThereFreesNoValue() {
+    long id = make(1, "kept");
+    String key = type().key().property();
+
+    assertFalse((boolean) in(s -> definitions.archive(1, type(), key)));
+
+    assertEquals(Map.of(key("kept"), id), idsByKey(1, key("kept")));
+  }
+
+  @Test
   void manyObjectsAtOnceAreCreatedReadAndArchivedAlike() {
     int count = 1_200;
     List<Long> ids = in(s -> {
