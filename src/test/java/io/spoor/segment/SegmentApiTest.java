@@ -128,6 +128,19 @@ class SegmentApiTest extends SpoorPerClass {
   }
 
   @Test
+  void aSingleCallIsRefusedWith400ForAnythingTheMappingWouldRejectAsMalformed() {
+    long before = calls.hitsTaken();
+    assertSegmentError(calls.post("/v1/identify", key, identify().put("userId", "u".repeat(256))), 400,
+        "bad_request");
+    assertSegmentError(calls.post("/v1/group", key, new JsonObject().put("userId", "u")
+        .put("traits", new JsonObject().put("website", "https://example.com"))), 400, "bad_request");
+    Answer alias = calls.post("/v1/alias", key, new JsonObject().put("userId", "u"));
+    assertSegmentError(alias, 400, "bad_request");
+    assertTrue(alias.json().getString("message").contains("previousId"), alias.body());
+    assertEquals(before, calls.hitsTaken());
+  }
+
+  @Test
   void messageIdOverOneHundredCharactersIsRefusedWith400() {
     Answer answer = calls.post("/v1/identify", key, identify().put("messageId", "m".repeat(101)));
     assertSegmentError(answer, 400, "bad_request");
