@@ -28,6 +28,8 @@ final class ApiFields {
   /** The HubSpot visitor cookie's value, in {@code context} or {@code integrations.HubSpot}. */
   static final String HUBSPOTUTK = "hubspotutk";
   static final String HUBSPOT = "HubSpot";
+  /** The {@code integrations} key that turns every destination on or off at once. */
+  static final String ALL = "All";
   static final String URL = "url";
   static final String PATH = "path";
   static final String REFERRER = "referrer";

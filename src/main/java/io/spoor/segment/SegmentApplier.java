@@ -9,6 +9,7 @@ import io.spoor.events.EventDefinitionStore;
 import io.spoor.forward.Outbox;
 import io.spoor.ingest.Batch;
 import io.spoor.ingest.HitApplier;
+import io.spoor.ingest.RejectReason;
 import io.spoor.ingest.SegmentHit;
 import io.spoor.portal.Portal;
 import io.spoor.track.BeaconApplier;
@@ -65,6 +66,11 @@ public final class SegmentApplier implements HitApplier<SegmentHit> {
       return;
     }
     SegmentMessage message = ((SegmentMessage.Valid) reading).message();
+    if (!message.forHubSpot()) {
+      batch.reject(hit, RejectReason.HUBSPOT_INTEGRATION_OFF, true, message.type() + " turns HubSpot off in its "
+          + "integrations: neither applied nor forwarded, as Segment would not send it to HubSpot");
+      return;
+    }
     rules.get(message.type()).apply(message, hit, portal, batch);
   }
 }
