@@ -53,7 +53,9 @@ final class Page implements Rule {
     SegmentContacts contacts = parts.segmentContacts(batch);
     contacts.of(portal.hubId(), message.ids()).flatMap(contacts::emailOf).ifPresent(email -> params.add(
         new Param(TrackerParams.IDENTITY, "email=" + URLEncoder.encode(email, StandardCharsets.UTF_8))));
-    // received "at" the event's time, so the tracker's clock rule takes it (cts) as the page's time
+    // received "at" the event's time, so the tracker's clock rule takes it (cts) as the page's time;
+    // a rejection keeps the real time
+    batch.applyingAs(hit);
     beacons.apply(new BeaconHit(hit.id(), hit.hubId(), hit.timestamp(), BeaconHit.Kind.PAGE_VIEW, params, false,
         false, hit.rawParams()), portal, batch);
   }
