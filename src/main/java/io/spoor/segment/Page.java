@@ -39,7 +39,7 @@ final class Page implements Rule {
 
   @Override
   public void apply(SegmentMessage message, SegmentHit hit, Portal portal, Batch batch) {
-    String utk = visitor(message, portal.hubId(), hit.timestamp());
+    String utk = visitor(message, portal.hubId(), hit.timestamp(), parts.segmentContacts(batch));
     List<Param> params = new ArrayList<>();
     params.add(new Param(TrackerParams.UTK, utk));
     params.add(new Param(TrackerParams.CLIENT_TS, Long.toString(hit.timestamp())));
@@ -61,17 +61,17 @@ final class Page implements Rule {
   }
 
   /** The visitor token of the page; ties the message's ids to the HubSpot cookie's when it carries one. */
-  private String visitor(SegmentMessage message, long portalId, long at) {
+  private String visitor(SegmentMessage message, long portalId, long at, SegmentContacts contacts) {
     Optional<String> cookie = SegmentMessage.text(message.context(), ApiFields.HUBSPOTUTK)
         .or(() -> SegmentMessage.text(SegmentMessage.object(SegmentMessage.object(message.json(),
             ApiFields.INTEGRATIONS), ApiFields.HUBSPOT), ApiFields.HUBSPOTUTK))
         .filter(VisitorCookie::isUtk).map(u -> u.toLowerCase(Locale.ROOT));
     if (cookie.isPresent()) {
-      message.ids().forEach(id -> parts.ids().tieVisitor(portalId, id, cookie.get(), at));
+      contacts.tieVisitor(portalId, message.ids(), cookie.get(), at);
       return cookie.get();
     }
     for (String id : message.ids()) {
-      Optional<String> tied = parts.ids().visitorFor(portalId, id);
+      Optional<String> tied = contacts.visitorOf(portalId, id);
       if (tied.isPresent()) {
         return tied.get();
       }
