@@ -60,16 +60,34 @@ final class Page implements Rule {
         false, hit.rawParams()), portal, batch);
   }
 
+  /**
+   * The page visitors of these messages as they stand before the batch ties any, so that the
+   * batch can look them all up at once (a visitor the batch ties first is looked up alone).
+   */
+  static Optional<String> likelyVisitor(SegmentMessage message, long portalId, SegmentContacts contacts) {
+    return cookie(message).or(() -> Optional.of(visitor(message, portalId, contacts)));
+  }
+
   /** The visitor token of the page; ties the message's ids to the HubSpot cookie's when it carries one. */
   private String visitor(SegmentMessage message, long portalId, long at, SegmentContacts contacts) {
-    Optional<String> cookie = SegmentMessage.text(message.context(), ApiFields.HUBSPOTUTK)
-        .or(() -> SegmentMessage.text(SegmentMessage.object(SegmentMessage.object(message.json(),
-            ApiFields.INTEGRATIONS), ApiFields.HUBSPOT), ApiFields.HUBSPOTUTK))
-        .filter(VisitorCookie::isUtk).map(u -> u.toLowerCase(Locale.ROOT));
+    Optional<String> cookie = cookie(message);
     if (cookie.isPresent()) {
       contacts.tieVisitor(portalId, message.ids(), cookie.get(), at);
       return cookie.get();
     }
+    return visitor(message, portalId, contacts);
+  }
+
+  /** HubSpot's cookie {@code hubspotutk} from {@code context}, else {@code integrations.HubSpot}. */
+  private static Optional<String> cookie(SegmentMessage message) {
+    return SegmentMessage.text(message.context(), ApiFields.HUBSPOTUTK)
+        .or(() -> SegmentMessage.text(SegmentMessage.object(SegmentMessage.object(message.json(),
+            ApiFields.INTEGRATIONS), ApiFields.HUBSPOT), ApiFields.HUBSPOTUTK))
+        .filter(VisitorCookie::isUtk).map(u -> u.toLowerCase(Locale.ROOT));
+  }
+
+  /** The visitor the message's ids were tied to, else one of the anonymousId's (or userId's) own. */
+  private static String visitor(SegmentMessage message, long portalId, SegmentContacts contacts) {
     for (String id : message.ids()) {
       Optional<String> tied = contacts.visitorOf(portalId, id);
       if (tied.isPresent()) {

@@ -17,6 +17,10 @@ import io.spoor.track.CreationLimits;
 import io.spoor.track.EventsApiApplier;
 import io.spoor.track.SentEventApplier;
 import io.spoor.crm.Emails;
+import io.spoor.http.Param;
+import io.spoor.ingest.BeaconHit;
+import io.spoor.track.TrackerParams;
+import java.util.ArrayList;
 import io.spoor.store.Deferred;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -33,6 +37,7 @@ import java.util.Set;
  */
 public final class SegmentApplier implements HitApplier<SegmentHit> {
   private final Parts parts;
+  private final BeaconApplier beacons;
   private final Group group;
   private final Map<String, Rule> rules;
 
@@ -43,6 +48,7 @@ public final class SegmentApplier implements HitApplier<SegmentHit> {
       CreationLimits limits, Outbox outbox) {
     this.parts = new Parts(contacts, propertyDefinitions, companies, associations, ids, limits);
     this.group = new Group(parts, propertyDefinitions, outbox);
+    this.beacons = beacons;
     Page page = new Page(parts, beacons);
     this.rules = Map.of("identify", new Identify(parts, outbox),
         "track", new Track(parts, events, sentEvents, eventDefinitions, outbox),
@@ -83,6 +89,23 @@ public final class SegmentApplier implements HitApplier<SegmentHit> {
     SegmentContacts contacts = parts.segmentContacts(batch);
     ids.forEach(contacts::prefetch);
     groups.forEach(group::prepare);
+    prefetchVisitors(hits, readings, contacts, batch);
+  }
+
+  /** The page visitors of the batch, looked up at once by the tracking applier's own prefetch. */
+  private void prefetchVisitors(List<SegmentHit> hits, Readings readings, SegmentContacts contacts, Batch batch) {
+    List<BeaconHit> probes = new ArrayList<>();
+    for (SegmentHit hit : hits) {
+      if (readings.read(hit) instanceof SegmentMessage.Valid valid && ApiFields.PAGE_TYPES.contains(valid.message().type())
+          && batch.portal(hit.hubId()).isPresent()) {
+        Page.likelyVisitor(valid.message(), hit.hubId(), contacts).ifPresent(utk -> probes.add(new BeaconHit(hit.id(),
+            hit.hubId(), hit.receivedAt(), BeaconHit.Kind.PAGE_VIEW, List.of(new Param(TrackerParams.UTK, utk)), false,
+            false, "")));
+      }
+    }
+    if (!probes.isEmpty()) {
+      beacons.prepare(probes, batch);
+    }
   }
 
   @Override
