@@ -12,19 +12,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Segment's HTTP Tracking API at the edge: what each call is answered, and what it makes durable. */
-class SegmentApiTest extends SpoorPerClass {
-  private SegmentCalls calls;
-  private String key;
-
-  @BeforeEach
-  void writeKey() {
-    calls = new SegmentCalls(server, client);
-    key = calls.newWriteKey();
-  }
+class SegmentApiTest extends SegmentPerClass {
 
   private static JsonObject identify() {
     return new JsonObject().put("userId", "u-" + UUID.randomUUID()).put("messageId", UUID.randomUUID().toString())

@@ -11,20 +11,11 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** analytics.js in cloud mode: a browser posting to Spoor's /v1/* from the site's own origin. */
-class SegmentCorsTest extends SpoorPerClass {
+class SegmentCorsTest extends SegmentPerClass {
   private static final String SITE = "https://shop.example";
-  private SegmentCalls calls;
-  private String key;
-
-  @BeforeEach
-  void writeKey() {
-    calls = new SegmentCalls(server, client);
-    key = calls.newWriteKey();
-  }
 
   private static List<String> listed(Answer answer, String header) {
     String value = answer.header(header);
