@@ -103,6 +103,8 @@ public final class Settings {
       "Dashboard live views (server-sent event streams) one person may have open at once; more get 429");
   public static final Setting<Integer> LIVE_STREAMS = Setting.integer("live-streams", 500, 1, 100_000,
       "Dashboard live views (server-sent event streams) open at once on this server; more get 429");
+  public static final Setting<Integer> FORWARD_LANES = Setting.integer("forward-lanes", 4, 1, 64,
+      "Forwarding targets delivered to at once, each in a lane of its own, so a slow remote holds back only its own calls");
 
   public static final List<Setting<?>> ALL = List.of(PORT, HOST, DATA, PORTAL_ID, PUBLIC_URL,
       BOOTSTRAP_TOKEN, QUEUE_CAPACITY, MAX_BATCH, MAX_BACKLOG, MAX_WAIT_MS, APPLY_INTERVAL_MS,
@@ -113,7 +115,8 @@ public final class Settings {
       SEGMENT_MAX_BATCH_MESSAGES,
       FORWARD_RETRY_MINUTES, FORWARD_FIRST_BACKOFF_MS, FORWARD_MAX_BACKOFF_SECONDS,
       SESSION_HOURS, SIGN_IN_FAILURES, SETUP_LINK_HOURS, REPORT_ROLLUPS,
-      LIVE_STREAMS_PER_USER, LIVE_STREAMS);
+      LIVE_STREAMS_PER_USER, LIVE_STREAMS,
+      FORWARD_LANES);
 
   private final Map<Setting<?>, Object> values;
 

@@ -152,7 +152,8 @@ public final class Spoor implements AutoCloseable {
     forwardWorker = new ForwardWorker(db, stores.forwarding(), clock, Backoff.of(
         Duration.ofMillis(settings.get(Settings.FORWARD_FIRST_BACKOFF_MS)),
         Duration.ofSeconds(settings.get(Settings.FORWARD_MAX_BACKOFF_SECONDS)),
-        Duration.ofMinutes(settings.get(Settings.FORWARD_RETRY_MINUTES))), forwardMetrics);
+        Duration.ofMinutes(settings.get(Settings.FORWARD_RETRY_MINUTES))), forwardMetrics,
+        settings.get(Settings.FORWARD_LANES));
     forwardMetrics.watch(metrics, db, stores.forwarding(), forwardWorker);
     vertx = Vertx.vertx();
     List<Routes> routes = new ArrayList<>(trackingRoutes(settings, stores, metrics, clock));
