@@ -3,7 +3,7 @@
 
 CREATE TABLE write_key (
   id          ${id_column},
-  portal_id   BIGINT NOT NULL REFERENCES portal (hub_id),
+  portal_id   BIGINT NOT NULL,
   name        TEXT COLLATE "C" NOT NULL,
   key_hash    TEXT COLLATE "C" NOT NULL UNIQUE,
   key_hint    TEXT COLLATE "C" NOT NULL,

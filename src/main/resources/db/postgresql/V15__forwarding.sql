@@ -3,7 +3,7 @@
 -- still to deliver or dead, and the remote ids of companies already found or created there.
 
 CREATE TABLE forward_target (
-  hub_id           BIGINT PRIMARY KEY REFERENCES portal (hub_id),
+  hub_id           BIGINT PRIMARY KEY,
   base_url         TEXT COLLATE "C" NOT NULL,
   access_token     TEXT COLLATE "C" NOT NULL,
   tracking_url     TEXT COLLATE "C" NOT NULL,

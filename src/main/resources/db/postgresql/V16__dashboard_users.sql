@@ -11,14 +11,14 @@ CREATE TABLE dashboard_user (
 );
 
 CREATE TABLE dashboard_user_portal (
-  user_id    BIGINT NOT NULL REFERENCES dashboard_user (id),
-  portal_id  BIGINT NOT NULL REFERENCES portal (hub_id),
+  user_id    BIGINT NOT NULL,
+  portal_id  BIGINT NOT NULL,
   PRIMARY KEY (user_id, portal_id)
 );
 
 CREATE TABLE dashboard_session (
   id_hash     TEXT COLLATE "C" NOT NULL PRIMARY KEY,
-  user_id     BIGINT NOT NULL REFERENCES dashboard_user (id),
+  user_id     BIGINT NOT NULL,
   csrf_token  TEXT COLLATE "C" NOT NULL,
   created_at  BIGINT NOT NULL,
   expires_at  BIGINT NOT NULL
@@ -28,6 +28,6 @@ CREATE INDEX dashboard_session_user ON dashboard_session (user_id);
 
 CREATE TABLE dashboard_setup_link (
   token_hash  TEXT COLLATE "C" NOT NULL PRIMARY KEY,
-  portal_id   BIGINT NOT NULL REFERENCES portal (hub_id),
+  portal_id   BIGINT NOT NULL,
   expires_at  BIGINT NOT NULL
 );

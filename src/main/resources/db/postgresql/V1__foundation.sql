@@ -1,5 +1,6 @@
 -- PostgreSQL: the same changes as db/migration/ for SQLite, version for version. Text is TEXT COLLATE "C":
--- compared and sorted by code point and never cut to a length, as SQLite keeps it.
+-- compared and sorted by code point and never cut to a length, as SQLite keeps it. No foreign keys are
+-- declared: SQLite does not enforce the ones its files declare, and the two stores must answer alike.
 -- Portals, tokens, CRM objects with their properties, event definitions and completions,
 -- the applied-hit ledger and the rejection list.
 -- Portable SQL: ${id_column} is the dialect's auto-assigned, never-reused primary key.
@@ -13,7 +14,7 @@ CREATE TABLE portal (
 
 CREATE TABLE access_token (
   id          ${id_column},
-  portal_id   BIGINT NOT NULL REFERENCES portal (hub_id),
+  portal_id   BIGINT NOT NULL,
   name        TEXT COLLATE "C" NOT NULL,
   token_hash  TEXT COLLATE "C" NOT NULL UNIQUE,
   token_hint  TEXT COLLATE "C" NOT NULL,
