@@ -27,6 +27,7 @@ public final class RunningSpoor implements AutoCloseable {
   private final Path data;
   private final SpoorClient client;
   private final java.util.Optional<String> postgres;
+  private final String storeUrl;
 
   private RunningSpoor(Map<String, String> flags, Clock clock) {
     try {
@@ -42,6 +43,7 @@ public final class RunningSpoor implements AutoCloseable {
     postgres = allOnPostgres() && !flags.containsKey("store")
         ? java.util.Optional.of(PostgresServer.shared().newDatabase()) : java.util.Optional.empty();
     postgres.ifPresent(url -> all.put("store", url));
+    storeUrl = all.getOrDefault("store", "jdbc:sqlite:" + data.resolve("spoor.db"));
     spoor = Spoor.start(Settings.load(all, Map.of()), clock);
     // tests read back what they wrote as fast as they can: no rate limit unless a test sets one
     spoor.portals().setLimits(HUB_ID, new io.spoor.portal.RateLimits(0, 0));
@@ -93,6 +95,11 @@ public final class RunningSpoor implements AutoCloseable {
 
   public Path data() {
     return data;
+  }
+
+  /** The JDBC URL of the server's store, to read it beside the server: the SQLite file or the PostgreSQL database. */
+  public String storeUrl() {
+    return storeUrl;
   }
 
   @Override
