@@ -30,6 +30,10 @@ public final class Database implements Transactor, FreedSpace, AutoCloseable {
     this.readerSource = new HikariDataSource(dialect.readerPool());
     this.writer = Jdbi.create(writerSource);
     this.reader = Jdbi.create(readerSource);
+    for (Jdbi jdbi : List.of(writer, reader)) {
+      jdbi.getConfig(StoredText.class).use(dialect::storableText);
+      jdbi.registerArgument(new StoredText.Arguments());
+    }
   }
 
   /** Opens the database and brings its schema up to date. */

@@ -36,6 +36,11 @@ public interface Dialect {
   default void beginWrite(Handle handle) {
   }
 
+  /** What the database keeps of a text value written to it (see {@link StoredText}). */
+  default String storableText(String text) {
+    return text;
+  }
+
   /** Pool settings for the connections that write (transactions are serialised on them). */
   HikariConfig writerPool();
 

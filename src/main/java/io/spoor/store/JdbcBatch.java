@@ -22,11 +22,13 @@ public final class JdbcBatch {
       Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
 
   private final Connection connection;
+  private final StoredText text;
   private final String sql;
   private final List<Object[]> rows = new ArrayList<>();
 
   public JdbcBatch(Handle handle, String sql) {
     this.connection = handle.getConnection();
+    this.text = handle.getConfig(StoredText.class);
     this.sql = sql;
   }
 
@@ -81,7 +83,7 @@ public final class JdbcBatch {
     int index = 1;
     for (int r = from; r < from + count; r++) {
       for (Object value : rows.get(r)) {
-        statement.setObject(index++, value);
+        statement.setObject(index++, stored(value));
       }
     }
   }
@@ -90,12 +92,16 @@ public final class JdbcBatch {
     try (PreparedStatement statement = connection.prepareStatement(sql)) {
       for (Object[] values : rows) {
         for (int i = 0; i < values.length; i++) {
-          statement.setObject(i + 1, values[i]);
+          statement.setObject(i + 1, stored(values[i]));
         }
         statement.addBatch();
       }
       statement.executeBatch();
     }
+  }
+
+  private Object stored(Object value) {
+    return value instanceof String s ? text.storable(s) : value;
   }
 
   private static String repeat(String row, int times) {

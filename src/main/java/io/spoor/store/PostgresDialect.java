@@ -68,6 +68,12 @@ public record PostgresDialect(String url, int poolSize) implements Dialect {
     handle.createQuery("SELECT pg_advisory_xact_lock(" + WRITE_LOCK + ")").mapToMap().one();
   }
 
+  /** PostgreSQL's text cannot hold U+0000: it is kept as U+FFFD. */
+  @Override
+  public String storableText(String text) {
+    return text.indexOf('\0') < 0 ? text : text.replace('\0', '\uFFFD');
+  }
+
   @Override
   public HikariConfig writerPool() {
     return pool("spoor-writer", false);
