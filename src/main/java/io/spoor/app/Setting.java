@@ -66,6 +66,16 @@ public record Setting<T>(String name, String doc, Optional<T> fallback, Function
     }, "an http:// or https:// URL without query or fragment", false);
   }
 
+  /**
+   * A JDBC URL of a PostgreSQL database; not echoed in errors, as its query may hold a password.
+   * No default: without it the store is the embedded one.
+   */
+  static Setting<String> postgresUrl(String name, String doc) {
+    return new Setting<>(name, doc, Optional.empty(),
+        raw -> raw.trim().startsWith("jdbc:postgresql://") ? Optional.of(raw.trim()) : Optional.empty(),
+        "a PostgreSQL URL such as jdbc:postgresql://host:5432/spoor?user=spoor&password=…", true);
+  }
+
   /** A path to a file that exists and can be read. */
   static Setting<java.nio.file.Path> readableFile(String name, String doc) {
     return new Setting<>(name, doc, Optional.empty(), raw -> {

@@ -105,6 +105,11 @@ public final class Settings {
       "Dashboard live views (server-sent event streams) open at once on this server; more get 429");
   public static final Setting<Integer> FORWARD_LANES = Setting.integer("forward-lanes", 4, 1, 64,
       "Forwarding targets delivered to at once, each in a lane of its own, so a slow remote holds back only its own calls");
+  public static final Setting<String> STORE = Setting.postgresUrl("store",
+      "PostgreSQL database to keep everything in, as jdbc:postgresql://host:5432/spoor?user=… "
+          + "(default: the embedded SQLite file under --data)");
+  public static final Setting<Integer> STORE_POOL_SIZE = Setting.integer("store-pool-size", 10, 2, 1_000,
+      "Connections to the PostgreSQL store: this many for writes and as many for reads");
 
   public static final List<Setting<?>> ALL = List.of(PORT, HOST, DATA, PORTAL_ID, PUBLIC_URL,
       BOOTSTRAP_TOKEN, QUEUE_CAPACITY, MAX_BATCH, MAX_BACKLOG, MAX_WAIT_MS, APPLY_INTERVAL_MS,
@@ -116,7 +121,7 @@ public final class Settings {
       FORWARD_RETRY_MINUTES, FORWARD_FIRST_BACKOFF_MS, FORWARD_MAX_BACKOFF_SECONDS,
       SESSION_HOURS, SIGN_IN_FAILURES, SETUP_LINK_HOURS, REPORT_ROLLUPS,
       LIVE_STREAMS_PER_USER, LIVE_STREAMS,
-      FORWARD_LANES);
+      FORWARD_LANES, STORE, STORE_POOL_SIZE);
 
   private final Map<Setting<?>, Object> values;
 

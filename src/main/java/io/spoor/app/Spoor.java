@@ -74,6 +74,8 @@ import io.spoor.segment.SegmentRoutes;
 import io.spoor.segment.WriteKeyRoutes;
 import io.spoor.segment.WriteKeys;
 import io.spoor.store.Database;
+import io.spoor.store.Dialect;
+import io.spoor.store.PostgresDialect;
 import io.spoor.store.SqliteDialect;
 import io.spoor.track.BeaconApplier;
 import io.spoor.report.LegacyReports;
@@ -180,9 +182,8 @@ public final class Spoor implements AutoCloseable {
     forwardWorker.start();
     // the store and the log have made their files by now: they get the owner-only mode too
     DataDirectory.protect(settings.dataDir());
-    LOG.info("listening on {}:{} ({}) with the {} store in {}", settings.get(Settings.HOST), port,
-        tls.isPresent() ? "https" : "http",
-        db.dialect().name(), settings.dataDir().toAbsolutePath());
+    LOG.info("listening on {}:{} ({}) with the {} store at {}", settings.get(Settings.HOST), port,
+        tls.isPresent() ? "https" : "http", db.dialect().name(), storePlace(settings));
   }
 
   /** The rules each kind of hit is applied by. */
@@ -327,10 +328,26 @@ public final class Spoor implements AutoCloseable {
     return db;
   }
 
-  /** Opens the store in the data directory, made first if it is missing; protecting it is left to the caller. */
+  /**
+   * Opens the store: the PostgreSQL database the store setting names, else the embedded one in the
+   * data directory. The data directory is made first if it is missing (the ingest log is there
+   * either way); protecting it is left to the caller.
+   */
   private static Database openDatabase(Settings settings) {
     DataDirectory.create(settings.dataDir());
-    return Database.open(new SqliteDialect(settings.dataDir().resolve("spoor.db")));
+    return Database.open(dialect(settings));
+  }
+
+  private static Dialect dialect(Settings settings) {
+    return settings.find(Settings.STORE)
+        .<Dialect>map(url -> new PostgresDialect(url, settings.get(Settings.STORE_POOL_SIZE)))
+        .orElseGet(() -> new SqliteDialect(settings.dataDir().resolve("spoor.db")));
+  }
+
+  /** Where the store is, for the log: the file, or the PostgreSQL URL without its query. */
+  private static String storePlace(Settings settings) {
+    return settings.find(Settings.STORE).map(PostgresDialect::redacted)
+        .orElseGet(() -> settings.dataDir().resolve("spoor.db").toAbsolutePath().toString());
   }
 
   public int port() {

@@ -58,11 +58,14 @@ final class RollupStore {
     JdbcBatch batch = new JdbcBatch(db.handle(), "INSERT INTO report_bucket (portal_id, dim, value, hour, "
         + "page_views, sessions, entrances, exits, bounces, duration_ms, new_contacts, completions, revenue_micros) "
         + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (portal_id, dim, hour, value) DO UPDATE SET "
-        + "page_views = page_views + excluded.page_views, sessions = sessions + excluded.sessions, "
-        + "entrances = entrances + excluded.entrances, exits = exits + excluded.exits, "
-        + "bounces = bounces + excluded.bounces, duration_ms = duration_ms + excluded.duration_ms, "
-        + "new_contacts = new_contacts + excluded.new_contacts, completions = completions + excluded.completions, "
-        + "revenue_micros = revenue_micros + excluded.revenue_micros");
+        + "page_views = report_bucket.page_views + excluded.page_views, "
+        + "sessions = report_bucket.sessions + excluded.sessions, "
+        + "entrances = report_bucket.entrances + excluded.entrances, exits = report_bucket.exits + excluded.exits, "
+        + "bounces = report_bucket.bounces + excluded.bounces, "
+        + "duration_ms = report_bucket.duration_ms + excluded.duration_ms, "
+        + "new_contacts = report_bucket.new_contacts + excluded.new_contacts, "
+        + "completions = report_bucket.completions + excluded.completions, "
+        + "revenue_micros = report_bucket.revenue_micros + excluded.revenue_micros");
     buckets.forEach((k, c) -> batch.add(k.portalId(), k.dim().stored(), k.value(), k.hour(), c[0], c[1], c[2], c[3],
         c[4], c[5], c[6], c[7], c[8]));
     batch.execute();

@@ -30,6 +30,10 @@ public final class Database implements Transactor, FreedSpace, AutoCloseable {
     this.readerSource = new HikariDataSource(dialect.readerPool());
     this.writer = Jdbi.create(writerSource);
     this.reader = Jdbi.create(readerSource);
+    for (Jdbi jdbi : List.of(writer, reader)) {
+      jdbi.getConfig(StoredText.class).use(dialect::storableText);
+      jdbi.registerArgument(new StoredText.Arguments());
+    }
   }
 
   /** Opens the database and brings its schema up to date. */
@@ -70,12 +74,12 @@ public final class Database implements Transactor, FreedSpace, AutoCloseable {
 
   @Override
   public <T> T inTransaction(Supplier<T> work) {
-    return run(writer, work);
+    return run(writer, true, work);
   }
 
   @Override
   public <T> T read(Supplier<T> work) {
-    return run(reader, work);
+    return run(reader, false, work);
   }
 
   /** True when a trivial query answers. */
@@ -87,12 +91,15 @@ public final class Database implements Transactor, FreedSpace, AutoCloseable {
     }
   }
 
-  private <T> T run(Jdbi jdbi, Supplier<T> work) {
+  private <T> T run(Jdbi jdbi, boolean writes, Supplier<T> work) {
     if (bound.get() != null) {
       return work.get();
     }
     try {
       return jdbi.inTransaction(handle -> {
+        if (writes) {
+          dialect.beginWrite(handle);
+        }
         bound.set(handle);
         try {
           return work.get();

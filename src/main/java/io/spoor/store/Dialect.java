@@ -1,10 +1,12 @@
 package io.spoor.store;
 
 import com.zaxxer.hikari.HikariConfig;
+import org.jdbi.v3.core.Handle;
 
 /**
- * Everything that differs between the databases Spoor runs on. Feature SQL is standard
- * (ON CONFLICT upserts, RETURNING); only pool set-up, tuning and DDL fragments live here.
+ * Everything that differs between the databases Spoor runs on (SQLite, PostgreSQL). Feature
+ * SQL is standard (ON CONFLICT upserts, RETURNING, TRUE and FALSE, LOWER on ASCII text); only
+ * pool set-up, tuning, where the migrations are, DDL fragments and how a write begins live here.
  */
 public interface Dialect {
   String name();
@@ -20,6 +22,24 @@ public interface Dialect {
 
   /** DDL after a table whose primary key is all it is looked up by (SQLite: WITHOUT ROWID). */
   String keyOnlyTableSuffix();
+
+  /**
+   * Where this database's numbered migrations are (a Flyway location). Each database has its own
+   * files with the same numbers: version n is the same schema change on both.
+   */
+  String migrations();
+
+  /**
+   * Runs first in every write transaction. Writes are serialised, whatever the pool: SQLite has
+   * one writer connection; PostgreSQL takes a lock here.
+   */
+  default void beginWrite(Handle handle) {
+  }
+
+  /** What the database keeps of a text value written to it (see {@link StoredText}). */
+  default String storableText(String text) {
+    return text;
+  }
 
   /** Pool settings for the connections that write (transactions are serialised on them). */
   HikariConfig writerPool();

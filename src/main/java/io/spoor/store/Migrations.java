@@ -13,7 +13,8 @@ import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 
 /**
- * Numbered migrations from {@code db/migration/V<n>__<what>.sql}, applied by Flyway once each
+ * Numbered migrations from the dialect's folder ({@code db/migration/V<n>__<what>.sql} for SQLite,
+ * {@code db/postgresql/} with the same numbers for PostgreSQL), applied by Flyway once each
  * in order, all that are pending in one transaction, and recorded in
  * {@code flyway_schema_history}. {@code ${id_column}} in a file is replaced by the dialect's
  * key DDL, {@code ${assigned_id_column}} by its DDL for a key the application assigns,
@@ -39,7 +40,7 @@ final class Migrations {
   /** Applies, in order, each migration not yet applied whose number is at most {@code throughVersion}. */
   void apply(int throughVersion) {
     FluentConfiguration configuration = Flyway.configure().dataSource(dataSource)
-        .locations("classpath:db/migration").table(HISTORY_TABLE).group(true)
+        .locations(dialect.migrations()).table(HISTORY_TABLE).group(true)
         .placeholders(Map.of("id_column", dialect.idColumn(), "assigned_id_column", dialect.assignedIdColumn(),
             "without_rowid", dialect.keyOnlyTableSuffix()))
         .target(throughVersion == Integer.MAX_VALUE ? MigrationVersion.LATEST

@@ -40,6 +40,11 @@ public record SqliteDialect(Path file) implements Dialect {
   }
 
   @Override
+  public String migrations() {
+    return "classpath:db/migration";
+  }
+
+  @Override
   public HikariConfig writerPool() {
     SQLiteConfig sqlite = tuned();
     sqlite.setCacheSize(-WRITER_CACHE_KIB);

@@ -108,6 +108,23 @@ class SettingsTest {
   }
 
   @Test
+  void aStoreThatIsNotAPostgresUrlIsRefusedWithoutEchoingWhatMayBeAPassword() {
+    SettingsException e = assertThrows(SettingsException.class,
+        () -> Settings.load(Map.of(), Map.of("SPOOR_STORE", "mysql://db/spoor?password=hunter2")));
+
+    assertEquals(1, e.problems().size());
+    assertTrue(e.problems().get(0).startsWith("SPOOR_STORE: expected a PostgreSQL URL"), e.problems().toString());
+    assertFalse(e.problems().get(0).contains("hunter2"), e.problems().toString());
+  }
+
+  @Test
+  void withoutAStoreTheEmbeddedOneIsUsedAndAPostgresUrlIsTaken() {
+    assertTrue(Settings.load(Map.of(), NONE).find(Settings.STORE).isEmpty());
+    assertEquals("jdbc:postgresql://db:5432/spoor?user=spoor",
+        Settings.load(Map.of("store", "jdbc:postgresql://db:5432/spoor?user=spoor"), NONE).get(Settings.STORE));
+  }
+
+  @Test
   void badFlagIsNamedByItsFlagEvenWhenTheEnvironmentIsGood() {
     SettingsException e = assertThrows(SettingsException.class,
         () -> Settings.load(Map.of("port", "abc"), Map.of("SPOOR_PORT", "7000")));
@@ -183,7 +200,7 @@ class SettingsTest {
   void helpListsEveryFlagAndEnvironmentVariable() {
     String help = Settings.help();
 
-    assertEquals(40, Settings.ALL.size());
+    assertEquals(42, Settings.ALL.size());
     for (Setting<?> setting : Settings.ALL) {
       assertTrue(help.contains(setting.flag() + " "), setting.flag());
       assertTrue(help.contains(setting.env() + " "), setting.env());

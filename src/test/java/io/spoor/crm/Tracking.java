@@ -87,10 +87,10 @@ public final class Tracking {
         .mapToLong(d -> d.getLong("completions")).sum();
   }
 
-  /** A number the store answers, read beside the running server (SQLite allows readers during writes). */
+  /** A number the store answers, read beside the running server (both stores allow readers during writes). */
   public long stored(String sql, Object... params) {
     server.awaitApplied();
-    try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + server.data().resolve("spoor.db"));
+    try (Connection connection = DriverManager.getConnection(server.storeUrl());
         PreparedStatement statement = connection.prepareStatement(sql)) {
       for (int i = 0; i < params.length; i++) {
         statement.setObject(i + 1, params[i]);

@@ -76,6 +76,8 @@ abstract class ForwardingFixture {
   }
 
   Optional<JsonObject> remoteContact(String email, String properties) {
+    // a forwarded tracking hit is applied at the remote after it answered
+    remote.awaitApplied();
     SpoorClient.Answer answer = remote.client().get("/crm/v3/objects/contacts/" + email
         + "?idProperty=email&properties=" + properties);
     return answer.status() == 200 ? Optional.of(answer.json().getJsonObject("properties")) : Optional.empty();

@@ -13,7 +13,12 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 
-/** A real Spoor on a free port over a fresh SQLite file, with a known all-scope token. */
+/**
+ * A real Spoor on a free port over a fresh SQLite file, with a known all-scope token. With
+ * {@code -Dspoor.test.store=postgresql} (or a {@code store} flag) the store is a fresh database
+ * on the JVM's {@link PostgresServer} instead, dropped when the server closes: every HTTP suite
+ * runs on PostgreSQL that way.
+ */
 public final class RunningSpoor implements AutoCloseable {
   public static final String TOKEN = "test-bootstrap-token-0123456789";
   public static final long HUB_ID = 1;
@@ -21,6 +26,8 @@ public final class RunningSpoor implements AutoCloseable {
   private final Spoor spoor;
   private final Path data;
   private final SpoorClient client;
+  private final java.util.Optional<String> postgres;
+  private final String storeUrl;
 
   private RunningSpoor(Map<String, String> flags, Clock clock) {
     try {
@@ -33,10 +40,19 @@ public final class RunningSpoor implements AutoCloseable {
     Map<String, String> all = new HashMap<>(Map.of("port", "0", "host", "127.0.0.1",
         "data", data.toString(), "bootstrap-token", TOKEN, "auth-failures-per-minute", "0"));
     all.putAll(flags);
+    postgres = allOnPostgres() && !flags.containsKey("store")
+        ? java.util.Optional.of(PostgresServer.shared().newDatabase()) : java.util.Optional.empty();
+    postgres.ifPresent(url -> all.put("store", url));
+    storeUrl = all.getOrDefault("store", "jdbc:sqlite:" + data.resolve("spoor.db"));
     spoor = Spoor.start(Settings.load(all, Map.of()), clock);
     // tests read back what they wrote as fast as they can: no rate limit unless a test sets one
     spoor.portals().setLimits(HUB_ID, new io.spoor.portal.RateLimits(0, 0));
     client = new SpoorClient("http://127.0.0.1:" + spoor.port(), TOKEN, this::awaitApplied);
+  }
+
+  /** Whether this run puts every test's store on PostgreSQL ({@code -Dspoor.test.store=postgresql}). */
+  public static boolean allOnPostgres() {
+    return "postgresql".equals(System.getProperty("spoor.test.store"));
   }
 
   public static RunningSpoor start() {
@@ -81,8 +97,14 @@ public final class RunningSpoor implements AutoCloseable {
     return data;
   }
 
+  /** The JDBC URL of the server's store, to read it beside the server: the SQLite file or the PostgreSQL database. */
+  public String storeUrl() {
+    return storeUrl;
+  }
+
   @Override
   public void close() {
     spoor.close();
+    postgres.ifPresent(url -> PostgresServer.shared().drop(url));
   }
 }

@@ -32,6 +32,9 @@ class GdprEraseLeavesNoTraceTest extends SpoorPerClass {
 
   @Test
   void theErasedEmailIsFoundNowhereInTheRejectionsTheStoreFileOrItsLog() {
+    // the bytes of the embedded store's files; PostgreSQL's files are the server's (its vacuum reclaims them)
+    org.junit.jupiter.api.Assumptions.assumeFalse(io.spoor.testkit.RunningSpoor.allOnPostgres(),
+        "reads the embedded store's files");
     Tracking hits = new Tracking(server);
     assertEquals(201, client.send("POST", "/events/v3/event-definitions", new JsonObject()
         .put("label", "Traced").put("name", "traced").put("primaryObject", "CONTACT")).status());
