@@ -76,6 +76,7 @@ import io.spoor.report.LegacyReports;
 import io.spoor.report.ReportRoutes;
 import io.spoor.report.Reports;
 import io.spoor.report.Rollups;
+import io.spoor.report.VisitIndex;
 import io.spoor.track.BeaconRoutes;
 import io.spoor.track.CreationLimits;
 import io.spoor.track.EventsApiApplier;
@@ -153,7 +154,8 @@ public final class Spoor implements AutoCloseable {
     routes.add(new ForwardingRoutes(new Forwarding(db, stores.forwarding(), forwardWorker, outbox, clock)));
     routes.add(new DashboardRoutes(accounts, dashboardAuth, settings.get(Settings.SIGN_IN_FAILURES), clock,
         metrics, settings.find(Settings.PUBLIC_URL)));
-    routes.add(new ReportRoutes(new Reports(db), new LegacyReports(db)));
+    routes.add(new ReportRoutes(new Reports(db, new VisitIndex(db, settings.get(Settings.REPORT_INDEX_VISITS))),
+        new LegacyReports(db)));
     Optional<HttpServerSettings.Tls> tls = settings.find(Settings.TLS_CERT)
         .map(cert -> new HttpServerSettings.Tls(cert, settings.get(Settings.TLS_KEY)));
     server = new Server(vertx, new HttpServerSettings(settings.get(Settings.HOST), settings.get(Settings.PORT),
