@@ -62,6 +62,9 @@ public final class LegacyReports {
     return db.read(() -> {
       Map<LocalDate, Map<String, Counts>> byPeriod = new TreeMap<>();
       rollups.sum(q, dim, period != Period.TOTAL).forEach((raw, days) -> days.forEach((p, counts) -> {
+        if (period != Period.TOTAL && p == Figures.WHOLE) {
+          return;
+        }
         String value = dim == Dimension.ALL ? "totals" : raw;
         Counts c = dim == Dimension.PAGE ? counts.withVisitors(0) : counts;
         LocalDate day = period == Period.TOTAL ? start : LocalDate.ofEpochDay(p);

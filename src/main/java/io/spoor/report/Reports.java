@@ -34,11 +34,11 @@ public final class Reports {
   JsonObject overview(ReportQuery q) {
     return db.read(() -> {
       Figures f = figures(q);
-      JsonObject figures = f.totals(q).overview();
+      Map<Long, Counts> points = f.series(q);
+      JsonObject figures = points.getOrDefault(Figures.WHOLE, Counts.ZERO).overview();
       JsonObject previous = f.totals(q.previous()).overview();
       JsonObject change = new JsonObject();
       figures.fieldNames().forEach(name -> change.put(name, change(figures.getValue(name), previous.getValue(name))));
-      Map<Long, Counts> points = f.series(q);
       JsonArray series = new JsonArray();
       periods(q).forEach(p -> series.add(points.getOrDefault(p, Counts.ZERO).overview().put("start", start(q, p))));
       return head(q).put("totals", figures).put("previous", previous).put("change", change).put("series", series);
@@ -95,7 +95,8 @@ public final class Reports {
     return db.read(() -> {
       Figures f = figures(q);
       Map<String, Map<Long, Counts>> perPeriod = f.sum(q, Dimension.EVENT, true);
-      Map<String, Counts> totals = f.byValue(q, Dimension.EVENT);
+      Map<String, Counts> totals = new java.util.HashMap<>();
+      perPeriod.forEach((event, periods) -> totals.put(event, periods.getOrDefault(Figures.WHOLE, Counts.ZERO)));
       Map<Long, String> names = eventNames(q.portalId(), totals.keySet().stream().map(Long::valueOf).toList());
       JsonArray results = new JsonArray();
       sorted(totals, Counts::completions).forEach(e -> {

@@ -51,8 +51,13 @@ final class RollupFigures implements Figures {
           t.newContacts += rs.getLong(9);
           t.completions += rs.getLong(10);
           t.revenueMicros += rs.getLong(11);
-          if (visitors) {
-            t.addVisitors(rs.getBytes(12));
+          byte[] sketch = visitors ? rs.getBytes(12) : null;
+          t.addVisitors(sketch);
+          if (perPeriod) {
+            Tally whole = tallies.get(rs.getString(1)).computeIfAbsent(WHOLE, p -> new Tally());
+            whole.add(new Counts(-1, rs.getLong(4), rs.getLong(3), rs.getLong(5), rs.getLong(6), rs.getLong(7),
+                rs.getLong(8), rs.getLong(9), rs.getLong(10), rs.getLong(11)));
+            whole.addVisitors(sketch);
           }
           return t;
         })

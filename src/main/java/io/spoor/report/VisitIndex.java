@@ -105,6 +105,13 @@ public final class VisitIndex implements Figures {
           + "WHERE portal_id = :portal").bind("portal", portalId).mapTo(Long.class).one();
       return;
     }
+    long visitsNow = db.handle().createQuery("SELECT COALESCE(MAX(changed_at), 0) FROM report_session "
+        + "WHERE portal_id = :portal").bind("portal", portalId).mapTo(Long.class).one();
+    long eventsNow = db.handle().createQuery("SELECT COALESCE(MAX(changed_at), 0) FROM report_visit_event "
+        + "WHERE portal_id = :portal").bind("portal", portalId).mapTo(Long.class).one();
+    if (visitsNow == portal.visitsSeen && eventsNow == portal.eventsSeen) {
+      return; // nothing written since the last look
+    }
     long[] seen = {portal.visitsSeen};
     db.handle().createQuery("SELECT " + VISIT_COLUMNS + " FROM report_session WHERE portal_id = :portal "
             + "AND changed_at > :since").bind("portal", portalId).bind("since", portal.visitsSeen - CATCH_UP_MARGIN_MS)
@@ -261,9 +268,11 @@ public final class VisitIndex implements Figures {
       this.day = day;
     }
 
+    /** Whether visit {@code v} has, in each column of {@code wanted}, the code given for it ({@code -1}: any). */
     boolean matches(int v, int[] wanted) {
       for (int c = 0; c < COLUMNS; c++) {
-        if (wanted[c] >= 0 && columns[c][v] != wanted[c]) {
+        int w = wanted[c];
+        if (w >= 0 && columns[c][v] != w) {
           return false;
         }
       }
@@ -422,6 +431,7 @@ public final class VisitIndex implements Figures {
       this.visitors = Figures.countsVisitors(dim);
     }
 
+    /** The period of an hour: its interval's number (the epoch hour or day), 0 for the whole range. */
     private long period(long hour) {
       return hours == 0 ? 0 : Math.floorDiv(hour, hours);
     }
@@ -447,6 +457,12 @@ public final class VisitIndex implements Figures {
         entry.entrances++;
         entry.bounces += bounce;
         tally(day.columns[EXIT][v], period).exits++;
+        if (hours != 0) {
+          Tally whole = tally(day.columns[ENTRY][v], WHOLE);
+          whole.entrances++;
+          whole.bounces += bounce;
+          tally(day.columns[EXIT][v], WHOLE).exits++;
+        }
         return;
       }
       long code;
@@ -466,7 +482,13 @@ public final class VisitIndex implements Figures {
           return; // events count completions only
         }
       }
-      Tally t = tally(code, period);
+      add(tally(code, period), day, v, bounce);
+      if (hours != 0) {
+        add(tally(code, WHOLE), day, v, bounce);
+      }
+    }
+
+    private static void add(Tally t, Day day, int v, long bounce) {
       t.sessions++;
       t.pageViews += day.pageViews[v];
       t.entrances++;
@@ -478,9 +500,12 @@ public final class VisitIndex implements Figures {
     }
 
     void completion(Day day, int e) {
-      Tally t = tally(dim == Dimension.EVENT ? day.eventId[e] : 0, period(day.eventHour[e]));
-      t.completions += day.eventCompletions[e];
-      t.revenueMicros += day.eventRevenue[e];
+      long code = dim == Dimension.EVENT ? day.eventId[e] : 0;
+      for (long period : hours == 0 ? new long[] {0} : new long[] {period(day.eventHour[e]), WHOLE}) {
+        Tally t = tally(code, period);
+        t.completions += day.eventCompletions[e];
+        t.revenueMicros += day.eventRevenue[e];
+      }
     }
 
     Map<String, Map<Long, Counts>> result() {
