@@ -51,3 +51,14 @@ CREATE TABLE report_visit_event (
 
 CREATE INDEX report_visit_event_start ON report_visit_event (portal_id, started_at);
 CREATE INDEX report_visit_event_changed ON report_visit_event (portal_id, changed_at);
+
+-- A day's version, raised by every batch that changes any of its daily buckets: reports keep
+-- the daily buckets of days read before in memory and read again only the days that changed.
+CREATE TABLE report_day_change (
+  portal_id  BIGINT NOT NULL,
+  day        BIGINT NOT NULL,
+  version    BIGINT NOT NULL,
+  PRIMARY KEY (portal_id, day)
+);
+
+INSERT INTO report_day_change (portal_id, day, version) SELECT DISTINCT portal_id, day, 1 FROM report_day;

@@ -102,6 +102,8 @@ public final class Settings {
   public static final Setting<Integer> REPORT_INDEX_VISITS = Setting.integer("report-index-visits", 2_000_000, 1,
       Integer.MAX_VALUE, "Visits held in memory for filtered reports (about 70 bytes each); a filtered report over "
           + "days holding more is refused");
+  public static final Setting<Integer> REPORT_CACHE_MB = Setting.integer("report-cache-mb", 64, 1, 1_000_000,
+      "Megabytes of daily report buckets kept in memory between reports (a day is read again once it changed)");
 
   public static final List<Setting<?>> ALL = List.of(PORT, HOST, DATA, PORTAL_ID, PUBLIC_URL,
       BOOTSTRAP_TOKEN, QUEUE_CAPACITY, MAX_BATCH, MAX_BACKLOG, MAX_WAIT_MS, APPLY_INTERVAL_MS,
@@ -111,7 +113,8 @@ public final class Settings {
       MAX_BACKLOG_BYTES, MAX_BATCH_BYTES, HEAP_CEILING_MB, SEGMENT_MAX_MESSAGE_BYTES, SEGMENT_MAX_REQUEST_BYTES,
       SEGMENT_MAX_BATCH_MESSAGES,
       FORWARD_RETRY_MINUTES, FORWARD_FIRST_BACKOFF_MS, FORWARD_MAX_BACKOFF_SECONDS,
-      SESSION_HOURS, SIGN_IN_FAILURES, SETUP_LINK_HOURS, REPORT_ROLLUPS, REPORT_INDEX_VISITS);
+      SESSION_HOURS, SIGN_IN_FAILURES, SETUP_LINK_HOURS, REPORT_ROLLUPS, REPORT_INDEX_VISITS,
+      REPORT_CACHE_MB);
 
   private final Map<Setting<?>, Object> values;
 

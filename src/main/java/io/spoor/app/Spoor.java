@@ -154,8 +154,9 @@ public final class Spoor implements AutoCloseable {
     routes.add(new ForwardingRoutes(new Forwarding(db, stores.forwarding(), forwardWorker, outbox, clock)));
     routes.add(new DashboardRoutes(accounts, dashboardAuth, settings.get(Settings.SIGN_IN_FAILURES), clock,
         metrics, settings.find(Settings.PUBLIC_URL)));
-    routes.add(new ReportRoutes(new Reports(db, new VisitIndex(db, settings.get(Settings.REPORT_INDEX_VISITS))),
-        new LegacyReports(db)));
+    Reports reports = new Reports(db, new VisitIndex(db, settings.get(Settings.REPORT_INDEX_VISITS)),
+        settings.get(Settings.REPORT_CACHE_MB));
+    routes.add(new ReportRoutes(reports, new LegacyReports(db, reports)));
     Optional<HttpServerSettings.Tls> tls = settings.find(Settings.TLS_CERT)
         .map(cert -> new HttpServerSettings.Tls(cert, settings.get(Settings.TLS_KEY)));
     server = new Server(vertx, new HttpServerSettings(settings.get(Settings.HOST), settings.get(Settings.PORT),

@@ -22,9 +22,10 @@ public final class LegacyReports {
   private final Database db;
   private final RollupFigures rollups;
 
-  public LegacyReports(Database db) {
+  /** Reads the buckets (and their cache) of {@code reports}. */
+  public LegacyReports(Database db, Reports reports) {
     this.db = db;
-    this.rollups = new RollupFigures(db);
+    this.rollups = reports.rollups();
   }
 
   enum Period {

@@ -21,10 +21,15 @@ public final class Reports {
   private final RollupFigures rollups;
   private final VisitIndex index;
 
-  public Reports(Database db, VisitIndex index) {
+  /** {@code cacheMb}: megabytes of daily buckets kept in memory between reports. */
+  public Reports(Database db, VisitIndex index, int cacheMb) {
     this.db = db;
-    this.rollups = new RollupFigures(db);
+    this.rollups = new RollupFigures(db, cacheMb * 1024L * 1024L);
     this.index = index;
+  }
+
+  RollupFigures rollups() {
+    return rollups;
   }
 
   private Figures figures(ReportQuery q) {

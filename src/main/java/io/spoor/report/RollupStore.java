@@ -84,6 +84,15 @@ final class RollupStore {
     }
     days.execute();
     hours.execute();
+    JdbcBatch changed = new JdbcBatch(db.handle(), "INSERT INTO report_day_change (portal_id, day, version) "
+        + "VALUES (?, ?, 1) ON CONFLICT (portal_id, day) DO UPDATE SET version = report_day_change.version + 1");
+    Set<List<Long>> touched = new HashSet<>();
+    for (Map.Entry<Buckets.Key, Buckets.Change> e : buckets.entries()) {
+      if (!e.getKey().hourly() && touched.add(List.of(e.getKey().portalId(), e.getKey().period()))) {
+        changed.add(e.getKey().portalId(), e.getKey().period());
+      }
+    }
+    changed.execute();
   }
 
   private static String upsert(String table, String period) {

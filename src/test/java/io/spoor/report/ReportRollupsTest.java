@@ -151,6 +151,19 @@ class ReportRollupsTest extends SpoorPerClass {
   }
 
   @Test
+  void aDayReadBeforeIsReadAgainOnceItChanged() {
+    SpoorClient portal = server.newPortal(15, io.spoor.http.Scope.all());
+    long start = System.currentTimeMillis() - 60_000;
+    String range = "from=" + day(start) + "&to=" + day(System.currentTimeMillis());
+    pageView(portal, 15, utk('4'), start, "https://example.com/a", "", CHROME_LINUX);
+    assertEquals(1, get(portal, "/api/v1/reports/pages?" + range).getJsonArray("results").size());
+    pageView(portal, 15, utk('5'), start, "https://example.com/b", "", CHROME_LINUX);
+    JsonArray pages = get(portal, "/api/v1/reports/pages?" + range).getJsonArray("results");
+    assertEquals(2, pages.size(), pages.encode());
+    assertEquals(2, get(portal, "/api/v1/reports/overview?" + range).getJsonObject("totals").getLong("visitors"));
+  }
+
+  @Test
   void aFilteredReportOverMoreVisitsThanTheIndexHoldsIsRefused() {
     try (RunningSpoor small = RunningSpoor.start(Map.of("report-index-visits", "2"))) {
       SpoorClient portal = small.client();

@@ -30,7 +30,7 @@ class RollupSeederTest {
   @Test
   void theReportsCountWhatWasSeeded(Database db) {
     assertEquals(1000, RollupSeeder.seed(db, 1, 3000, 2, endMs()));
-    Reports reports = new Reports(db, new VisitIndex(db, 10_000));
+    Reports reports = new Reports(db, new VisitIndex(db, 10_000), 64);
     JsonObject totals = reports.overview(query(null)).getJsonObject("totals");
     assertEquals(3000, totals.getLong("pageViews"));
     assertEquals(1000, totals.getLong("sessions"));
@@ -45,7 +45,7 @@ class RollupSeederTest {
   @Test
   void filteredFromTheIndexAgreesWithTheBucketsOfTheSameValue(Database db) {
     RollupSeeder.seed(db, 1, 3000, 2, endMs());
-    Reports reports = new Reports(db, new VisitIndex(db, 10_000));
+    Reports reports = new Reports(db, new VisitIndex(db, 10_000), 64);
     JsonArray sources = reports.sources(query(null)).getJsonArray("results");
     for (Object o : sources) {
       JsonObject source = (JsonObject) o;
