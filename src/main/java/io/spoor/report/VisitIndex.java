@@ -79,7 +79,7 @@ public final class VisitIndex implements Figures {
     }
     Grid grid = new Grid(portal, dim, perPeriod ? q.interval().hours : 0, q.fromHour(), q.toHour());
     for (Day day : scanned) {
-      boolean inRange = day.day >= fromDay;
+      boolean inRange = day.day >= fromDay && dim != Dimension.EVENT;
       for (int v = 0; inRange && v < day.size; v++) {
         if (day.matches(v, wanted)) {
           grid.visit(day, v);
@@ -410,70 +410,82 @@ public final class VisitIndex implements Figures {
     }
   }
 
-  /** Matching visits and completions summed per value of one dimension and per period. */
+  /**
+   * Matching visits and completions summed per value of one dimension and per period, in an
+   * array of tallies by value code and period (the whole range in the last slot).
+   */
   private static final class Grid {
     private final Portal portal;
     private final Dimension dim;
     private final int hours;
-    private final long fromHour;
-    private final long toHour;
     private final boolean visitors;
-    private final Map<Long, Map<Long, Tally>> tallies = new HashMap<>();
-    private long lastCode = -1;
-    private Map<Long, Tally> last;
+    private final long fromMs;
+    private final long toMs;
+    private final long basePeriod;
+    private final int slots;
+    private final int sources;
+    private final Tally[] cells;
+    private final Map<Long, Tally[]> events = new HashMap<>();
 
     Grid(Portal portal, Dimension dim, int hours, long fromHour, long toHour) {
       this.portal = portal;
       this.dim = dim;
       this.hours = hours;
-      this.fromHour = fromHour;
-      this.toHour = toHour;
       this.visitors = Figures.countsVisitors(dim);
+      this.fromMs = fromHour * RollupBatch.HOUR;
+      this.toMs = toHour * RollupBatch.HOUR;
+      this.basePeriod = hours == 0 ? 0 : Math.floorDiv(fromHour, hours);
+      this.slots = hours == 0 ? 1 : (int) (Math.floorDiv(toHour - 1, hours) - basePeriod + 2);
+      this.sources = Math.max(1, portal.dictionary(SOURCE).size());
+      int codes = switch (dim) {
+        case ALL, EVENT -> 1;
+        case SOURCE_DATA_1 -> portal.dictionary(SOURCE_DATA_1).size() * sources;
+        case PAGE -> portal.dictionary(ENTRY).size();
+        case SOURCE -> portal.dictionary(SOURCE).size();
+        case DEVICE -> portal.dictionary(DEVICE).size();
+        case BROWSER -> portal.dictionary(BROWSER).size();
+        case OS -> portal.dictionary(OS).size();
+      };
+      this.cells = new Tally[Math.max(1, codes) * slots];
     }
 
-    /** The period of an hour: its interval's number (the epoch hour or day), 0 for the whole range. */
-    private long period(long hour) {
-      return hours == 0 ? 0 : Math.floorDiv(hour, hours);
+    /** The slot of an hour: its interval's number from the range's first, or 0 for the whole range. */
+    private int slot(long hour) {
+      return hours == 0 ? 0 : (int) (Math.floorDiv(hour, hours) - basePeriod);
     }
 
-    /** The tally of a value's code (a drill-down's pairs its source's) in a period. */
-    private Tally tally(long code, long period) {
-      if (code != lastCode || last == null) {
-        last = tallies.computeIfAbsent(code, c -> new HashMap<>());
-        lastCode = code;
-      }
-      return last.computeIfAbsent(period, p -> new Tally());
+    private Tally cell(Tally[] in, int code, int slot) {
+      int at = code * slots + slot;
+      Tally t = in[at];
+      return t != null ? t : (in[at] = new Tally());
     }
 
     void visit(Day day, int v) {
       long at = day.startedAt(v);
-      if (at < fromHour * RollupBatch.HOUR || at >= toHour * RollupBatch.HOUR) {
+      if (at < fromMs || at >= toMs) {
         return;
       }
-      long period = period(Math.floorDiv(at, RollupBatch.HOUR));
+      int slot = slot(Math.floorDiv(at, RollupBatch.HOUR));
       long bounce = day.pageViews[v] == 1 ? 1 : 0;
       if (dim == Dimension.PAGE) {
-        Tally entry = tally(day.columns[ENTRY][v], period);
-        entry.entrances++;
-        entry.bounces += bounce;
-        tally(day.columns[EXIT][v], period).exits++;
-        if (hours != 0) {
-          Tally whole = tally(day.columns[ENTRY][v], WHOLE);
-          whole.entrances++;
-          whole.bounces += bounce;
-          tally(day.columns[EXIT][v], WHOLE).exits++;
+        for (int s : hours == 0 ? new int[] {slot} : new int[] {slot, slots - 1}) {
+          Tally entry = cell(cells, day.columns[ENTRY][v], s);
+          entry.entrances++;
+          entry.bounces += bounce;
+          cell(cells, day.columns[EXIT][v], s).exits++;
         }
         return;
       }
-      long code;
+      int code;
       switch (dim) {
         case ALL -> code = 0;
         case SOURCE -> code = day.columns[SOURCE][v];
         case SOURCE_DATA_1 -> {
-          if (portal.dictionary(SOURCE_DATA_1).value(day.columns[SOURCE_DATA_1][v]).isEmpty()) {
+          int data1 = day.columns[SOURCE_DATA_1][v];
+          if (portal.dictionary(SOURCE_DATA_1).value(data1).isEmpty()) {
             return;
           }
-          code = (long) day.columns[SOURCE_DATA_1][v] * SOURCES + day.columns[SOURCE][v];
+          code = data1 * sources + day.columns[SOURCE][v];
         }
         case DEVICE -> code = day.columns[DEVICE][v];
         case BROWSER -> code = day.columns[BROWSER][v];
@@ -482,9 +494,9 @@ public final class VisitIndex implements Figures {
           return; // events count completions only
         }
       }
-      add(tally(code, period), day, v, bounce);
+      add(cell(cells, code, slot), day, v, bounce);
       if (hours != 0) {
-        add(tally(code, WHOLE), day, v, bounce);
+        add(cell(cells, code, slots - 1), day, v, bounce);
       }
     }
 
@@ -500,9 +512,10 @@ public final class VisitIndex implements Figures {
     }
 
     void completion(Day day, int e) {
-      long code = dim == Dimension.EVENT ? day.eventId[e] : 0;
-      for (long period : hours == 0 ? new long[] {0} : new long[] {period(day.eventHour[e]), WHOLE}) {
-        Tally t = tally(code, period);
+      Tally[] in = dim == Dimension.EVENT ? events.computeIfAbsent(day.eventId[e], id -> new Tally[slots]) : cells;
+      int slot = slot(day.eventHour[e]);
+      for (int s : hours == 0 ? new int[] {slot} : new int[] {slot, slots - 1}) {
+        Tally t = cell(in, 0, s);
         t.completions += day.eventCompletions[e];
         t.revenueMicros += day.eventRevenue[e];
       }
@@ -510,22 +523,34 @@ public final class VisitIndex implements Figures {
 
     Map<String, Map<Long, Counts>> result() {
       Map<String, Map<Long, Counts>> out = new HashMap<>();
-      tallies.forEach((code, periods) -> {
+      if (dim == Dimension.EVENT) {
+        events.forEach((id, row) -> put(out, Long.toString(id), row, 0));
+        return out;
+      }
+      for (int code = 0; code * slots < cells.length; code++) {
         String value = switch (dim) {
-          case ALL -> "";
-          case EVENT -> Long.toString(code);
-          case SOURCE_DATA_1 -> Dimension.drillDown(portal.dictionary(SOURCE).value((int) (code % SOURCES)),
-              portal.dictionary(SOURCE_DATA_1).value((int) (code / SOURCES)));
-          case PAGE -> portal.dictionary(ENTRY).value(code.intValue());
-          case SOURCE -> portal.dictionary(SOURCE).value(code.intValue());
-          case DEVICE -> portal.dictionary(DEVICE).value(code.intValue());
-          case BROWSER -> portal.dictionary(BROWSER).value(code.intValue());
-          case OS -> portal.dictionary(OS).value(code.intValue());
+          case SOURCE_DATA_1 -> Dimension.drillDown(portal.dictionary(SOURCE).value(code % sources),
+              portal.dictionary(SOURCE_DATA_1).value(code / sources));
+          case PAGE -> portal.dictionary(ENTRY).value(code);
+          case SOURCE -> portal.dictionary(SOURCE).value(code);
+          case DEVICE -> portal.dictionary(DEVICE).value(code);
+          case BROWSER -> portal.dictionary(BROWSER).value(code);
+          case OS -> portal.dictionary(OS).value(code);
+          default -> "";
         };
-        Map<Long, Counts> counts = out.computeIfAbsent(value, v -> new HashMap<>());
-        periods.forEach((period, t) -> counts.put(period, t.counts(visitors)));
-      });
+        put(out, value, cells, code * slots);
+      }
       return out;
+    }
+
+    private void put(Map<String, Map<Long, Counts>> out, String value, Tally[] row, int first) {
+      for (int s = 0; s < slots; s++) {
+        Tally t = row[first + s];
+        if (t != null) {
+          long period = hours == 0 ? 0 : s == slots - 1 ? WHOLE : basePeriod + s;
+          out.computeIfAbsent(value, v -> new HashMap<>()).put(period, t.counts(visitors));
+        }
+      }
     }
   }
 }
