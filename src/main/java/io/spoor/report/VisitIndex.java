@@ -38,8 +38,8 @@ public final class VisitIndex implements Figures {
   private static final Map<String, Integer> FILTER_COLUMNS = Map.of("source", SOURCE, "source_data_1", SOURCE_DATA_1,
       "source_data_2", SOURCE_DATA_2, "device", DEVICE, "browser", BROWSER, "os", OS, "page", ENTRY, "exit", EXIT);
   private static final String VISIT_COLUMNS = "utk, started_at, last_at, entry_path, exit_path, page_views, source, "
-      + "source_data_1, source_data_2, device, browser, os, new_contacts, changed_at";
-  private static final String EVENT_COLUMNS = "utk, started_at, event_id, hour, completions, revenue_micros, changed_at";
+      + "source_data_1, source_data_2, device, browser, os, new_contacts";
+  private static final String EVENT_COLUMNS = "utk, started_at, event_id, hour, completions, revenue_micros";
 
   private final Database db;
   private final long capacity;
@@ -98,46 +98,41 @@ public final class VisitIndex implements Figures {
 
   /** Reads what was written since the last look into the days held. */
   private void catchUp(long portalId, Portal portal) {
-    if (portal.visitsSeen < 0) {
-      portal.visitsSeen = db.handle().createQuery("SELECT COALESCE(MAX(changed_at), 0) FROM report_session "
-          + "WHERE portal_id = :portal").bind("portal", portalId).mapTo(Long.class).one();
-      portal.eventsSeen = db.handle().createQuery("SELECT COALESCE(MAX(changed_at), 0) FROM report_visit_event "
-          + "WHERE portal_id = :portal").bind("portal", portalId).mapTo(Long.class).one();
-      return;
-    }
-    long visitsNow = db.handle().createQuery("SELECT COALESCE(MAX(changed_at), 0) FROM report_session "
-        + "WHERE portal_id = :portal").bind("portal", portalId).mapTo(Long.class).one();
-    long eventsNow = db.handle().createQuery("SELECT COALESCE(MAX(changed_at), 0) FROM report_visit_event "
-        + "WHERE portal_id = :portal").bind("portal", portalId).mapTo(Long.class).one();
-    if (visitsNow == portal.visitsSeen && eventsNow == portal.eventsSeen) {
-      return; // nothing written since the last look
-    }
-    long[] seen = {portal.visitsSeen};
-    db.handle().createQuery("SELECT " + VISIT_COLUMNS + " FROM report_session WHERE portal_id = :portal "
-            + "AND changed_at > :since").bind("portal", portalId).bind("since", portal.visitsSeen - CATCH_UP_MARGIN_MS)
+    long visitsNow = latest(portalId, "report_session");
+    long eventsNow = latest(portalId, "report_visit_event");
+    if (portal.visitsSeen >= 0 && (visitsNow != portal.visitsSeen || eventsNow != portal.eventsSeen)) {
+      readChanged(portalId, "report_session", VISIT_COLUMNS, portal.visitsSeen, (day, rs) -> {
+        int before = day.size;
+        day.visit(portal, rs);
+        held += day.size - before;
+      });
+      readChanged(portalId, "report_visit_event", EVENT_COLUMNS, portal.eventsSeen, Day::completion);
+    } // else nothing was written since the last look, or this is the first: the days are read whole
+    portal.visitsSeen = visitsNow;
+    portal.eventsSeen = eventsNow;
+  }
+
+  private long latest(long portalId, String table) {
+    return db.handle().createQuery("SELECT COALESCE(MAX(changed_at), 0) FROM " + table + " WHERE portal_id = :portal")
+        .bind("portal", portalId).mapTo(Long.class).one();
+  }
+
+  /** A row read into the day of its visit. */
+  private interface RowReader {
+    void read(Day day, java.sql.ResultSet rs) throws java.sql.SQLException;
+  }
+
+  /** Reads the rows of {@code table} changed after {@code since} (less the margin) into the days held. */
+  private void readChanged(long portalId, String table, String columns, long since, RowReader reader) {
+    db.handle().createQuery("SELECT " + columns + " FROM " + table + " WHERE portal_id = :portal "
+            + "AND changed_at > :since").bind("portal", portalId).bind("since", since - CATCH_UP_MARGIN_MS)
         .map((rs, ctx) -> {
-          seen[0] = Math.max(seen[0], rs.getLong(14));
           Day day = days.get(new DayKey(portalId, Math.floorDiv(rs.getLong(2), Buckets.DAY)));
           if (day != null) {
-            int before = day.size;
-            day.visit(portal, rs);
-            held += day.size - before;
+            reader.read(day, rs);
           }
           return day;
         }).forEach(d -> { });
-    portal.visitsSeen = seen[0];
-    long[] eventsSeen = {portal.eventsSeen};
-    db.handle().createQuery("SELECT " + EVENT_COLUMNS + " FROM report_visit_event WHERE portal_id = :portal "
-            + "AND changed_at > :since").bind("portal", portalId).bind("since", portal.eventsSeen - CATCH_UP_MARGIN_MS)
-        .map((rs, ctx) -> {
-          eventsSeen[0] = Math.max(eventsSeen[0], rs.getLong(7));
-          Day day = days.get(new DayKey(portalId, Math.floorDiv(rs.getLong(2), Buckets.DAY)));
-          if (day != null) {
-            day.completion(rs);
-          }
-          return day;
-        }).forEach(d -> { });
-    portal.eventsSeen = eventsSeen[0];
   }
 
   /** The days {@code from} to {@code to} (excluded), read where not held; the least used others make room. */
