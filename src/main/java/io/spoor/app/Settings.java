@@ -104,6 +104,10 @@ public final class Settings {
           + "days holding more is refused");
   public static final Setting<Integer> REPORT_CACHE_MB = Setting.integer("report-cache-mb", 64, 1, 1_000_000,
       "Megabytes of daily report buckets kept in memory between reports (a day is read again once it changed)");
+  public static final Setting<Integer> LIVE_STREAMS_PER_USER = Setting.integer("live-streams-per-user", 8, 1, 1_000,
+      "Dashboard live views (server-sent event streams) one person may have open at once; more get 429");
+  public static final Setting<Integer> LIVE_STREAMS = Setting.integer("live-streams", 500, 1, 100_000,
+      "Dashboard live views (server-sent event streams) open at once on this server; more get 429");
 
   public static final List<Setting<?>> ALL = List.of(PORT, HOST, DATA, PORTAL_ID, PUBLIC_URL,
       BOOTSTRAP_TOKEN, QUEUE_CAPACITY, MAX_BATCH, MAX_BACKLOG, MAX_WAIT_MS, APPLY_INTERVAL_MS,
@@ -113,8 +117,8 @@ public final class Settings {
       MAX_BACKLOG_BYTES, MAX_BATCH_BYTES, HEAP_CEILING_MB, SEGMENT_MAX_MESSAGE_BYTES, SEGMENT_MAX_REQUEST_BYTES,
       SEGMENT_MAX_BATCH_MESSAGES,
       FORWARD_RETRY_MINUTES, FORWARD_FIRST_BACKOFF_MS, FORWARD_MAX_BACKOFF_SECONDS,
-      SESSION_HOURS, SIGN_IN_FAILURES, SETUP_LINK_HOURS, REPORT_ROLLUPS, REPORT_INDEX_VISITS,
-      REPORT_CACHE_MB);
+      SESSION_HOURS, SIGN_IN_FAILURES, SETUP_LINK_HOURS, REPORT_ROLLUPS,
+      LIVE_STREAMS_PER_USER, LIVE_STREAMS, REPORT_INDEX_VISITS, REPORT_CACHE_MB);
 
   private final Map<Setting<?>, Object> values;
 
