@@ -19,7 +19,9 @@
 # Knobs: REPORTS_PAGE_VIEWS (1000000), REPORTS_DAYS (30: all of them in the window measured),
 #        REPORTS_REQUESTS (100), REPORTS_INGEST_SECONDS (20), REPORTS_HEAP (1g),
 #        REPORTS_FILTER (source:ORGANIC_SEARCH), SPOOR_REPORT_INDEX_VISITS (4000000),
-#        REPORTS_SKIP_INGEST (0; 1 skips part 1), SPOOR_JAR (<repo>/target/spoor.jar).
+#        REPORTS_SKIP_INGEST (0; 1 skips part 1), REPORTS_STORE (a data directory whose spoor.db
+#        RollupSeeder filled beforehand, ending today: used instead of seeding),
+#        SPOOR_JAR (<repo>/target/spoor.jar).
 set -euo pipefail
 BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ROOT=$(dirname "$BENCH_DIR")
@@ -70,17 +72,20 @@ if [[ ${REPORTS_SKIP_INGEST:-0} == 1 ]]; then on_rate=-; on_cost=-; on_hits=-; o
   log "ingest without rollups"; read -r off_rate off_cost off_hits <<<"$(ingest 0)"
 fi
 
-log "seeding the rollups for $PAGE_VIEWS page views over $DAYS days"
-mkdir -p "$WORK/store"
-DB="$WORK/store/spoor.db"
 END_MS=$(( ($(date +%s) / 86400 + 1) * 86400000 ))
-fill_start=$(date +%s.%N)
-java -Xmx1g -cp "$SPOOR_JAR" io.spoor.report.RollupSeeder "$DB" "$PAGE_VIEWS" "$DAYS" "$END_MS" >/dev/null
-fill_seconds=$(echo "$(date +%s.%N) - $fill_start" | bc)
-sqlite3 "$DB" 'ANALYZE'
+if [[ -n ${REPORTS_STORE:-} ]]; then # seeded beforehand, ending today
+  STORE=$REPORTS_STORE; DB="$STORE/spoor.db"; fill_seconds="(seeded beforehand)"
+else
+  log "seeding the rollups for $PAGE_VIEWS page views over $DAYS days"
+  STORE="$WORK/store"; mkdir -p "$STORE"; DB="$STORE/spoor.db"
+  fill_start=$(date +%s.%N)
+  java -Xmx1g -cp "$SPOOR_JAR" io.spoor.report.RollupSeeder "$DB" "$PAGE_VIEWS" "$DAYS" "$END_MS" >/dev/null
+  fill_seconds=$(echo "$(date +%s.%N) - $fill_start" | bc)
+  sqlite3 "$DB" 'ANALYZE'
+fi
 sessions_stored=$(sqlite3 "$DB" 'SELECT COUNT(*) FROM report_session')
 views_stored=$(sqlite3 "$DB" "SELECT SUM(page_views) FROM report_day WHERE dim = 'all'")
-start "$WORK/store" 1
+start "$STORE" 1
 TO=$(date -u -d "@$(( END_MS / 1000 - 1 ))" +%F)
 FROM=$(date -u -d "$TO - 29 days" +%F)
 
