@@ -99,8 +99,8 @@ public final class Settings {
       "Hours the one-time setup link printed at a start with no dashboard user works");
   public static final Setting<Integer> REPORT_ROLLUPS = Setting.integer("report-rollups", 1, 0, 1,
       "1: keep the reports' rollups up to date at ingest; 0: do not (the reports then miss new hits; for measuring)");
-  public static final Setting<Integer> REPORT_INDEX_VISITS = Setting.integer("report-index-visits", 2_000_000, 1,
-      Integer.MAX_VALUE, "Visits held in memory for filtered reports (about 70 bytes each); a filtered report over "
+  public static final Setting<Integer> REPORT_INDEX_VISITS = Setting.integer("report-index-visits", 1_000_000, 1,
+      Integer.MAX_VALUE, "Visits held in memory for filtered reports (about 150 bytes each); a filtered report over "
           + "days holding more is refused");
   public static final Setting<Integer> REPORT_CACHE_MB = Setting.integer("report-cache-mb", 64, 1, 1_000_000,
       "Megabytes of daily report buckets kept in memory between reports (a day is read again once it changed)");

@@ -19,7 +19,7 @@ import java.util.Set;
  * {@code report_session} when first asked for; before each report the index reads the visits and
  * completions written since it last looked ({@code changed_at}), so it follows ingest without
  * being told. At most {@code capacity} visits are held: the days used least recently go first,
- * and a filtered report whose days hold more is refused. About 70 bytes a visit.
+ * and a filtered report whose days hold more is refused. About 150 bytes a visit.
  */
 public final class VisitIndex implements Figures {
   /** How far back each catch-up reads again, for batches committed out of their time order. */
