@@ -6,16 +6,22 @@
 #      64 connections); for each: acknowledged beacons per second, and the time the applier spent
 #      in its batch transactions per 1000 page views (spoor_ingest_batch_seconds_sum over
 #      spoor_hits_total, after the backlog drained);
-#   2. report latency: a store whose rollups are filled with plain SQL (sqlite3) for
-#      REPORTS_PAGE_VIEWS page views (3 per visit on average, half the visits by returning
-#      visitors, 2000 pages, 8 sources with drill-downs, 3 device classes, 7 browsers, 6 systems)
-#      spread over REPORTS_DAYS days ending today; then every report of /api/v1/reports over the
-#      last 30 days, REPORTS_REQUESTS times one after another (after 10 untimed), without a
-#      filter and with filter=source:ORGANIC_SEARCH; p50 and p99 of curl's total time.
+#   2. report latency: a store whose rollups are seeded by io.spoor.report.RollupSeeder (the
+#      ingest path's RollupBatch fed REPORTS_PAGE_VIEWS page views: 3 per visit on average, half
+#      the visits by returning visitors, 2000 pages, 8 sources with drill-downs, 7 real user
+#      agents, a completion in one visit of ten) spread over REPORTS_DAYS days ending today; then
+#      every report of /api/v1/reports and three legacy ones over the last 30 days,
+#      REPORTS_REQUESTS times one after another (after 10 untimed), without a filter and with
+#      filter=REPORTS_FILTER; p50 and p99 of curl's total time; the first filtered request's
+#      time (the index of visits reading its days) and the heap in use after it.
 # Prints a markdown summary and writes it to bench/results/reports-<timestamp>.md.
 #
 # Knobs: REPORTS_PAGE_VIEWS (1000000), REPORTS_DAYS (30: all of them in the window measured),
-#        REPORTS_REQUESTS (100), REPORTS_INGEST_SECONDS (20), SPOOR_JAR (<repo>/target/spoor.jar).
+#        REPORTS_REQUESTS (100), REPORTS_INGEST_SECONDS (20), REPORTS_HEAP (1g),
+#        REPORTS_FILTER (source:ORGANIC_SEARCH), SPOOR_REPORT_INDEX_VISITS (4000000),
+#        REPORTS_SKIP_INGEST (0; 1 skips part 1), REPORTS_STORE (a data directory whose spoor.db
+#        RollupSeeder filled beforehand, ending today: used instead of seeding),
+#        SPOOR_JAR (<repo>/target/spoor.jar).
 set -euo pipefail
 BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ROOT=$(dirname "$BENCH_DIR")
@@ -24,6 +30,9 @@ PAGE_VIEWS=${REPORTS_PAGE_VIEWS:-1000000}
 DAYS=${REPORTS_DAYS:-30}
 REQUESTS=${REPORTS_REQUESTS:-100}
 INGEST_SECONDS=${REPORTS_INGEST_SECONDS:-20}
+HEAP=${REPORTS_HEAP:-1g}
+FILTER=${REPORTS_FILTER:-source:ORGANIC_SEARCH}
+export SPOOR_REPORT_INDEX_VISITS=${SPOOR_REPORT_INDEX_VISITS:-4000000}
 TOKEN=bench-token-0123456789
 export SPOOR_NEW_CONTACTS_PER_MINUTE=0 SPOOR_NEW_VISITORS_PER_MINUTE=0
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/spoor-reports.XXXXXX")
@@ -37,7 +46,7 @@ trap 'exit 130' INT TERM
 start() { # start DATA_DIR ROLLUPS
   PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
   URL="http://127.0.0.1:$PORT"
-  SPOOR_REPORT_ROLLUPS=$2 SPOOR_BOOTSTRAP_TOKEN=$TOKEN java -Xmx512m -jar "$SPOOR_JAR" serve --port "$PORT" \
+  SPOOR_REPORT_ROLLUPS=$2 SPOOR_BOOTSTRAP_TOKEN=$TOKEN java -Xmx"$HEAP" -jar "$SPOOR_JAR" serve --port "$PORT" \
     --host 127.0.0.1 --data "$1" >>"$WORK/server.log" 2>&1 &
   SERVER_PID=$!
   for _ in $(seq 1 300); do curl -sf "$URL/readyz" >/dev/null && break; sleep 0.2; done
@@ -58,56 +67,31 @@ ingest() { # ingest ROLLUPS -> "acked/s ms-per-1000"
   echo "$rate $(awk -v s="$seconds" -v h="$hits" 'BEGIN {printf "%.1f %d", 1000000 * s / h, h}')"
 }
 
-log "ingest with rollups"; read -r on_rate on_cost on_hits <<<"$(ingest 1)"
-log "ingest without rollups"; read -r off_rate off_cost off_hits <<<"$(ingest 0)"
+if [[ ${REPORTS_SKIP_INGEST:-0} == 1 ]]; then on_rate=-; on_cost=-; on_hits=-; off_rate=-; off_cost=-; off_hits=-; else
+  log "ingest with rollups"; read -r on_rate on_cost on_hits <<<"$(ingest 1)"
+  log "ingest without rollups"; read -r off_rate off_cost off_hits <<<"$(ingest 0)"
+fi
 
-log "filling the rollups for $PAGE_VIEWS page views over $DAYS days"
-start "$WORK/store" 1; stop
-DB=$(find "$WORK/store" -name '*.db' | head -1)
 END_MS=$(( ($(date +%s) / 86400 + 1) * 86400000 ))
-SESSIONS=$(( PAGE_VIEWS / 3 ))
-SPAN=$(( DAYS * 86400000 ))
-fill_start=$(date +%s.%N)
-sqlite3 "$DB" <<SQL
-PRAGMA journal_mode=WAL; PRAGMA synchronous=OFF;
-BEGIN;
-WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < $SESSIONS - 1)
-INSERT INTO report_session SELECT 1, printf('%032x', i % ($SESSIONS / 2 + 1)), $END_MS - 1 - (i * $SPAN / $SESSIONS),
-  $END_MS - 1 - (i * $SPAN / $SESSIONS) + (i % 5) * 40000, '/p' || (i * 7919 % 2000), '/p' || (i * 104729 % 2000),
-  1 + (i % 5),
-  CASE i % 8 WHEN 0 THEN 'ORGANIC_SEARCH' WHEN 1 THEN 'ORGANIC_SEARCH' WHEN 2 THEN 'DIRECT_TRAFFIC' WHEN 3 THEN 'REFERRALS'
-    WHEN 4 THEN 'SOCIAL_MEDIA' WHEN 5 THEN 'PAID_SEARCH' WHEN 6 THEN 'EMAIL_MARKETING' ELSE 'OTHER_CAMPAIGNS' END,
-  CASE WHEN i % 8 = 2 THEN '' ELSE 'd' || (i % 37) END, '',
-  CASE WHEN i % 10 < 6 THEN 'desktop' WHEN i % 10 < 9 THEN 'mobile' ELSE 'tablet' END,
-  'Browser' || (i % 7), 'System' || (i % 6), CASE WHEN i % 50 = 0 THEN 1 ELSE 0 END
-FROM n;
-INSERT INTO report_bucket SELECT 1, 'all', '', started_at / 3600000 AS h, SUM(page_views), COUNT(*), COUNT(*), COUNT(*),
-  SUM(page_views = 1), SUM(last_at - started_at), SUM(new_contacts), 0, 0 FROM report_session GROUP BY h;
-INSERT INTO report_bucket SELECT 1, 'source', source, started_at / 3600000 AS h, SUM(page_views), COUNT(*), 0, 0,
-  SUM(page_views = 1), SUM(last_at - started_at), SUM(new_contacts), 0, 0 FROM report_session GROUP BY source, h;
-INSERT INTO report_bucket SELECT 1, 'source_data_1', source || '|' || source_data_1, started_at / 3600000 AS h,
-  SUM(page_views), COUNT(*), 0, 0, SUM(page_views = 1), SUM(last_at - started_at), SUM(new_contacts), 0, 0
-  FROM report_session WHERE source_data_1 <> '' GROUP BY source, source_data_1, h;
-INSERT INTO report_bucket SELECT 1, 'device', device, started_at / 3600000 AS h, SUM(page_views), COUNT(*), 0, 0,
-  SUM(page_views = 1), SUM(last_at - started_at), SUM(new_contacts), 0, 0 FROM report_session GROUP BY device, h;
-INSERT INTO report_bucket SELECT 1, 'browser', browser, started_at / 3600000 AS h, SUM(page_views), COUNT(*), 0, 0,
-  SUM(page_views = 1), SUM(last_at - started_at), SUM(new_contacts), 0, 0 FROM report_session GROUP BY browser, h;
-INSERT INTO report_bucket SELECT 1, 'os', os, started_at / 3600000 AS h, SUM(page_views), COUNT(*), 0, 0,
-  SUM(page_views = 1), SUM(last_at - started_at), SUM(new_contacts), 0, 0 FROM report_session GROUP BY os, h;
-INSERT INTO report_bucket SELECT 1, 'page', entry_path, started_at / 3600000 AS h, SUM(page_views), 0, COUNT(*), 0,
-  SUM(page_views = 1), 0, 0, 0, 0 FROM report_session GROUP BY entry_path, h;
-INSERT INTO report_bucket SELECT 1, 'page', exit_path, started_at / 3600000 AS h, 0, 0, 0, COUNT(*), 0, 0, 0, 0, 0
-  FROM report_session WHERE true GROUP BY exit_path, h
-  ON CONFLICT (portal_id, dim, hour, value) DO UPDATE SET exits = exits + excluded.exits;
-COMMIT;
-ANALYZE;
-SQL
-fill_seconds=$(echo "$(date +%s.%N) - $fill_start" | bc)
+if [[ -n ${REPORTS_STORE:-} ]]; then # seeded beforehand, ending today
+  STORE=$REPORTS_STORE; DB="$STORE/spoor.db"; fill_seconds="(seeded beforehand)"
+else
+  log "seeding the rollups for $PAGE_VIEWS page views over $DAYS days"
+  STORE="$WORK/store"; mkdir -p "$STORE"; DB="$STORE/spoor.db"
+  fill_start=$(date +%s.%N)
+  java -Xmx1g -cp "$SPOOR_JAR" io.spoor.report.RollupSeeder "$DB" "$PAGE_VIEWS" "$DAYS" "$END_MS" >/dev/null
+  fill_seconds=$(echo "$(date +%s.%N) - $fill_start" | bc)
+  sqlite3 "$DB" 'ANALYZE'
+fi
 sessions_stored=$(sqlite3 "$DB" 'SELECT COUNT(*) FROM report_session')
-views_stored=$(sqlite3 "$DB" 'SELECT SUM(page_views) FROM report_session')
-start "$WORK/store" 1
+views_stored=$(sqlite3 "$DB" "SELECT SUM(page_views) FROM report_day WHERE dim = 'all'")
+start "$STORE" 1
 TO=$(date -u -d "@$(( END_MS / 1000 - 1 ))" +%F)
 FROM=$(date -u -d "$TO - 29 days" +%F)
+
+first_ms() { # first_ms PATH_AND_QUERY -> ms of one request (the index reading its days)
+  curl -sf -o /dev/null -w '%{time_total}\n' -H "Authorization: Bearer $TOKEN" "$URL$1" | awk '{printf "%.0f", $1 * 1000}'
+}
 
 time_report() { # time_report PATH_AND_QUERY -> "p50 p99" in ms
   for _ in $(seq 1 10); do curl -sf -H "Authorization: Bearer $TOKEN" "$URL$1" >/dev/null; done
@@ -117,23 +101,35 @@ time_report() { # time_report PATH_AND_QUERY -> "p50 p99" in ms
     {t[NR] = $1 * 1000} END {printf "%.1f %.1f", at(0.5), at(0.99)}'
 }
 
+heap_used() { # MB of heap in use after a full collection
+  jcmd "$SERVER_PID" GC.run >/dev/null; jcmd "$SERVER_PID" GC.heap_info | awk '/used/ {for (i = 1; i <= NF; i++) if ($i == "used") {v = $(i + 1); sub(/K,?/, "", v); print int(v / 1024); exit}}'
+}
+heap_before=$(heap_used)
+cold_filtered=$(first_ms "/api/v1/reports/overview?from=$FROM&to=$TO&filter=$FILTER")
+heap_mb=$(( $(heap_used) - heap_before ))
+load=$(cut -d' ' -f1-3 /proc/loadavg)
 OUT="$BENCH_DIR/results/reports-$(date -u +%Y%m%dT%H%M%SZ).md"
 mkdir -p "$BENCH_DIR/results"
 {
-  echo "## Reports ($(date -u +%F), $(nproc) cores)"
+  echo "## Reports ($(date -u '+%F %H:%M') UTC, $(nproc) cores, load average $load)"
   echo
-  echo "Rollups filled for $views_stored page views in $sessions_stored visits over $DAYS days (${fill_seconds%.*} s with sqlite3); reports over the last 30 days ($FROM to $TO), $REQUESTS requests each."
+  echo "Rollups seeded for $views_stored page views in $sessions_stored visits over $DAYS days (${fill_seconds%.*} s through RollupBatch); reports over the last 30 days ($FROM to $TO), $REQUESTS requests each after 10 untimed; filter \`$FILTER\`. The first filtered request (the index reading its days from the store) took $cold_filtered ms; the index then held $heap_mb MB more heap (after a full collection)."
   echo
   echo "| report | p50 ms | p99 ms | p50 ms, filtered | p99 ms, filtered |"
   echo "| --- | ---: | ---: | ---: | ---: |"
   for report in overview sources pages devices events; do
     read -r p50 p99 <<<"$(time_report "/api/v1/reports/$report?from=$FROM&to=$TO")"
-    if [[ $report == events ]]; then f50=-; f99=-; else
-      read -r f50 f99 <<<"$(time_report "/api/v1/reports/$report?from=$FROM&to=$TO&filter=source:ORGANIC_SEARCH")"; fi
+    read -r f50 f99 <<<"$(time_report "/api/v1/reports/$report?from=$FROM&to=$TO&filter=$FILTER")"
     echo "| $report | $p50 | $p99 | $f50 | $f99 |"
   done
   read -r p50 p99 <<<"$(time_report "/api/v1/reports/overview?from=$FROM&to=$TO&interval=hour")"
-  echo "| overview, hourly | $p50 | $p99 | | |"
+  read -r f50 f99 <<<"$(time_report "/api/v1/reports/overview?from=$FROM&to=$TO&interval=hour&filter=$FILTER")"
+  echo "| overview, hourly | $p50 | $p99 | $f50 | $f99 |"
+  S=$(echo "$FROM" | tr -d -); E=$(echo "$TO" | tr -d -)
+  for legacy in totals/total sources/total pages/daily; do
+    read -r p50 p99 <<<"$(time_report "/analytics/v2/reports/$legacy?start=$S&end=$E")"
+    echo "| legacy $legacy | $p50 | $p99 | | |"
+  done
   echo
   echo "Page-view ingest ($INGEST_SECONDS s of wrk/beacon.lua at 64 connections each, same run):"
   echo

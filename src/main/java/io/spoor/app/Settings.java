@@ -99,6 +99,11 @@ public final class Settings {
       "Hours the one-time setup link printed at a start with no dashboard user works");
   public static final Setting<Integer> REPORT_ROLLUPS = Setting.integer("report-rollups", 1, 0, 1,
       "1: keep the reports' rollups up to date at ingest; 0: do not (the reports then miss new hits; for measuring)");
+  public static final Setting<Integer> REPORT_INDEX_VISITS = Setting.integer("report-index-visits", 1_000_000, 1,
+      Integer.MAX_VALUE, "Visits held in memory for filtered reports (about 150 bytes each); a filtered report over "
+          + "days holding more is refused");
+  public static final Setting<Integer> REPORT_CACHE_MB = Setting.integer("report-cache-mb", 64, 1, 1_000_000,
+      "Megabytes of daily report buckets kept in memory between reports (a day is read again once it changed)");
   public static final Setting<Integer> LIVE_STREAMS_PER_USER = Setting.integer("live-streams-per-user", 8, 1, 1_000,
       "Dashboard live views (server-sent event streams) one person may have open at once; more get 429");
   public static final Setting<Integer> LIVE_STREAMS = Setting.integer("live-streams", 500, 1, 100_000,
@@ -121,7 +126,7 @@ public final class Settings {
       FORWARD_RETRY_MINUTES, FORWARD_FIRST_BACKOFF_MS, FORWARD_MAX_BACKOFF_SECONDS,
       SESSION_HOURS, SIGN_IN_FAILURES, SETUP_LINK_HOURS, REPORT_ROLLUPS,
       LIVE_STREAMS_PER_USER, LIVE_STREAMS,
-      FORWARD_LANES, STORE, STORE_POOL_SIZE);
+      FORWARD_LANES, STORE, STORE_POOL_SIZE, REPORT_INDEX_VISITS, REPORT_CACHE_MB);
 
   private final Map<Setting<?>, Object> values;
 

@@ -82,6 +82,7 @@ import io.spoor.report.LegacyReports;
 import io.spoor.report.ReportRoutes;
 import io.spoor.report.Reports;
 import io.spoor.report.Rollups;
+import io.spoor.report.VisitIndex;
 import io.spoor.track.BeaconRoutes;
 import io.spoor.track.CreationLimits;
 import io.spoor.track.EventsApiApplier;
@@ -165,7 +166,9 @@ public final class Spoor implements AutoCloseable {
     routes.add(new ForwardingRoutes(new Forwarding(db, stores.forwarding(), forwardWorker, outbox, clock)));
     routes.add(new DashboardRoutes(accounts, dashboardAuth, settings.get(Settings.SIGN_IN_FAILURES), clock,
         metrics, settings.find(Settings.PUBLIC_URL)));
-    routes.add(new ReportRoutes(new Reports(db), new LegacyReports(db), dashboardAuth.signedIn(),
+    Reports reports = new Reports(db, new VisitIndex(db, settings.get(Settings.REPORT_INDEX_VISITS)),
+        settings.get(Settings.REPORT_CACHE_MB));
+    routes.add(new ReportRoutes(reports, new LegacyReports(db, reports), dashboardAuth.signedIn(),
         DashboardAuth::portal));
     routes.add(new LiveRoutes(liveUpdates, dashboardAuth, settings.get(Settings.LIVE_STREAMS_PER_USER),
         settings.get(Settings.LIVE_STREAMS), metrics));

@@ -2,9 +2,13 @@ package io.spoor.report;
 
 import java.util.HashMap;
 import java.util.Map;
-import java.util.function.BiConsumer;
 
-/** Additions to hourly buckets gathered in a batch, one entry per bucket. */
+/**
+ * Additions to the buckets gathered in a batch, one entry per bucket: daily buckets for every
+ * dimension, hourly ones for the whole ({@link Dimension#ALL}) and events only. Visits new in
+ * the batch add their visitor to the sketches of the visit dimensions' daily buckets and of the
+ * whole's hourly one.
+ */
 final class Buckets {
   static final int PAGE_VIEWS = 0;
   static final int SESSIONS = 1;
@@ -16,53 +20,90 @@ final class Buckets {
   static final int COMPLETIONS = 7;
   static final int REVENUE = 8;
   static final int COUNTS = 9;
+  static final long DAY = 24 * RollupBatch.HOUR;
+  static final Dimension[] VISIT_DIMENSIONS = {Dimension.ALL, Dimension.SOURCE, Dimension.SOURCE_DATA_1,
+      Dimension.DEVICE, Dimension.BROWSER, Dimension.OS};
 
-  record Key(long portalId, Dimension dim, String value, long hour) {
+  /** {@code period}: the epoch day, or the epoch hour when {@code hourly}. */
+  record Key(long portalId, Dimension dim, String value, long period, boolean hourly) {
   }
 
-  private final Map<Key, long[]> added = new HashMap<>();
+  /** A bucket's additions: its counts, and the visitors new to it (null for none). */
+  static final class Change {
+    final long[] counts = new long[COUNTS];
+    Hll visitors;
+  }
 
-  void add(long portalId, Dimension dim, String value, long hour, int count, long by) {
+  private final Map<Key, Change> added = new HashMap<>();
+
+  void add(long portalId, Dimension dim, String value, long at, int count, long by) {
     if (by != 0) {
-      added.computeIfAbsent(new Key(portalId, dim, value, hour), k -> new long[COUNTS])[count] += by;
+      change(new Key(portalId, dim, value, Math.floorDiv(at, DAY), false)).counts[count] += by;
+      if (dim == Dimension.ALL || dim == Dimension.EVENT) {
+        change(new Key(portalId, dim, value, Math.floorDiv(at, RollupBatch.HOUR), true)).counts[count] += by;
+      }
     }
   }
 
-  /** What a visit adds to the buckets of its start hour ({@code sign} -1 takes it back). */
-  void session(SessionRow row, int sign) {
-    long hour = RollupBatch.hour(row.startedAt());
+  private Change change(Key key) {
+    return added.computeIfAbsent(key, k -> new Change());
+  }
+
+  private void visitor(long portalId, Dimension dim, String value, long at, long hash) {
+    Change day = change(new Key(portalId, dim, value, Math.floorDiv(at, DAY), false));
+    day.visitors = (day.visitors == null ? new Hll() : day.visitors).add(hash);
+    if (dim == Dimension.ALL) {
+      Change hour = change(new Key(portalId, dim, value, Math.floorDiv(at, RollupBatch.HOUR), true));
+      hour.visitors = (hour.visitors == null ? new Hll() : hour.visitors).add(hash);
+    }
+  }
+
+  /** The bucket value of a visit dimension for {@code row}, null where the visit has none. */
+  static String value(SessionRow row, Dimension d) {
+    return switch (d) {
+      case SOURCE -> row.source();
+      case SOURCE_DATA_1 -> row.sourceData1().isEmpty() ? null : Dimension.drillDown(row.source(), row.sourceData1());
+      case DEVICE -> row.device();
+      case BROWSER -> row.browser();
+      case OS -> row.os();
+      default -> "";
+    };
+  }
+
+  /**
+   * What a visit adds to the buckets of its start ({@code sign} -1 takes it back); a visit seen
+   * for the first time ({@code isNew}) also adds its visitor.
+   */
+  void session(SessionRow row, int sign, boolean isNew) {
+    long at = row.startedAt();
     long bounce = row.bounced() ? sign : 0;
-    for (Dimension d : new Dimension[] {Dimension.ALL, Dimension.SOURCE, Dimension.SOURCE_DATA_1, Dimension.DEVICE,
-        Dimension.BROWSER, Dimension.OS}) {
-      String value = switch (d) {
-        case SOURCE -> row.source();
-        case SOURCE_DATA_1 -> row.sourceData1().isEmpty() ? null : Dimension.drillDown(row.source(), row.sourceData1());
-        case DEVICE -> row.device();
-        case BROWSER -> row.browser();
-        case OS -> row.os();
-        default -> "";
-      };
+    long hash = isNew ? Hll.hash(row.utk()) : 0;
+    for (Dimension d : VISIT_DIMENSIONS) {
+      String value = value(row, d);
       if (value != null) {
-        add(row.portalId(), d, value, hour, SESSIONS, sign);
-        add(row.portalId(), d, value, hour, BOUNCES, bounce);
-        add(row.portalId(), d, value, hour, DURATION, sign * row.durationMs());
+        add(row.portalId(), d, value, at, SESSIONS, sign);
+        add(row.portalId(), d, value, at, BOUNCES, bounce);
+        add(row.portalId(), d, value, at, DURATION, sign * row.durationMs());
         if (d != Dimension.ALL) { // the whole's page views and contacts are counted as they happen
-          add(row.portalId(), d, value, hour, PAGE_VIEWS, sign * row.pageViews());
-          add(row.portalId(), d, value, hour, NEW_CONTACTS, sign * row.newContacts());
+          add(row.portalId(), d, value, at, PAGE_VIEWS, sign * row.pageViews());
+          add(row.portalId(), d, value, at, NEW_CONTACTS, sign * row.newContacts());
+        }
+        if (isNew) {
+          visitor(row.portalId(), d, value, at, hash);
         }
       }
     }
-    add(row.portalId(), Dimension.PAGE, row.entryPath(), hour, ENTRANCES, sign);
-    add(row.portalId(), Dimension.PAGE, row.entryPath(), hour, BOUNCES, bounce);
-    add(row.portalId(), Dimension.PAGE, row.exitPath(), hour, EXITS, sign);
+    add(row.portalId(), Dimension.PAGE, row.entryPath(), at, ENTRANCES, sign);
+    add(row.portalId(), Dimension.PAGE, row.entryPath(), at, BOUNCES, bounce);
+    add(row.portalId(), Dimension.PAGE, row.exitPath(), at, EXITS, sign);
   }
 
   boolean isEmpty() {
     return added.isEmpty();
   }
 
-  void forEach(BiConsumer<Key, long[]> each) {
-    added.forEach(each);
+  Iterable<Map.Entry<Key, Change>> entries() {
+    return added.entrySet();
   }
 
   void clear() {

@@ -8,23 +8,24 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.temporal.TemporalAdjusters;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
  * HubSpot's legacy analytics reports, {@code /analytics/v2/reports/{breakdown_by}/{time_period}},
  * in HubSpot's shape and field names, for the {@code totals}, {@code sources} and {@code pages}
- * breakdowns. A {@code total} period counts visitors exactly; daily ones too; weekly and monthly
- * periods add up their days' visitors.
+ * breakdowns. Visitors are estimated from the daily buckets' sketches: a {@code total} period
+ * counts each visitor once, daily ones per day; weekly and monthly periods add up their days'
+ * visitors.
  */
 public final class LegacyReports {
   private final Database db;
-  private final ReportReads reads;
+  private final RollupFigures rollups;
 
-  public LegacyReports(Database db) {
+  /** Reads the buckets (and their cache) of {@code reports}. */
+  public LegacyReports(Database db, Reports reports) {
     this.db = db;
-    this.reads = new ReportReads(db);
+    this.rollups = reports.rollups();
   }
 
   enum Period {
@@ -59,23 +60,17 @@ public final class LegacyReports {
       case "pages" -> Dimension.PAGE;
       default -> throw new InvalidInputException("breakdown_by is totals, sources or pages");
     };
-    int hours = period == Period.TOTAL ? 0 : 24;
     return db.read(() -> {
-      List<ReportReads.Row> rows = reads.buckets(portalId, dim, q.fromHour(), q.toHour(), hours);
-      Map<String, Counts> visitors = new HashMap<>();
-      if (dim != Dimension.PAGE) {
-        reads.sessions(q, dim == Dimension.SOURCE ? "source" : null, hours).forEach(r ->
-            visitors.put(r.value() + "@" + r.period(), r.counts()));
-      }
       Map<LocalDate, Map<String, Counts>> byPeriod = new TreeMap<>();
-      for (ReportReads.Row r : rows) {
-        String value = dim == Dimension.ALL ? "totals" : r.value();
-        Counts c = dim == Dimension.PAGE ? r.counts().withVisitors(0)
-            : r.counts().withVisitors(visitors.getOrDefault((dim == Dimension.ALL ? "" : r.value()) + "@" + r.period(),
-                Counts.ZERO).visitors());
-        LocalDate day = hours == 0 ? start : LocalDate.ofEpochDay(r.period());
+      rollups.sum(q, dim, period != Period.TOTAL).forEach((raw, days) -> days.forEach((p, counts) -> {
+        if (period != Period.TOTAL && p == Figures.WHOLE) {
+          return;
+        }
+        String value = dim == Dimension.ALL ? "totals" : raw;
+        Counts c = dim == Dimension.PAGE ? counts.withVisitors(0) : counts;
+        LocalDate day = period == Period.TOTAL ? start : LocalDate.ofEpochDay(p);
         byPeriod.computeIfAbsent(period.key(day, start), k -> new HashMap<>()).merge(value, c, Counts::plus);
-      }
+      }));
       if (period != Period.TOTAL) {
         JsonObject out = new JsonObject();
         byPeriod.forEach((key, values) -> out.put(key.toString(), breakdowns(values, dim)));

@@ -1,6 +1,5 @@
 package io.spoor.report;
 
-import io.spoor.InvalidInputException;
 import io.spoor.store.Database;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -13,35 +12,49 @@ import java.util.Map;
 /**
  * The reports of {@code /api/v1/reports}: overview (figures, their change against the previous
  * period of the same length, and a time series), sources with their drill-downs, pages, devices
- * and events. Without a filter they sum the hourly buckets; with one they sum the matching visits.
+ * and events. Without a filter they add up the daily (or, for hourly series, hourly) buckets;
+ * with one, the matching visits of the in-memory index of visits. Visitors are estimated.
  */
 public final class Reports {
   static final int MAX_ROWS = 100;
   private final Database db;
-  private final ReportReads reads;
+  private final RollupFigures rollups;
+  private final VisitIndex index;
 
-  public Reports(Database db) {
+  /** {@code cacheMb}: megabytes of daily buckets kept in memory between reports. */
+  public Reports(Database db, VisitIndex index, int cacheMb) {
     this.db = db;
-    this.reads = new ReportReads(db);
+    this.rollups = new RollupFigures(db, cacheMb * 1024L * 1024L);
+    this.index = index;
+  }
+
+  RollupFigures rollups() {
+    return rollups;
+  }
+
+  private Figures figures(ReportQuery q) {
+    return q.filter().isEmpty() ? rollups : index;
   }
 
   JsonObject overview(ReportQuery q) {
     return db.read(() -> {
-      Counts now = totals(q);
-      Counts before = totals(q.previous());
-      JsonObject figures = figures(q, now);
-      JsonObject previous = figures(q, before);
+      Figures f = figures(q);
+      Map<Long, Counts> points = f.series(q);
+      JsonObject figures = points.getOrDefault(Figures.WHOLE, Counts.ZERO).overview();
+      JsonObject previous = f.totals(q.previous()).overview();
       JsonObject change = new JsonObject();
       figures.fieldNames().forEach(name -> change.put(name, change(figures.getValue(name), previous.getValue(name))));
-      return head(q).put("totals", figures).put("previous", previous).put("change", change)
-          .put("series", series(q));
+      JsonArray series = new JsonArray();
+      periods(q).forEach(p -> series.add(points.getOrDefault(p, Counts.ZERO).overview().put("start", start(q, p))));
+      return head(q).put("totals", figures).put("previous", previous).put("change", change).put("series", series);
     });
   }
 
   JsonObject sources(ReportQuery q) {
     return db.read(() -> {
-      Map<String, Counts> sources = visitsBy(q, Dimension.SOURCE, "source");
-      Map<String, Counts> drills = visitsBy(q, Dimension.SOURCE_DATA_1, "source || '|' || source_data_1");
+      Figures f = figures(q);
+      Map<String, Counts> sources = f.byValue(q, Dimension.SOURCE);
+      Map<String, Counts> drills = f.byValue(q, Dimension.SOURCE_DATA_1);
       JsonArray rows = new JsonArray();
       sorted(sources, Counts::sessions).forEach(e -> {
         JsonArray drillDowns = new JsonArray();
@@ -62,20 +75,12 @@ public final class Reports {
   JsonObject pages(ReportQuery q) {
     return db.read(() -> {
       JsonArray rows = new JsonArray();
+      Map<String, Counts> pages = figures(q).byValue(q, Dimension.PAGE);
       if (q.filter().isEmpty()) {
-        Map<String, Counts> pages = ReportReads.byValue(reads.buckets(q.portalId(), Dimension.PAGE, q.fromHour(),
-            q.toHour(), 0));
         sorted(pages, Counts::pageViews).forEach(e -> rows.add(page(e.getKey(), e.getValue())
             .put("views", e.getValue().pageViews())));
       } else { // the matching visits tell their entry and exit pages, not every page they saw
-        Map<String, Counts> entries = ReportReads.byValue(reads.sessions(q, "entry_path", 0));
-        Map<String, Counts> exits = ReportReads.byValue(reads.sessions(q, "exit_path", 0));
-        Map<String, Counts> both = new java.util.HashMap<>();
-        entries.forEach((page, c) -> both.merge(page, new Counts(-1, 0, 0, c.sessions(), 0, c.bounces(), 0, 0, 0, 0),
-            Counts::plus));
-        exits.forEach((page, c) -> both.merge(page, new Counts(-1, 0, 0, 0, c.sessions(), 0, 0, 0, 0, 0),
-            Counts::plus));
-        sorted(both, c -> c.entrances() + c.exits()).forEach(e -> rows.add(page(e.getKey(), e.getValue())
+        sorted(pages, c -> c.entrances() + c.exits()).forEach(e -> rows.add(page(e.getKey(), e.getValue())
             .putNull("views")));
       }
       return head(q).put("results", rows);
@@ -83,25 +88,25 @@ public final class Reports {
   }
 
   JsonObject devices(ReportQuery q) {
-    return db.read(() -> head(q)
-        .put("devices", named(visitsBy(q, Dimension.DEVICE, "device")))
-        .put("browsers", named(visitsBy(q, Dimension.BROWSER, "browser")))
-        .put("operatingSystems", named(visitsBy(q, Dimension.OS, "os"))));
+    return db.read(() -> {
+      Figures f = figures(q);
+      return head(q).put("devices", named(f.byValue(q, Dimension.DEVICE)))
+          .put("browsers", named(f.byValue(q, Dimension.BROWSER)))
+          .put("operatingSystems", named(f.byValue(q, Dimension.OS)));
+    });
   }
 
   JsonObject events(ReportQuery q) {
-    if (!q.filter().isEmpty()) {
-      throw new InvalidInputException("the events report takes no filter: completions are not tied to visits");
-    }
     return db.read(() -> {
-      List<ReportReads.Row> rows = reads.buckets(q.portalId(), Dimension.EVENT, q.fromHour(), q.toHour(),
-          q.interval().hours);
-      Map<String, Counts> totals = ReportReads.byValue(rows);
-      Map<Long, String> names = reads.eventNames(q.portalId(), totals.keySet().stream().map(Long::valueOf).toList());
+      Figures f = figures(q);
+      Map<String, Map<Long, Counts>> perPeriod = f.sum(q, Dimension.EVENT, true);
+      Map<String, Counts> totals = new java.util.HashMap<>();
+      perPeriod.forEach((event, periods) -> totals.put(event, periods.getOrDefault(Figures.WHOLE, Counts.ZERO)));
+      Map<Long, String> names = eventNames(q.portalId(), totals.keySet().stream().map(Long::valueOf).toList());
       JsonArray results = new JsonArray();
       sorted(totals, Counts::completions).forEach(e -> {
         JsonArray series = new JsonArray();
-        Map<Long, Counts> mine = ReportReads.byPeriod(rows.stream().filter(r -> r.value().equals(e.getKey())).toList());
+        Map<Long, Counts> mine = perPeriod.getOrDefault(e.getKey(), Map.of());
         periods(q).forEach(p -> {
           Counts c = mine.getOrDefault(p, Counts.ZERO);
           series.add(new JsonObject().put("start", start(q, p)).put("completions", c.completions())
@@ -116,37 +121,16 @@ public final class Reports {
     });
   }
 
-  /** The range's totals: page views, contacts and completions from the buckets unless filtered. */
-  private Counts totals(ReportQuery q) {
-    Counts visits = ReportReads.only(reads.sessions(q, null, 0)).orElse(Counts.ZERO);
-    if (!q.filter().isEmpty()) {
-      return visits;
+  /** The names of a portal's event definitions among {@code ids}. */
+  private Map<Long, String> eventNames(long portalId, List<Long> ids) {
+    if (ids.isEmpty()) {
+      return Map.of();
     }
-    Counts all = ReportReads.only(reads.buckets(q.portalId(), Dimension.ALL, q.fromHour(), q.toHour(), 0))
-        .orElse(Counts.ZERO);
-    return all.withVisitors(visits.visitors());
-  }
-
-  private JsonObject figures(ReportQuery q, Counts c) {
-    JsonObject figures = c.overview();
-    if (!q.filter().isEmpty()) {
-      figures.putNull("completions").putNull("revenue");
-    }
-    return figures;
-  }
-
-  private JsonArray series(ReportQuery q) {
-    int hours = q.interval().hours;
-    Map<Long, Counts> visits = ReportReads.byPeriod(reads.sessions(q, null, hours));
-    Map<Long, Counts> all = q.filter().isEmpty()
-        ? ReportReads.byPeriod(reads.buckets(q.portalId(), Dimension.ALL, q.fromHour(), q.toHour(), hours))
-        : visits;
-    JsonArray series = new JsonArray();
-    periods(q).forEach(p -> {
-      Counts c = all.getOrDefault(p, Counts.ZERO).withVisitors(visits.getOrDefault(p, Counts.ZERO).visitors());
-      series.add(figures(q, c).put("start", start(q, p)));
-    });
-    return series;
+    Map<Long, String> names = new java.util.HashMap<>();
+    db.handle().createQuery("SELECT id, name FROM event_definition WHERE portal_id = :portal AND id IN (<ids>)")
+        .bind("portal", portalId).bindList("ids", ids)
+        .map((rs, ctx) -> names.put(rs.getLong(1), rs.getString(2))).forEach(n -> { });
+    return names;
   }
 
   private static List<Long> periods(ReportQuery q) {
@@ -162,22 +146,12 @@ public final class Reports {
     return Instant.ofEpochMilli(period * q.interval().hours * RollupBatch.HOUR).toString();
   }
 
-  /** Visits by a dimension: from its buckets (visitors from the visits) or, filtered, from the visits. */
-  private Map<String, Counts> visitsBy(ReportQuery q, Dimension dim, String column) {
-    Map<String, Counts> visits = ReportReads.byValue(reads.sessions(q, column, 0));
-    if (!q.filter().isEmpty()) {
-      return visits;
-    }
-    Map<String, Counts> buckets = ReportReads.byValue(reads.buckets(q.portalId(), dim, q.fromHour(), q.toHour(), 0));
-    Map<String, Counts> out = new java.util.HashMap<>();
-    buckets.forEach((k, c) -> out.put(k, c.withVisitors(visits.getOrDefault(k, Counts.ZERO).visitors())));
-    return out;
-  }
-
   private static JsonObject head(ReportQuery q) {
     return new JsonObject().put("from", q.from().toString()).put("to", q.to().toString())
         .put("interval", q.interval().name().toLowerCase(java.util.Locale.ROOT)).put("timeZone", "UTC")
-        .put("filter", new JsonObject(new java.util.TreeMap<String, Object>(q.filter().terms())));
+        .put("filter", new JsonObject(new java.util.TreeMap<String, Object>(q.filter().terms())))
+        .put("visitorsEstimate", new JsonObject().put("method", "HyperLogLog")
+            .put("relativeStandardError", Hll.RELATIVE_ERROR));
   }
 
   private static JsonObject source(Counts c) {

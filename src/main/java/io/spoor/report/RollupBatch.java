@@ -14,8 +14,10 @@ import java.util.function.Supplier;
 /**
  * One batch's changes to the rollups. Page views, new contacts and completions are gathered as
  * the hits are applied; at {@link #flush()} the visits they touch are read once, brought up to
- * date, and the difference each visit made (before against after) is added to the hourly
- * buckets, so a visit's second page turns its bounce into none and moves its exit page.
+ * date, and the difference each visit made (before against after) is added to the daily and
+ * hourly buckets, so a visit's second page turns its bounce into none and moves its exit page. A
+ * visit's first appearance adds its visitor to the buckets' sketches; completions made during a
+ * visit are kept with the visit.
  */
 public final class RollupBatch implements Deferred {
   static final long HOUR = 3_600_000L;
@@ -33,6 +35,7 @@ public final class RollupBatch implements Deferred {
   private final List<PageHit> pages = new ArrayList<>();
   private final List<ContactHit> contacts = new ArrayList<>();
   private final Buckets buckets = new Buckets();
+  private final Map<RollupStore.VisitEvent, long[]> visitEvents = new HashMap<>();
 
   RollupBatch(RollupStore store, UserAgents agents, boolean enabled) {
     this.store = store;
@@ -55,40 +58,55 @@ public final class RollupBatch implements Deferred {
    */
   public void newContact(long portalId, String utk, long sessionStart, long at) {
     if (enabled) {
-      buckets.add(portalId, Dimension.ALL, "", hour(at), Buckets.NEW_CONTACTS, 1);
+      buckets.add(portalId, Dimension.ALL, "", at, Buckets.NEW_CONTACTS, 1);
       if (utk != null) {
         contacts.add(new ContactHit(new SessionRow.Key(portalId, utk, sessionStart)));
       }
     }
   }
 
-  /** An event completion at {@code at}, with its revenue in millionths (0 without one). */
+  /** An event completion at {@code at}, with its revenue in millionths (0 without one), made outside a visit. */
   public void completion(long portalId, long eventId, long at, long revenueMicros) {
+    completion(portalId, eventId, at, revenueMicros, null, 0);
+  }
+
+  /**
+   * An event completion at {@code at} by the visitor {@code utk} during its visit that started at
+   * {@code sessionStart}: kept with the visit too (when the visit's pages were seen), so that
+   * filtered reports count it.
+   */
+  public void completion(long portalId, long eventId, long at, long revenueMicros, String utk, long sessionStart) {
     if (enabled) {
-      long hour = hour(at);
+      if (utk != null) {
+        long[] c = visitEvents.computeIfAbsent(new RollupStore.VisitEvent(
+            new SessionRow.Key(portalId, utk, sessionStart), eventId, hour(at)), k -> new long[2]);
+        c[0]++;
+        c[1] += revenueMicros;
+      }
       for (Dimension d : new Dimension[] {Dimension.ALL, Dimension.EVENT}) {
         String value = d == Dimension.ALL ? "" : Long.toString(eventId);
-        buckets.add(portalId, d, value, hour, Buckets.COMPLETIONS, 1);
-        buckets.add(portalId, d, value, hour, Buckets.REVENUE, revenueMicros);
+        buckets.add(portalId, d, value, at, Buckets.COMPLETIONS, 1);
+        buckets.add(portalId, d, value, at, Buckets.REVENUE, revenueMicros);
       }
     }
   }
 
   @Override
   public void flush() {
-    if (!pages.isEmpty() || !contacts.isEmpty()) {
+    long now = System.currentTimeMillis();
+    if (!pages.isEmpty() || !contacts.isEmpty() || !visitEvents.isEmpty()) {
       Set<SessionRow.Key> keys = new LinkedHashSet<>();
       pages.forEach(p -> keys.add(new SessionRow.Key(p.portalId(), p.utk(), p.sessionStart())));
       contacts.forEach(c -> keys.add(c.session()));
+      visitEvents.keySet().forEach(e -> keys.add(e.session()));
       Map<SessionRow.Key, SessionRow> before = store.sessions(keys);
       Map<SessionRow.Key, SessionRow> after = new LinkedHashMap<>(before);
       for (PageHit p : pages) {
         SessionRow.Key key = new SessionRow.Key(p.portalId(), p.utk(), p.sessionStart());
         SessionRow row = after.get(key);
         after.put(key, row == null ? first(p) : row.withPage(p.at(), p.path()));
-        long hour = hour(p.at());
-        buckets.add(p.portalId(), Dimension.ALL, "", hour, Buckets.PAGE_VIEWS, 1);
-        buckets.add(p.portalId(), Dimension.PAGE, p.path(), hour, Buckets.PAGE_VIEWS, 1);
+        buckets.add(p.portalId(), Dimension.ALL, "", p.at(), Buckets.PAGE_VIEWS, 1);
+        buckets.add(p.portalId(), Dimension.PAGE, p.path(), p.at(), Buckets.PAGE_VIEWS, 1);
       }
       for (ContactHit c : contacts) {
         after.computeIfPresent(c.session(), (k, row) -> row.withNewContact());
@@ -99,16 +117,19 @@ public final class RollupBatch implements Deferred {
         if (!row.equals(old)) {
           changed.put(key, row);
           if (old != null) {
-            buckets.session(old, -1);
+            buckets.session(old, -1, false);
           }
-          buckets.session(row, 1);
+          buckets.session(row, 1, old == null);
         }
       });
-      store.saveSessions(changed.values());
+      store.saveSessions(changed.values(), now);
+      visitEvents.keySet().removeIf(e -> !after.containsKey(e.session())); // no visit seen: counted unfiltered only
+      store.addVisitEvents(visitEvents, now);
     }
     store.addBuckets(buckets);
     pages.clear();
     contacts.clear();
+    visitEvents.clear();
     buckets.clear();
   }
 

@@ -2,6 +2,10 @@ package io.spoor.report;
 
 import io.spoor.store.Database;
 import io.spoor.store.JdbcBatch;
+import io.spoor.store.StoreException;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -13,6 +17,7 @@ import java.util.Set;
 final class RollupStore {
   static final String SESSION_COLUMNS = "portal_id, utk, started_at, last_at, entry_path, exit_path, page_views, "
       + "source, source_data_1, source_data_2, device, browser, os, new_contacts";
+  static final String SESSION_SAVED = SESSION_COLUMNS + ", changed_at";
   private final Database db;
 
   RollupStore(Database db) {
@@ -39,14 +44,15 @@ final class RollupStore {
     return found;
   }
 
-  void saveSessions(Collection<SessionRow> rows) {
-    JdbcBatch batch = new JdbcBatch(db.handle(), "INSERT INTO report_session (" + SESSION_COLUMNS + ") VALUES "
-        + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (portal_id, utk, started_at) DO UPDATE SET "
+  /** Saves the visits, marked as changed at {@code changedAt} (epoch ms) for the in-memory index. */
+  void saveSessions(Collection<SessionRow> rows, long changedAt) {
+    JdbcBatch batch = new JdbcBatch(db.handle(), "INSERT INTO report_session (" + SESSION_SAVED + ") VALUES "
+        + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (portal_id, utk, started_at) DO UPDATE SET "
         + "last_at = excluded.last_at, exit_path = excluded.exit_path, page_views = excluded.page_views, "
-        + "new_contacts = excluded.new_contacts");
+        + "new_contacts = excluded.new_contacts, changed_at = excluded.changed_at");
     for (SessionRow r : rows) {
       batch.add(r.portalId(), r.utk(), r.startedAt(), r.lastAt(), r.entryPath(), r.exitPath(), r.pageViews(),
-          r.source(), r.sourceData1(), r.sourceData2(), r.device(), r.browser(), r.os(), r.newContacts());
+          r.source(), r.sourceData1(), r.sourceData2(), r.device(), r.browser(), r.os(), r.newContacts(), changedAt);
     }
     batch.execute();
   }
@@ -55,19 +61,79 @@ final class RollupStore {
     if (buckets.isEmpty()) {
       return;
     }
-    JdbcBatch batch = new JdbcBatch(db.handle(), "INSERT INTO report_bucket (portal_id, dim, value, hour, "
-        + "page_views, sessions, entrances, exits, bounces, duration_ms, new_contacts, completions, revenue_micros) "
-        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (portal_id, dim, hour, value) DO UPDATE SET "
-        + "page_views = report_bucket.page_views + excluded.page_views, "
-        + "sessions = report_bucket.sessions + excluded.sessions, "
-        + "entrances = report_bucket.entrances + excluded.entrances, exits = report_bucket.exits + excluded.exits, "
-        + "bounces = report_bucket.bounces + excluded.bounces, "
-        + "duration_ms = report_bucket.duration_ms + excluded.duration_ms, "
-        + "new_contacts = report_bucket.new_contacts + excluded.new_contacts, "
-        + "completions = report_bucket.completions + excluded.completions, "
-        + "revenue_micros = report_bucket.revenue_micros + excluded.revenue_micros");
-    buckets.forEach((k, c) -> batch.add(k.portalId(), k.dim().stored(), k.value(), k.hour(), c[0], c[1], c[2], c[3],
-        c[4], c[5], c[6], c[7], c[8]));
+    JdbcBatch days = new JdbcBatch(db.handle(), upsert("report_day", "day"));
+    JdbcBatch hours = new JdbcBatch(db.handle(), upsert("report_bucket", "hour"));
+    try (PreparedStatement daySketch = db.handle().getConnection().prepareStatement(
+            "SELECT visitors FROM report_day WHERE portal_id = ? AND dim = ? AND day = ? AND value = ?");
+        PreparedStatement hourSketch = db.handle().getConnection().prepareStatement(
+            "SELECT visitors FROM report_bucket WHERE portal_id = ? AND dim = ? AND hour = ? AND value = ?")) {
+      for (Map.Entry<Buckets.Key, Buckets.Change> e : buckets.entries()) {
+        Buckets.Key k = e.getKey();
+        Buckets.Change change = e.getValue();
+        byte[] visitors = null;
+        if (change.visitors != null) { // merged with the stored sketch: the union of the visitors
+          Hll merged = change.visitors.mergeStored(stored(k.hourly() ? hourSketch : daySketch, k));
+          visitors = merged.toBytes();
+        }
+        long[] c = change.counts;
+        (k.hourly() ? hours : days).add(k.portalId(), k.dim().stored(), k.value(), k.period(), c[0], c[1], c[2], c[3],
+            c[4], c[5], c[6], c[7], c[8], visitors);
+      }
+    } catch (SQLException e) {
+      throw new StoreException("reading visitor sketches failed", e);
+    }
+    days.execute();
+    hours.execute();
+    JdbcBatch changed = new JdbcBatch(db.handle(), "INSERT INTO report_day_change (portal_id, day, version) "
+        + "VALUES (?, ?, 1) ON CONFLICT (portal_id, day) DO UPDATE SET version = report_day_change.version + 1");
+    Set<List<Long>> touched = new HashSet<>();
+    for (Map.Entry<Buckets.Key, Buckets.Change> e : buckets.entries()) {
+      if (!e.getKey().hourly() && touched.add(List.of(e.getKey().portalId(), e.getKey().period()))) {
+        changed.add(e.getKey().portalId(), e.getKey().period());
+      }
+    }
+    changed.execute();
+  }
+
+  private static String upsert(String table, String period) {
+    return "INSERT INTO " + table + " (portal_id, dim, value, " + period + ", page_views, sessions, entrances, "
+        + "exits, bounces, duration_ms, new_contacts, completions, revenue_micros, visitors) "
+        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (portal_id, dim, " + period + ", value) "
+        + "DO UPDATE SET page_views = " + table + ".page_views + excluded.page_views, "
+        + "sessions = " + table + ".sessions + excluded.sessions, "
+        + "entrances = " + table + ".entrances + excluded.entrances, exits = " + table + ".exits + excluded.exits, "
+        + "bounces = " + table + ".bounces + excluded.bounces, "
+        + "duration_ms = " + table + ".duration_ms + excluded.duration_ms, "
+        + "new_contacts = " + table + ".new_contacts + excluded.new_contacts, "
+        + "completions = " + table + ".completions + excluded.completions, "
+        + "revenue_micros = " + table + ".revenue_micros + excluded.revenue_micros, "
+        + "visitors = COALESCE(excluded.visitors, " + table + ".visitors)";
+  }
+
+  private static byte[] stored(PreparedStatement query, Buckets.Key k) throws SQLException {
+    query.setLong(1, k.portalId());
+    query.setString(2, k.dim().stored());
+    query.setLong(3, k.period());
+    query.setString(4, k.value());
+    try (ResultSet rs = query.executeQuery()) {
+      return rs.next() ? rs.getBytes(1) : null;
+    }
+  }
+
+  /** Completions made during visits, per visit, event and hour. */
+  void addVisitEvents(Map<VisitEvent, long[]> added, long changedAt) {
+    JdbcBatch batch = new JdbcBatch(db.handle(), "INSERT INTO report_visit_event (portal_id, utk, started_at, "
+        + "event_id, hour, completions, revenue_micros, changed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
+        + "ON CONFLICT (portal_id, utk, started_at, event_id, hour) DO UPDATE SET "
+        + "completions = report_visit_event.completions + excluded.completions, "
+        + "revenue_micros = report_visit_event.revenue_micros + excluded.revenue_micros, "
+        + "changed_at = excluded.changed_at");
+    added.forEach((k, c) -> batch.add(k.session().portalId(), k.session().utk(), k.session().startedAt(),
+        k.eventId(), k.hour(), c[0], c[1], changedAt));
     batch.execute();
+  }
+
+  /** A visit's completions of one event in one hour. */
+  record VisitEvent(SessionRow.Key session, long eventId, long hour) {
   }
 }

@@ -19,6 +19,14 @@ public final class Rollups {
     this.enabled = enabled;
   }
 
+  RollupStore store() {
+    return store;
+  }
+
+  UserAgents agents() {
+    return agents;
+  }
+
   /** The batch's rollup part, made on first use. */
   public RollupBatch of(Batch batch) {
     return batch.part(RollupBatch.class, () -> new RollupBatch(store, agents, enabled));

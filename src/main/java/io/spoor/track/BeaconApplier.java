@@ -169,7 +169,7 @@ public final class BeaconApplier implements HitApplier<BeaconHit> {
     } else {
       Optional<Long> attributed = contact.or(() -> visitorChanges.get(portal.hubId(), utk)
           .flatMap(visitorChanges::contactOf));
-      events.record(portal, hit, beacon, attributed,
+      events.record(portal, hit, beacon, page, attributed,
           batch.part(EventCompletions.class, () -> events.completions(creations)), contactChanges, batch);
     }
     if (newVisitor && visitorChanges.get(portal.hubId(), utk).isPresent()) {

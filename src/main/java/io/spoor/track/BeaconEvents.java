@@ -10,6 +10,7 @@ import io.spoor.events.EventDefinition;
 import io.spoor.events.EventDefinitionStore;
 import io.spoor.events.EventDetailsStore;
 import io.spoor.events.Resolution;
+import io.spoor.identity.PageView;
 import io.spoor.ingest.Batch;
 import io.spoor.ingest.BeaconHit;
 import io.spoor.ingest.RejectReason;
@@ -50,7 +51,7 @@ final class BeaconEvents {
     return new EventCompletions(definitions, completions, gate);
   }
 
-  void record(Portal portal, BeaconHit hit, BeaconReading beacon, Optional<Long> contact,
+  void record(Portal portal, BeaconHit hit, BeaconReading beacon, PageView visit, Optional<Long> contact,
       EventCompletions events, ContactChanges changes, Batch batch) {
     Optional<EventDefinition> definition = definition(portal, hit, events, batch);
     if (definition.isEmpty()) {
@@ -71,7 +72,8 @@ final class BeaconEvents {
     long at = beacon.at();
     events.complete(definition.get(), contact, hit.id(), at, value, SOURCE, kept);
     long micros = value.orElse(0);
-    rollups.of(batch).completion(portal.hubId(), definition.get().id(), at, micros);
+    rollups.of(batch).completion(portal.hubId(), definition.get().id(), at, micros, visit.utk(),
+        visit.sessionStart());
     contact.ifPresent(c -> changes.addAnalytics(c, Analytics.event(at, micros)));
   }
 

@@ -9,14 +9,15 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * What the {@link RollupStore} does: visits are found by their key and saved over, hourly
+ * What the {@link RollupStore} does: visits are found by their key and saved over, daily
  * buckets add up, and one portal never sees another's. An implementation's test makes the store
  * and, with {@link #alongside}, the report reads over the same data.
  */
 abstract class RollupStoreContract extends StoreContract<RollupStore> {
-  private ReportReads reads;
+  private static final long HOUR = RollupBatch.HOUR;
+  private RollupFigures reads;
 
-  protected final void alongside(ReportReads reads) {
+  protected final void alongside(RollupFigures reads) {
     this.reads = reads;
   }
 
@@ -25,18 +26,20 @@ abstract class RollupStoreContract extends StoreContract<RollupStore> {
         "", "desktop", "Firefox", "Linux", 0);
   }
 
+  /** The daily buckets of the first days of 1970, summed per value. */
   private Map<String, Counts> buckets(long portal, Dimension dim) {
-    return read(s -> ReportReads.byValue(reads.buckets(portal, dim, 0, 1_000, 0)));
+    return read(s -> reads.byValue(new ReportQuery(portal, java.time.LocalDate.EPOCH,
+        java.time.LocalDate.EPOCH.plusDays(40), ReportQuery.Interval.DAY, ReportFilter.NONE), dim));
   }
 
   @Test
   void savedVisitsAreFoundByTheirKeyAndSavingAgainReplacesThem() {
     SessionRow first = visit(1, "utk-a", 100, 1);
     SessionRow other = visit(1, "utk-a", 5_000, 1);
-    run(s -> s.saveSessions(List.of(first, other, visit(2, "utk-a", 100, 1))));
+    run(s -> s.saveSessions(List.of(first, other, visit(2, "utk-a", 100, 1)), 1));
     SessionRow later = first.withPage(2_000, "/later").withNewContact();
 
-    run(s -> s.saveSessions(List.of(later)));
+    run(s -> s.saveSessions(List.of(later), 2));
 
     assertEquals(Map.of(later.key(), later, other.key(), other),
         read(s -> s.sessions(Set.of(first.key(), other.key(), new SessionRow.Key(1, "utk-b", 100)))));
@@ -46,24 +49,24 @@ abstract class RollupStoreContract extends StoreContract<RollupStore> {
   @Test
   void aPortalNeverSeesAnotherPortalsVisits() {
     SessionRow theirs = visit(2, "utk-a", 100, 1);
-    run(s -> s.saveSessions(List.of(theirs)));
+    run(s -> s.saveSessions(List.of(theirs), 1));
 
     assertEquals(Map.of(), read(s -> s.sessions(Set.of(new SessionRow.Key(1, "utk-a", 100)))));
     assertEquals(Map.of(theirs.key(), theirs), read(s -> s.sessions(Set.of(theirs.key()))));
   }
 
   @Test
-  void bucketAdditionsAddUpPerPortalDimensionValueAndHour() {
+  void bucketAdditionsAddUpPerPortalDimensionValueAndDay() {
     Buckets one = new Buckets();
-    one.add(1, Dimension.PAGE, "/a", 10, Buckets.PAGE_VIEWS, 2);
-    one.add(1, Dimension.PAGE, "/b", 10, Buckets.PAGE_VIEWS, 1);
-    one.add(2, Dimension.PAGE, "/a", 10, Buckets.PAGE_VIEWS, 7);
-    one.add(1, Dimension.EVENT, "5", 10, Buckets.COMPLETIONS, 1);
-    one.add(1, Dimension.EVENT, "5", 10, Buckets.REVENUE, 2_500_000);
+    one.add(1, Dimension.PAGE, "/a", 10 * HOUR, Buckets.PAGE_VIEWS, 2);
+    one.add(1, Dimension.PAGE, "/b", 10 * HOUR, Buckets.PAGE_VIEWS, 1);
+    one.add(2, Dimension.PAGE, "/a", 10 * HOUR, Buckets.PAGE_VIEWS, 7);
+    one.add(1, Dimension.EVENT, "5", 10 * HOUR, Buckets.COMPLETIONS, 1);
+    one.add(1, Dimension.EVENT, "5", 10 * HOUR, Buckets.REVENUE, 2_500_000);
     Buckets two = new Buckets();
-    two.add(1, Dimension.PAGE, "/a", 10, Buckets.PAGE_VIEWS, 3);
-    two.add(1, Dimension.PAGE, "/a", 11, Buckets.PAGE_VIEWS, 1);
-    two.add(1, Dimension.EVENT, "5", 10, Buckets.COMPLETIONS, 1);
+    two.add(1, Dimension.PAGE, "/a", 10 * HOUR, Buckets.PAGE_VIEWS, 3);
+    two.add(1, Dimension.PAGE, "/a", 11 * HOUR, Buckets.PAGE_VIEWS, 1);
+    two.add(1, Dimension.EVENT, "5", 10 * HOUR, Buckets.COMPLETIONS, 1);
 
     run(s -> s.addBuckets(one));
     run(s -> s.addBuckets(two));
@@ -84,9 +87,9 @@ abstract class RollupStoreContract extends StoreContract<RollupStore> {
   void aTakenBackVisitLeavesItsBucketsAtZero() {
     SessionRow visit = visit(1, "utk-a", 0, 1);
     Buckets added = new Buckets();
-    added.session(visit, 1);
+    added.session(visit, 1, true);
     Buckets takenBack = new Buckets();
-    takenBack.session(visit, -1);
+    takenBack.session(visit, -1, false);
 
     run(s -> s.addBuckets(added));
     assertEquals(1, buckets(1, Dimension.BROWSER).get("Firefox").sessions());
@@ -96,5 +99,6 @@ abstract class RollupStoreContract extends StoreContract<RollupStore> {
     assertEquals(0, browser.sessions());
     assertEquals(0, browser.bounces());
     assertEquals(0, browser.durationMs());
+    assertEquals(1, browser.visitors(), "the visitor seen stays in the sketch");
   }
 }

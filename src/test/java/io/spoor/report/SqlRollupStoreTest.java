@@ -11,6 +11,6 @@ class SqlRollupStoreTest extends RollupStoreContract {
   @BeforeEach
   void make(Database db) {
     use(db, new RollupStore(db));
-    alongside(new ReportReads(db));
+    alongside(new RollupFigures(db, 1 << 20));
   }
 }
