@@ -99,6 +99,12 @@ public final class Settings {
       "Hours the one-time setup link printed at a start with no dashboard user works");
   public static final Setting<Integer> REPORT_ROLLUPS = Setting.integer("report-rollups", 1, 0, 1,
       "1: keep the reports' rollups up to date at ingest; 0: do not (the reports then miss new hits; for measuring)");
+  public static final Setting<Integer> IMPORT_MAX_BYTES = Setting.integer("import-max-bytes", 100 * 1024 * 1024, 1,
+      Integer.MAX_VALUE, "Largest CSV file a contact import takes, in bytes; a larger upload is refused with 413");
+  public static final Setting<Integer> IMPORT_MAX_ROWS = Setting.integer("import-max-rows", 1_000_000, 1,
+      100_000_000, "Most data rows a contact import takes; a file with more is refused with 413 before any is written");
+  public static final Setting<Integer> IMPORT_PROBLEMS_KEPT = Setting.integer("import-problems-kept", 1_000, 0,
+      1_000_000, "Bad-row problems an import keeps for its report; more are only counted");
 
   public static final List<Setting<?>> ALL = List.of(PORT, HOST, DATA, PORTAL_ID, PUBLIC_URL,
       BOOTSTRAP_TOKEN, QUEUE_CAPACITY, MAX_BATCH, MAX_BACKLOG, MAX_WAIT_MS, APPLY_INTERVAL_MS,
@@ -108,7 +114,8 @@ public final class Settings {
       MAX_BACKLOG_BYTES, MAX_BATCH_BYTES, HEAP_CEILING_MB, SEGMENT_MAX_MESSAGE_BYTES, SEGMENT_MAX_REQUEST_BYTES,
       SEGMENT_MAX_BATCH_MESSAGES,
       FORWARD_RETRY_MINUTES, FORWARD_FIRST_BACKOFF_MS, FORWARD_MAX_BACKOFF_SECONDS,
-      SESSION_HOURS, SIGN_IN_FAILURES, SETUP_LINK_HOURS, REPORT_ROLLUPS);
+      SESSION_HOURS, SIGN_IN_FAILURES, SETUP_LINK_HOURS, REPORT_ROLLUPS,
+      IMPORT_MAX_BYTES, IMPORT_MAX_ROWS, IMPORT_PROBLEMS_KEPT);
 
   private final Map<Setting<?>, Object> values;
 

@@ -83,6 +83,10 @@ import io.spoor.track.EventsApiRoutes;
 import io.spoor.track.PerHitCap;
 import io.spoor.track.SentEventApplier;
 import io.spoor.track.TrackerScriptRoutes;
+import io.spoor.transfer.ExportRoutes;
+import io.spoor.transfer.ImportLimits;
+import io.spoor.transfer.ImportRoutes;
+import io.spoor.transfer.Imports;
 import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.time.Duration;
@@ -118,6 +122,7 @@ public final class Spoor implements AutoCloseable {
   private final Accounts accounts;
   /** The session check of every dashboard endpoint: hand it to the routes of a dashboard section. */
   private final DashboardAuth dashboardAuth;
+  private final Imports imports;
 
   private Spoor(Settings settings, Clock clock, UnaryOperator<BatchSink> sinks) {
     db = openDatabase(settings);
@@ -149,11 +154,16 @@ public final class Spoor implements AutoCloseable {
     List<Routes> routes = new ArrayList<>(trackingRoutes(settings, stores, metrics, clock));
     routes.addAll(crmRoutes(stores, clock));
     routes.addAll(adminRoutes(stores, metrics, clock));
-    routes.addAll(segmentRoutes(settings, stores, metrics, clock));
-    routes.add(new ForwardingRoutes(new Forwarding(db, stores.forwarding(), forwardWorker, outbox, clock)));
+    WriteKeys writeKeys = new WriteKeys(db, stores.portals(), stores.writeKeys(), clock);
+    routes.addAll(segmentRoutes(settings, writeKeys, metrics, clock));
+    Forwarding forwarding = new Forwarding(db, stores.forwarding(), forwardWorker, outbox, clock);
+    routes.add(new ForwardingRoutes(forwarding));
     routes.add(new DashboardRoutes(accounts, dashboardAuth, settings.get(Settings.SIGN_IN_FAILURES), clock,
         metrics, settings.find(Settings.PUBLIC_URL)));
     routes.add(new ReportRoutes(new Reports(db), new LegacyReports(db)));
+    imports = imports(settings, stores, metrics, clock);
+    routes.addAll(dashboardSettingsRoutes(stores, writeKeys, forwarding));
+    routes.addAll(transferRoutes(stores, clock));
     Optional<HttpServerSettings.Tls> tls = settings.find(Settings.TLS_CERT)
         .map(cert -> new HttpServerSettings.Tls(cert, settings.get(Settings.TLS_KEY)));
     server = new Server(vertx, new HttpServerSettings(settings.get(Settings.HOST), settings.get(Settings.PORT),
@@ -258,14 +268,50 @@ public final class Spoor implements AutoCloseable {
   }
 
   /** Segment's HTTP Tracking API, which feeds the ingest log, and the write keys it takes. */
-  private List<Routes> segmentRoutes(Settings settings, Stores stores, Metrics metrics, Clock clock) {
-    WriteKeys writeKeys = new WriteKeys(db, stores.portals(), stores.writeKeys(), clock);
+  private List<Routes> segmentRoutes(Settings settings, WriteKeys writeKeys, Metrics metrics, Clock clock) {
     EdgeLimits limits = new EdgeLimits(settings.get(Settings.SEGMENT_MAX_MESSAGE_BYTES),
         settings.get(Settings.SEGMENT_MAX_REQUEST_BYTES), settings.get(Settings.SEGMENT_MAX_BATCH_MESSAGES));
     return List.of(
         new SegmentRoutes(writeKeys, limits, log, clock, metrics.counter("spoor_segment_refused_total",
             "Calls of Segment's Tracking API answered with an error, by status", "status")),
         new WriteKeyRoutes(writeKeys));
+  }
+
+  /**
+   * The settings pages' routes under {@code /dashboard/api/settings}: the admin API's own routes
+   * behind the dashboard's session check (viewers read, admins change).
+   */
+  private List<Routes> dashboardSettingsRoutes(Stores stores, WriteKeys writeKeys, Forwarding forwarding) {
+    String base = "/dashboard/api/settings";
+    return List.of(
+        new PortalRoutes(portals, base, dashboardAuth.guard()),
+        new TokenRoutes(portals, base, dashboardAuth.guard()),
+        new WriteKeyRoutes(writeKeys, base, dashboardAuth.guard()),
+        new ForwardingRoutes(forwarding, base, dashboardAuth.guard()),
+        new RejectionRoutes(db, stores.rejections(), base, dashboardAuth.guard()));
+  }
+
+  /** Contact imports, with the limits of the settings, run on their own thread. */
+  private Imports imports(Settings settings, Stores stores, Metrics metrics, Clock clock) {
+    ContactWrites writes = new ContactWrites(db, stores.contacts(), stores.associations(),
+        stores.propertyDefinitions(), new Associations(db, stores.associations(), clock), clock);
+    return new Imports(db, writes, settings.dataDir().resolve("imports"), new ImportLimits(
+        settings.get(Settings.IMPORT_MAX_BYTES), settings.get(Settings.IMPORT_MAX_ROWS),
+        settings.get(Settings.IMPORT_PROBLEMS_KEPT)), clock,
+        metrics.counter("spoor_import_refused_total", "Contact import uploads refused by a limit", "limit"));
+  }
+
+  /** CSV exports of contacts and companies and contact imports: in the API and in the dashboard. */
+  private List<Routes> transferRoutes(Stores stores, Clock clock) {
+    List<ObjectReads<? extends io.spoor.crm.CrmObject>> lists = List.of(
+        new Contacts(db, stores.contacts(), stores.associations(), stores.propertyDefinitions(), clock),
+        new ObjectReads<>(db, stores.companies(), stores.associations(), ObjectType.COMPANY,
+            ObjectView.reader(ObjectType.COMPANY), stores.propertyDefinitions(), clock));
+    return List.of(
+        new ExportRoutes(lists),
+        new ExportRoutes(lists, "/dashboard/api", dashboardAuth.guard()),
+        new ImportRoutes(imports),
+        new ImportRoutes(imports, "/dashboard/api", dashboardAuth.guard()));
   }
 
   /** The dashboard's accounts, with the session and setup link lifetimes of the settings. */
@@ -358,6 +404,7 @@ public final class Spoor implements AutoCloseable {
     log.close();
     forwardWorker.close();
     server.stop();
+    imports.close();
     vertx.close().toCompletionStage().toCompletableFuture().join();
     db.close();
     LOG.info("stopped");

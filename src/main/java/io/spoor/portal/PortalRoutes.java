@@ -1,6 +1,7 @@
 package io.spoor.portal;
 
 import io.spoor.InvalidInputException;
+import io.spoor.http.Guard;
 import io.spoor.http.Http;
 import io.spoor.http.Routes;
 import io.spoor.http.Scope;
@@ -10,26 +11,44 @@ import io.vertx.ext.web.Router;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 
-/** {@code GET|PATCH /api/v1/portal}: the token's portal and its settings. */
+/**
+ * {@code GET|PATCH /api/v1/portal}: the token's portal and its settings. The dashboard mounts the
+ * same routes under its own base and guard.
+ */
 public final class PortalRoutes implements Routes {
   private static final Set<String> FIELDS = Set.of("customEventsEnabled", "requireConsent",
       "cookielessBeforeConsent", "bannerText", "honorGpc", "filterBots", "domains", "rateLimitSecondly",
       "rateLimitDaily");
   private final Portals portals;
+  private final String path;
+  private final Function<Http, Guard> guard;
 
   public PortalRoutes(Portals portals) {
+    this(portals, "/api/v1", http -> Guard.bearer(http, Scope.ADMIN));
+  }
+
+  /** The same routes at {@code base + "/portal"} behind another guard. */
+  public PortalRoutes(Portals portals, String base, Guard guard) {
+    this(portals, base, http -> guard);
+  }
+
+  private PortalRoutes(Portals portals, String base, Function<Http, Guard> guard) {
     this.portals = portals;
+    this.path = base + "/portal";
+    this.guard = guard;
   }
 
   @Override
   public void mount(Router router, Http http) {
-    router.get("/api/v1/portal").handler(http.requires(Scope.ADMIN)).handler(ctx ->
-        http.respond(ctx, () -> portals.get(Http.principal(ctx).portalId()),
+    Guard g = guard.apply(http);
+    router.get(path).handler(g.reads()).handler(ctx ->
+        http.respond(ctx, () -> portals.get(g.portal(ctx)),
             (c, portal) -> Http.json(c, 200, render(portal))));
-    router.patch("/api/v1/portal").handler(http.body()).handler(http.requires(Scope.ADMIN)).handler(ctx -> {
+    router.patch(path).handler(http.body()).handler(g.changes()).handler(ctx -> {
       JsonObject patch = checked(Http.jsonBody(ctx));
-      long hubId = Http.principal(ctx).portalId();
+      long hubId = g.portal(ctx);
       http.respond(ctx, () -> apply(portals, hubId, patch), (c, portal) -> Http.json(c, 200, render(portal)));
     });
   }
