@@ -68,6 +68,19 @@ final class DashboardSession {
     return send(request);
   }
 
+  /** Any method, with a body of any type (null: none), carrying the session's CSRF token. */
+  HttpResponse<String> send(String method, String path, String contentType, String body) {
+    HttpRequest.Builder request = request(path).method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+        : HttpRequest.BodyPublishers.ofString(body));
+    if (contentType != null) {
+      request.header("Content-Type", contentType);
+    }
+    if (csrf != null) {
+      request.header(DashboardAuth.CSRF_HEADER, csrf);
+    }
+    return send(request);
+  }
+
   private HttpRequest.Builder request(String path) {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path));
     if (cookie != null) {
