@@ -3,13 +3,14 @@
 // of a portal with no hits shows the snippet to paste.
 import * as api from './api.js';
 import { h, show, field } from './view.js';
+import { settingsPage } from './settings.js';
 
 export const SECTIONS = ['Overview', 'Sources', 'Pages', 'Devices', 'Events', 'Contacts', 'Settings'];
 
 const state = { me: null, hubId: null };
 
 function sectionFromHash() {
-  const name = decodeURIComponent(location.hash.replace(/^#\/?/, ''));
+  const name = decodeURIComponent(location.hash.replace(/^#\/?/, '')).split('/')[0];
   return SECTIONS.find((s) => s.toLowerCase() === name.toLowerCase()) || 'Overview';
 }
 
@@ -154,8 +155,7 @@ function settings(current) {
       fail(error, e);
     }
   });
-  return h('section', { class: 'panel' }, h('h2', {}, 'Settings'),
-    h('h3', {}, 'Embed snippet'), snippetBlock(current), form);
+  return settingsPage({ me: state.me, current, snippet: snippetBlock(current), account: form });
 }
 
 function section(name, current) {

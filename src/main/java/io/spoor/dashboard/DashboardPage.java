@@ -21,6 +21,8 @@ final class DashboardPage {
       "app.js", "text/javascript; charset=utf-8",
       "api.js", "text/javascript; charset=utf-8",
       "view.js", "text/javascript; charset=utf-8",
+      "settings.js", "text/javascript; charset=utf-8",
+      "import-export.js", "text/javascript; charset=utf-8",
       "style.css", "text/css; charset=utf-8");
   private static final String POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; "
       + "img-src 'self' data:; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
