@@ -42,7 +42,7 @@ function viewerNote(isAdmin) {
 /** Fills {box} with what {load} renders, saying so while it loads and when it fails. */
 function loading(box, load) {
   box.replaceChildren(h('p', { class: 'loading' }, 'Loading…'));
-  load().then((nodes) => box.replaceChildren(...[nodes].flat()))
+  load().then((nodes) => box.replaceChildren(...[nodes].flat().filter((n) => n != null && n !== false)))
     .catch((e) => box.replaceChildren(h('p', { class: 'error', role: 'alert' }, e.message)));
   return box;
 }
@@ -126,8 +126,8 @@ function credentialsPage(kind, isAdmin) {
   refresh();
   return h('div', {}, h('p', { class: 'muted' }, tokens
     ? 'Tokens let programs call the API as this portal: Authorization: Bearer <token>.'
-    : 'Write keys let Segment libraries send to this portal.'), viewerNote(isAdmin), shown,
-  isAdmin ? form : null, list);
+    : 'Write keys let Segment libraries send to this portal.'), viewerNote(isAdmin), shown, list,
+  isAdmin ? form : null);
 }
 
 /** A form over some of the portal's settings, saved with PATCH as the API takes them. */
