@@ -89,7 +89,7 @@ function credentialsPage(kind, isAdmin) {
       ['Name', tokens ? 'Scopes' : null, 'Ends with', 'Created', 'Status', ''].filter((x) => x !== null),
       page.results.map((t) => h('tr', {},
         h('td', {}, t.name),
-        tokens ? h('td', { class: 'scopes' }, t.scopes.join(', ')) : null,
+        tokens ? h('td', { class: 'scopes' }, SCOPES.every((x) => t.scopes.includes(x)) ? 'All scopes' : t.scopes.join(', ')) : null,
         h('td', {}, h('code', {}, '…' + t.hint.slice(-4))),
         h('td', {}, when(t.createdAt)),
         h('td', {}, t.revokedAt ? 'Revoked ' + when(t.revokedAt) : 'Active'),

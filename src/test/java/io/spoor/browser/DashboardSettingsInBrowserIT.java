@@ -161,6 +161,7 @@ class DashboardSettingsInBrowserIT {
     assertTrue(browser.awaitShown("#import-counts").getText().startsWith("2 created, 0 updated, 1 rows not imported"),
         browser.awaitShown("#import-counts").getText());
     assertEquals(200, api.get("/crm/v3/objects/contacts/ada%40example.com?idProperty=email").status());
+    browser.script("document.getElementById('import-report').scrollIntoView()");
     browser.screenshot("settings-import");
 
     browser.click("Export contacts");
