@@ -179,6 +179,43 @@ export function importPanel(isAdmin) {
   return form;
 }
 
+function isoDay(date) {
+  return date.toISOString().slice(0, 10);
+}
+
+/** A report for a range of days as CSV: the same table /api/v1/exports/reports/{name}.csv gives. */
+function reportExport() {
+  const today = new Date();
+  const monthAgo = new Date(today.getTime() - 29 * 86_400_000);
+  const report = h('select', { id: 'export-report' }, ['overview', 'sources', 'pages', 'devices', 'events']
+    .map((name) => h('option', { value: name }, name[0].toUpperCase() + name.slice(1))));
+  const from = h('input', { type: 'date', id: 'export-from', value: isoDay(monthAgo), required: true });
+  const to = h('input', { type: 'date', id: 'export-to', value: isoDay(today), required: true });
+  const status = h('span', { class: 'muted', role: 'status' });
+  const button = h('button', { type: 'submit', class: 'primary', id: 'export-report-button' }, 'Export report');
+  const form = h('form', { class: 'report-export', 'aria-label': 'Export a report' },
+    h('div', { class: 'field' }, h('label', { for: 'export-report' }, 'Report'), report),
+    h('div', { class: 'field' }, h('label', { for: 'export-from' }, 'From'), from),
+    h('div', { class: 'field' }, h('label', { for: 'export-to' }, 'To'), to),
+    h('div', { class: 'actions' }, button, status));
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    button.disabled = true;
+    status.textContent = 'Exporting…';
+    try {
+      const name = report.value + '-' + from.value + '-' + to.value + '.csv';
+      save(await api.download('/exports/reports/' + report.value + '.csv?from=' + from.value + '&to=' + to.value
+        + '&interval=day', () => {}), name);
+      status.textContent = 'Downloaded ' + name;
+    } catch (e) {
+      status.textContent = 'Export failed: ' + e.message;
+    } finally {
+      button.disabled = false;
+    }
+  });
+  return form;
+}
+
 /** The export and import page of the settings. */
 export function transferPage(isAdmin) {
   return h('div', {},
@@ -187,5 +224,7 @@ export function transferPage(isAdmin) {
     h('div', { class: 'exports' },
       exportButton('Export contacts', '/exports/contacts.csv', 'contacts.csv', 'export-contacts'),
       exportButton('Export companies', '/exports/companies.csv', 'companies.csv', 'export-companies')),
+    h('h3', {}, 'Export a report'),
+    reportExport(),
     importPanel(isAdmin));
 }

@@ -73,6 +73,7 @@ import io.spoor.store.Database;
 import io.spoor.store.SqliteDialect;
 import io.spoor.track.BeaconApplier;
 import io.spoor.report.LegacyReports;
+import io.spoor.report.ReportExportRoutes;
 import io.spoor.report.ReportRoutes;
 import io.spoor.report.Reports;
 import io.spoor.report.Rollups;
@@ -160,10 +161,13 @@ public final class Spoor implements AutoCloseable {
     routes.add(new ForwardingRoutes(forwarding));
     routes.add(new DashboardRoutes(accounts, dashboardAuth, settings.get(Settings.SIGN_IN_FAILURES), clock,
         metrics, settings.find(Settings.PUBLIC_URL)));
-    routes.add(new ReportRoutes(new Reports(db), new LegacyReports(db)));
+    Reports reports = new Reports(db);
+    routes.add(new ReportRoutes(reports, new LegacyReports(db)));
     imports = imports(settings, stores, metrics, clock);
     routes.addAll(dashboardSettingsRoutes(stores, writeKeys, forwarding));
     routes.addAll(transferRoutes(stores, clock));
+    routes.add(new ReportExportRoutes(reports));
+    routes.add(new ReportExportRoutes(reports, "/dashboard/api", dashboardAuth.guard()));
     Optional<HttpServerSettings.Tls> tls = settings.find(Settings.TLS_CERT)
         .map(cert -> new HttpServerSettings.Tls(cert, settings.get(Settings.TLS_KEY)));
     server = new Server(vertx, new HttpServerSettings(settings.get(Settings.HOST), settings.get(Settings.PORT),

@@ -43,6 +43,11 @@ class DashboardSettingsInBrowserIT {
         api.event("_a=1&_n=" + p + "&email=" + p + "&firstname=" + p);
       }
       api.event("_a=1&_n=spend&email=payer@example.com&_m=lots");
+      long now = System.currentTimeMillis();
+      assertEquals(200, api.raw("/__ptq.gif?k=1&a=1&v=1.1&vi=0123456789abcdef0123456789abcdef&pu="
+          + URLEncoder.encode("https://example.com/pricing", StandardCharsets.UTF_8) + "&t=Pricing&b=9267242.1."
+          + now + "&cts=" + now, java.util.Map.of("User-Agent", Browser.DESKTOP_USER_AGENT)).statusCode());
+      server.awaitApplied();
       String base = "http://127.0.0.1:" + server.spoor().port();
       signIn(browser, base, "owner@example.com");
 
@@ -173,5 +178,12 @@ class DashboardSettingsInBrowserIT {
     assertTrue(exported.contains(",Ada,"), exported);
     assertTrue(exported.contains("'=cmd@example.com"), "a formula is exported as text: " + exported);
     browser.screenshot("settings-export");
+
+    new Select(browser.awaitShown("#export-report")).selectByValue("pages");
+    browser.click("Export report");
+    java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+    String report = Files.readString(browser.awaitDownload("pages-" + today.minusDays(29) + "-" + today + ".csv"));
+    assertTrue(report.startsWith("table,page,"), report);
+    assertTrue(report.contains("results,/pricing,"), report);
   }
 }
