@@ -14,7 +14,7 @@ record ImportStatus(long id, long hubId, String fileName, Map<String, String> ma
     Optional<String> error, Instant createdAt, Optional<Instant> finishedAt) {
 
   ImportStatus {
-    mapping = Map.copyOf(mapping);
+    mapping = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(mapping));
     problems = List.copyOf(problems);
   }
 
