@@ -17,7 +17,7 @@ import java.util.function.BiFunction;
 /**
  * {@code GET /api/v1/exports/contacts.csv} and {@code /companies.csv} (the type's read scope):
  * every live object of the portal as CSV, streamed; {@code properties} (comma-separated) picks
- * the columns, else the type's default read properties. The answer's X-Total-Count says how many
+ * the columns, else the type's default read properties (the object id first). The answer's X-Total-Count says how many
  * rows to expect, for a progress bar. The dashboard mounts the same routes under its own base.
  */
 public final class ExportRoutes implements Routes {
@@ -65,7 +65,9 @@ public final class ExportRoutes implements Routes {
   private static List<String> columns(RoutingContext ctx, ObjectType type) {
     String raw = ctx.request().getParam("properties");
     if (raw == null || raw.isBlank()) {
-      return type.defaultRead();
+      List<String> defaults = new java.util.ArrayList<>(List.of(ObjectType.OBJECT_ID));
+      type.defaultRead().stream().filter(name -> !name.equals(ObjectType.OBJECT_ID)).forEach(defaults::add);
+      return defaults;
     }
     List<String> names = Arrays.stream(raw.split(",")).map(String::trim).filter(s -> !s.isEmpty()).distinct()
         .toList();

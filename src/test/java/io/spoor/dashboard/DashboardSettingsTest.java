@@ -108,6 +108,22 @@ class DashboardSettingsTest {
   }
 
   @Test
+  void anAdminSetsAndStopsForwardingAndAViewerSeesTheTokenMasked() {
+    HttpResponse<String> set = admin.send("PUT", SETTINGS + "/forwarding", "application/json", new JsonObject()
+        .put("baseUrl", "http://127.0.0.1:9").put("accessToken", "remote-secret-token-1234").put("hubId", 77).encode());
+    assertEquals(200, set.statusCode(), set.body());
+    JsonObject seen = new JsonObject(viewer.get(SETTINGS + "/forwarding").body());
+    assertEquals("****1234", seen.getString("accessToken"));
+    assertEquals(77, seen.getLong("hubId"));
+    assertTrue(seen.getJsonObject("status").containsKey("queued"), seen.encode());
+    assertEquals(403, viewer.send("DELETE", SETTINGS + "/forwarding", null, null).statusCode());
+    assertEquals(400, admin.send("PUT", SETTINGS + "/forwarding", "application/json", "{\"baseUrl\":\"ftp://x\"}")
+        .statusCode());
+    assertEquals(204, admin.send("DELETE", SETTINGS + "/forwarding", null, null).statusCode());
+    assertEquals(404, viewer.get(SETTINGS + "/forwarding").statusCode());
+  }
+
+  @Test
   void writeKeysAreCreatedOnceAndRevoked() {
     HttpResponse<String> created = admin.post(SETTINGS + "/write-keys", new JsonObject().put("name", "site"));
     assertEquals(201, created.statusCode(), created.body());

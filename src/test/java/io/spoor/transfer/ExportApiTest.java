@@ -75,6 +75,7 @@ class ExportApiTest extends SpoorPerClass {
   @Test
   void withoutPropertiesTheDefaultColumnsAreExportedAndCompaniesToo() throws IOException {
     List<String> header = read(client.get("/api/v1/exports/contacts.csv").body()).get(0);
+    assertEquals("hs_object_id", header.get(0));
     assertTrue(header.containsAll(List.of("hs_object_id", "email", "firstname", "lastname", "createdate")), header
         .toString());
     List<List<String>> companies = read(client.get("/api/v1/exports/companies.csv?properties=domain,name").body());
