@@ -4,6 +4,7 @@ import io.spoor.Ids;
 import io.spoor.InvalidInputException;
 import io.spoor.http.Guard;
 import io.spoor.http.Http;
+import io.spoor.http.Mount;
 import io.spoor.http.Routes;
 import io.spoor.http.Scope;
 import io.spoor.ingest.RejectReason;
@@ -19,7 +20,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.function.Function;
 
 /**
  * {@code GET /api/v1/rejections}: the portal's rejected hits, newest first, only those of one
@@ -28,28 +28,23 @@ import java.util.function.Function;
 public final class RejectionRoutes implements Routes {
   private final Transactor tx;
   private final RejectionStore store;
-  private final String path;
-  private final Function<Http, Guard> guard;
+  private final Mount mount;
 
   public RejectionRoutes(Transactor tx, RejectionStore store) {
-    this(tx, store, "/api/v1", http -> Guard.bearer(http, Scope.ADMIN));
+    this(tx, store, Mount.api());
   }
 
-  /** The same route at {@code base + "/rejections"} behind another guard. */
-  public RejectionRoutes(Transactor tx, RejectionStore store, String base, Guard guard) {
-    this(tx, store, base, http -> guard);
-  }
-
-  private RejectionRoutes(Transactor tx, RejectionStore store, String base, Function<Http, Guard> guard) {
+  /** The same routes under {@code mount}'s base, behind its guard. */
+  public RejectionRoutes(Transactor tx, RejectionStore store, Mount mount) {
     this.tx = tx;
     this.store = store;
-    this.path = base + "/rejections";
-    this.guard = guard;
+    this.mount = mount;
   }
 
   @Override
   public void mount(Router router, Http http) {
-    Guard g = guard.apply(http);
+    Guard g = mount.guard(http, Scope.ADMIN);
+    String path = mount.base() + "/rejections";
     router.get(path).handler(g.reads()).handler(ctx -> {
       int limit = (int) Math.min(1000, number(ctx, "limit").orElse(100));
       OptionalLong before = number(ctx, "after");

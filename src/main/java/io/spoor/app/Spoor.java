@@ -41,6 +41,7 @@ import io.spoor.forward.SqlOutbox;
 import io.spoor.http.AuthThrottle;
 import io.spoor.http.Http;
 import io.spoor.http.HttpServerSettings;
+import io.spoor.http.Mount;
 import io.spoor.http.RateLimiter;
 import io.spoor.http.Routes;
 import io.spoor.http.Server;
@@ -167,7 +168,7 @@ public final class Spoor implements AutoCloseable {
     routes.addAll(dashboardSettingsRoutes(stores, writeKeys, forwarding));
     routes.addAll(transferRoutes(stores, clock));
     routes.add(new ReportExportRoutes(reports));
-    routes.add(new ReportExportRoutes(reports, "/dashboard/api", dashboardAuth.guard()));
+    routes.add(new ReportExportRoutes(reports, Mount.at("/dashboard/api", dashboardAuth.guard())));
     Optional<HttpServerSettings.Tls> tls = settings.find(Settings.TLS_CERT)
         .map(cert -> new HttpServerSettings.Tls(cert, settings.get(Settings.TLS_KEY)));
     server = new Server(vertx, new HttpServerSettings(settings.get(Settings.HOST), settings.get(Settings.PORT),
@@ -286,13 +287,13 @@ public final class Spoor implements AutoCloseable {
    * behind the dashboard's session check (viewers read, admins change).
    */
   private List<Routes> dashboardSettingsRoutes(Stores stores, WriteKeys writeKeys, Forwarding forwarding) {
-    String base = "/dashboard/api/settings";
+    Mount base = Mount.at("/dashboard/api/settings", dashboardAuth.guard());
     return List.of(
-        new PortalRoutes(portals, base, dashboardAuth.guard()),
-        new TokenRoutes(portals, base, dashboardAuth.guard()),
-        new WriteKeyRoutes(writeKeys, base, dashboardAuth.guard()),
-        new ForwardingRoutes(forwarding, base, dashboardAuth.guard()),
-        new RejectionRoutes(db, stores.rejections(), base, dashboardAuth.guard()));
+        new PortalRoutes(portals, base),
+        new TokenRoutes(portals, base),
+        new WriteKeyRoutes(writeKeys, base),
+        new ForwardingRoutes(forwarding, base),
+        new RejectionRoutes(db, stores.rejections(), base));
   }
 
   /** Contact imports, with the limits of the settings, run on their own thread. */
@@ -313,9 +314,9 @@ public final class Spoor implements AutoCloseable {
             ObjectView.reader(ObjectType.COMPANY), stores.propertyDefinitions(), clock));
     return List.of(
         new ExportRoutes(lists),
-        new ExportRoutes(lists, "/dashboard/api", dashboardAuth.guard()),
+        new ExportRoutes(lists, Mount.at("/dashboard/api", dashboardAuth.guard())),
         new ImportRoutes(imports),
-        new ImportRoutes(imports, "/dashboard/api", dashboardAuth.guard()));
+        new ImportRoutes(imports, Mount.at("/dashboard/api", dashboardAuth.guard())));
   }
 
   /** The dashboard's accounts, with the session and setup link lifetimes of the settings. */

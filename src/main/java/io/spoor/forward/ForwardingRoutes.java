@@ -3,6 +3,7 @@ package io.spoor.forward;
 import io.spoor.InvalidInputException;
 import io.spoor.http.Guard;
 import io.spoor.http.Http;
+import io.spoor.http.Mount;
 import io.spoor.http.Paging;
 import io.spoor.http.Routes;
 import io.spoor.http.Scope;
@@ -15,7 +16,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Function;
 
 /**
  * {@code PUT|GET|DELETE /api/v1/forwarding}: the portal's forwarding target (the token is never
@@ -27,27 +27,22 @@ public final class ForwardingRoutes implements Routes {
   private static final Set<String> FIELDS = Set.of("baseUrl", "accessToken", "trackingUrl", "hubId", "secondly",
       "daily", "forwardTracking");
   private final Forwarding forwarding;
-  private final String path;
-  private final Function<Http, Guard> guard;
+  private final Mount mount;
 
   public ForwardingRoutes(Forwarding forwarding) {
-    this(forwarding, "/api/v1", http -> Guard.bearer(http, Scope.ADMIN));
+    this(forwarding, Mount.api());
   }
 
-  /** The same routes at {@code base + "/forwarding"} behind another guard. */
-  public ForwardingRoutes(Forwarding forwarding, String base, Guard guard) {
-    this(forwarding, base, http -> guard);
-  }
-
-  private ForwardingRoutes(Forwarding forwarding, String base, Function<Http, Guard> guard) {
+  /** The same routes under {@code mount}'s base, behind its guard. */
+  public ForwardingRoutes(Forwarding forwarding, Mount mount) {
     this.forwarding = forwarding;
-    this.path = base + "/forwarding";
-    this.guard = guard;
+    this.mount = mount;
   }
 
   @Override
   public void mount(Router router, Http http) {
-    Guard g = guard.apply(http);
+    Guard g = mount.guard(http, Scope.ADMIN);
+    String path = mount.base() + "/forwarding";
         router.put(path).handler(http.body()).handler(g.changes()).handler(ctx -> {
       ForwardTarget target = target(g.portal(ctx), Http.jsonBody(ctx));
       http.respond(ctx, () -> forwarding.set(target), (c, view) -> Http.json(c, 200, render(view)));

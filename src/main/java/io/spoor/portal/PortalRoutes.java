@@ -3,6 +3,7 @@ package io.spoor.portal;
 import io.spoor.InvalidInputException;
 import io.spoor.http.Guard;
 import io.spoor.http.Http;
+import io.spoor.http.Mount;
 import io.spoor.http.Routes;
 import io.spoor.http.Scope;
 import io.vertx.core.json.JsonArray;
@@ -11,7 +12,6 @@ import io.vertx.ext.web.Router;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Function;
 
 /**
  * {@code GET|PATCH /api/v1/portal}: the token's portal and its settings. The dashboard mounts the
@@ -22,27 +22,22 @@ public final class PortalRoutes implements Routes {
       "cookielessBeforeConsent", "bannerText", "honorGpc", "filterBots", "domains", "rateLimitSecondly",
       "rateLimitDaily");
   private final Portals portals;
-  private final String path;
-  private final Function<Http, Guard> guard;
+  private final Mount mount;
 
   public PortalRoutes(Portals portals) {
-    this(portals, "/api/v1", http -> Guard.bearer(http, Scope.ADMIN));
+    this(portals, Mount.api());
   }
 
-  /** The same routes at {@code base + "/portal"} behind another guard. */
-  public PortalRoutes(Portals portals, String base, Guard guard) {
-    this(portals, base, http -> guard);
-  }
-
-  private PortalRoutes(Portals portals, String base, Function<Http, Guard> guard) {
+  /** The same routes under {@code mount}'s base, behind its guard. */
+  public PortalRoutes(Portals portals, Mount mount) {
     this.portals = portals;
-    this.path = base + "/portal";
-    this.guard = guard;
+    this.mount = mount;
   }
 
   @Override
   public void mount(Router router, Http http) {
-    Guard g = guard.apply(http);
+    Guard g = mount.guard(http, Scope.ADMIN);
+    String path = mount.base() + "/portal";
     router.get(path).handler(g.reads()).handler(ctx ->
         http.respond(ctx, () -> portals.get(g.portal(ctx)),
             (c, portal) -> Http.json(c, 200, render(portal))));

@@ -5,6 +5,7 @@ import io.spoor.InvalidInputException;
 import io.spoor.NotFoundException;
 import io.spoor.http.Guard;
 import io.spoor.http.Http;
+import io.spoor.http.Mount;
 import io.spoor.http.Paging;
 import io.spoor.http.Routes;
 import io.spoor.http.Scope;
@@ -13,7 +14,6 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import java.util.EnumSet;
 import java.util.Set;
-import java.util.function.Function;
 
 /**
  * {@code /api/v1/tokens}: the portal's private-app tokens. A new token's value is in the
@@ -22,27 +22,22 @@ import java.util.function.Function;
  */
 public final class TokenRoutes implements Routes {
   private final Portals portals;
-  private final String path;
-  private final Function<Http, Guard> guard;
+  private final Mount mount;
 
   public TokenRoutes(Portals portals) {
-    this(portals, "/api/v1", http -> Guard.bearer(http, Scope.ADMIN));
+    this(portals, Mount.api());
   }
 
-  /** The same routes at {@code base + "/tokens"} behind another guard. */
-  public TokenRoutes(Portals portals, String base, Guard guard) {
-    this(portals, base, http -> guard);
-  }
-
-  private TokenRoutes(Portals portals, String base, Function<Http, Guard> guard) {
+  /** The same routes under {@code mount}'s base, behind its guard. */
+  public TokenRoutes(Portals portals, Mount mount) {
     this.portals = portals;
-    this.path = base + "/tokens";
-    this.guard = guard;
+    this.mount = mount;
   }
 
   @Override
   public void mount(Router router, Http http) {
-    Guard g = guard.apply(http);
+    Guard g = mount.guard(http, Scope.ADMIN);
+    String path = mount.base() + "/tokens";
     router.post(path).handler(http.body()).handler(g.changes()).handler(ctx -> {
       JsonObject body = Http.jsonBody(ctx);
       String name = body.getValue("name") instanceof String s && !s.isBlank() && s.length() <= 200 ? s.trim() : null;

@@ -3,6 +3,7 @@ package io.spoor.report;
 import io.spoor.InvalidInputException;
 import io.spoor.http.Guard;
 import io.spoor.http.Http;
+import io.spoor.http.Mount;
 import io.spoor.http.Routes;
 import io.spoor.http.Scope;
 import io.spoor.transfer.JsonTable;
@@ -22,34 +23,28 @@ import java.util.function.Function;
  */
 public final class ReportExportRoutes implements Routes {
   private final Reports reports;
-  private final String base;
-  private final Function<Http, Guard> guard;
+  private final Mount mount;
 
   public ReportExportRoutes(Reports reports) {
-    this(reports, "/api/v1", http -> Guard.bearer(http, Scope.BUSINESS_INTELLIGENCE));
+    this(reports, Mount.api());
   }
 
-  /** The same routes at {@code base + "/exports/reports/…"} behind another guard. */
-  public ReportExportRoutes(Reports reports, String base, Guard guard) {
-    this(reports, base, http -> guard);
-  }
-
-  private ReportExportRoutes(Reports reports, String base, Function<Http, Guard> guard) {
+  /** The same routes under {@code mount}'s base, behind its guard. */
+  public ReportExportRoutes(Reports reports, Mount mount) {
     this.reports = reports;
-    this.base = base;
-    this.guard = guard;
+    this.mount = mount;
   }
 
   @Override
   public void mount(Router router, Http http) {
-    Guard g = guard.apply(http);
+    Guard g = mount.guard(http, Scope.BUSINESS_INTELLIGENCE);
     Map<String, Function<ReportQuery, JsonObject>> named = new LinkedHashMap<>();
     named.put("overview", reports::overview);
     named.put("sources", reports::sources);
     named.put("pages", reports::pages);
     named.put("devices", reports::devices);
     named.put("events", reports::events);
-    named.forEach((name, report) -> router.get(base + "/exports/reports/" + name + ".csv").handler(g.reads())
+    named.forEach((name, report) -> router.get(mount.base() + "/exports/reports/" + name + ".csv").handler(g.reads())
         .handler(ctx -> {
           ReportQuery query = query(ctx, g.portal(ctx));
           http.respond(ctx, () -> JsonTable.of(report.apply(query)), (c, table) -> table.send(c, name + ".csv"));

@@ -4,12 +4,12 @@ import io.spoor.Ids;
 import io.spoor.NotFoundException;
 import io.spoor.http.Guard;
 import io.spoor.http.Http;
+import io.spoor.http.Mount;
 import io.spoor.http.Paging;
 import io.spoor.http.Routes;
 import io.spoor.http.Scope;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
-import java.util.function.Function;
 
 /**
  * {@code /api/v1/write-keys}: the portal's Segment write keys (scope {@code spoor.admin}). A new
@@ -18,27 +18,22 @@ import java.util.function.Function;
  */
 public final class WriteKeyRoutes implements Routes {
   private final WriteKeys keys;
-  private final String path;
-  private final Function<Http, Guard> guard;
+  private final Mount mount;
 
   public WriteKeyRoutes(WriteKeys keys) {
-    this(keys, "/api/v1", http -> Guard.bearer(http, Scope.ADMIN));
+    this(keys, Mount.api());
   }
 
-  /** The same routes at {@code base + "/write-keys"} behind another guard. */
-  public WriteKeyRoutes(WriteKeys keys, String base, Guard guard) {
-    this(keys, base, http -> guard);
-  }
-
-  private WriteKeyRoutes(WriteKeys keys, String base, Function<Http, Guard> guard) {
+  /** The same routes under {@code mount}'s base, behind its guard. */
+  public WriteKeyRoutes(WriteKeys keys, Mount mount) {
     this.keys = keys;
-    this.path = base + "/write-keys";
-    this.guard = guard;
+    this.mount = mount;
   }
 
   @Override
   public void mount(Router router, Http http) {
-    Guard g = guard.apply(http);
+    Guard g = mount.guard(http, Scope.ADMIN);
+    String path = mount.base() + "/write-keys";
     router.post(path).handler(http.body()).handler(g.changes()).handler(ctx -> {
       JsonObject body = Http.jsonBody(ctx);
       String name = body.getValue("name") instanceof String s ? s : null;

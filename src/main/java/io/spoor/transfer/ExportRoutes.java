@@ -6,13 +6,12 @@ import io.spoor.crm.ObjectType;
 import io.spoor.crm.object.ObjectReads;
 import io.spoor.http.Guard;
 import io.spoor.http.Http;
+import io.spoor.http.Mount;
 import io.spoor.http.Routes;
-import io.spoor.http.Scope;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Arrays;
 import java.util.List;
-import java.util.function.BiFunction;
 
 /**
  * {@code GET /api/v1/exports/contacts.csv} and {@code /companies.csv} (the type's read scope):
@@ -23,31 +22,24 @@ import java.util.function.BiFunction;
 public final class ExportRoutes implements Routes {
   private static final int MAX_COLUMNS = 500;
   private final List<ObjectReads<? extends CrmObject>> lists;
-  private final String base;
-  private final BiFunction<Http, Scope, Guard> guard;
+  private final Mount mount;
 
   /** {@code lists}: the reads of each type that can be exported. */
   public ExportRoutes(List<ObjectReads<? extends CrmObject>> lists) {
-    this(lists, "/api/v1", Guard::bearer);
+    this(lists, Mount.api());
   }
 
-  /** The same routes at {@code base + "/exports/…"} behind another guard. */
-  public ExportRoutes(List<ObjectReads<? extends CrmObject>> lists, String base, Guard guard) {
-    this(lists, base, (http, scope) -> guard);
-  }
-
-  private ExportRoutes(List<ObjectReads<? extends CrmObject>> lists, String base,
-      BiFunction<Http, Scope, Guard> guard) {
+  /** The same routes under {@code mount}'s base, behind its guard. */
+  public ExportRoutes(List<ObjectReads<? extends CrmObject>> lists, Mount mount) {
     this.lists = List.copyOf(lists);
-    this.base = base;
-    this.guard = guard;
+    this.mount = mount;
   }
 
   @Override
   public void mount(Router router, Http http) {
     for (ObjectReads<? extends CrmObject> reads : lists) {
-      Guard g = guard.apply(http, reads.type().scope(false));
-      router.get(base + "/exports/" + reads.type().plural() + ".csv").handler(g.reads())
+      Guard g = mount.guard(http, reads.type().scope(false));
+      router.get(mount.base() + "/exports/" + reads.type().plural() + ".csv").handler(g.reads())
           .handler(ctx -> export(ctx, http, reads, g.portal(ctx)));
     }
   }

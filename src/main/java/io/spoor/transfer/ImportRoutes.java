@@ -5,6 +5,7 @@ import io.spoor.InvalidInputException;
 import io.spoor.TooLargeException;
 import io.spoor.http.Guard;
 import io.spoor.http.Http;
+import io.spoor.http.Mount;
 import io.spoor.http.Routes;
 import io.spoor.http.Scope;
 import io.vertx.core.http.HttpHeaders;
@@ -18,7 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * {@code POST /api/v1/imports} (scope {@code crm.objects.contacts.write}): the body is the CSV file
@@ -29,27 +29,22 @@ import java.util.function.Function;
  */
 public final class ImportRoutes implements Routes {
   private final Imports imports;
-  private final String path;
-  private final Function<Http, Guard> guard;
+  private final Mount mount;
 
   public ImportRoutes(Imports imports) {
-    this(imports, "/api/v1", http -> Guard.bearer(http, Scope.CONTACTS_WRITE));
+    this(imports, Mount.api());
   }
 
-  /** The same routes at {@code base + "/imports"} behind another guard. */
-  public ImportRoutes(Imports imports, String base, Guard guard) {
-    this(imports, base, http -> guard);
-  }
-
-  private ImportRoutes(Imports imports, String base, Function<Http, Guard> guard) {
+  /** The same routes under {@code mount}'s base, behind its guard. */
+  public ImportRoutes(Imports imports, Mount mount) {
     this.imports = imports;
-    this.path = base + "/imports";
-    this.guard = guard;
+    this.mount = mount;
   }
 
   @Override
   public void mount(Router router, Http http) {
-    Guard g = guard.apply(http);
+    Guard g = mount.guard(http, Scope.CONTACTS_WRITE);
+    String path = mount.base() + "/imports";
     router.post(path).handler(Upload::pause).handler(g.changes()).handler(ctx -> {
       checkType(ctx);
       Optional<Map<String, String>> mapping = mapping(ctx.request().getParam("mapping"));
