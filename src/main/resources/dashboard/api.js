@@ -59,6 +59,13 @@ export async function changePassword(currentPassword, newPassword) {
   await call('POST', '/password', { currentPassword, newPassword });
 }
 
+/** A report (overview, sources, pages, devices, events) of a portal, as /api/v1/reports answers it. */
+export async function report(name, hubId, query) {
+  const params = new URLSearchParams(query);
+  params.set('hubId', hubId);
+  return call('GET', '/reports/' + name + '?' + params);
+}
+
 // The settings pages, exports and imports: the admin API's routes behind the session, about the
 // portal chosen in the header (sent as ?hubId=).
 let portalId = null;

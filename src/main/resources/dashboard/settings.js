@@ -18,7 +18,7 @@ const SCOPES = ['crm.objects.contacts.read', 'crm.objects.contacts.write', 'crm.
   'behavioral_events.event_definitions.read_write', 'spoor.admin', 'business-intelligence'];
 
 function pageFromHash() {
-  const name = decodeURIComponent(location.hash.replace(/^#\/?/, '')).split('/')[1] || 'snippet';
+  const name = decodeURIComponent(location.hash.replace(/^#\/?/, '').split('?')[0]).split('/')[1] || 'snippet';
   return PAGES.find(([id]) => id === name) ? name : 'snippet';
 }
 

@@ -99,6 +99,10 @@ public final class Settings {
       "Hours the one-time setup link printed at a start with no dashboard user works");
   public static final Setting<Integer> REPORT_ROLLUPS = Setting.integer("report-rollups", 1, 0, 1,
       "1: keep the reports' rollups up to date at ingest; 0: do not (the reports then miss new hits; for measuring)");
+  public static final Setting<Integer> LIVE_STREAMS_PER_USER = Setting.integer("live-streams-per-user", 8, 1, 1_000,
+      "Dashboard live views (server-sent event streams) one person may have open at once; more get 429");
+  public static final Setting<Integer> LIVE_STREAMS = Setting.integer("live-streams", 500, 1, 100_000,
+      "Dashboard live views (server-sent event streams) open at once on this server; more get 429");
   public static final Setting<Integer> IMPORT_MAX_BYTES = Setting.integer("import-max-bytes", 100 * 1024 * 1024, 1,
       Integer.MAX_VALUE, "Largest CSV file a contact import takes, in bytes; a larger upload is refused with 413");
   public static final Setting<Integer> IMPORT_MAX_ROWS = Setting.integer("import-max-rows", 1_000_000, 1,
@@ -115,6 +119,7 @@ public final class Settings {
       SEGMENT_MAX_BATCH_MESSAGES,
       FORWARD_RETRY_MINUTES, FORWARD_FIRST_BACKOFF_MS, FORWARD_MAX_BACKOFF_SECONDS,
       SESSION_HOURS, SIGN_IN_FAILURES, SETUP_LINK_HOURS, REPORT_ROLLUPS,
+      LIVE_STREAMS_PER_USER, LIVE_STREAMS,
       IMPORT_MAX_BYTES, IMPORT_MAX_ROWS, IMPORT_PROBLEMS_KEPT);
 
   private final Map<Setting<?>, Object> values;

@@ -27,6 +27,8 @@ import io.spoor.crm.search.SearchRoutes;
 import io.spoor.dashboard.Accounts;
 import io.spoor.dashboard.DashboardAuth;
 import io.spoor.dashboard.DashboardRoutes;
+import io.spoor.dashboard.LiveRoutes;
+import io.spoor.dashboard.LiveUpdates;
 import io.spoor.events.BehavioralEventRoutes;
 import io.spoor.events.BehavioralEvents;
 import io.spoor.events.EventDefinitionRoutes;
@@ -124,6 +126,8 @@ public final class Spoor implements AutoCloseable {
   private final Accounts accounts;
   /** The session check of every dashboard endpoint: hand it to the routes of a dashboard section. */
   private final DashboardAuth dashboardAuth;
+  /** Tells the dashboard's live streams of each batch applied. */
+  private final LiveUpdates liveUpdates = new LiveUpdates();
   private final Imports imports;
 
   private Spoor(Settings settings, Clock clock, UnaryOperator<BatchSink> sinks) {
@@ -143,9 +147,9 @@ public final class Spoor implements AutoCloseable {
     ingestMetrics = new IngestMetrics(metrics, log);
     Rollups rollups = new Rollups(db, settings.get(Settings.REPORT_ROLLUPS) == 1);
     outbox = new SqlOutbox(db, stores.forwarding(), clock);
-    log.start(sinks.apply(new BatchApplier(db, stores.appliedHits(), stores.rejections(), stores.portals(),
+    log.start(sinks.apply(liveUpdates.watching(new BatchApplier(db, stores.appliedHits(), stores.rejections(), stores.portals(),
         appliers(stores, metrics, settings, creationLimits(settings, stores), outbox, rollups), ingestMetrics, clock,
-        new RejectionLimits(settings.get(Settings.REJECTIONS_KEPT), settings.get(Settings.REJECTION_BYTES_PER_BATCH)))));
+        new RejectionLimits(settings.get(Settings.REJECTIONS_KEPT), settings.get(Settings.REJECTION_BYTES_PER_BATCH))))));
     ForwardMetrics forwardMetrics = new ForwardMetrics(metrics);
     forwardWorker = new ForwardWorker(db, stores.forwarding(), clock, Backoff.of(
         Duration.ofMillis(settings.get(Settings.FORWARD_FIRST_BACKOFF_MS)),
@@ -163,7 +167,10 @@ public final class Spoor implements AutoCloseable {
     routes.add(new DashboardRoutes(accounts, dashboardAuth, settings.get(Settings.SIGN_IN_FAILURES), clock,
         metrics, settings.find(Settings.PUBLIC_URL)));
     Reports reports = new Reports(db);
-    routes.add(new ReportRoutes(reports, new LegacyReports(db)));
+    routes.add(new ReportRoutes(reports, new LegacyReports(db), dashboardAuth.signedIn(),
+        DashboardAuth::portal));
+    routes.add(new LiveRoutes(liveUpdates, dashboardAuth, settings.get(Settings.LIVE_STREAMS_PER_USER),
+        settings.get(Settings.LIVE_STREAMS), metrics));
     imports = imports(settings, stores, metrics, clock);
     routes.addAll(dashboardSettingsRoutes(stores, writeKeys, forwarding));
     routes.addAll(transferRoutes(stores, clock));
