@@ -6,7 +6,31 @@
 -- Messages per second are 100 times the requests per second.
 package.path = debug.getinfo(1, "S").source:match("^@(.*/)") .. "?.lua;" .. package.path
 local report = require("report")
-setup, init, done = report.setup, report.init, report.done
+init = report.init
+
+-- answers counted by status in each thread, summed in done() (a "STATUS 200=…, 503=…" line)
+statuses = {}
+local threads = {}
+setup = function(thread)
+  report.setup(thread)
+  table.insert(threads, thread)
+end
+
+response = function(status)
+  statuses[status] = (statuses[status] or 0) + 1
+end
+
+done = function(summary, latency, requests)
+  report.done(summary, latency, requests)
+  local total = {}
+  for _, thread in ipairs(threads) do
+    for status, n in pairs(thread:get("statuses") or {}) do total[status] = (total[status] or 0) + n end
+  end
+  local parts = {}
+  for status, n in pairs(total) do table.insert(parts, status .. "=" .. n) end
+  table.sort(parts)
+  io.write("STATUS " .. table.concat(parts, " ") .. "\n")
+end
 
 local PER_BATCH = 100
 local users = tonumber(os.getenv("BENCH_EMAILS") or "1000000")

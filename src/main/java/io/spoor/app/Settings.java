@@ -103,6 +103,8 @@ public final class Settings {
       "Dashboard live views (server-sent event streams) one person may have open at once; more get 429");
   public static final Setting<Integer> LIVE_STREAMS = Setting.integer("live-streams", 500, 1, 100_000,
       "Dashboard live views (server-sent event streams) open at once on this server; more get 429");
+  public static final Setting<Integer> FORWARD_LANES = Setting.integer("forward-lanes", 4, 1, 64,
+      "Forwarding targets delivered to at once, each in a lane of its own, so a slow remote holds back only its own calls");
   public static final Setting<Integer> IMPORT_MAX_BYTES = Setting.integer("import-max-bytes", 100 * 1024 * 1024, 1,
       Integer.MAX_VALUE, "Largest CSV file a contact import takes, in bytes; a larger upload is refused with 413");
   public static final Setting<Integer> IMPORT_MAX_ROWS = Setting.integer("import-max-rows", 1_000_000, 1,
@@ -120,6 +122,7 @@ public final class Settings {
       FORWARD_RETRY_MINUTES, FORWARD_FIRST_BACKOFF_MS, FORWARD_MAX_BACKOFF_SECONDS,
       SESSION_HOURS, SIGN_IN_FAILURES, SETUP_LINK_HOURS, REPORT_ROLLUPS,
       LIVE_STREAMS_PER_USER, LIVE_STREAMS,
+      FORWARD_LANES,
       IMPORT_MAX_BYTES, IMPORT_MAX_ROWS, IMPORT_PROBLEMS_KEPT);
 
   private final Map<Setting<?>, Object> values;

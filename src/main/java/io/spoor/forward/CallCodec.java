@@ -11,7 +11,7 @@ final class CallCodec {
   }
 
   static String kind(ForwardCall call) {
-    return call.getClass().getSimpleName();
+    return call instanceof ForwardCall.Undecodable u ? u.kind() : call.getClass().getSimpleName();
   }
 
   static JsonObject json(ForwardCall call) {
@@ -27,12 +27,25 @@ final class CallCodec {
       return new JsonObject().put("eventName", b.eventName()).put("email", b.email())
           .put("properties", map(b.properties())).put("occurredAt", b.occurredAt()).put("uuid", b.uuid());
     }
+    if (call instanceof ForwardCall.Undecodable u) {
+      return new JsonObject().put("kind", u.kind()).put("text", u.text()).put("reason", u.reason());
+    }
     ForwardCall.UpsertCompany c = (ForwardCall.UpsertCompany) call;
     return new JsonObject().put("domain", c.domain()).put("groupId", c.groupId().orElse(null))
         .put("properties", map(c.properties())).put("contactEmail", c.contactEmail().orElse(null));
   }
 
+  /** The call kept as {@code kind} and {@code text}; an {@link ForwardCall.Undecodable} when it cannot be read. */
   static ForwardCall call(String kind, String text) {
+    try {
+      return decode(kind, text);
+    } catch (RuntimeException e) {
+      String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+      return new ForwardCall.Undecodable(kind, text, "the outbox cannot decode this " + kind + " call: " + why);
+    }
+  }
+
+  private static ForwardCall decode(String kind, String text) {
     JsonObject j = new JsonObject(text);
     switch (kind) {
       case "UpsertContact":

@@ -45,4 +45,11 @@ public sealed interface ForwardCall {
       properties = Map.copyOf(properties);
     }
   }
+
+  /**
+   * A call kept in the outbox that cannot be read back (of an unknown kind, or its text damaged):
+   * never sent, it becomes a dead letter with the reason, and the calls after it go on.
+   */
+  record Undecodable(String kind, String text, String reason) implements ForwardCall {
+  }
 }

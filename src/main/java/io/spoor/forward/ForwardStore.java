@@ -12,7 +12,7 @@ public interface ForwardStore {
 
   List<ForwardTarget> targets();
 
-  /** Creates or replaces the portal's target, keeping its counts and its outbox. */
+  /** Creates or replaces the portal's target, keeping its counts and its outbox; a pause it was in is dropped. */
   void saveTarget(ForwardTarget target, long now);
 
   /** Removes the target with its outbox and remembered ids; false when there was none. */
@@ -34,6 +34,12 @@ public interface ForwardStore {
 
   /** Adds to the target's counts and records the remote's last answer and the calls made today. */
   void recordAnswer(long hubId, Tally tally);
+
+  /** Keeps a pause the remote asked for (until {@code until}, epoch ms), unless a longer one is kept. */
+  void pause(long hubId, long until);
+
+  /** Until when the remote asked the target to pause (epoch ms; 0 for never, or a past time). */
+  long pausedUntil(long hubId);
 
   /** The calls made to the target on {@code day} (days since the epoch, UTC). */
   long callsOn(long hubId, long day);

@@ -21,18 +21,26 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one delivery thread: round after round it takes each target's due calls, oldest first,
- * and sends them at the target's pace, one request at a time. A call to be tried again (or held
- * back by a limit) pauses its target, so calls reach the remote in the order they were queued. Contact upserts of several emails
- * due together go as one batch upsert. A delivered call leaves the outbox in the transaction that
- * counts it, after the remote acknowledged it: a crash in between sends that call again on restart
- * (only the calls in flight then; a behavioural event carries its uuid, so the remote drops it).
+ * Delivery in lanes: a dispatcher thread hands each target with calls due to a lane of its own
+ * (at most {@code lanes} at once, one lane per target at a time), which takes the target's due
+ * calls, oldest first, and sends them at the target's pace, one request at a time; a slow or
+ * silent target holds only its own lane. A call to be tried again (or held back by a limit)
+ * pauses its target, so calls reach the remote in the order they were queued; a pause the remote
+ * asked for (a 429, spent rate-limit headers) is kept in the store and outlives a restart.
+ * Contact upserts of several emails due together go as one batch upsert. A delivered call leaves
+ * the outbox in the transaction that counts it, after the remote acknowledged it: a crash in
+ * between sends that call again on restart (only the calls in flight then; a behavioural event
+ * carries its uuid, so the remote drops it). A call the outbox cannot decode is a dead letter
+ * with the reason, and the calls after it go on.
  */
 public final class ForwardWorker implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ForwardWorker.class);
@@ -53,19 +61,32 @@ public final class ForwardWorker implements AutoCloseable {
   private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
       .connectTimeout(Duration.ofSeconds(5)).build();
   private final Map<Long, Pacer> pacers = new ConcurrentHashMap<>();
-  private final AtomicLong inFlightHub = new AtomicLong();
-  private final AtomicLong inFlight = new AtomicLong();
+  private final Map<Long, Long> inFlight = new ConcurrentHashMap<>();
+  /** Targets a lane is delivering to now, and when each other target's next round may start. */
+  private final Set<Long> busy = ConcurrentHashMap.newKeySet();
+  private final Map<Long, Long> nextRound = new ConcurrentHashMap<>();
   private final Object signal = new Object();
   private final Thread thread;
+  private final int lanes;
+  private final ExecutorService laneThreads;
   private volatile boolean running = true;
 
-  public ForwardWorker(Transactor tx, ForwardStore store, Clock clock, Backoff backoff, ForwardMetrics metrics) {
+  /** @param lanes how many targets are delivered to at once, each by a thread of its own */
+  public ForwardWorker(Transactor tx, ForwardStore store, Clock clock, Backoff backoff, ForwardMetrics metrics,
+      int lanes) {
     this.tx = tx;
     this.store = store;
     this.clock = clock;
     this.backoff = backoff;
     this.metrics = metrics;
     this.calls = new HubSpotCalls(tx, store);
+    this.lanes = lanes;
+    AtomicInteger laneCount = new AtomicInteger();
+    this.laneThreads = Executors.newFixedThreadPool(lanes, work -> {
+      Thread lane = new Thread(work, "spoor-forward-lane-" + laneCount.incrementAndGet());
+      lane.setDaemon(true);
+      return lane;
+    });
     this.thread = new Thread(this::run, "spoor-forward");
     thread.setDaemon(true);
   }
@@ -76,12 +97,13 @@ public final class ForwardWorker implements AutoCloseable {
 
   /** The calls of this portal being sent right now. */
   long inFlight(long hubId) {
-    return inFlightHub.get() == hubId ? inFlight.get() : 0;
+    return inFlight.getOrDefault(hubId, 0L);
   }
 
   /** Drops what the worker knows of the portal's target's pace (it was replaced or removed); the day's count is kept in the store. */
   void forget(long hubId) {
     pacers.remove(hubId);
+    nextRound.remove(hubId);
   }
 
   /** Until when the portal's target is paused (its rate limit spent, or a 429), if it is now. */
@@ -92,15 +114,22 @@ public final class ForwardWorker implements AutoCloseable {
   }
 
   long inFlight() {
-    return inFlight.get();
+    return inFlight.values().stream().mapToLong(Long::longValue).sum();
   }
 
+  /** The dispatcher: hands each target whose round is due to a free lane, and waits for the next. */
   private void run() {
     while (running) {
       try {
-        long next = clock.millis() + IDLE_MS;
+        long now = clock.millis();
+        long next = now + IDLE_MS;
         for (ForwardTarget target : tx.read(store::targets)) {
-          next = Math.min(next, round(target));
+          long due = nextRound.getOrDefault(target.hubId(), 0L);
+          if (due > now) {
+            next = Math.min(next, due);
+          } else if (busy.size() < lanes && busy.add(target.hubId())) {
+            laneThreads.execute(() -> lane(target));
+          }
         }
         pause(next - clock.millis());
       } catch (RuntimeException e) {
@@ -110,11 +139,29 @@ public final class ForwardWorker implements AutoCloseable {
     }
   }
 
+  /** One round for one target on a lane; a failing round holds back only its own target, a while. */
+  private void lane(ForwardTarget target) {
+    long next;
+    try {
+      next = round(target);
+    } catch (RuntimeException e) {
+      LOG.error("forwarding round of portal {} failed; trying again shortly", target.hubId(), e);
+      next = clock.millis() + IDLE_MS * 4;
+    }
+    nextRound.put(target.hubId(), Math.min(next, clock.millis() + IDLE_MS));
+    busy.remove(target.hubId());
+    synchronized (signal) {
+      signal.notifyAll();
+    }
+  }
+
   /** Sends what is due for one target; the time its next round may start. */
   private long round(ForwardTarget target) {
     Pacer pacer = pacers.computeIfAbsent(target.hubId(), hub -> {
       long day = Math.floorDiv(clock.millis(), Pacer.DAY_MS);
-      return new Pacer(target.secondly(), target.daily(), day, tx.read(() -> store.callsOn(hub, day)));
+      Pacer made = new Pacer(target.secondly(), target.daily(), day, tx.read(() -> store.callsOn(hub, day)));
+      made.pauseUntil(tx.read(() -> store.pausedUntil(hub)));
+      return made;
     });
     pacer.limits(target.secondly(), target.daily());
     long now = clock.millis();
@@ -123,6 +170,11 @@ public final class ForwardWorker implements AutoCloseable {
       return now + wait;
     }
     List<QueuedCall> due = tx.read(() -> store.due(target.hubId(), now, ROUND));
+    List<QueuedCall> undecodable = due.stream().filter(c -> c.call() instanceof ForwardCall.Undecodable).toList();
+    if (!undecodable.isEmpty()) {
+      deadLetter(target, undecodable);
+      return clock.millis();
+    }
     if (due.isEmpty()) {
       return Long.MAX_VALUE;
     }
@@ -165,13 +217,21 @@ public final class ForwardWorker implements AutoCloseable {
     return ((ForwardCall.UpsertContact) call.call()).email().toLowerCase(Locale.ROOT);
   }
 
+  /** Calls the outbox cannot decode go to the dead letters with the reason, never to the remote. */
+  private void deadLetter(ForwardTarget target, List<QueuedCall> undecodable) {
+    tx.inTransaction(() -> undecodable.forEach(c -> store.kill(c.id(), c.attempts(),
+        ((ForwardCall.Undecodable) c.call()).reason())));
+    metrics.settled(Verdict.FAILED, undecodable.size());
+    undecodable.forEach(c -> LOG.warn("forwarding call {} of portal {} cannot be decoded; it is a dead letter: {}",
+        c.id(), target.hubId(), LogSafe.text(((ForwardCall.Undecodable) c.call()).reason())));
+  }
+
   private RemoteAnswer sending(ForwardTarget target, int count, java.util.function.Supplier<RemoteAnswer> send) {
-    inFlightHub.set(target.hubId());
-    inFlight.set(count);
+    inFlight.put(target.hubId(), (long) count);
     try {
       return send.get();
     } finally {
-      inFlight.set(0);
+      inFlight.remove(target.hubId());
     }
   }
 
@@ -271,7 +331,7 @@ public final class ForwardWorker implements AutoCloseable {
     }
   }
 
-  /** Stops after the request in flight, if any; what is not delivered stays queued for the next start. */
+  /** Stops after the requests in flight, if any; what is not delivered stays queued for the next start. */
   @Override
   public void close() {
     running = false;
@@ -280,6 +340,8 @@ public final class ForwardWorker implements AutoCloseable {
     }
     try {
       thread.join(REQUEST_TIMEOUT.toMillis() * 3);
+      laneThreads.shutdown();
+      laneThreads.awaitTermination(REQUEST_TIMEOUT.toMillis() * 3, TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
@@ -306,7 +368,12 @@ public final class ForwardWorker implements AutoCloseable {
       pacer.sent(clock.millis());
       RemoteAnswer answer = exchange(method, url, body, authorized);
       pacer.answered(clock.millis());
+      long pausedBefore = pacer.pausedUntil();
       heed(answer);
+      long paused = pacer.pausedUntil();
+      if (paused > pausedBefore) {
+        tx.inTransaction(() -> store.pause(target.hubId(), paused));
+      }
       return answer;
     }
 

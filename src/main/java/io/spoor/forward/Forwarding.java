@@ -67,7 +67,9 @@ public final class Forwarding {
 
   private View view(long hubId) {
     ForwardTarget target = store.target(hubId).orElseThrow(() -> none(hubId));
-    return new View(target, store.status(hubId, worker.inFlight(hubId)), worker.pausedUntil(hubId));
+    long until = Math.max(worker.pausedUntil(hubId).orElse(0), store.pausedUntil(hubId));
+    return new View(target, store.status(hubId, worker.inFlight(hubId)),
+        until > clock.millis() ? OptionalLong.of(until) : OptionalLong.empty());
   }
 
   private static NotFoundException none(long hubId) {

@@ -19,6 +19,8 @@ final class HubSpotCalls {
   static final String CONTACTS = "/crm/v3/objects/contacts";
   static final String COMPANIES = "/crm/v3/objects/companies";
   static final String COMPANY_ID = "company";
+  /** The remote id of a company by the Segment group id it was forwarded for. */
+  static final String GROUP_COMPANY_ID = "company_group";
   private final Transactor tx;
   private final ForwardStore store;
 
@@ -73,18 +75,24 @@ final class HubSpotCalls {
   }
 
   /**
-   * The company by its remembered remote id, else found by domain, else created; then the
-   * contact's association with it.
+   * The company by the remote id remembered for its group id, else for its domain, else found
+   * by domain, else created; then the contact's association with it. A group whose website
+   * changed so reaches the company its group id was forwarded to before.
    */
   private RemoteAnswer upsertCompany(Exchange ex, ForwardTarget t, ForwardCall.UpsertCompany c) {
     JsonObject properties = json(c.properties()).put("domain", c.domain());
-    Optional<String> known = tx.read(() -> store.remoteId(t.hubId(), COMPANY_ID, c.domain()));
+    Optional<String> known = tx.read(() -> c.groupId().flatMap(g -> store.remoteId(t.hubId(), GROUP_COMPANY_ID, g))
+        .or(() -> store.remoteId(t.hubId(), COMPANY_ID, c.domain())));
     RemoteAnswer written;
     if (known.isPresent()) {
       written = ex.send("PATCH", t.baseUrl() + COMPANIES + "/" + encode(known.get()),
           Optional.of(new JsonObject().put("properties", properties)), true);
       if (written.status() == 404) {
-        tx.inTransaction(() -> store.forgetRemoteId(t.hubId(), COMPANY_ID, c.domain()));
+        tx.inTransaction(() -> {
+          store.forgetRemoteId(t.hubId(), COMPANY_ID, c.domain());
+          c.groupId().ifPresent(g -> store.forgetRemoteId(t.hubId(), GROUP_COMPANY_ID, g));
+          return null;
+        });
         return upsertCompany(ex, t, c);
       }
     } else {
@@ -94,7 +102,11 @@ final class HubSpotCalls {
       return written;
     }
     String companyId = written.json().getString("id", known.orElse(""));
-    tx.inTransaction(() -> store.rememberRemoteId(t.hubId(), COMPANY_ID, c.domain(), companyId));
+    tx.inTransaction(() -> {
+      store.rememberRemoteId(t.hubId(), COMPANY_ID, c.domain(), companyId);
+      c.groupId().ifPresent(g -> store.rememberRemoteId(t.hubId(), GROUP_COMPANY_ID, g, companyId));
+      return null;
+    });
     if (c.contactEmail().isEmpty()) {
       return written;
     }

@@ -40,7 +40,7 @@ public final class SqlForwardStore implements ForwardStore {
   public void saveTarget(ForwardTarget t, long now) {
     int updated = bound(h().createUpdate("UPDATE forward_target SET base_url = :base, access_token = :token, "
         + "tracking_url = :tracking, remote_hub_id = :remote, secondly = :secondly, daily = :daily, "
-        + "forward_tracking = :tracks WHERE hub_id = :hub"), t).execute();
+        + "forward_tracking = :tracks, paused_until = 0 WHERE hub_id = :hub"), t).execute();
     if (updated == 0) {
       bound(h().createUpdate("INSERT INTO forward_target (hub_id, base_url, access_token, tracking_url, "
           + "remote_hub_id, secondly, daily, forward_tracking, created_at) "
@@ -107,6 +107,18 @@ public final class SqlForwardStore implements ForwardStore {
             + "last_answer = :answer, last_answer_at = :at WHERE hub_id = :hub")
         .bind("status", last.status()).bind("answer", cut(last.message())).bind("at", last.at())
         .bind("hub", hubId).execute());
+  }
+
+  @Override
+  public void pause(long hubId, long until) {
+    h().createUpdate("UPDATE forward_target SET paused_until = :until WHERE hub_id = :hub AND paused_until < :until")
+        .bind("until", until).bind("hub", hubId).execute();
+  }
+
+  @Override
+  public long pausedUntil(long hubId) {
+    return h().createQuery("SELECT paused_until FROM forward_target WHERE hub_id = :hub").bind("hub", hubId)
+        .mapTo(Long.class).findOne().orElse(0L);
   }
 
   @Override

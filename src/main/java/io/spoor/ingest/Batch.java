@@ -24,6 +24,7 @@ public final class Batch {
   private final Map<String, Refusals> refused = new LinkedHashMap<>();
   private final Map<RejectReason, Integer> refusedParts = new EnumMap<>(RejectReason.class);
   private final Map<String, Outcome> outcomes = new LinkedHashMap<>();
+  private final Map<String, Hit> appliedAs = new HashMap<>();
 
   Batch(long now, PortalStore portals) {
     this.now = now;
@@ -54,7 +55,16 @@ public final class Batch {
     Outcome outcome = whole ? Outcome.NOT_APPLIED : Outcome.PARTIALLY_APPLIED;
     outcomes.merge(hit.id(), outcome, (a, b) -> a == Outcome.NOT_APPLIED ? a : b);
     refusedParts.merge(reason, 1, Integer::sum);
-    refused.computeIfAbsent(hit.id(), id -> new Refusals(hit)).add(new RejectedPart(reason, detail), whole);
+    refused.computeIfAbsent(hit.id(), id -> new Refusals(appliedAs.getOrDefault(id, hit))).add(new RejectedPart(reason, detail), whole);
+  }
+
+  /**
+   * The hit is about to be applied as another kind of hit under its id (a Segment track as an
+   * Events API call): what is refused of it is kept as this hit, with the time it was received
+   * and its raw message, not the other kind's.
+   */
+  public void applyingAs(Hit received) {
+    appliedAs.put(received.id(), received);
   }
 
   void applied(Hit hit) {

@@ -58,5 +58,10 @@ public enum RejectReason {
   /** A Segment group whose traits.website is missing or not a full URL with a domain. */
   INVALID_WEBSITE,
   /** A Segment trait whose JSON type does not fit its property (a string for a number, say). */
-  INVALID_TRAIT_TYPE
+  INVALID_TRAIT_TYPE,
+  /**
+   * A Segment message whose {@code integrations} turn HubSpot off ({@code "HubSpot": false}, or
+   * {@code "All": false} without {@code "HubSpot": true}): Segment would not send it to HubSpot.
+   */
+  HUBSPOT_INTEGRATION_OFF
 }

@@ -28,6 +28,8 @@ final class ApiFields {
   /** The HubSpot visitor cookie's value, in {@code context} or {@code integrations.HubSpot}. */
   static final String HUBSPOTUTK = "hubspotutk";
   static final String HUBSPOT = "HubSpot";
+  /** The {@code integrations} key that turns every destination on or off at once. */
+  static final String ALL = "All";
   static final String URL = "url";
   static final String PATH = "path";
   static final String REFERRER = "referrer";
@@ -37,6 +39,8 @@ final class ApiFields {
 
   /** The message types, lower case, as in a batch element's {@code type} and the single-call paths. */
   static final List<String> TYPES = List.of("identify", "track", "page", "screen", "group", "alias");
+  /** The types applied as a page view. */
+  static final List<String> PAGE_TYPES = List.of("page", "screen");
   /** The paths that take a batch: {@code /v1/import} is where analytics-java posts. */
   static final List<String> BATCH_PATHS = List.of("batch", "import");
   /**

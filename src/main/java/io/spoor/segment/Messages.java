@@ -49,22 +49,4 @@ final class Messages {
     }
     return element;
   }
-
-  /**
-   * Why a single call's message cannot be taken, or null: every message names a {@code userId}
-   * or {@code anonymousId}, a track names its {@code event} as a string.
-   */
-  static String requiredProblem(String type, JsonObject message) {
-    if (!present(message.getValue(ApiFields.USER_ID)) && !present(message.getValue(ApiFields.ANONYMOUS_ID))) {
-      return "userId or anonymousId is required";
-    }
-    if (type.equals("track") && !(message.getValue(ApiFields.EVENT) instanceof String event && !event.isBlank())) {
-      return "event is required for a track call: a non-empty string";
-    }
-    return null;
-  }
-
-  private static boolean present(Object id) {
-    return id instanceof String s && !s.isBlank() || id instanceof Number;
-  }
 }

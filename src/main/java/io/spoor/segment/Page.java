@@ -39,7 +39,7 @@ final class Page implements Rule {
 
   @Override
   public void apply(SegmentMessage message, SegmentHit hit, Portal portal, Batch batch) {
-    String utk = visitor(message, portal.hubId(), hit.timestamp());
+    String utk = visitor(message, portal.hubId(), hit.timestamp(), parts.segmentContacts(batch));
     List<Param> params = new ArrayList<>();
     params.add(new Param(TrackerParams.UTK, utk));
     params.add(new Param(TrackerParams.CLIENT_TS, Long.toString(hit.timestamp())));
@@ -53,23 +53,43 @@ final class Page implements Rule {
     SegmentContacts contacts = parts.segmentContacts(batch);
     contacts.of(portal.hubId(), message.ids()).flatMap(contacts::emailOf).ifPresent(email -> params.add(
         new Param(TrackerParams.IDENTITY, "email=" + URLEncoder.encode(email, StandardCharsets.UTF_8))));
-    // received "at" the event's time, so the tracker's clock rule takes it (cts) as the page's time
+    // received "at" the event's time, so the tracker's clock rule takes it (cts) as the page's time;
+    // a rejection keeps the real time
+    batch.applyingAs(hit);
     beacons.apply(new BeaconHit(hit.id(), hit.hubId(), hit.timestamp(), BeaconHit.Kind.PAGE_VIEW, params, false,
         false, hit.rawParams()), portal, batch);
   }
 
+  /**
+   * The page visitors of these messages as they stand before the batch ties any, so that the
+   * batch can look them all up at once (a visitor the batch ties first is looked up alone).
+   */
+  static Optional<String> likelyVisitor(SegmentMessage message, long portalId, SegmentContacts contacts) {
+    return cookie(message).or(() -> Optional.of(visitor(message, portalId, contacts)));
+  }
+
   /** The visitor token of the page; ties the message's ids to the HubSpot cookie's when it carries one. */
-  private String visitor(SegmentMessage message, long portalId, long at) {
-    Optional<String> cookie = SegmentMessage.text(message.context(), ApiFields.HUBSPOTUTK)
+  private String visitor(SegmentMessage message, long portalId, long at, SegmentContacts contacts) {
+    Optional<String> cookie = cookie(message);
+    if (cookie.isPresent()) {
+      contacts.tieVisitor(portalId, message.ids(), cookie.get(), at);
+      return cookie.get();
+    }
+    return visitor(message, portalId, contacts);
+  }
+
+  /** HubSpot's cookie {@code hubspotutk} from {@code context}, else {@code integrations.HubSpot}. */
+  private static Optional<String> cookie(SegmentMessage message) {
+    return SegmentMessage.text(message.context(), ApiFields.HUBSPOTUTK)
         .or(() -> SegmentMessage.text(SegmentMessage.object(SegmentMessage.object(message.json(),
             ApiFields.INTEGRATIONS), ApiFields.HUBSPOT), ApiFields.HUBSPOTUTK))
         .filter(VisitorCookie::isUtk).map(u -> u.toLowerCase(Locale.ROOT));
-    if (cookie.isPresent()) {
-      message.ids().forEach(id -> parts.ids().tieVisitor(portalId, id, cookie.get(), at));
-      return cookie.get();
-    }
+  }
+
+  /** The visitor the message's ids were tied to, else one of the anonymousId's (or userId's) own. */
+  private static String visitor(SegmentMessage message, long portalId, SegmentContacts contacts) {
     for (String id : message.ids()) {
-      Optional<String> tied = parts.ids().visitorFor(portalId, id);
+      Optional<String> tied = contacts.visitorOf(portalId, id);
       if (tied.isPresent()) {
         return tied.get();
       }

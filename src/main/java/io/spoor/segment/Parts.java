@@ -51,10 +51,6 @@ final class Parts {
     return batch.part(CompanyChanges.class, () -> new CompanyChanges(companies, definitions, associations));
   }
 
-  SegmentIds ids() {
-    return ids;
-  }
-
   /** The normalised email, or empty when it is not one (the hit is then rejected whole). */
   static Optional<String> email(String raw, SegmentHit hit, Batch batch) {
     Optional<String> email = Emails.normalize(raw);

@@ -1,5 +1,8 @@
 package io.spoor.segment;
 
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -20,4 +23,24 @@ public interface SegmentIds {
 
   /** Keeps the visitor token with the id, replacing any it had. */
   void tieVisitor(long portalId, String segmentId, String utk, long at);
+
+  /** What is kept of each of these ids that has a row, in one read (ids without one are left out). */
+  Map<String, Kept> find(long portalId, Collection<String> segmentIds);
+
+  /** {@link #tie} for many ids at once; at most one tie per id. */
+  void tieAll(List<Tie> ties);
+
+  /** {@link #tieVisitor} for many ids at once; at most one tie per id. */
+  void tieVisitors(List<VisitorTie> ties);
+
+  /** An id's contact and visitor token, either absent. */
+  record Kept(Optional<Long> contact, Optional<String> utk) {
+    static final Kept NOTHING = new Kept(Optional.empty(), Optional.empty());
+  }
+
+  record Tie(long portalId, String segmentId, long contactId, long at) {
+  }
+
+  record VisitorTie(long portalId, String segmentId, String utk, long at) {
+  }
 }

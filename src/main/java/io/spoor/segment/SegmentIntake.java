@@ -52,7 +52,7 @@ final class SegmentIntake {
     }
     String problem = problem(call.path(), body);
     if (problem == null) {
-      problem = Messages.requiredProblem(call.path(), body);
+      problem = SegmentMessage.problem(call.path(), body).map(SegmentMessage.Invalid::detail).orElse(null);
     }
     if (problem != null) {
       throw new InvalidInputException(problem);

@@ -45,6 +45,14 @@ record SegmentMessage(String type, JsonObject json) {
     return message.problem().<Reading>map(p -> p).orElse(new Valid(message));
   }
 
+  /**
+   * Why a message of this type cannot be mapped, or empty: the one statement of what every
+   * message must carry, read by the edge for a single call (400) and here for every message.
+   */
+  static Optional<Invalid> problem(String type, JsonObject json) {
+    return new SegmentMessage(type, json).problem();
+  }
+
   private Optional<Invalid> problem() {
     for (String field : List.of(ApiFields.USER_ID, ApiFields.ANONYMOUS_ID, ApiFields.PREVIOUS_ID,
         ApiFields.GROUP_ID)) {
@@ -54,7 +62,7 @@ record SegmentMessage(String type, JsonObject json) {
       }
     }
     if (userId().isEmpty() && anonymousId().isEmpty()) {
-      return Optional.of(new Invalid(RejectReason.NO_SEGMENT_USER, type + " has neither userId nor anonymousId"));
+      return Optional.of(new Invalid(RejectReason.NO_SEGMENT_USER, type + " needs a userId or anonymousId: it has neither"));
     }
     if (type.equals("track") && event().isEmpty()) {
       return Optional.of(new Invalid(RejectReason.NO_SEGMENT_EVENT, "track has no event name (a non-empty string)"));
@@ -66,6 +74,28 @@ record SegmentMessage(String type, JsonObject json) {
       return Optional.of(new Invalid(RejectReason.MALFORMED_SEGMENT_MESSAGE, "alias needs both previousId and userId"));
     }
     return Optional.empty();
+  }
+
+  /**
+   * Whether Segment would send the message to its HubSpot destination: not when
+   * {@code integrations.HubSpot} is {@code false}, nor when {@code integrations.All} is
+   * {@code false} and {@code HubSpot} is not turned on ({@code true} or its settings object).
+   */
+  boolean forHubSpot() {
+    JsonObject integrations = object(json, ApiFields.INTEGRATIONS);
+    Object hubSpot = null;
+    Object all = null;
+    for (String name : integrations.fieldNames()) {
+      if (name.equalsIgnoreCase(ApiFields.HUBSPOT)) {
+        hubSpot = integrations.getValue(name);
+      } else if (name.equalsIgnoreCase(ApiFields.ALL)) {
+        all = integrations.getValue(name);
+      }
+    }
+    if (hubSpot != null) {
+      return !Boolean.FALSE.equals(hubSpot);
+    }
+    return !Boolean.FALSE.equals(all);
   }
 
   Optional<String> userId() {

@@ -22,9 +22,17 @@ import java.util.concurrent.CompletableFuture;
  * limit (the write key names the portal, as {@code _a} does on {@code /v1/event}). Every message
  * is appended to the ingest log and the call answered {@code {"success":true}} once all are
  * durable; errors are answered in Segment's {@code {"code", "message"}} shape, and counted.
+ *
+ * <p>Cloud mode in a browser (analytics.js posting from the site's own origin) is allowed from
+ * any origin: each path answers the CORS preflight ({@code OPTIONS}) and every answer, errors
+ * included, names the origin allowed. A write key is public by design (it only writes), and no
+ * cookie is read, so no origin is trusted more than another.
  */
 public final class SegmentRoutes implements Routes {
   private static final String SUCCESS = "{\"success\":true}";
+  /** What a browser may send: Basic auth with the write key, a JSON (or text) body, gzip. */
+  private static final String ALLOWED_HEADERS = "Authorization, Content-Type, Content-Encoding";
+  private static final String PREFLIGHT_MAX_AGE_SECONDS = "86400";
   private final SegmentIntake intake;
   private final IngestLog log;
   private final Clock clock;
@@ -48,6 +56,7 @@ public final class SegmentRoutes implements Routes {
       for (String route : List.of("/v1/" + path, "/v1/" + path + "/")) {
         router.post(route).handler(ctx -> receive(ctx, body)).handler(ctx -> take(ctx, http, path))
             .failureHandler(http.segmentErrors());
+        router.options(route).handler(SegmentRoutes::preflight);
       }
     }
   }
@@ -77,6 +86,7 @@ public final class SegmentRoutes implements Routes {
    * then reads the body within the request limit.
    */
   private void receive(RoutingContext ctx, BodyHandler body) {
+    allowOrigin(ctx);
     ctx.addEndHandler(done -> {
       int status = ctx.response().getStatusCode();
       if (status >= 400) {
@@ -90,5 +100,19 @@ public final class SegmentRoutes implements Routes {
       return;
     }
     body.handle(ctx);
+  }
+
+  /** The CORS preflight of a browser about to post from another origin: 204, the method and headers allowed. */
+  private static void preflight(RoutingContext ctx) {
+    allowOrigin(ctx);
+    ctx.response().putHeader(HttpHeaders.ACCESS_CONTROL_ALLOW_METHODS, "POST, OPTIONS")
+        .putHeader(HttpHeaders.ACCESS_CONTROL_ALLOW_HEADERS, ALLOWED_HEADERS)
+        .putHeader(HttpHeaders.ACCESS_CONTROL_MAX_AGE, PREFLIGHT_MAX_AGE_SECONDS)
+        .setStatusCode(204).end();
+  }
+
+  /** Any origin may post (a browser sends no credentials but the write key): the answer says so to it. */
+  private static void allowOrigin(RoutingContext ctx) {
+    ctx.response().putHeader(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "*");
   }
 }

@@ -1,10 +1,22 @@
 package io.spoor.segment;
 
 import io.spoor.store.Database;
+import io.spoor.store.JdbcBatch;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** {@link SegmentIds} in portable SQL over the {@code segment_id} table. */
 public final class SqlSegmentIds implements SegmentIds {
+  private static final int CHUNK = 500;
+  private static final String TIE = "INSERT INTO segment_id (portal_id, segment_id, contact_id, updated_at) "
+      + "VALUES (?, ?, ?, ?) ON CONFLICT (portal_id, segment_id) "
+      + "DO UPDATE SET contact_id = excluded.contact_id, updated_at = excluded.updated_at";
+  private static final String TIE_VISITOR = "INSERT INTO segment_id (portal_id, segment_id, utk, updated_at) "
+      + "VALUES (?, ?, ?, ?) ON CONFLICT (portal_id, segment_id) "
+      + "DO UPDATE SET utk = excluded.utk, updated_at = excluded.updated_at";
   private final Database db;
 
   public SqlSegmentIds(Database db) {
@@ -39,5 +51,34 @@ public final class SqlSegmentIds implements SegmentIds {
             + "VALUES (:portal, :id, :utk, :at) ON CONFLICT (portal_id, segment_id) "
             + "DO UPDATE SET utk = excluded.utk, updated_at = excluded.updated_at")
         .bind("portal", portalId).bind("id", segmentId).bind("utk", utk).bind("at", at).execute();
+  }
+
+  @Override
+  public Map<String, Kept> find(long portalId, Collection<String> segmentIds) {
+    List<String> all = List.copyOf(segmentIds);
+    Map<String, Kept> kept = new HashMap<>();
+    for (int from = 0; from < all.size(); from += CHUNK) {
+      db.handle().createQuery("SELECT segment_id, contact_id, utk FROM segment_id WHERE portal_id = :portal "
+              + "AND segment_id IN (<ids>)")
+          .bind("portal", portalId).bindList("ids", all.subList(from, Math.min(all.size(), from + CHUNK)))
+          .map((rs, ctx) -> Map.entry(rs.getString(1), new Kept(
+              rs.getObject(2) == null ? Optional.empty() : Optional.of(rs.getLong(2)), Optional.ofNullable(rs.getString(3)))))
+          .forEach(row -> kept.put(row.getKey(), row.getValue()));
+    }
+    return kept;
+  }
+
+  @Override
+  public void tieAll(List<Tie> ties) {
+    JdbcBatch insert = new JdbcBatch(db.handle(), TIE);
+    ties.forEach(t -> insert.add(t.portalId(), t.segmentId(), t.contactId(), t.at()));
+    insert.execute();
+  }
+
+  @Override
+  public void tieVisitors(List<VisitorTie> ties) {
+    JdbcBatch insert = new JdbcBatch(db.handle(), TIE_VISITOR);
+    ties.forEach(t -> insert.add(t.portalId(), t.segmentId(), t.utk(), t.at()));
+    insert.execute();
   }
 }

@@ -62,6 +62,7 @@ final class Track implements Rule {
   private void custom(String event, SegmentMessage message, Subject subject, SegmentHit hit, Portal portal,
       Batch batch) {
     Optional<String> value = revenue(message.properties());
+    batch.applyingAs(hit); // received "at" the event's time, so that the event is; a rejection keeps the real time
     EventApiHit mapped = new EventApiHit(hit.id(), hit.hubId(), hit.timestamp(), event, Optional.of(subject.email()),
         value, Optional.empty(), List.of(), List.of(), hit.rawParams());
     if (!events.record(mapped, portal, batch)) {

@@ -75,6 +75,36 @@ class CompanyForwardingTest {
   }
 
   @Test
+  void aGroupWhoseWebsiteChangedReachesTheCompanyItsGroupIdWasForwardedTo() {
+    script.put("POST /crm/v3/objects/companies", answer(201, new JsonObject().put("id", "900")));
+    script.put("GET /crm/v3/objects/contacts/ann%40example.com?idProperty=email",
+        answer(200, new JsonObject().put("id", "55")));
+    calls.send(remote, TARGET, GROUP);
+    requests.clear();
+
+    ForwardCall.UpsertCompany moved = new ForwardCall.UpsertCompany("example.org", Optional.of("g1"),
+        Map.of("name", "Example"), Optional.of("ann@example.com"));
+    calls.send(remote, TARGET, moved);
+
+    assertEquals(List.of("PATCH /crm/v3/objects/companies/900",
+        "GET /crm/v3/objects/contacts/ann%40example.com?idProperty=email",
+        "PUT /crm/v4/objects/contacts/55/associations/default/companies/900"), requests);
+  }
+
+  @Test
+  void aGroupIdNotForwardedBeforeFallsBackToTheCompanyOfItsDomain() {
+    script.put("POST /crm/v3/objects/companies", answer(201, new JsonObject().put("id", "900")));
+    calls.send(remote, TARGET, new ForwardCall.UpsertCompany("example.com", Optional.empty(), Map.of(),
+        Optional.empty()));
+    requests.clear();
+
+    calls.send(remote, TARGET, new ForwardCall.UpsertCompany("example.com", Optional.of("g2"), Map.of(),
+        Optional.empty()));
+
+    assertEquals(List.of("PATCH /crm/v3/objects/companies/900"), requests);
+  }
+
+  @Test
   void aFailingSearchStopsTheCallWithItsAnswer() {
     script.put("POST /crm/v3/objects/companies/search", answer(503, new JsonObject()));
 

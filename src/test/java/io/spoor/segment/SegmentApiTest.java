@@ -12,19 +12,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Segment's HTTP Tracking API at the edge: what each call is answered, and what it makes durable. */
-class SegmentApiTest extends SpoorPerClass {
-  private SegmentCalls calls;
-  private String key;
-
-  @BeforeEach
-  void writeKey() {
-    calls = new SegmentCalls(server, client);
-    key = calls.newWriteKey();
-  }
+class SegmentApiTest extends SegmentPerClass {
 
   private static JsonObject identify() {
     return new JsonObject().put("userId", "u-" + UUID.randomUUID()).put("messageId", UUID.randomUUID().toString())
@@ -125,6 +116,19 @@ class SegmentApiTest extends SpoorPerClass {
     assertSegmentError(calls.post("/v1/track", key, new JsonObject().put("userId", "u")), 400, "bad_request");
     assertSegmentError(calls.post("/v1/track", key, new JsonObject().put("userId", "u").put("event", 12)), 400,
         "bad_request");
+  }
+
+  @Test
+  void aSingleCallIsRefusedWith400ForAnythingTheMappingWouldRejectAsMalformed() {
+    long before = calls.hitsTaken();
+    assertSegmentError(calls.post("/v1/identify", key, identify().put("userId", "u".repeat(256))), 400,
+        "bad_request");
+    assertSegmentError(calls.post("/v1/group", key, new JsonObject().put("userId", "u")
+        .put("traits", new JsonObject().put("website", "https://example.com"))), 400, "bad_request");
+    Answer alias = calls.post("/v1/alias", key, new JsonObject().put("userId", "u"));
+    assertSegmentError(alias, 400, "bad_request");
+    assertTrue(alias.json().getString("message").contains("previousId"), alias.body());
+    assertEquals(before, calls.hitsTaken());
   }
 
   @Test

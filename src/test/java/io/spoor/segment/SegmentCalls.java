@@ -58,8 +58,13 @@ final class SegmentCalls {
   }
 
   SpoorClient.Answer post(String path, Map<String, String> headers, byte[] body) {
+    return send("POST", path, headers, body);
+  }
+
+  /** A request of any method, with these headers and body. */
+  SpoorClient.Answer send(String method, String path, Map<String, String> headers, byte[] body) {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(admin.base() + path))
-        .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        .method(method, HttpRequest.BodyPublishers.ofByteArray(body));
     headers.forEach(request::header);
     try {
       HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());

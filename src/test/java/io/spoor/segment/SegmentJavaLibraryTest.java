@@ -20,7 +20,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,15 +27,7 @@ import org.junit.jupiter.api.Test;
  * running Spoor: it posts its batches to {@code /v1/import/} with the write key as HTTP Basic
  * user, and reads the answer's {@code success}. What it sends is taken and made durable.
  */
-class SegmentJavaLibraryTest extends SpoorPerClass {
-  private SegmentCalls calls;
-  private String key;
-
-  @BeforeEach
-  void writeKey() {
-    calls = new SegmentCalls(server, client);
-    key = calls.newWriteKey();
-  }
+class SegmentJavaLibraryTest extends SegmentPerClass {
 
   /** Sends the messages through the library, waits for its callback on each, returns the failures. */
   private List<Throwable> send(String writeKey, List<com.segment.analytics.messages.MessageBuilder<?, ?>> messages)

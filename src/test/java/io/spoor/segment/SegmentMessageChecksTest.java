@@ -35,6 +35,30 @@ class SegmentMessageChecksTest {
   }
 
   @Test
+  void aMessageThatTurnsHubSpotOffIsNeitherAppliedNorForwardedAndIsKeptAsRejected() {
+    String off = "{\"type\":\"identify\",\"userId\":\"u1\",\"traits\":{\"email\":\"a@example.com\"},"
+        + "\"integrations\":{\"HubSpot\":false}}";
+    assertEquals(RejectReason.HUBSPOT_INTEGRATION_OFF, rejected(off).reason());
+    assertTrue(segment.findContact("a@example.com").isEmpty());
+    assertTrue(segment.outbox.isEmpty());
+  }
+
+  @Test
+  void allOffWithoutHubSpotTurnedOnIsNotAppliedAndHubSpotOnOverridesAll() {
+    segment.apply("{\"type\":\"identify\",\"userId\":\"u1\",\"traits\":{\"email\":\"a@example.com\"},"
+            + "\"integrations\":{\"All\":false}}",
+        "{\"type\":\"identify\",\"userId\":\"u2\",\"traits\":{\"email\":\"b@example.com\"},"
+            + "\"integrations\":{\"All\":false,\"HubSpot\":true}}",
+        "{\"type\":\"identify\",\"userId\":\"u3\",\"traits\":{\"email\":\"c@example.com\"},"
+            + "\"integrations\":{\"All\":false,\"HubSpot\":{\"hubspotutk\":\"0123456789abcdef0123456789abcdef\"}}}");
+    assertEquals(RejectReason.HUBSPOT_INTEGRATION_OFF, segment.rejection().reason());
+    assertTrue(segment.findContact("a@example.com").isEmpty());
+    assertTrue(segment.findContact("b@example.com").isPresent());
+    assertTrue(segment.findContact("c@example.com").isPresent());
+    assertEquals(2, segment.outbox.size());
+  }
+
+  @Test
   void aMessageThatIsNotJsonIsRejected() {
     assertEquals(RejectReason.MALFORMED_SEGMENT_MESSAGE, rejected("{\"type\":\"identify\",").reason());
   }

@@ -55,6 +55,14 @@ class TrackMappingTest {
   }
 
   @Test
+  void aRejectedTrackIsKeptWithTheTimeItWasReceivedNotTheEventsTime() {
+    segment.portals.setCustomEventsEnabled(SegmentFixture.HUB, false);
+    segment.apply(track("Paid", ",\"properties\":{\"email\":\"a@example.com\"}"));
+    assertEquals(RejectReason.CUSTOM_EVENTS_DISABLED, segment.rejection().reason());
+    assertEquals(SegmentFixture.NOW, segment.rejection().receivedAt());
+  }
+
+  @Test
   void revenueComesFromPropertiesRevenueElseValueElseTotal() {
     segment.apply(track("Paid", ",\"properties\":{\"email\":\"a@example.com\",\"revenue\":12.5,\"value\":99}"),
         track("Paid", ",\"properties\":{\"email\":\"b@example.com\",\"value\":7,\"total\":99}"),
