@@ -66,3 +66,63 @@ export async function report(name, hubId, query) {
   params.set('hubId', hubId);
   return call('GET', '/reports/' + name + '?' + params);
 }
+
+// The settings pages, exports and imports: the admin API's routes behind the session, about the
+// portal chosen in the header (sent as ?hubId=).
+let portalId = null;
+
+/** The portal later calls are about. */
+export function usePortal(hubId) {
+  portalId = hubId;
+}
+
+function forPortal(path) {
+  return portalId == null ? path : path + (path.includes('?') ? '&' : '?') + 'hubId=' + encodeURIComponent(portalId);
+}
+
+export function get(path) {
+  return call('GET', forPortal(path));
+}
+
+/** A change (POST, PUT, PATCH, DELETE) with a JSON body or none. */
+export function send(method, path, body) {
+  return call(method, forPortal(path), body);
+}
+
+async function failure(response) {
+  const json = await response.json().catch(() => ({}));
+  return new ApiError(response.status, json.message || 'Request failed (' + response.status + ')');
+}
+
+/** Sends a file as the body (text/csv), with the CSRF token; answers the JSON the server sent. */
+export async function upload(path, file) {
+  const headers = { 'Content-Type': 'text/csv' };
+  if (csrfToken) headers['X-CSRF-Token'] = csrfToken;
+  const response = await fetch('/dashboard/api' + forPortal(path), {
+    method: 'POST', headers, credentials: 'same-origin', body: file,
+  });
+  if (!response.ok) throw await failure(response);
+  return response.json();
+}
+
+/**
+ * Downloads a CSV as it streams, telling onProgress(rows, total) as lines arrive (total from the
+ * X-Total-Count header); resolves to the file as a Blob.
+ */
+export async function download(path, onProgress) {
+  const response = await fetch('/dashboard/api' + forPortal(path), { credentials: 'same-origin' });
+  if (!response.ok) throw await failure(response);
+  const total = Number(response.headers.get('X-Total-Count')) || 0;
+  const reader = response.body.getReader();
+  const chunks = [];
+  let lines = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    chunks.push(value);
+    for (let i = 0; i < value.length; i++) if (value[i] === 10) lines++;
+    onProgress(Math.min(Math.max(lines - 1, 0), total), total);
+  }
+  onProgress(total, total);
+  return new Blob(chunks, { type: 'text/csv' });
+}

@@ -8,6 +8,7 @@ import { companiesSection } from './companies.js';
 import { eventDefinitionsSection } from './events-page.js';
 import { REPORTS, reportPage, carried, viewQuery } from './reports.js';
 import * as live from './live.js';
+import { settingsPage } from './settings.js';
 
 export const SECTIONS = ['Overview', 'Sources', 'Pages', 'Devices', 'Events', 'Event definitions', 'Contacts',
   'Companies', 'Settings'];
@@ -171,8 +172,7 @@ function settings(current) {
       fail(error, e);
     }
   });
-  return h('section', { class: 'panel' }, h('h2', {}, 'Settings'),
-    h('h3', {}, 'Embed snippet'), snippetBlock(current), form);
+  return settingsPage({ me: state.me, current, snippet: snippetBlock(current), account: form });
 }
 
 function section(name, current) {

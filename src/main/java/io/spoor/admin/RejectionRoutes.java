@@ -2,9 +2,12 @@ package io.spoor.admin;
 
 import io.spoor.Ids;
 import io.spoor.InvalidInputException;
+import io.spoor.http.Guard;
 import io.spoor.http.Http;
+import io.spoor.http.Mount;
 import io.spoor.http.Routes;
 import io.spoor.http.Scope;
+import io.spoor.ingest.RejectReason;
 import io.spoor.ingest.Rejection;
 import io.spoor.ingest.RejectionStore;
 import io.spoor.store.Transactor;
@@ -13,26 +16,41 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 
-/** {@code GET /api/v1/rejections}: the portal's rejected hits, newest first. */
+/**
+ * {@code GET /api/v1/rejections}: the portal's rejected hits, newest first, only those of one
+ * {@code reason} when it is given. The dashboard mounts the same route under its own base and guard.
+ */
 public final class RejectionRoutes implements Routes {
   private final Transactor tx;
   private final RejectionStore store;
+  private final Mount mount;
 
   public RejectionRoutes(Transactor tx, RejectionStore store) {
+    this(tx, store, Mount.api());
+  }
+
+  /** The same routes under {@code mount}'s base, behind its guard. */
+  public RejectionRoutes(Transactor tx, RejectionStore store, Mount mount) {
     this.tx = tx;
     this.store = store;
+    this.mount = mount;
   }
 
   @Override
   public void mount(Router router, Http http) {
-    router.get("/api/v1/rejections").handler(http.requires(Scope.ADMIN)).handler(ctx -> {
+    Guard g = mount.guard(http, Scope.ADMIN);
+    String path = mount.base() + "/rejections";
+    router.get(path).handler(g.reads()).handler(ctx -> {
       int limit = (int) Math.min(1000, number(ctx, "limit").orElse(100));
       OptionalLong before = number(ctx, "after");
-      long portal = Http.principal(ctx).portalId();
-      http.respond(ctx, () -> tx.read(() -> store.list(portal, limit + 1, before)),
+      Optional<RejectReason> reason = reason(ctx);
+      long portal = g.portal(ctx);
+      http.respond(ctx, () -> tx.read(() -> store.list(portal, limit + 1, before, reason)),
           (c, list) -> render(c, list, limit));
     });
   }
@@ -45,6 +63,15 @@ public final class RejectionRoutes implements Routes {
     long value = Ids.parse(raw).filter(n -> n > 0).orElseThrow(() ->
         new InvalidInputException(name + " must be a positive whole number"));
     return OptionalLong.of(value);
+  }
+
+  private static Optional<RejectReason> reason(RoutingContext ctx) {
+    String raw = ctx.queryParams().get("reason");
+    if (raw == null || raw.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(Arrays.stream(RejectReason.values()).filter(r -> r.name().equals(raw)).findFirst()
+        .orElseThrow(() -> new InvalidInputException("reason must be one of " + Arrays.toString(RejectReason.values()))));
   }
 
   private static JsonArray parts(Rejection r) {

@@ -115,6 +115,12 @@ public final class Settings {
           + "(default: the embedded SQLite file under --data)");
   public static final Setting<Integer> STORE_POOL_SIZE = Setting.integer("store-pool-size", 10, 2, 1_000,
       "Connections to the PostgreSQL store: this many for writes and as many for reads");
+  public static final Setting<Integer> IMPORT_MAX_BYTES = Setting.integer("import-max-bytes", 100 * 1024 * 1024, 1,
+      Integer.MAX_VALUE, "Largest CSV file a contact import takes, in bytes; a larger upload is refused with 413");
+  public static final Setting<Integer> IMPORT_MAX_ROWS = Setting.integer("import-max-rows", 1_000_000, 1,
+      100_000_000, "Most data rows a contact import takes; a file with more is refused with 413 before any is written");
+  public static final Setting<Integer> IMPORT_PROBLEMS_KEPT = Setting.integer("import-problems-kept", 1_000, 0,
+      1_000_000, "Bad-row problems an import keeps for its report; more are only counted");
 
   public static final List<Setting<?>> ALL = List.of(PORT, HOST, DATA, PORTAL_ID, PUBLIC_URL,
       BOOTSTRAP_TOKEN, QUEUE_CAPACITY, MAX_BATCH, MAX_BACKLOG, MAX_WAIT_MS, APPLY_INTERVAL_MS,
@@ -126,7 +132,8 @@ public final class Settings {
       FORWARD_RETRY_MINUTES, FORWARD_FIRST_BACKOFF_MS, FORWARD_MAX_BACKOFF_SECONDS,
       SESSION_HOURS, SIGN_IN_FAILURES, SETUP_LINK_HOURS, REPORT_ROLLUPS,
       LIVE_STREAMS_PER_USER, LIVE_STREAMS,
-      FORWARD_LANES, STORE, STORE_POOL_SIZE, REPORT_INDEX_VISITS, REPORT_CACHE_MB);
+      FORWARD_LANES, STORE, STORE_POOL_SIZE, REPORT_INDEX_VISITS, REPORT_CACHE_MB,
+      IMPORT_MAX_BYTES, IMPORT_MAX_ROWS, IMPORT_PROBLEMS_KEPT);
 
   private final Map<Setting<?>, Object> values;
 

@@ -45,6 +45,7 @@ import io.spoor.forward.SqlOutbox;
 import io.spoor.http.AuthThrottle;
 import io.spoor.http.Http;
 import io.spoor.http.HttpServerSettings;
+import io.spoor.http.Mount;
 import io.spoor.http.RateLimiter;
 import io.spoor.http.Routes;
 import io.spoor.http.Server;
@@ -79,6 +80,7 @@ import io.spoor.store.PostgresDialect;
 import io.spoor.store.SqliteDialect;
 import io.spoor.track.BeaconApplier;
 import io.spoor.report.LegacyReports;
+import io.spoor.report.ReportExportRoutes;
 import io.spoor.report.ReportRoutes;
 import io.spoor.report.Reports;
 import io.spoor.report.Rollups;
@@ -90,6 +92,10 @@ import io.spoor.track.EventsApiRoutes;
 import io.spoor.track.PerHitCap;
 import io.spoor.track.SentEventApplier;
 import io.spoor.track.TrackerScriptRoutes;
+import io.spoor.transfer.ExportRoutes;
+import io.spoor.transfer.ImportLimits;
+import io.spoor.transfer.ImportRoutes;
+import io.spoor.transfer.Imports;
 import io.spoor.timeline.ContactActivity;
 import io.spoor.timeline.EventOccurrenceRoutes;
 import io.spoor.timeline.SqlActivityStore;
@@ -130,6 +136,7 @@ public final class Spoor implements AutoCloseable {
   private final DashboardAuth dashboardAuth;
   /** Tells the dashboard's live streams of each batch applied. */
   private final LiveUpdates liveUpdates = new LiveUpdates();
+  private final Imports imports;
 
   private Spoor(Settings settings, Clock clock, UnaryOperator<BatchSink> sinks) {
     db = openDatabase(settings);
@@ -162,8 +169,10 @@ public final class Spoor implements AutoCloseable {
     List<Routes> routes = new ArrayList<>(trackingRoutes(settings, stores, metrics, clock));
     routes.addAll(crmRoutes(stores, clock));
     routes.addAll(adminRoutes(stores, metrics, clock));
-    routes.addAll(segmentRoutes(settings, stores, metrics, clock));
-    routes.add(new ForwardingRoutes(new Forwarding(db, stores.forwarding(), forwardWorker, outbox, clock)));
+    WriteKeys writeKeys = new WriteKeys(db, stores.portals(), stores.writeKeys(), clock);
+    routes.addAll(segmentRoutes(settings, writeKeys, metrics, clock));
+    Forwarding forwarding = new Forwarding(db, stores.forwarding(), forwardWorker, outbox, clock);
+    routes.add(new ForwardingRoutes(forwarding));
     routes.add(new DashboardRoutes(accounts, dashboardAuth, settings.get(Settings.SIGN_IN_FAILURES), clock,
         metrics, settings.find(Settings.PUBLIC_URL)));
     Reports reports = new Reports(db, new VisitIndex(db, settings.get(Settings.REPORT_INDEX_VISITS)),
@@ -172,6 +181,11 @@ public final class Spoor implements AutoCloseable {
         DashboardAuth::portal));
     routes.add(new LiveRoutes(liveUpdates, dashboardAuth, settings.get(Settings.LIVE_STREAMS_PER_USER),
         settings.get(Settings.LIVE_STREAMS), metrics));
+    imports = imports(settings, stores, metrics, clock);
+    routes.addAll(dashboardSettingsRoutes(stores, writeKeys, forwarding));
+    routes.addAll(transferRoutes(stores, clock));
+    routes.add(new ReportExportRoutes(reports));
+    routes.add(new ReportExportRoutes(reports, Mount.at("/dashboard/api", dashboardAuth.guard())));
     routes.addAll(recordRoutes(stores, clock));
     Optional<HttpServerSettings.Tls> tls = settings.find(Settings.TLS_CERT)
         .map(cert -> new HttpServerSettings.Tls(cert, settings.get(Settings.TLS_KEY)));
@@ -276,14 +290,50 @@ public final class Spoor implements AutoCloseable {
   }
 
   /** Segment's HTTP Tracking API, which feeds the ingest log, and the write keys it takes. */
-  private List<Routes> segmentRoutes(Settings settings, Stores stores, Metrics metrics, Clock clock) {
-    WriteKeys writeKeys = new WriteKeys(db, stores.portals(), stores.writeKeys(), clock);
+  private List<Routes> segmentRoutes(Settings settings, WriteKeys writeKeys, Metrics metrics, Clock clock) {
     EdgeLimits limits = new EdgeLimits(settings.get(Settings.SEGMENT_MAX_MESSAGE_BYTES),
         settings.get(Settings.SEGMENT_MAX_REQUEST_BYTES), settings.get(Settings.SEGMENT_MAX_BATCH_MESSAGES));
     return List.of(
         new SegmentRoutes(writeKeys, limits, log, clock, metrics.counter("spoor_segment_refused_total",
             "Calls of Segment's Tracking API answered with an error, by status", "status")),
         new WriteKeyRoutes(writeKeys));
+  }
+
+  /**
+   * The settings pages' routes under {@code /dashboard/api/settings}: the admin API's own routes
+   * behind the dashboard's session check (viewers read, admins change).
+   */
+  private List<Routes> dashboardSettingsRoutes(Stores stores, WriteKeys writeKeys, Forwarding forwarding) {
+    Mount base = Mount.at("/dashboard/api/settings", dashboardAuth.guard());
+    return List.of(
+        new PortalRoutes(portals, base),
+        new TokenRoutes(portals, base),
+        new WriteKeyRoutes(writeKeys, base),
+        new ForwardingRoutes(forwarding, base),
+        new RejectionRoutes(db, stores.rejections(), base));
+  }
+
+  /** Contact imports, with the limits of the settings, run on their own thread. */
+  private Imports imports(Settings settings, Stores stores, Metrics metrics, Clock clock) {
+    ContactWrites writes = new ContactWrites(db, stores.contacts(), stores.associations(),
+        stores.propertyDefinitions(), new Associations(db, stores.associations(), clock), clock);
+    return new Imports(db, writes, settings.dataDir().resolve("imports"), new ImportLimits(
+        settings.get(Settings.IMPORT_MAX_BYTES), settings.get(Settings.IMPORT_MAX_ROWS),
+        settings.get(Settings.IMPORT_PROBLEMS_KEPT)), clock,
+        metrics.counter("spoor_import_refused_total", "Contact import uploads refused by a limit", "limit"));
+  }
+
+  /** CSV exports of contacts and companies and contact imports: in the API and in the dashboard. */
+  private List<Routes> transferRoutes(Stores stores, Clock clock) {
+    List<ObjectReads<? extends io.spoor.crm.CrmObject>> lists = List.of(
+        new Contacts(db, stores.contacts(), stores.associations(), stores.propertyDefinitions(), clock),
+        new ObjectReads<>(db, stores.companies(), stores.associations(), ObjectType.COMPANY,
+            ObjectView.reader(ObjectType.COMPANY), stores.propertyDefinitions(), clock));
+    return List.of(
+        new ExportRoutes(lists),
+        new ExportRoutes(lists, Mount.at("/dashboard/api", dashboardAuth.guard())),
+        new ImportRoutes(imports),
+        new ImportRoutes(imports, Mount.at("/dashboard/api", dashboardAuth.guard())));
   }
 
   /** The dashboard's contact and company records, contacts' timelines (also as HubSpot's event occurrences), event definitions. */
@@ -414,6 +464,7 @@ public final class Spoor implements AutoCloseable {
     log.close();
     forwardWorker.close();
     server.stop();
+    imports.close();
     vertx.close().toCompletionStage().toCompletableFuture().join();
     db.close();
     LOG.info("stopped");

@@ -56,6 +56,9 @@ public interface ObjectStore<T extends CrmObject> {
     return liveIds(portalId, List.of(id)).contains(id);
   }
 
+  /** How many live objects the portal has. */
+  long count(long portalId);
+
   /** Up to {@code limit} live objects of the portal with ids from {@code fromId} on, in id order. */
   List<T> page(long portalId, long fromId, int limit);
 

@@ -149,6 +149,12 @@ abstract class SqlObjectStore<T extends CrmObject> implements ObjectStore<T> {
   }
 
   @Override
+  public long count(long portalId) {
+    return db.handle().createQuery("SELECT COUNT(*) FROM crm_object o WHERE " + LIVE)
+        .bind("portal", portalId).bind("type", type).mapTo(Long.class).one();
+  }
+
+  @Override
   public List<T> page(long portalId, long fromId, int limit) {
     Map<Long, T> found = new LinkedHashMap<>();
     db.handle().createQuery(select + "AND o.id >= :from ORDER BY o.id LIMIT :limit")

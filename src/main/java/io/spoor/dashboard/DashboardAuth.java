@@ -3,6 +3,7 @@ package io.spoor.dashboard;
 import io.spoor.ForbiddenException;
 import io.spoor.NotFoundException;
 import io.spoor.http.AuthenticationException;
+import io.spoor.http.Guard;
 import io.vertx.core.Handler;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.HttpMethod;
@@ -74,6 +75,31 @@ public final class DashboardAuth {
   private static boolean sameToken(String sent, String expected) {
     return sent != null && MessageDigest.isEqual(sent.getBytes(StandardCharsets.UTF_8),
         expected.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * The dashboard's door to a feature's routes: any signed-in user reads, an admin changes,
+   * about the portal {@link #portal} names.
+   */
+  public Guard guard() {
+    Handler<RoutingContext> reads = signedIn();
+    Handler<RoutingContext> changes = admin();
+    return new Guard() {
+      @Override
+      public Handler<RoutingContext> reads() {
+        return reads;
+      }
+
+      @Override
+      public Handler<RoutingContext> changes() {
+        return changes;
+      }
+
+      @Override
+      public long portal(RoutingContext ctx) {
+        return DashboardAuth.portal(ctx);
+      }
+    };
   }
 
   /** Who signed in, on a route behind {@link #signedIn()} or {@link #admin()}. */

@@ -22,6 +22,8 @@ final class DashboardPage {
       Map.entry("app.js", "text/javascript; charset=utf-8"),
       Map.entry("api.js", "text/javascript; charset=utf-8"),
       Map.entry("view.js", "text/javascript; charset=utf-8"),
+      Map.entry("settings.js", "text/javascript; charset=utf-8"),
+      Map.entry("import-export.js", "text/javascript; charset=utf-8"),
       Map.entry("style.css", "text/css; charset=utf-8"),
       Map.entry("reports.js", "text/javascript; charset=utf-8"),
       Map.entry("chart.js", "text/javascript; charset=utf-8"),

@@ -1,7 +1,9 @@
 package io.spoor.forward;
 
 import io.spoor.InvalidInputException;
+import io.spoor.http.Guard;
 import io.spoor.http.Http;
+import io.spoor.http.Mount;
 import io.spoor.http.Paging;
 import io.spoor.http.Routes;
 import io.spoor.http.Scope;
@@ -18,55 +20,60 @@ import java.util.Set;
 /**
  * {@code PUT|GET|DELETE /api/v1/forwarding}: the portal's forwarding target (the token is never
  * shown again, only its last four characters) and its status; {@code /api/v1/forwarding/dead-letters}:
- * the calls that failed for good, to replay or drop.
+ * the calls that failed for good, to replay or drop. The dashboard mounts the same routes under its
+ * own base and guard.
  */
 public final class ForwardingRoutes implements Routes {
-  private static final String PATH = "/api/v1/forwarding";
   private static final Set<String> FIELDS = Set.of("baseUrl", "accessToken", "trackingUrl", "hubId", "secondly",
       "daily", "forwardTracking");
   private final Forwarding forwarding;
+  private final Mount mount;
 
   public ForwardingRoutes(Forwarding forwarding) {
+    this(forwarding, Mount.api());
+  }
+
+  /** The same routes under {@code mount}'s base, behind its guard. */
+  public ForwardingRoutes(Forwarding forwarding, Mount mount) {
     this.forwarding = forwarding;
+    this.mount = mount;
   }
 
   @Override
   public void mount(Router router, Http http) {
-    router.put(PATH).handler(http.body()).handler(http.requires(Scope.ADMIN)).handler(ctx -> {
-      ForwardTarget target = target(portal(ctx), Http.jsonBody(ctx));
+    Guard g = mount.guard(http, Scope.ADMIN);
+    String path = mount.base() + "/forwarding";
+        router.put(path).handler(http.body()).handler(g.changes()).handler(ctx -> {
+      ForwardTarget target = target(g.portal(ctx), Http.jsonBody(ctx));
       http.respond(ctx, () -> forwarding.set(target), (c, view) -> Http.json(c, 200, render(view)));
     });
-    router.get(PATH).handler(http.requires(Scope.ADMIN)).handler(ctx ->
-        http.respond(ctx, () -> forwarding.get(portal(ctx)), (c, view) -> Http.json(c, 200, render(view))));
-    router.delete(PATH).handler(http.requires(Scope.ADMIN)).handler(ctx -> http.respond(ctx, () -> {
-      forwarding.delete(portal(ctx));
+    router.get(path).handler(g.reads()).handler(ctx ->
+        http.respond(ctx, () -> forwarding.get(g.portal(ctx)), (c, view) -> Http.json(c, 200, render(view))));
+    router.delete(path).handler(g.changes()).handler(ctx -> http.respond(ctx, () -> {
+      forwarding.delete(g.portal(ctx));
       return true;
     }, (c, done) -> c.response().setStatusCode(204).end()));
-    router.get(PATH + "/dead-letters").handler(http.requires(Scope.ADMIN)).handler(ctx -> {
+    router.get(path + "/dead-letters").handler(g.reads()).handler(ctx -> {
       Paging paging = Paging.of(ctx, Paging.ADMIN_DEFAULT, Paging.ADMIN_MAX);
-      long hubId = portal(ctx);
+      long hubId = g.portal(ctx);
       http.respond(ctx, () -> forwarding.deadLetters(hubId, paging.after(), paging.fetch()),
           (c, list) -> Http.json(c, 200, paging.render(c, http, new JsonObject(), list, QueuedCall::id,
               ForwardingRoutes::render)));
     });
-    router.post(PATH + "/dead-letters/:id/retry").handler(http.requires(Scope.ADMIN)).handler(ctx -> {
+    router.post(path + "/dead-letters/:id/retry").handler(g.changes()).handler(ctx -> {
       long id = id(ctx);
       http.respond(ctx, () -> {
-        forwarding.retry(portal(ctx), id);
+        forwarding.retry(g.portal(ctx), id);
         return true;
       }, (c, done) -> c.response().setStatusCode(204).end());
     });
-    router.delete(PATH + "/dead-letters/:id").handler(http.requires(Scope.ADMIN)).handler(ctx -> {
+    router.delete(path + "/dead-letters/:id").handler(g.changes()).handler(ctx -> {
       long id = id(ctx);
       http.respond(ctx, () -> {
-        forwarding.deleteDead(portal(ctx), id);
+        forwarding.deleteDead(g.portal(ctx), id);
         return true;
       }, (c, done) -> c.response().setStatusCode(204).end());
     });
-  }
-
-  private static long portal(RoutingContext ctx) {
-    return Http.principal(ctx).portalId();
   }
 
   private static long id(RoutingContext ctx) {

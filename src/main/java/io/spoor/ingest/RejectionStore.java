@@ -2,6 +2,7 @@ package io.spoor.ingest;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /** The per-portal rejection list, bounded by trimming the oldest. Runs in the caller's transaction. */
@@ -9,7 +10,12 @@ public interface RejectionStore {
   void add(List<Rejection> rejections);
 
   /** Newest first; {@code before} pages back from a rejection id. */
-  List<Rejection> list(long portalId, int limit, OptionalLong before);
+  default List<Rejection> list(long portalId, int limit, OptionalLong before) {
+    return list(portalId, limit, before, Optional.empty());
+  }
+
+  /** Newest first, only those whose (first) reason is {@code reason} when it is given. */
+  List<Rejection> list(long portalId, int limit, OptionalLong before, Optional<RejectReason> reason);
 
   /** How many rejections the portal has. */
   int count(long portalId);

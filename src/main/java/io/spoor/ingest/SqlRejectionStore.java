@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 
@@ -35,11 +36,12 @@ public final class SqlRejectionStore implements RejectionStore {
   }
 
   @Override
-  public List<Rejection> list(long portalId, int limit, OptionalLong before) {
-    return db.handle().createQuery("SELECT * FROM rejection WHERE portal_id = :portal "
-            + "AND id < :before ORDER BY id DESC LIMIT :limit")
-        .bind("portal", portalId).bind("before", before.orElse(Long.MAX_VALUE)).bind("limit", limit)
-        .map((rs, ctx) -> read(rs))
+  public List<Rejection> list(long portalId, int limit, OptionalLong before, Optional<RejectReason> reason) {
+    var query = db.handle().createQuery("SELECT * FROM rejection WHERE portal_id = :portal AND id < :before"
+            + (reason.isPresent() ? " AND reason = :reason" : "") + " ORDER BY id DESC LIMIT :limit")
+        .bind("portal", portalId).bind("before", before.orElse(Long.MAX_VALUE)).bind("limit", limit);
+    reason.ifPresent(r -> query.bind("reason", r.name()));
+    return query.map((rs, ctx) -> read(rs))
         .list();
   }
 

@@ -1,7 +1,9 @@
 package io.spoor.portal;
 
 import io.spoor.InvalidInputException;
+import io.spoor.http.Guard;
 import io.spoor.http.Http;
+import io.spoor.http.Mount;
 import io.spoor.http.Routes;
 import io.spoor.http.Scope;
 import io.vertx.core.json.JsonArray;
@@ -11,25 +13,37 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-/** {@code GET|PATCH /api/v1/portal}: the token's portal and its settings. */
+/**
+ * {@code GET|PATCH /api/v1/portal}: the token's portal and its settings. The dashboard mounts the
+ * same routes under its own base and guard.
+ */
 public final class PortalRoutes implements Routes {
   private static final Set<String> FIELDS = Set.of("customEventsEnabled", "requireConsent",
       "cookielessBeforeConsent", "bannerText", "honorGpc", "filterBots", "domains", "rateLimitSecondly",
       "rateLimitDaily");
   private final Portals portals;
+  private final Mount mount;
 
   public PortalRoutes(Portals portals) {
+    this(portals, Mount.api());
+  }
+
+  /** The same routes under {@code mount}'s base, behind its guard. */
+  public PortalRoutes(Portals portals, Mount mount) {
     this.portals = portals;
+    this.mount = mount;
   }
 
   @Override
   public void mount(Router router, Http http) {
-    router.get("/api/v1/portal").handler(http.requires(Scope.ADMIN)).handler(ctx ->
-        http.respond(ctx, () -> portals.get(Http.principal(ctx).portalId()),
+    Guard g = mount.guard(http, Scope.ADMIN);
+    String path = mount.base() + "/portal";
+    router.get(path).handler(g.reads()).handler(ctx ->
+        http.respond(ctx, () -> portals.get(g.portal(ctx)),
             (c, portal) -> Http.json(c, 200, render(portal))));
-    router.patch("/api/v1/portal").handler(http.body()).handler(http.requires(Scope.ADMIN)).handler(ctx -> {
+    router.patch(path).handler(http.body()).handler(g.changes()).handler(ctx -> {
       JsonObject patch = checked(Http.jsonBody(ctx));
-      long hubId = Http.principal(ctx).portalId();
+      long hubId = g.portal(ctx);
       http.respond(ctx, () -> apply(portals, hubId, patch), (c, portal) -> Http.json(c, 200, render(portal)));
     });
   }

@@ -2,7 +2,9 @@ package io.spoor.segment;
 
 import io.spoor.Ids;
 import io.spoor.NotFoundException;
+import io.spoor.http.Guard;
 import io.spoor.http.Http;
+import io.spoor.http.Mount;
 import io.spoor.http.Paging;
 import io.spoor.http.Routes;
 import io.spoor.http.Scope;
@@ -11,34 +13,43 @@ import io.vertx.ext.web.Router;
 
 /**
  * {@code /api/v1/write-keys}: the portal's Segment write keys (scope {@code spoor.admin}). A new
- * key's value is in the creation answer only; listings show a hint of its last characters.
+ * key's value is in the creation answer only; listings show a hint of its last characters. The
+ * dashboard mounts the same routes under its own base and guard.
  */
 public final class WriteKeyRoutes implements Routes {
-  private static final String PATH = "/api/v1/write-keys";
   private final WriteKeys keys;
+  private final Mount mount;
 
   public WriteKeyRoutes(WriteKeys keys) {
+    this(keys, Mount.api());
+  }
+
+  /** The same routes under {@code mount}'s base, behind its guard. */
+  public WriteKeyRoutes(WriteKeys keys, Mount mount) {
     this.keys = keys;
+    this.mount = mount;
   }
 
   @Override
   public void mount(Router router, Http http) {
-    router.post(PATH).handler(http.body()).handler(http.requires(Scope.ADMIN)).handler(ctx -> {
+    Guard g = mount.guard(http, Scope.ADMIN);
+    String path = mount.base() + "/write-keys";
+    router.post(path).handler(http.body()).handler(g.changes()).handler(ctx -> {
       JsonObject body = Http.jsonBody(ctx);
       String name = body.getValue("name") instanceof String s ? s : null;
-      long hubId = Http.principal(ctx).portalId();
+      long hubId = g.portal(ctx);
       http.respond(ctx, () -> keys.create(hubId, name),
           (c, created) -> Http.json(c, 201, render(created.writeKey()).put("key", created.value())));
     });
-    router.get(PATH).handler(http.requires(Scope.ADMIN)).handler(ctx -> {
+    router.get(path).handler(g.reads()).handler(ctx -> {
       Paging paging = Paging.of(ctx, Paging.ADMIN_DEFAULT, Paging.ADMIN_MAX);
-      http.respond(ctx, () -> keys.list(Http.principal(ctx).portalId(), paging.after(), paging.fetch()),
+      http.respond(ctx, () -> keys.list(g.portal(ctx), paging.after(), paging.fetch()),
           (c, listed) -> Http.json(c, 200, paging.render(c, http, new JsonObject(), listed, WriteKey::id,
               WriteKeyRoutes::render)));
     });
-    router.delete(PATH + "/:id").handler(http.requires(Scope.ADMIN)).handler(ctx -> {
+    router.delete(path + "/:id").handler(g.changes()).handler(ctx -> {
       String id = ctx.pathParam("id");
-      long hubId = Http.principal(ctx).portalId();
+      long hubId = g.portal(ctx);
       http.respond(ctx, () -> Ids.parse(id).map(n -> keys.revoke(hubId, n)).orElse(false), (c, revoked) -> {
         if (!revoked) {
           throw new NotFoundException("No active write key with id " + id, id);

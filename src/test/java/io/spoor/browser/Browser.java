@@ -59,6 +59,8 @@ final class Browser implements AutoCloseable {
         "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
         "--no-default-browser-check", "--window-size=1280,900", "--user-data-dir=" + profile);
     userAgent.ifPresent(ua -> options.addArguments("--user-agent=" + ua));
+    options.setExperimentalOption("prefs", java.util.Map.of("download.default_directory",
+        profile.resolve("downloads").toString(), "download.prompt_for_download", false));
     ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
         .usingAnyFreePort().withLogLevel(ChromiumDriverLogLevel.OFF).build();
     ChromeDriver started = null;
@@ -215,6 +217,13 @@ final class Browser implements AutoCloseable {
     } catch (TimeoutException e) {
       throw new AssertionError("waited " + WAIT.toSeconds() + " s for " + what, e);
     }
+  }
+
+  /** Waits until the browser has saved a download named {@code name} in full, and returns its path. */
+  Path awaitDownload(String name) {
+    Path file = profile.resolve("downloads").resolve(name);
+    Path partial = profile.resolve("downloads").resolve(name + ".crdownload");
+    return await("the download " + name, () -> Files.exists(file) && !Files.exists(partial) ? file : null);
   }
 
   /** Opens {@code url} in a new tab, which becomes the current one; returns the tab's handle. */

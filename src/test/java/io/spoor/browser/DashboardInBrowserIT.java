@@ -48,6 +48,7 @@ class DashboardInBrowserIT {
       browser.resize(1280, 900);
 
       browser.awaitShown("nav a[href='#/settings']").click();
+      browser.awaitShown("#settings-account").click();
       browser.awaitByRole("button", "Change password");
       browser.screenshot("dashboard-settings");
 

@@ -68,6 +68,19 @@ final class DashboardSession {
     return send(request);
   }
 
+  /** Any method, with a body of any type (null: none), carrying the session's CSRF token. */
+  HttpResponse<String> send(String method, String path, String contentType, String body) {
+    HttpRequest.Builder request = request(path).method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+        : HttpRequest.BodyPublishers.ofString(body));
+    if (contentType != null) {
+      request.header("Content-Type", contentType);
+    }
+    if (csrf != null) {
+      request.header(DashboardAuth.CSRF_HEADER, csrf);
+    }
+    return send(request);
+  }
+
   /** Any call carrying the session's CSRF token, with a JSON body unless {@code body} is null. */
   HttpResponse<String> send(String method, String path, JsonObject body) {
     HttpRequest.Builder request = request(path).method(method, body == null ? HttpRequest.BodyPublishers.noBody()

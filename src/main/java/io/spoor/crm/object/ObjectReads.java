@@ -89,6 +89,11 @@ public class ObjectReads<T extends CrmObject> {
     return new BatchResult<>(found, errors, started, Instant.ofEpochMilli(clock.millis()));
   }
 
+  /** How many live objects the portal has. */
+  public long count(long portalId) {
+    return tx.read(() -> store.count(portalId));
+  }
+
   /** One page of the portal's objects in id order, from the cursor {@code after} (an id) on. */
   public Page<T> list(long portalId, Optional<String> after, int limit) {
     long from = after.map(ObjectReads::cursor).orElse(0L);
