@@ -94,7 +94,7 @@ public final class Settings {
   public static final Setting<Integer> SESSION_HOURS = Setting.integer("session-hours", 168, 1, 8_760,
       "Hours a dashboard sign-in lasts; then the person signs in again");
   public static final Setting<Integer> SIGN_IN_FAILURES = Setting.integer("sign-in-failures", 10, 0, 1_000_000,
-      "Failed dashboard sign-ins an email or an address may make in 15 minutes before more get 429 (0: no limit)");
+      "Failed dashboard sign-ins an address, or an email from one address, may make in 15 minutes before more get 429 (0: no limit)");
   public static final Setting<Integer> SETUP_LINK_HOURS = Setting.integer("setup-link-hours", 24, 1, 8_760,
       "Hours the one-time setup link printed at a start with no dashboard user works");
   public static final Setting<Integer> REPORT_ROLLUPS = Setting.integer("report-rollups", 1, 0, 1,
@@ -103,6 +103,8 @@ public final class Settings {
       "Dashboard live views (server-sent event streams) one person may have open at once; more get 429");
   public static final Setting<Integer> LIVE_STREAMS = Setting.integer("live-streams", 500, 1, 100_000,
       "Dashboard live views (server-sent event streams) open at once on this server; more get 429");
+  public static final Setting<Integer> SIGN_IN_SLOWDOWN_MS = Setting.integer("sign-in-slowdown-ms", 1_000, 0, 10_000,
+      "Milliseconds each sign-in to an email waits once it had sign-in-failures failures from any addresses in 15 minutes");
 
   public static final List<Setting<?>> ALL = List.of(PORT, HOST, DATA, PORTAL_ID, PUBLIC_URL,
       BOOTSTRAP_TOKEN, QUEUE_CAPACITY, MAX_BATCH, MAX_BACKLOG, MAX_WAIT_MS, APPLY_INTERVAL_MS,
@@ -113,7 +115,8 @@ public final class Settings {
       SEGMENT_MAX_BATCH_MESSAGES,
       FORWARD_RETRY_MINUTES, FORWARD_FIRST_BACKOFF_MS, FORWARD_MAX_BACKOFF_SECONDS,
       SESSION_HOURS, SIGN_IN_FAILURES, SETUP_LINK_HOURS, REPORT_ROLLUPS,
-      LIVE_STREAMS_PER_USER, LIVE_STREAMS);
+      LIVE_STREAMS_PER_USER, LIVE_STREAMS,
+      SIGN_IN_SLOWDOWN_MS);
 
   private final Map<Setting<?>, Object> values;
 

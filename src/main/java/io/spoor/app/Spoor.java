@@ -155,8 +155,8 @@ public final class Spoor implements AutoCloseable {
     routes.addAll(adminRoutes(stores, metrics, clock));
     routes.addAll(segmentRoutes(settings, stores, metrics, clock));
     routes.add(new ForwardingRoutes(new Forwarding(db, stores.forwarding(), forwardWorker, outbox, clock)));
-    routes.add(new DashboardRoutes(accounts, dashboardAuth, settings.get(Settings.SIGN_IN_FAILURES), clock,
-        metrics, settings.find(Settings.PUBLIC_URL)));
+    routes.add(new DashboardRoutes(accounts, dashboardAuth, settings.get(Settings.SIGN_IN_FAILURES),
+        settings.get(Settings.SIGN_IN_SLOWDOWN_MS), clock, metrics, settings.find(Settings.PUBLIC_URL)));
     routes.add(new ReportRoutes(new Reports(db), new LegacyReports(db), dashboardAuth.signedIn(),
         DashboardAuth::portal));
     routes.add(new LiveRoutes(liveUpdates, dashboardAuth, settings.get(Settings.LIVE_STREAMS_PER_USER),
