@@ -5,8 +5,10 @@ import * as api from './api.js';
 import { h, show, field } from './view.js';
 import { REPORTS, reportPage, carried, viewQuery } from './reports.js';
 import * as live from './live.js';
+import { usersPage, choosePasswordPage } from './users.js';
 
-export const SECTIONS = ['Overview', 'Sources', 'Pages', 'Devices', 'Events', 'Contacts', 'Settings'];
+export const SECTIONS = ['Overview', 'Sources', 'Pages', 'Devices', 'Events', 'Contacts', 'Settings',
+  'Users'];
 
 const state = { me: null, hubId: null };
 
@@ -175,6 +177,7 @@ function section(name, current) {
   if (REPORTS.includes(name)) return reportPage(name, current);
   live.stop();
   if (name === 'Settings') return settings(current);
+  if (name === 'Users') return usersPage(current, state.me);
   return h('section', { class: 'panel' }, h('h2', {}, name), h('p', { class: 'muted' }, 'Coming soon.'));
 }
 
@@ -189,6 +192,10 @@ function render() {
 }
 
 function enter(me) {
+  if (me.mustChangePassword) {
+    choosePasswordPage(me, enter);
+    return;
+  }
   state.me = me;
   state.hubId = me.portals[0].hubId;
   render();

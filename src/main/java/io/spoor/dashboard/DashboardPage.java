@@ -26,7 +26,8 @@ final class DashboardPage {
       "reports.js", "text/javascript; charset=utf-8",
       "chart.js", "text/javascript; charset=utf-8",
       "live.js", "text/javascript; charset=utf-8",
-      "format.js", "text/javascript; charset=utf-8");
+      "format.js", "text/javascript; charset=utf-8",
+      "users.js", "text/javascript; charset=utf-8");
   /** The webjar's files, by the name the page asks for. */
   private static final Map<String, String> VENDOR = Map.of(
       "uPlot.esm.js", "text/javascript; charset=utf-8",
