@@ -11,7 +11,8 @@ export class ApiError extends Error {
   }
 }
 
-async function call(method, path, body) {
+/** Calls the dashboard API: {@code path} under /dashboard/api, a JSON body for changes. */
+export async function call(method, path, body) {
   const headers = {};
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;

@@ -3,17 +3,21 @@
 // overview of a portal with no hits shows the snippet to paste until its first visit arrives.
 import * as api from './api.js';
 import { h, show, field } from './view.js';
+import { contactsSection } from './contacts.js';
+import { companiesSection } from './companies.js';
+import { eventDefinitionsSection } from './events-page.js';
 import { REPORTS, reportPage, carried, viewQuery } from './reports.js';
 import * as live from './live.js';
 import { usersPage, choosePasswordPage } from './users.js';
 
-export const SECTIONS = ['Overview', 'Sources', 'Pages', 'Devices', 'Events', 'Contacts', 'Settings',
-  'Users'];
+export const SECTIONS = ['Overview', 'Sources', 'Pages', 'Devices', 'Events', 'Event definitions', 'Contacts',
+  'Companies', 'Settings', 'Users'];
 
 const state = { me: null, hubId: null };
 
 function sectionFromHash() {
-  const name = decodeURIComponent(location.hash.replace(/^#\/?/, '').split('?')[0]);
+  // #/contacts/123: the section is the first part; the section reads the rest itself
+  const name = decodeURIComponent(location.hash.replace(/^#\/?/, '').split(/[/?]/)[0]).replace(/-/g, ' ');
   return SECTIONS.find((s) => s.toLowerCase() === name.toLowerCase()) || 'Overview';
 }
 
@@ -104,7 +108,7 @@ function header() {
 function nav(active) {
   return h('nav', { 'aria-label': 'Sections' },
     h('ul', {}, SECTIONS.map((name) => h('li', {},
-      h('a', { href: '#/' + name.toLowerCase() + (REPORTS.includes(name) ? carried() : ''),
+      h('a', { href: '#/' + name.toLowerCase().replace(/ /g, '-') + (REPORTS.includes(name) ? carried() : ''),
         'aria-current': name === active ? 'page' : false }, name)))));
 }
 
@@ -177,6 +181,9 @@ function section(name, current) {
   if (REPORTS.includes(name)) return reportPage(name, current);
   live.stop();
   if (name === 'Settings') return settings(current);
+  if (name === 'Contacts') return contactsSection(current, state.me);
+  if (name === 'Companies') return companiesSection(current, state.me);
+  if (name === 'Event definitions') return eventDefinitionsSection(current, state.me);
   if (name === 'Users') return usersPage(current, state.me);
   return h('section', { class: 'panel' }, h('h2', {}, name), h('p', { class: 'muted' }, 'Coming soon.'));
 }

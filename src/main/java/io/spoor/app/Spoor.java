@@ -3,6 +3,7 @@ package io.spoor.app;
 import io.spoor.admin.OpsRoutes;
 import io.spoor.admin.RejectionRoutes;
 import io.spoor.crm.Company;
+import io.spoor.crm.Contact;
 import io.spoor.crm.ObjectType;
 import io.spoor.crm.association.AssociationRoutes;
 import io.spoor.crm.association.Associations;
@@ -27,6 +28,7 @@ import io.spoor.crm.search.SearchRoutes;
 import io.spoor.dashboard.Accounts;
 import io.spoor.dashboard.DashboardAuth;
 import io.spoor.dashboard.DashboardRoutes;
+import io.spoor.dashboard.records.RecordRoutes;
 import io.spoor.dashboard.LiveRoutes;
 import io.spoor.dashboard.LiveUpdates;
 import io.spoor.events.BehavioralEventRoutes;
@@ -85,6 +87,9 @@ import io.spoor.track.EventsApiRoutes;
 import io.spoor.track.PerHitCap;
 import io.spoor.track.SentEventApplier;
 import io.spoor.track.TrackerScriptRoutes;
+import io.spoor.timeline.ContactActivity;
+import io.spoor.timeline.EventOccurrenceRoutes;
+import io.spoor.timeline.SqlActivityStore;
 import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.time.Duration;
@@ -161,6 +166,7 @@ public final class Spoor implements AutoCloseable {
         DashboardAuth::portal));
     routes.add(new LiveRoutes(liveUpdates, dashboardAuth, settings.get(Settings.LIVE_STREAMS_PER_USER),
         settings.get(Settings.LIVE_STREAMS), metrics));
+    routes.addAll(recordRoutes(stores, clock));
     Optional<HttpServerSettings.Tls> tls = settings.find(Settings.TLS_CERT)
         .map(cert -> new HttpServerSettings.Tls(cert, settings.get(Settings.TLS_KEY)));
     server = new Server(vertx, new HttpServerSettings(settings.get(Settings.HOST), settings.get(Settings.PORT),
@@ -273,6 +279,28 @@ public final class Spoor implements AutoCloseable {
         new SegmentRoutes(writeKeys, limits, log, clock, metrics.counter("spoor_segment_refused_total",
             "Calls of Segment's Tracking API answered with an error, by status", "status")),
         new WriteKeyRoutes(writeKeys));
+  }
+
+  /** The dashboard's contact and company records, contacts' timelines (also as HubSpot's event occurrences), event definitions. */
+  private List<Routes> recordRoutes(Stores stores, Clock clock) {
+    Associations associations = new Associations(db, stores.associations(), clock);
+    Contacts contacts = new Contacts(db, stores.contacts(), stores.associations(), stores.propertyDefinitions(), clock);
+    ObjectReads<Company> companies = new ObjectReads<>(db, stores.companies(), stores.associations(),
+        ObjectType.COMPANY, ObjectView.reader(ObjectType.COMPANY), stores.propertyDefinitions(), clock);
+    RecordRoutes.Side<Contact> contactSide = new RecordRoutes.Side<>(contacts, new ContactWrites(db, stores.contacts(),
+        stores.associations(), stores.propertyDefinitions(), associations, clock), new ObjectSearch<>(db,
+        stores.contacts(), ObjectType.CONTACT, contacts.reader(), ObjectSearch.CONTACTS_SEARCHABLE, stores.search(),
+        stores.propertyDefinitions()));
+    RecordRoutes.Side<Company> companySide = new RecordRoutes.Side<>(companies, new ObjectWrites<>(db,
+        stores.companies(), stores.associations(), stores.propertyDefinitions(), ObjectType.COMPANY, associations,
+        clock), new ObjectSearch<>(db, stores.companies(), ObjectType.COMPANY, companies.reader(),
+        ObjectSearch.COMPANIES_SEARCHABLE, stores.search(), stores.propertyDefinitions()));
+    SqlActivityStore activityStore = new SqlActivityStore(db);
+    ContactActivity activity = new ContactActivity(db, contacts, activityStore);
+    return List.of(
+        new EventOccurrenceRoutes(activity),
+        new RecordRoutes(dashboardAuth, db, new PropertyCatalog(db, stores.propertyDefinitions()), contactSide,
+            companySide, activity, new EventDefinitions(db, stores.eventDefinitions(), clock), activityStore));
   }
 
   /** The dashboard's accounts, with the session and setup link lifetimes of the settings. */

@@ -18,16 +18,20 @@ import java.util.Map;
  */
 final class DashboardPage {
   static final String ASSETS = "/dashboard/assets/";
-  private static final Map<String, String> FILES = Map.of(
-      "app.js", "text/javascript; charset=utf-8",
-      "api.js", "text/javascript; charset=utf-8",
-      "view.js", "text/javascript; charset=utf-8",
-      "style.css", "text/css; charset=utf-8",
-      "reports.js", "text/javascript; charset=utf-8",
-      "chart.js", "text/javascript; charset=utf-8",
-      "live.js", "text/javascript; charset=utf-8",
-      "format.js", "text/javascript; charset=utf-8",
-      "users.js", "text/javascript; charset=utf-8");
+  private static final Map<String, String> FILES = Map.ofEntries(
+      Map.entry("app.js", "text/javascript; charset=utf-8"),
+      Map.entry("api.js", "text/javascript; charset=utf-8"),
+      Map.entry("view.js", "text/javascript; charset=utf-8"),
+      Map.entry("style.css", "text/css; charset=utf-8"),
+      Map.entry("reports.js", "text/javascript; charset=utf-8"),
+      Map.entry("chart.js", "text/javascript; charset=utf-8"),
+      Map.entry("live.js", "text/javascript; charset=utf-8"),
+      Map.entry("format.js", "text/javascript; charset=utf-8"),
+      Map.entry("records.js", "text/javascript; charset=utf-8"),
+      Map.entry("contacts.js", "text/javascript; charset=utf-8"),
+      Map.entry("companies.js", "text/javascript; charset=utf-8"),
+      Map.entry("events-page.js", "text/javascript; charset=utf-8"),
+      Map.entry("users.js", "text/javascript; charset=utf-8"));
   /** The webjar's files, by the name the page asks for. */
   private static final Map<String, String> VENDOR = Map.of(
       "uPlot.esm.js", "text/javascript; charset=utf-8",

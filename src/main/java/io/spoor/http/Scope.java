@@ -20,7 +20,9 @@ public enum Scope {
   /** Spoor's own: portal settings, tokens and the rejection list. */
   ADMIN("spoor.admin"),
   /** The reports: /api/v1/reports and HubSpot's /analytics/v2/reports. */
-  BUSINESS_INTELLIGENCE("business-intelligence");
+  BUSINESS_INTELLIGENCE("business-intelligence"),
+  /** HubSpot's event occurrences, {@code GET /events/v3/events}: a contact's page views and events. */
+  EVENT_DETAILS_READ("event-detail-read");
 
   private final String wireName;
 

@@ -40,7 +40,8 @@ class DashboardInBrowserIT {
       List<String> sections = browser.script("return [...document.querySelectorAll('nav a')]"
           + ".map(a => a.textContent)") instanceof List<?> names ? names.stream().map(String::valueOf).toList()
           : List.of();
-      assertEquals(List.of("Overview", "Sources", "Pages", "Devices", "Events", "Contacts", "Settings"), sections);
+      assertEquals(List.of("Overview", "Sources", "Pages", "Devices", "Events", "Event definitions", "Contacts",
+          "Companies", "Settings"), sections);
       browser.screenshot("dashboard-empty-overview");
       browser.resize(390, 844);
       browser.screenshot("dashboard-empty-overview-phone");

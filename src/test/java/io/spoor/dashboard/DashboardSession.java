@@ -99,6 +99,19 @@ final class DashboardSession {
     return send(request);
   }
 
+  /** Any call carrying the session's CSRF token, with a JSON body unless {@code body} is null. */
+  HttpResponse<String> send(String method, String path, JsonObject body) {
+    HttpRequest.Builder request = request(path).method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+        : HttpRequest.BodyPublishers.ofString(body.encode()));
+    if (body != null) {
+      request.header("Content-Type", "application/json");
+    }
+    if (csrf != null) {
+      request.header(DashboardAuth.CSRF_HEADER, csrf);
+    }
+    return send(request);
+  }
+
   /** A GET whose answer is read line by line as it arrives (a server-sent event stream). */
   HttpResponse<java.util.stream.Stream<String>> stream(String path) {
     try {

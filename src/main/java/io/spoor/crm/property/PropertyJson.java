@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Property definitions in the CRM properties API's JSON shape. */
-final class PropertyJson {
+public final class PropertyJson {
   private PropertyJson() {
   }
 
@@ -36,7 +36,7 @@ final class PropertyJson {
         false, false);
   }
 
-  static JsonObject render(PropertyDefinition d) {
+  public static JsonObject render(PropertyDefinition d) {
     JsonArray options = new JsonArray();
     d.options().forEach(o -> options.add(new JsonObject().put("label", o.label()).put("value", o.value())
         .put("displayOrder", o.displayOrder()).put("hidden", o.hidden())));
