@@ -126,3 +126,18 @@ export async function download(path, onProgress) {
   onProgress(total, total);
   return new Blob(chunks, { type: 'text/csv' });
 }
+
+/** Admins: the users of a portal. */
+export async function users(hubId) {
+  return (await call('GET', '/users?hubId=' + encodeURIComponent(hubId))).results;
+}
+
+/** Admins: adds a user to a portal with a password they will use to sign in. */
+export async function addUser(hubId, email, role, password) {
+  return call('POST', '/users?hubId=' + encodeURIComponent(hubId), { email, role, password });
+}
+
+/** Admins: takes a user off a portal, ending their sessions (never the portal's last admin). */
+export async function removeUser(hubId, id) {
+  await call('DELETE', '/users/' + encodeURIComponent(id) + '?hubId=' + encodeURIComponent(hubId));
+}

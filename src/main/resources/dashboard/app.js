@@ -9,9 +9,10 @@ import { eventDefinitionsSection } from './events-page.js';
 import { REPORTS, reportPage, carried, viewQuery } from './reports.js';
 import * as live from './live.js';
 import { settingsPage } from './settings.js';
+import { usersPage, choosePasswordPage } from './users.js';
 
 export const SECTIONS = ['Overview', 'Sources', 'Pages', 'Devices', 'Events', 'Event definitions', 'Contacts',
-  'Companies', 'Settings'];
+  'Companies', 'Settings', 'Users'];
 
 const state = { me: null, hubId: null };
 
@@ -183,6 +184,7 @@ function section(name, current) {
   if (name === 'Contacts') return contactsSection(current, state.me);
   if (name === 'Companies') return companiesSection(current, state.me);
   if (name === 'Event definitions') return eventDefinitionsSection(current, state.me);
+  if (name === 'Users') return usersPage(current, state.me);
   return h('section', { class: 'panel' }, h('h2', {}, name), h('p', { class: 'muted' }, 'Coming soon.'));
 }
 
@@ -197,6 +199,10 @@ function render() {
 }
 
 function enter(me) {
+  if (me.mustChangePassword) {
+    choosePasswordPage(me, enter);
+    return;
+  }
   state.me = me;
   state.hubId = me.portals[0].hubId;
   render();

@@ -10,6 +10,7 @@ import io.spoor.portal.Token;
 import io.spoor.segment.NewWriteKey;
 import io.spoor.segment.WriteKeys;
 import io.spoor.store.Database;
+import io.spoor.dashboard.Accounts;
 import io.spoor.dashboard.Role;
 import io.spoor.dashboard.User;
 import io.spoor.dashboard.Passwords;
@@ -36,7 +37,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The command line: {@code serve}, {@code portal create|list|update}, {@code token create|list|revoke},
- * {@code write-key create|list|revoke}.
+ * {@code write-key create|list|revoke}, {@code user create|list|remove}.
  */
 public final class Cli {
   static final String USAGE = String.join("\n",
@@ -59,6 +60,10 @@ public final class Cli {
       "                                             add a dashboard user: asks for the password at the",
       "                                             terminal, reads a line of standard input with",
       "                                             --password-stdin, or prints a one-time password",
+      "                                             that must be changed at first sign-in",
+      "  user list --hub-id N                       list a portal's dashboard users",
+      "  user remove --hub-id N --email ADDRESS     remove a user from a portal and end their sessions",
+      "                                             (a portal's last admin cannot be removed)",
       "",
       "Settings (flag, environment variable, meaning):", "");
 
@@ -127,6 +132,9 @@ public final class Cli {
           return writeKeys(command, args);
         case "user create":
           return createUser(args);
+        case "user list":
+        case "user remove":
+          return users(command, args);
         default:
           throw new UsageException("unknown command: " + command + " (see --help)");
       }
@@ -261,12 +269,31 @@ public final class Cli {
     Optional<String> typed = fromStdin ? Optional.of(firstLine()) : fromTerminal();
     String password = typed.orElseGet(Passwords::generated);
     try (Database db = Spoor.openStore(settings)) {
-      User user = Spoor.accounts(settings, Stores.sql(db, clock), clock).create(hubId, email, role, password);
+      User user = Spoor.accounts(settings, Stores.sql(db, clock), clock).create(hubId, email, role, password,
+          typed.isEmpty());
       out.println("user " + user.id() + " " + printable(user.email()) + " (" + role.wireName() + ") for portal "
           + hubId);
       if (typed.isEmpty()) {
-        out.println("one-time password (shown only now; change it after signing in):");
+        out.println("one-time password (shown only now; it must be changed at first sign-in):");
         out.println(password);
+      }
+    }
+    return 0;
+  }
+
+  /** {@code user list} and {@code user remove}. */
+  private int users(String command, Args args) {
+    long hubId = hubId(args);
+    Optional<String> email = command.equals("user remove") ? Optional.of(args.take("email")) : Optional.empty();
+    Settings settings = Settings.load(args.flags(), env);
+    try (Database db = Spoor.openStore(settings)) {
+      Accounts accounts = Spoor.accounts(settings, Stores.sql(db, clock), clock);
+      if (email.isPresent()) {
+        User removed = accounts.remove(hubId, email.get());
+        out.println("removed user " + removed.id() + " " + printable(removed.email()) + " from portal " + hubId);
+      } else {
+        accounts.users(hubId).forEach(u -> out.printf("%d\t%s\t%s%n", u.id(), printable(u.email()),
+            u.role().wireName()));
       }
     }
     return 0;

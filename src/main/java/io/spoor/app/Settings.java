@@ -94,7 +94,7 @@ public final class Settings {
   public static final Setting<Integer> SESSION_HOURS = Setting.integer("session-hours", 168, 1, 8_760,
       "Hours a dashboard sign-in lasts; then the person signs in again");
   public static final Setting<Integer> SIGN_IN_FAILURES = Setting.integer("sign-in-failures", 10, 0, 1_000_000,
-      "Failed dashboard sign-ins an email or an address may make in 15 minutes before more get 429 (0: no limit)");
+      "Failed dashboard sign-ins an address, or an email from one address, may make in 15 minutes before more get 429 (0: no limit)");
   public static final Setting<Integer> SETUP_LINK_HOURS = Setting.integer("setup-link-hours", 24, 1, 8_760,
       "Hours the one-time setup link printed at a start with no dashboard user works");
   public static final Setting<Integer> REPORT_ROLLUPS = Setting.integer("report-rollups", 1, 0, 1,
@@ -121,6 +121,8 @@ public final class Settings {
       100_000_000, "Most data rows a contact import takes; a file with more is refused with 413 before any is written");
   public static final Setting<Integer> IMPORT_PROBLEMS_KEPT = Setting.integer("import-problems-kept", 1_000, 0,
       1_000_000, "Bad-row problems an import keeps for its report; more are only counted");
+  public static final Setting<Integer> SIGN_IN_SLOWDOWN_MS = Setting.integer("sign-in-slowdown-ms", 1_000, 0, 10_000,
+      "Milliseconds each sign-in to an email waits once it had sign-in-failures failures from any addresses in 15 minutes");
 
   public static final List<Setting<?>> ALL = List.of(PORT, HOST, DATA, PORTAL_ID, PUBLIC_URL,
       BOOTSTRAP_TOKEN, QUEUE_CAPACITY, MAX_BATCH, MAX_BACKLOG, MAX_WAIT_MS, APPLY_INTERVAL_MS,
@@ -133,7 +135,7 @@ public final class Settings {
       SESSION_HOURS, SIGN_IN_FAILURES, SETUP_LINK_HOURS, REPORT_ROLLUPS,
       LIVE_STREAMS_PER_USER, LIVE_STREAMS,
       FORWARD_LANES, STORE, STORE_POOL_SIZE, REPORT_INDEX_VISITS, REPORT_CACHE_MB,
-      IMPORT_MAX_BYTES, IMPORT_MAX_ROWS, IMPORT_PROBLEMS_KEPT);
+      IMPORT_MAX_BYTES, IMPORT_MAX_ROWS, IMPORT_PROBLEMS_KEPT, SIGN_IN_SLOWDOWN_MS);
 
   private final Map<Setting<?>, Object> values;
 

@@ -173,8 +173,8 @@ public final class Spoor implements AutoCloseable {
     routes.addAll(segmentRoutes(settings, writeKeys, metrics, clock));
     Forwarding forwarding = new Forwarding(db, stores.forwarding(), forwardWorker, outbox, clock);
     routes.add(new ForwardingRoutes(forwarding));
-    routes.add(new DashboardRoutes(accounts, dashboardAuth, settings.get(Settings.SIGN_IN_FAILURES), clock,
-        metrics, settings.find(Settings.PUBLIC_URL)));
+    routes.add(new DashboardRoutes(accounts, dashboardAuth, settings.get(Settings.SIGN_IN_FAILURES),
+        settings.get(Settings.SIGN_IN_SLOWDOWN_MS), clock, metrics, settings.find(Settings.PUBLIC_URL)));
     Reports reports = new Reports(db, new VisitIndex(db, settings.get(Settings.REPORT_INDEX_VISITS)),
         settings.get(Settings.REPORT_CACHE_MB));
     routes.add(new ReportRoutes(reports, new LegacyReports(db, reports), dashboardAuth.signedIn(),

@@ -1,5 +1,6 @@
 package io.spoor.dashboard;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -17,6 +18,7 @@ public interface AccountStore {
 
   boolean anyUser();
 
+  /** Replaces the password hash and clears a pending password change. */
   void setPasswordHash(long userId, String passwordHash);
 
   void openSession(String idHash, long userId, String csrfToken, long expiresAt);
@@ -34,7 +36,25 @@ public interface AccountStore {
   /** True when the portal has taken at least one page view. */
   boolean hasHits(long hubId);
 
-  /** A user with their stored password hash. */
-  record Stored(User user, String passwordHash) {
+  /** Marks the user as holding a one-time password: their sessions may only set a new one. */
+  void requirePasswordChange(long userId);
+
+  /** Ends every session of the user but the one whose hash is {@code keptIdHash} (none kept when null). */
+  void closeSessionsOf(long userId, String keptIdHash);
+
+  /** The users seeing portal {@code hubId}, by email. */
+  List<User> users(long hubId);
+
+  /**
+   * Takes portal {@code hubId} from the user; a user left with no portal is deleted with their
+   * sessions. False when the user did not see that portal.
+   */
+  boolean removeFromPortal(long userId, long hubId);
+
+  /** A user with their stored password hash, and whether they must still choose a password. */
+  record Stored(User user, String passwordHash, boolean mustChangePassword) {
+    public Stored(User user, String passwordHash) {
+      this(user, passwordHash, false);
+    }
   }
 }

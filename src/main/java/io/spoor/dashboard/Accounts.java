@@ -1,5 +1,6 @@
 package io.spoor.dashboard;
 
+import io.spoor.ConflictException;
 import io.spoor.InvalidInputException;
 import io.spoor.NotFoundException;
 import io.spoor.portal.PortalStore;
@@ -7,6 +8,7 @@ import io.spoor.portal.TokenSecrets;
 import io.spoor.store.Transactor;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -37,13 +39,64 @@ public final class Accounts {
 
   /** A new user seeing portal {@code hubId}: 404 without such a portal, 409 when the email is taken. */
   public User create(long hubId, String email, Role role, String password) {
+    return create(hubId, email, role, password, false);
+  }
+
+  /**
+   * As {@link #create(long, String, Role, String)}; with {@code oneTime}, the password was made up
+   * and shown to someone else, so the user must choose their own at first sign-in.
+   */
+  public User create(long hubId, String email, Role role, String password, boolean oneTime) {
     String address = email(email);
     String hash = Passwords.hash(password);
     return tx.inTransaction(() -> {
-      portals.find(hubId).orElseThrow(() -> new NotFoundException("No portal with hub id " + hubId,
-          Long.toString(hubId)));
-      return store.create(address, hash, role, hubId);
+      requirePortal(hubId);
+      User user = store.create(address, hash, role, hubId);
+      if (oneTime) {
+        store.requirePasswordChange(user.id());
+      }
+      return user;
     });
+  }
+
+  private void requirePortal(long hubId) {
+    portals.find(hubId).orElseThrow(() -> new NotFoundException("No portal with hub id " + hubId,
+        Long.toString(hubId)));
+  }
+
+  /** The users seeing portal {@code hubId}, by email; 404 without such a portal. */
+  public List<User> users(long hubId) {
+    return tx.read(() -> {
+      requirePortal(hubId);
+      return store.users(hubId);
+    });
+  }
+
+  /**
+   * Takes the user of this email off portal {@code hubId} (deleting them, and so ending their
+   * sessions, when it was their only portal): 404 when no such user sees the portal, 409 for its last admin.
+   */
+  public User remove(long hubId, String email) {
+    String address = email == null ? "" : email.trim().toLowerCase(Locale.ROOT);
+    return tx.inTransaction(() -> remove(hubId, store.findByEmail(address).map(AccountStore.Stored::user)
+        .filter(u -> u.portals().contains(hubId)).orElseThrow(() -> new NotFoundException(
+            "Portal " + hubId + " has no user " + address, address))));
+  }
+
+  /** As {@link #remove(long, String)}, by user id. */
+  User remove(long hubId, long userId) {
+    return tx.inTransaction(() -> remove(hubId, store.findById(userId).map(AccountStore.Stored::user)
+        .filter(u -> u.portals().contains(hubId)).orElseThrow(() -> new NotFoundException(
+            "Portal " + hubId + " has no user " + userId, Long.toString(userId)))));
+  }
+
+  private User remove(long hubId, User user) {
+    if (user.role() == Role.ADMIN
+        && store.users(hubId).stream().filter(u -> u.role() == Role.ADMIN).count() <= 1) {
+      throw new ConflictException("This is the portal's last admin: add another admin before removing this one");
+    }
+    store.removeFromPortal(user.id(), hubId);
+    return user;
   }
 
   /** Opens a session when the password is right; an unknown email costs as long as a wrong password. */
@@ -57,15 +110,15 @@ public final class Accounts {
     if (!Passwords.matches(password, stored.get().passwordHash())) {
       return Optional.empty();
     }
-    return Optional.of(open(stored.get().user()));
+    return Optional.of(open(stored.get().user(), stored.get().mustChangePassword()));
   }
 
-  private NewSession open(User user) {
+  private NewSession open(User user, boolean mustChangePassword) {
     String value = Passwords.secret();
     String csrf = Passwords.secret();
     tx.inTransaction(() -> store.openSession(TokenSecrets.hash(value), user.id(), csrf,
         clock.millis() + sessionLifetime.toMillis()));
-    return new NewSession(value, new SignedIn(user, csrf), sessionLifetime);
+    return new NewSession(value, new SignedIn(user, csrf, mustChangePassword), sessionLifetime);
   }
 
   /** The session a cookie value stands for, while it lasts. */
@@ -77,15 +130,21 @@ public final class Accounts {
     tx.inTransaction(() -> store.closeSession(TokenSecrets.hash(value)));
   }
 
-  /** Sets a new password once the current one is given right. */
-  void changePassword(long userId, String current, String next) {
+  /**
+   * Sets a new password once the current one is given right, and ends the user's other sessions:
+   * only the session of cookie value {@code kept} stays.
+   */
+  void changePassword(long userId, String current, String next, String kept) {
     Passwords.check(next);
     AccountStore.Stored stored = tx.read(() -> store.findById(userId)).orElseThrow();
     if (current == null || !Passwords.matches(current, stored.passwordHash())) {
       throw new InvalidInputException("The current password is not right");
     }
     String hash = Passwords.hash(next);
-    tx.inTransaction(() -> store.setPasswordHash(userId, hash));
+    tx.inTransaction(() -> {
+      store.setPasswordHash(userId, hash);
+      store.closeSessionsOf(userId, TokenSecrets.hash(kept));
+    });
   }
 
   /**
@@ -113,7 +172,7 @@ public final class Accounts {
               + "Create a user with the command line: spoor user create"));
       return store.create(address, hash, Role.ADMIN, hubId);
     });
-    return open(user);
+    return open(user, false);
   }
 
   boolean hasHits(long hubId) {

@@ -18,7 +18,8 @@ import java.util.Set;
  * {@link #admin()} for a change only admins may make) before the handler, then read
  * {@link #user} and {@link #portal}. It finds the session of the cookie off the event loop
  * (401 without one), and refuses a POST, PUT, PATCH or DELETE whose {@value #CSRF_HEADER}
- * header is not the session's CSRF token (403).
+ * header is not the session's CSRF token (403). A session whose user still holds a one-time
+ * password passes only {@link #evenBeforePasswordChange()}: elsewhere it gets 403.
  */
 public final class DashboardAuth {
   public static final String COOKIE = "spoor_session";
@@ -37,15 +38,20 @@ public final class DashboardAuth {
 
   /** Admits a request with a live session (and, for a change, its CSRF token). */
   public Handler<RoutingContext> signedIn() {
-    return ctx -> check(ctx, false);
+    return ctx -> check(ctx, false, false);
   }
 
   /** As {@link #signedIn()}, and refuses a viewer with 403. */
   public Handler<RoutingContext> admin() {
-    return ctx -> check(ctx, true);
+    return ctx -> check(ctx, true, false);
   }
 
-  private void check(RoutingContext ctx, boolean adminOnly) {
+  /** As {@link #signedIn()}, admitting too a session that must first replace a one-time password. */
+  Handler<RoutingContext> evenBeforePasswordChange() {
+    return ctx -> check(ctx, false, true);
+  }
+
+  private void check(RoutingContext ctx, boolean adminOnly, boolean pendingPassword) {
     Cookie cookie = ctx.request().getCookie(COOKIE);
     if (cookie == null || cookie.getValue().isEmpty()) {
       ctx.fail(new AuthenticationException("Sign in to use the dashboard."));
@@ -54,16 +60,20 @@ public final class DashboardAuth {
     String value = cookie.getValue();
     ctx.vertx().<Optional<SignedIn>>executeBlocking(() -> accounts.session(value), false)
         .onFailure(ctx::fail)
-        .onSuccess(found -> admit(ctx, found, adminOnly));
+        .onSuccess(found -> admit(ctx, found, adminOnly, pendingPassword));
   }
 
-  private static void admit(RoutingContext ctx, Optional<SignedIn> found, boolean adminOnly) {
+  private static void admit(RoutingContext ctx, Optional<SignedIn> found, boolean adminOnly,
+      boolean pendingPassword) {
     if (found.isEmpty()) {
       ctx.fail(new AuthenticationException("The session has ended. Sign in again."));
     } else if (CHANGES.contains(ctx.request().method())
         && !sameToken(ctx.request().getHeader(CSRF_HEADER), found.get().csrfToken())) {
       ctx.fail(new ForbiddenException("This change needs the session's CSRF token in the " + CSRF_HEADER
           + " header."));
+    } else if (found.get().mustChangePassword() && !pendingPassword) {
+      ctx.fail(new ForbiddenException("Choose your own password first: the one you signed in with was for "
+          + "one time only (POST " + DashboardRoutes.API + "/password with currentPassword and newPassword)."));
     } else if (adminOnly && found.get().user().role() != Role.ADMIN) {
       ctx.fail(new ForbiddenException("Only an admin may make this change."));
     } else {

@@ -32,7 +32,8 @@ final class DashboardPage {
       Map.entry("records.js", "text/javascript; charset=utf-8"),
       Map.entry("contacts.js", "text/javascript; charset=utf-8"),
       Map.entry("companies.js", "text/javascript; charset=utf-8"),
-      Map.entry("events-page.js", "text/javascript; charset=utf-8"));
+      Map.entry("events-page.js", "text/javascript; charset=utf-8"),
+      Map.entry("users.js", "text/javascript; charset=utf-8"));
   /** The webjar's files, by the name the page asks for. */
   private static final Map<String, String> VENDOR = Map.of(
       "uPlot.esm.js", "text/javascript; charset=utf-8",

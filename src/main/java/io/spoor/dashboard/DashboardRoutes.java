@@ -1,6 +1,8 @@
 package io.spoor.dashboard;
 
+import io.spoor.Ids;
 import io.spoor.InvalidInputException;
+import io.spoor.NotFoundException;
 import io.spoor.http.AuthenticationException;
 import io.spoor.http.AuthenticationThrottledException;
 import io.spoor.http.Http;
@@ -18,7 +20,8 @@ import java.util.Optional;
 
 /**
  * The dashboard's JSON API for the browser, authenticated by the session cookie:
- * {@code POST /dashboard/api/sign-in|sign-out|setup|password|users} and {@code GET /dashboard/api/me|portal};
+ * {@code POST /dashboard/api/sign-in|sign-out|setup|password|users}, {@code GET /dashboard/api/me|portal|users}
+ * and {@code DELETE /dashboard/api/users/{id}};
  * and the page ({@link DashboardPage}).
  */
 public final class DashboardRoutes implements Routes {
@@ -29,12 +32,16 @@ public final class DashboardRoutes implements Routes {
   private final SignInThrottle throttle;
   private final Optional<String> publicUrl;
 
-  /** {@code maxFailures}: failed sign-ins an email or an address may make in 15 minutes (0: no limit). */
-  public DashboardRoutes(Accounts accounts, DashboardAuth auth, int maxFailures, Clock clock, Metrics metrics,
-      Optional<String> publicUrl) {
+  /**
+   * {@code maxFailures}: failed sign-ins an address, or an email from one address, may make in 15
+   * minutes (0: no limit); {@code slowdownMillis}: the wait of each try at an email that failed that
+   * often from any addresses.
+   */
+  public DashboardRoutes(Accounts accounts, DashboardAuth auth, int maxFailures, long slowdownMillis, Clock clock,
+      Metrics metrics, Optional<String> publicUrl) {
     this.accounts = accounts;
     this.auth = auth;
-    this.throttle = new SignInThrottle(maxFailures, clock, metrics);
+    this.throttle = new SignInThrottle(maxFailures, slowdownMillis, clock, metrics);
     this.publicUrl = publicUrl.map(url -> url.replaceFirst("/+$", ""));
   }
 
@@ -47,13 +54,13 @@ public final class DashboardRoutes implements Routes {
       http.respond(ctx, () -> accounts.setUp(text(body, "token"), text(body, "email"), text(body, "password")),
           (c, session) -> opened(c, http, session));
     });
-    router.get(API + "/me").handler(auth.signedIn()).handler(ctx ->
+    router.get(API + "/me").handler(auth.evenBeforePasswordChange()).handler(ctx ->
         http.respond(ctx, () -> me(DashboardAuth.user(ctx), base(ctx, http)), (c, me) -> Http.json(c, 200, me)));
     router.get(API + "/portal").handler(auth.signedIn()).handler(ctx -> {
       long hubId = DashboardAuth.portal(ctx);
       http.respond(ctx, () -> portal(hubId, base(ctx, http)), (c, portal) -> Http.json(c, 200, portal));
     });
-    router.post(API + "/sign-out").handler(auth.signedIn()).handler(ctx -> {
+    router.post(API + "/sign-out").handler(auth.evenBeforePasswordChange()).handler(ctx -> {
       String value = ctx.request().getCookie(DashboardAuth.COOKIE).getValue();
       http.respond(ctx, () -> {
         accounts.signOut(value);
@@ -63,12 +70,13 @@ public final class DashboardRoutes implements Routes {
         c.response().setStatusCode(204).end();
       });
     });
-    router.post(API + "/password").handler(http.body()).handler(auth.signedIn()).handler(ctx -> {
+    router.post(API + "/password").handler(http.body()).handler(auth.evenBeforePasswordChange()).handler(ctx -> {
       JsonObject body = Http.jsonBody(ctx);
       long userId = DashboardAuth.user(ctx).user().id();
+      String kept = ctx.request().getCookie(DashboardAuth.COOKIE).getValue();
       http.respond(ctx, () -> {
         accounts.changePassword(userId, body.getValue("currentPassword") instanceof String s ? s : null,
-            text(body, "newPassword"));
+            text(body, "newPassword"), kept);
         return userId;
       }, (c, id) -> c.response().setStatusCode(204).end());
     });
@@ -78,9 +86,24 @@ public final class DashboardRoutes implements Routes {
       Role role = Role.fromWireName(text(body, "role")).orElseThrow(() ->
           new InvalidInputException("role must be admin or viewer"));
       http.respond(ctx, () -> accounts.create(hubId, text(body, "email"), role, text(body, "password")),
-          (c, user) -> Http.json(c, 201, new JsonObject().put("id", user.id()).put("email", user.email())
-              .put("role", user.role().wireName()).put("portals", new JsonArray(user.portals()))));
+          (c, user) -> Http.json(c, 201, json(user)));
     });
+    router.get(API + "/users").handler(auth.admin()).handler(ctx -> {
+      long hubId = DashboardAuth.portal(ctx);
+      http.respond(ctx, () -> accounts.users(hubId), (c, users) -> Http.json(c, 200, new JsonObject()
+          .put("results", new JsonArray(users.stream().map(DashboardRoutes::json).toList()))));
+    });
+    router.delete(API + "/users/:id").handler(auth.admin()).handler(ctx -> {
+      long hubId = DashboardAuth.portal(ctx);
+      long userId = Ids.parse(ctx.pathParam("id")).orElseThrow(() ->
+          new NotFoundException("No user " + ctx.pathParam("id"), ctx.pathParam("id")));
+      http.respond(ctx, () -> accounts.remove(hubId, userId), (c, user) -> c.response().setStatusCode(204).end());
+    });
+  }
+
+  private static JsonObject json(User user) {
+    return new JsonObject().put("id", user.id()).put("email", user.email()).put("role", user.role().wireName())
+        .put("portals", new JsonArray(user.portals()));
   }
 
   private void signIn(RoutingContext ctx, Http http) {
@@ -93,6 +116,15 @@ public final class DashboardRoutes implements Routes {
       ctx.fail(new AuthenticationThrottledException(wait));
       return;
     }
+    long slowdown = throttle.slowdownMillis(email);
+    if (slowdown > 0) {
+      ctx.vertx().setTimer(slowdown, id -> check(ctx, http, email, password, address));
+    } else {
+      check(ctx, http, email, password, address);
+    }
+  }
+
+  private void check(RoutingContext ctx, Http http, String email, String password, String address) {
     http.respond(ctx, () -> accounts.signIn(email, password), (c, session) -> {
       if (session.isEmpty()) {
         throttle.failed(email, address);
@@ -116,7 +148,8 @@ public final class DashboardRoutes implements Routes {
       portals.add(portal(hubId, base));
     }
     return new JsonObject().put("email", signedIn.user().email()).put("role", signedIn.user().role().wireName())
-        .put("csrfToken", signedIn.csrfToken()).put("portals", portals);
+        .put("csrfToken", signedIn.csrfToken()).put("portals", portals)
+        .put("mustChangePassword", signedIn.mustChangePassword());
   }
 
   /** A portal as the dashboard shows it: name, whether it has hits, and its embed snippet. */

@@ -8,27 +8,36 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Slows password guessing: an email, or a client address, with {@code maxFailures} failed
- * sign-ins in a window of {@link #WINDOW_MILLIS} (from its first failure) is refused, without
- * a password check, until the window ends. Counted in {@code /metrics}. 0 turns it off.
+ * Slows password guessing without letting a stranger lock the owner out (OWASP's authentication
+ * cheat sheet): a client address, or an email tried from one address, with {@code maxFailures}
+ * failed sign-ins in a window of {@link #WINDOW_MILLIS} (from its first failure) is refused,
+ * without a password check, until the window ends. Failures on an email from every address
+ * together never refuse it: once they reach {@code maxFailures}, each try at that email waits
+ * {@code slowdownMillis} first, so its owner still gets in from their own address. Counted in
+ * {@code /metrics}. {@code maxFailures} 0 turns it all off.
  */
 final class SignInThrottle {
   static final long WINDOW_MILLIS = 15 * 60_000;
   private static final int MAX_KEYS = 100_000;
 
   private final int maxFailures;
+  private final long slowdownMillis;
   private final Clock clock;
   private final Counter failures;
   private final Counter throttled;
+  private final Counter slowed;
   private final Map<String, Window> windows = new ConcurrentHashMap<>();
 
-  SignInThrottle(int maxFailures, Clock clock, Metrics metrics) {
+  SignInThrottle(int maxFailures, long slowdownMillis, Clock clock, Metrics metrics) {
     this.maxFailures = maxFailures;
+    this.slowdownMillis = slowdownMillis;
     this.clock = clock;
     this.failures = metrics.counter("spoor_dashboard_sign_in_failures_total",
         "Dashboard sign-ins with a wrong email or password");
     this.throttled = metrics.counter("spoor_dashboard_sign_in_throttled_total",
-        "Dashboard sign-ins refused with 429 because the email or address failed too often");
+        "Dashboard sign-ins refused with 429 because the address, or the email from that address, failed too often");
+    this.slowed = metrics.counter("spoor_dashboard_sign_in_slowed_total",
+        "Dashboard sign-ins held back before the password check because their email failed too often");
   }
 
   private record Window(long start, int failures) {
@@ -36,11 +45,20 @@ final class SignInThrottle {
 
   /** Seconds until this email and address may try again; 0 when they may now. Counts a refusal. */
   long retryAfterSeconds(String email, String address) {
-    long wait = Math.max(wait(emailKey(email)), wait("address:" + address));
+    long wait = Math.max(wait(pairKey(email, address)), wait(addressKey(address)));
     if (wait > 0) {
       throttled.inc();
     }
     return wait;
+  }
+
+  /** Milliseconds a try at this email waits before its password is checked; 0 mostly. Counts a wait. */
+  long slowdownMillis(String email) {
+    if (slowdownMillis == 0 || wait(emailKey(email)) == 0) {
+      return 0;
+    }
+    slowed.inc();
+    return slowdownMillis;
   }
 
   private long wait(String key) {
@@ -65,13 +83,25 @@ final class SignInThrottle {
         windows.clear();
       }
     }
-    for (String key : new String[] {emailKey(email), "address:" + address}) {
+    for (String key : new String[] {pairKey(email, address), addressKey(address), emailKey(email)}) {
       windows.compute(key, (k, w) -> w == null || now - w.start() >= WINDOW_MILLIS ? new Window(now, 1)
           : new Window(w.start(), w.failures() + 1));
     }
   }
 
+  private static String addressKey(String address) {
+    return "address:" + address;
+  }
+
+  private static String pairKey(String email, String address) {
+    return "pair:" + address + " " + normal(email);
+  }
+
   private static String emailKey(String email) {
-    return "email:" + (email == null ? "" : email.trim().toLowerCase(Locale.ROOT));
+    return "email:" + normal(email);
+  }
+
+  private static String normal(String email) {
+    return email == null ? "" : email.trim().toLowerCase(Locale.ROOT);
   }
 }

@@ -43,14 +43,14 @@ public final class SqlAccountStore implements AccountStore {
   }
 
   private Optional<Stored> find(String where, Object key) {
-    return db.handle().createQuery("SELECT id, email, password_hash, role FROM dashboard_user WHERE " + where)
+    return db.handle().createQuery("SELECT id, email, password_hash, role, must_change_password FROM dashboard_user WHERE " + where)
         .bind("key", key).map((rs, ctx) -> stored(rs)).findOne();
   }
 
   private Stored stored(ResultSet rs) throws SQLException {
     long id = rs.getLong("id");
     return new Stored(new User(id, rs.getString("email"), Role.fromWireName(rs.getString("role")).orElseThrow(),
-        portals(id)), rs.getString("password_hash"));
+        portals(id)), rs.getString("password_hash"), rs.getBoolean("must_change_password"));
   }
 
   private List<Long> portals(long userId) {
@@ -65,7 +65,8 @@ public final class SqlAccountStore implements AccountStore {
 
   @Override
   public void setPasswordHash(long userId, String passwordHash) {
-    db.handle().createUpdate("UPDATE dashboard_user SET password_hash = :hash WHERE id = :id")
+    db.handle().createUpdate("UPDATE dashboard_user SET password_hash = :hash, must_change_password = FALSE "
+            + "WHERE id = :id")
         .bind("hash", passwordHash).bind("id", userId).execute();
   }
 
@@ -85,7 +86,8 @@ public final class SqlAccountStore implements AccountStore {
             + "WHERE id_hash = :hash AND expires_at > :now")
         .bind("hash", idHash).bind("now", now)
         .map((rs, ctx) -> new Object[] {rs.getLong("user_id"), rs.getString("csrf_token")}).findOne()
-        .flatMap(row -> findById((Long) row[0]).map(s -> new SignedIn(s.user(), (String) row[1])));
+        .flatMap(row -> findById((Long) row[0]).map(s -> new SignedIn(s.user(), (String) row[1],
+            s.mustChangePassword())));
   }
 
   @Override
@@ -114,5 +116,36 @@ public final class SqlAccountStore implements AccountStore {
   public boolean hasHits(long hubId) {
     return db.handle().createQuery("SELECT 1 FROM page_view WHERE portal_id = :portal LIMIT 1")
         .bind("portal", hubId).mapTo(Integer.class).findOne().isPresent();
+  }
+
+  @Override
+  public void requirePasswordChange(long userId) {
+    db.handle().createUpdate("UPDATE dashboard_user SET must_change_password = TRUE WHERE id = :id")
+        .bind("id", userId).execute();
+  }
+
+  @Override
+  public void closeSessionsOf(long userId, String keptIdHash) {
+    db.handle().createUpdate("DELETE FROM dashboard_session WHERE user_id = :user AND id_hash <> :kept")
+        .bind("user", userId).bind("kept", keptIdHash == null ? "" : keptIdHash).execute();
+  }
+
+  @Override
+  public List<User> users(long hubId) {
+    return db.handle().createQuery("SELECT u.id FROM dashboard_user u JOIN dashboard_user_portal p "
+            + "ON p.user_id = u.id WHERE p.portal_id = :portal ORDER BY u.email")
+        .bind("portal", hubId).mapTo(Long.class).list().stream()
+        .map(id -> findById(id).orElseThrow().user()).toList();
+  }
+
+  @Override
+  public boolean removeFromPortal(long userId, long hubId) {
+    int removed = db.handle().createUpdate("DELETE FROM dashboard_user_portal WHERE user_id = :user "
+        + "AND portal_id = :portal").bind("user", userId).bind("portal", hubId).execute();
+    if (removed > 0 && portals(userId).isEmpty()) {
+      db.handle().createUpdate("DELETE FROM dashboard_session WHERE user_id = :user").bind("user", userId).execute();
+      db.handle().createUpdate("DELETE FROM dashboard_user WHERE id = :user").bind("user", userId).execute();
+    }
+    return removed > 0;
   }
 }

@@ -148,8 +148,39 @@ class CliTest {
     assertEquals(2, run("user", "create", "--hub-id", "3", "--email", "x@example.com", "--role", "owner"));
   }
 
+  @Test
+  void aOneTimePasswordMustBeChangedAtFirstSignIn() {
+    run("portal", "create", "--hub-id", "3");
+    assertEquals(0, run("user", "create", "--hub-id", "3", "--email", "boss@example.com", "--role", "admin"));
+    List<String> lines = out().lines().toList();
+    assertTrue(lines.get(lines.size() - 2).contains("must be changed at first sign-in"), out());
+    String answer = signIn("boss@example.com", lines.get(lines.size() - 1)).body();
+    assertTrue(new io.vertx.core.json.JsonObject(answer).getBoolean("mustChangePassword"), answer);
+  }
+
+  @Test
+  void usersAreListedAndRemovedButNeverThePortalsLastAdmin() {
+    run("portal", "create", "--hub-id", "3");
+    run("user", "create", "--hub-id", "3", "--email", "boss@example.com", "--role", "admin");
+    run("user", "create", "--hub-id", "3", "--email", "ana@example.com", "--role", "viewer");
+    assertEquals(0, run("user", "list", "--hub-id", "3"));
+    assertEquals(List.of("ana@example.com\tviewer", "boss@example.com\tadmin"),
+        out().lines().map(l -> l.split("\t", 2)[1]).toList());
+
+    assertEquals(2, run("user", "remove", "--hub-id", "3", "--email", "boss@example.com"));
+    assertTrue(err.toString(StandardCharsets.UTF_8).contains("last admin"), err.toString(StandardCharsets.UTF_8));
+    assertEquals(0, run("user", "remove", "--hub-id", "3", "--email", "ANA@example.com"));
+    run("user", "list", "--hub-id", "3");
+    assertEquals(1, out().lines().count(), out());
+    assertEquals(2, run("user", "remove", "--hub-id", "3", "--email", "ana@example.com"));
+  }
+
   /** Signs in through a real server on the same data directory. */
   private boolean canSignIn(String email, String password) {
+    return signIn(email, password).statusCode() == 200;
+  }
+
+  private HttpResponse<String> signIn(String email, String password) {
     try (Spoor spoor = Spoor.start(Settings.load(Map.of("port", "0", "host", "127.0.0.1", "data", data.toString()),
         Map.of()), Clock.systemUTC())) {
       HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
@@ -157,7 +188,7 @@ class CliTest {
           .header("Content-Type", "application/json")
           .POST(HttpRequest.BodyPublishers.ofString(new io.vertx.core.json.JsonObject().put("email", email)
               .put("password", password).encode())).build(), HttpResponse.BodyHandlers.ofString());
-      return answer.statusCode() == 200;
+      return answer;
     } catch (java.io.IOException | InterruptedException e) {
       throw new IllegalStateException(e);
     }

@@ -41,7 +41,7 @@ class DashboardInBrowserIT {
           + ".map(a => a.textContent)") instanceof List<?> names ? names.stream().map(String::valueOf).toList()
           : List.of();
       assertEquals(List.of("Overview", "Sources", "Pages", "Devices", "Events", "Event definitions", "Contacts",
-          "Companies", "Settings"), sections);
+          "Companies", "Settings", "Users"), sections);
       browser.screenshot("dashboard-empty-overview");
       browser.resize(390, 844);
       browser.screenshot("dashboard-empty-overview-phone");
@@ -52,12 +52,37 @@ class DashboardInBrowserIT {
       browser.awaitByRole("button", "Change password");
       browser.screenshot("dashboard-settings");
 
+      server.spoor().accounts().create(RunningSpoor.HUB_ID, "viewer@example.com", Role.VIEWER, PASSWORD);
+      browser.awaitShown("nav a[href='#/users']").click();
+      browser.awaitUntil("the portal's two users", b -> b.awaitShown("#users").getText().contains("viewer@example.com"));
+      browser.screenshot("dashboard-users");
+
       browser.click("Sign out");
       browser.awaitByRole("button", "Sign in");
       assertTrue(browser.cookie("spoor_session").isEmpty(), "sign-out clears the cookie");
       browser.visit(base + "/");
       browser.awaitByRole("button", "Sign in");
       assertTrue(browser.awaitShown("#app").findElements(By.id("user-email")).isEmpty());
+    }
+  }
+
+  @Test
+  void aOneTimePasswordLeadsToChoosingOneBeforeTheDashboard() {
+    Requirements.require(Browser.installed(), "Chromium and chromedriver (" + Browser.CHROMIUM + ", "
+        + Browser.CHROMEDRIVER + ")");
+    try (RunningSpoor server = RunningSpoor.start(); Browser browser = Browser.desktop()) {
+      server.spoor().accounts().create(RunningSpoor.HUB_ID, "new@example.com", Role.ADMIN, "printed once only", true);
+      browser.visit("http://127.0.0.1:" + server.spoor().port() + "/");
+      browser.fill("Email", "new@example.com");
+      browser.fill("Password", "printed once only");
+      browser.click("Sign in");
+      browser.awaitByRole("button", "Set password");
+      assertTrue(browser.awaitShown("#app").findElements(By.id("user-email")).isEmpty(), "no dashboard yet");
+      browser.screenshot("dashboard-choose-password");
+      browser.fill("One-time password", "printed once only");
+      browser.fill("New password (10 characters or more)", "my very own password");
+      browser.click("Set password");
+      assertEquals("new@example.com", browser.awaitShown("#user-email").getText());
     }
   }
 }

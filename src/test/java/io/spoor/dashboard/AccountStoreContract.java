@@ -81,6 +81,52 @@ abstract class AccountStoreContract extends StoreContract<AccountStore> {
   }
 
   @Test
+  void aRequiredPasswordChangeHoldsUntilANewHashIsSet() {
+    User ada = ada();
+    long now = NOW.toEpochMilli();
+    run(s -> s.requirePasswordChange(ada.id()));
+    run(s -> s.openSession("session-a", ada.id(), "csrf-a", now + 1_000));
+
+    assertTrue(read(s -> s.findById(ada.id())).orElseThrow().mustChangePassword());
+    assertEquals(Optional.of(new SignedIn(ada, "csrf-a", true)), read(s -> s.session("session-a", now)));
+    run(s -> s.setPasswordHash(ada.id(), "hash-chosen"));
+    assertFalse(read(s -> s.findByEmail("ada@example.com")).orElseThrow().mustChangePassword());
+    assertEquals(Optional.of(new SignedIn(ada, "csrf-a")), read(s -> s.session("session-a", now)));
+  }
+
+  @Test
+  void closingAUsersSessionsKeepsOnlyTheOneNamedAndNoOneElses() {
+    User ada = ada();
+    User bob = in(s -> s.create("bob@example.com", "hash-2", Role.VIEWER, 1));
+    long later = NOW.toEpochMilli() + 1_000;
+    run(s -> s.openSession("ada-1", ada.id(), "csrf", later));
+    run(s -> s.openSession("ada-2", ada.id(), "csrf", later));
+    run(s -> s.openSession("bob-1", bob.id(), "csrf", later));
+
+    run(s -> s.closeSessionsOf(ada.id(), "ada-2"));
+    assertEquals(Optional.empty(), read(s -> s.session("ada-1", NOW.toEpochMilli())));
+    assertTrue(read(s -> s.session("ada-2", NOW.toEpochMilli())).isPresent());
+    run(s -> s.closeSessionsOf(ada.id(), null));
+    assertEquals(Optional.empty(), read(s -> s.session("ada-2", NOW.toEpochMilli())));
+    assertTrue(read(s -> s.session("bob-1", NOW.toEpochMilli())).isPresent());
+  }
+
+  @Test
+  void aPortalsUsersAreListedByEmailAndARemovedOneLosesUserAndSessions() {
+    User cy = in(s -> s.create("cy@example.com", "hash-3", Role.VIEWER, 1));
+    User ada = ada();
+    in(s -> s.create("bob@example.com", "hash-2", Role.VIEWER, 2));
+    run(s -> s.openSession("cy-1", cy.id(), "csrf", NOW.toEpochMilli() + 1_000));
+
+    assertEquals(List.of(ada, cy), read(s -> s.users(1)));
+    assertFalse((boolean) in(s -> s.removeFromPortal(cy.id(), 2)));
+    assertTrue((boolean) in(s -> s.removeFromPortal(cy.id(), 1)));
+    assertEquals(List.of(ada), read(s -> s.users(1)));
+    assertEquals(Optional.empty(), read(s -> s.findByEmail("cy@example.com")));
+    assertEquals(Optional.empty(), read(s -> s.session("cy-1", NOW.toEpochMilli())));
+  }
+
+  @Test
   void aSetupLinkIsTakenOnceBeforeItExpires() {
     run(s -> s.addSetupLink("link-a", 1, 1_000));
     run(s -> s.addSetupLink("link-b", 2, 1_000));

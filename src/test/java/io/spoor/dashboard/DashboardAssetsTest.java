@@ -19,7 +19,7 @@ class DashboardAssetsTest {
       assertTrue(uplot.body().contains("export { uPlot as default }"), "the ES module build");
       assertTrue(uplot.headers().firstValue("content-security-policy").orElse("").contains("script-src 'self'"));
       assertEquals(200, browser.get("/dashboard/assets/vendor/uPlot.min.css").statusCode());
-      for (String module : new String[] {"reports.js", "chart.js", "live.js", "format.js"}) {
+      for (String module : new String[] {"reports.js", "chart.js", "live.js", "format.js", "users.js"}) {
         HttpResponse<String> answer = browser.get("/dashboard/assets/" + module);
         assertEquals(200, answer.statusCode(), module);
         assertTrue(answer.body().contains("export "), module);

@@ -46,6 +46,37 @@ final class DashboardSession {
         .findFirst();
   }
 
+  /**
+   * The status of a sign-in sent from local address {@code from} (such as 127.0.0.2: every
+   * 127.x.y.z is this machine), as a client elsewhere would: the server sees that address.
+   */
+  static int signInFrom(String from, int port, String email, String password) {
+    byte[] body = new JsonObject().put("email", email).put("password", password).encode()
+        .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    try (java.net.Socket socket = new java.net.Socket()) {
+      socket.bind(new java.net.InetSocketAddress(from, 0));
+      socket.connect(new java.net.InetSocketAddress("127.0.0.1", port));
+      socket.getOutputStream().write(("POST /dashboard/api/sign-in HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+          + "Content-Type: application/json\r\nConnection: close\r\nContent-Length: " + body.length + "\r\n\r\n")
+          .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      socket.getOutputStream().write(body);
+      String status = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+          java.nio.charset.StandardCharsets.US_ASCII)).readLine();
+      return Integer.parseInt(status.split(" ")[1]);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /** A DELETE carrying the session's CSRF token. */
+  HttpResponse<String> delete(String path) {
+    HttpRequest.Builder request = request(path).DELETE();
+    if (csrf != null) {
+      request.header(DashboardAuth.CSRF_HEADER, csrf);
+    }
+    return send(request);
+  }
+
   String csrf() {
     return csrf;
   }

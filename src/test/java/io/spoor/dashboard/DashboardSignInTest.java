@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.spoor.testkit.RunningSpoor;
 import io.vertx.core.json.JsonObject;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -135,5 +136,94 @@ class DashboardSignInTest {
     assertFalse(portal.getBoolean("hasHits"));
     assertEquals("<script type=\"text/javascript\" id=\"hs-script-loader\" async defer src=\"//127.0.0.1:"
         + spoor.spoor().port() + "/1.js\"></script>", portal.getString("snippet"));
+  }
+
+  @Test
+  void changingThePasswordEndsTheUsersOtherSessionsButKeepsThisOne() {
+    DashboardSession here = signedIn("admin@example.com");
+    DashboardSession elsewhere = signedIn("admin@example.com");
+    DashboardSession viewer = signedIn("viewer@example.com");
+    JsonObject change = new JsonObject().put("currentPassword", PASSWORD).put("newPassword", "a new long password");
+
+    assertEquals(204, here.post("/dashboard/api/password", change).statusCode());
+
+    assertEquals(200, here.get("/dashboard/api/me").statusCode());
+    assertEquals(401, elsewhere.get("/dashboard/api/me").statusCode(), "the other session has ended");
+    assertEquals(200, viewer.get("/dashboard/api/me").statusCode(), "another user's session stays");
+  }
+
+  @Test
+  void aOneTimePasswordAllowsNothingButChoosingANewOne() {
+    spoor.spoor().accounts().create(RunningSpoor.HUB_ID, "new@example.com", Role.ADMIN, "one time password", true);
+    DashboardSession session = new DashboardSession(base);
+    HttpResponse<String> answer = session.signIn("new@example.com", "one time password");
+    assertEquals(200, answer.statusCode(), answer.body());
+    assertTrue(new JsonObject(answer.body()).getBoolean("mustChangePassword"));
+
+    HttpResponse<String> portal = session.get("/dashboard/api/portal");
+    assertEquals(403, portal.statusCode());
+    assertTrue(new JsonObject(portal.body()).getString("message").contains("Choose your own password"), portal.body());
+    assertEquals(403, session.get("/dashboard/api/reports/overview").statusCode());
+    assertEquals(403, session.get("/dashboard/api/users").statusCode());
+    assertTrue(new JsonObject(session.get("/dashboard/api/me").body()).getBoolean("mustChangePassword"));
+
+    assertEquals(204, session.post("/dashboard/api/password", new JsonObject()
+        .put("currentPassword", "one time password").put("newPassword", "my own password")).statusCode());
+    assertEquals(200, session.get("/dashboard/api/portal").statusCode());
+    assertFalse(new JsonObject(session.get("/dashboard/api/me").body()).getBoolean("mustChangePassword"));
+  }
+
+  @Test
+  void strangersFailingFromOtherAddressesSlowTheEmailButCannotLockItsOwnerOut() {
+    startWith(Map.of("sign-in-failures", "3", "sign-in-slowdown-ms", "1"));
+    int port = spoor.spoor().port();
+    for (String stranger : new String[] {"127.0.0.3", "127.0.0.4"}) {
+      for (int i = 0; i < 3; i++) {
+        assertEquals(401, DashboardSession.signInFrom(stranger, port, "admin@example.com", "guess " + i));
+      }
+    }
+    assertEquals(429, DashboardSession.signInFrom("127.0.0.3", port, "admin@example.com", PASSWORD),
+        "a stranger who failed too often is refused, even with the right password");
+    assertEquals(429, DashboardSession.signInFrom("127.0.0.4", port, "viewer@example.com", PASSWORD),
+        "and so is their address, whatever the email");
+    assertEquals(401, DashboardSession.signInFrom("127.0.0.5", port, "admin@example.com", "guess 9"));
+    assertEquals(200, DashboardSession.signInFrom("127.0.0.2", port, "admin@example.com", PASSWORD),
+        "the owner, from their own address, still gets in");
+    String metrics = spoor.client().get("/metrics").body();
+    assertTrue(metrics.lines().anyMatch(l -> l.matches("spoor_dashboard_sign_in_slowed_total [2-9].*")),
+        "the two tries at the email after its failures from other addresses waited first: " + metrics);
+  }
+
+  @Test
+  void anAdminListsThePortalsUsersAndRemovesOneWhoseSessionsEnd() {
+    DashboardSession viewer = signedIn("viewer@example.com");
+    DashboardSession admin = signedIn("admin@example.com");
+    assertEquals(403, viewer.get("/dashboard/api/users").statusCode());
+
+    HttpResponse<String> list = admin.get("/dashboard/api/users");
+    assertEquals(200, list.statusCode(), list.body());
+    var users = new JsonObject(list.body()).getJsonArray("results");
+    assertEquals(List.of("admin@example.com", "viewer@example.com"),
+        users.stream().map(u -> ((JsonObject) u).getString("email")).toList());
+    long viewerId = users.getJsonObject(1).getLong("id");
+    assertEquals("viewer", users.getJsonObject(1).getString("role"));
+
+    assertEquals(403, viewer.delete("/dashboard/api/users/" + viewerId).statusCode());
+    assertEquals(204, admin.delete("/dashboard/api/users/" + viewerId).statusCode());
+    assertEquals(401, viewer.get("/dashboard/api/me").statusCode(), "the removed user's session has ended");
+    assertEquals(401, new DashboardSession(base).signIn("viewer@example.com", PASSWORD).statusCode());
+    assertEquals(404, admin.delete("/dashboard/api/users/" + viewerId).statusCode());
+  }
+
+  @Test
+  void thePortalsLastAdminCannotBeRemoved() {
+    DashboardSession admin = signedIn("admin@example.com");
+    long adminId = new JsonObject(admin.get("/dashboard/api/users").body()).getJsonArray("results")
+        .getJsonObject(0).getLong("id");
+    HttpResponse<String> refused = admin.delete("/dashboard/api/users/" + adminId);
+    assertEquals(409, refused.statusCode(), refused.body());
+    assertTrue(new JsonObject(refused.body()).getString("message").contains("last admin"));
+    spoor.spoor().accounts().create(RunningSpoor.HUB_ID, "second@example.com", Role.ADMIN, PASSWORD);
+    assertEquals(204, admin.delete("/dashboard/api/users/" + adminId).statusCode());
   }
 }
