@@ -304,7 +304,7 @@ final class PortalIsolationAttempts {
     String target = s.path.replace("{id}", contact).replace("{fromId}", contact).replace("{toId}", company)
         .replace("{objectType}", "contacts").replace("{fromType}", "contacts").replace("{toType}", "companies")
         .replace("{name}", PROPERTY).replace("{utk}", UTK).replace("{email}", EMAIL)
-        .replace("{associationType}", "279");
+        .replace("{associationType}", "279").replace("{type}", "contacts");
     if (s.method.equals("GET") || s.method.equals("DELETE") || s.method.equals("PUT")) {
       s.add(target, target.equals(s.path) || s.method.equals("DELETE") ? Expect.HARMLESS : Expect.REFUSED);
     } else {
