@@ -128,6 +128,8 @@ final class Processor implements Runnable {
       fatal.accept(e);
     } finally {
       caughtUp.complete(null);
+      // before leaving the group: the partitions revoked now are not another processor's to apply
+      acknowledged.close();
       try {
         consumer.close(org.apache.kafka.clients.consumer.CloseOptions.timeout(Duration.ofSeconds(5)));
       } catch (RuntimeException e) {

@@ -56,9 +56,8 @@ final class Sender implements Runnable {
       return CompletableFuture.failedFuture(new IngestOverloadedException("ingest queue full"));
     }
     Pending pending = new Pending(record, new CompletableFuture<>());
-    pending.done.whenComplete((v, e) -> unacknowledged.decrementAndGet());
     if (!queue.offer(pending)) {
-      pending.done.completeExceptionally(new IngestOverloadedException("ingest queue full"));
+      refuse(pending, new IngestOverloadedException("ingest queue full"));
     }
     return pending.done;
   }
@@ -114,22 +113,29 @@ final class Sender implements Runnable {
     try {
       producer.send(p.record, (meta, error) -> {
         if (error == null) {
+          // counted where it landed before anyone waiting for the answer can look
           landed.at(meta.partition(), meta.offset());
+          unacknowledged.decrementAndGet();
           p.done.complete(null);
         } else {
           LOG.warn("Kafka did not take a hit: {}", error.toString());
-          p.done.completeExceptionally(new KafkaUnavailableException("Kafka did not acknowledge the hit", error));
+          refuse(p, new KafkaUnavailableException("Kafka did not acknowledge the hit", error));
         }
       });
     } catch (KafkaException e) {
       LOG.warn("Kafka did not take a hit: {}", e.toString());
-      p.done.completeExceptionally(new KafkaUnavailableException("Kafka did not take the hit", e));
+      refuse(p, new KafkaUnavailableException("Kafka did not take the hit", e));
     }
+  }
+
+  private void refuse(Pending p, RuntimeException why) {
+    unacknowledged.decrementAndGet();
+    p.done.completeExceptionally(why);
   }
 
   private void refuseQueued() {
     for (Pending p = queue.poll(); p != null; p = queue.poll()) {
-      p.done.completeExceptionally(new IngestOverloadedException("ingest log closed"));
+      refuse(p, new IngestOverloadedException("ingest log closed"));
     }
   }
 }

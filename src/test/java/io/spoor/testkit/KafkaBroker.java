@@ -1,0 +1,80 @@
+package io.spoor.testkit;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.apache.kafka.common.test.TestKitNodes;
+
+/**
+ * A real Kafka broker in KRaft mode (one node that is broker and controller) in the test's JVM,
+ * from Kafka's own test kit, on a free port. Groups form at once (no initial rebalance delay).
+ */
+public final class KafkaBroker implements AutoCloseable {
+  private final KafkaClusterTestKit cluster;
+  private final Admin admin;
+
+  private KafkaBroker() throws Exception {
+    cluster = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder().setCombined(true)
+        .setNumBrokerNodes(1).setNumControllerNodes(1).build())
+        .setConfigProp("group.initial.rebalance.delay.ms", "0")
+        .setConfigProp("offsets.topic.replication.factor", "1")
+        .setConfigProp("transaction.state.log.replication.factor", "1")
+        .setConfigProp("transaction.state.log.min.isr", "1")
+        .build();
+    cluster.format();
+    cluster.startup();
+    cluster.waitForReadyBrokers();
+    admin = cluster.admin();
+  }
+
+  public static KafkaBroker start() {
+    try {
+      return new KafkaBroker();
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot start a Kafka broker", e);
+    }
+  }
+
+  public String bootstrapServers() {
+    return cluster.bootstrapServers();
+  }
+
+  /** {@code kafka://…/topic} of this broker. */
+  public String address(String topic) {
+    return "kafka://" + bootstrapServers() + "/" + topic;
+  }
+
+  /** Creates a topic with this many partitions and waits until it exists. */
+  public void createTopic(String topic, int partitions) {
+    try {
+      admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get(30, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot create topic " + topic, e);
+    }
+  }
+
+  /** The broker's end offset of each partition of the topic, added up: how many records it holds. */
+  public long records(String topic, int partitions) {
+    try {
+      Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> latest =
+          new java.util.HashMap<>();
+      for (int p = 0; p < partitions; p++) {
+        latest.put(new org.apache.kafka.common.TopicPartition(topic, p),
+            org.apache.kafka.clients.admin.OffsetSpec.latest());
+      }
+      return admin.listOffsets(latest).all().get(30, TimeUnit.SECONDS).values().stream()
+          .mapToLong(r -> r.offset()).sum();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Override
+  public void close() throws Exception {
+    admin.close();
+    cluster.close();
+  }
+}
