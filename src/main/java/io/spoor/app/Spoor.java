@@ -139,9 +139,12 @@ public final class Spoor implements AutoCloseable {
         + "process's processor", log::lagByPartition, "partition");
     Rollups rollups = new Rollups(db, settings.get(Settings.REPORT_ROLLUPS) == 1);
     outbox = new SqlOutbox(db, stores.forwarding(), clock);
-    log.start(sinks.apply(new BatchApplier(db, stores.appliedHits(), stores.rejections(), stores.portals(),
-        appliers(stores, metrics, settings, creationLimits(settings, stores), outbox, rollups), ingestMetrics, clock,
-        new RejectionLimits(settings.get(Settings.REJECTIONS_KEPT), settings.get(Settings.REJECTION_BYTES_PER_BATCH)))));
+    if (role.collects() || role.applies()) {
+      // an api process takes no hits: its log stays unstarted and never reaches Kafka
+      log.start(sinks.apply(new BatchApplier(db, stores.appliedHits(), stores.rejections(), stores.portals(),
+          appliers(stores, metrics, settings, creationLimits(settings, stores), outbox, rollups), ingestMetrics, clock,
+          new RejectionLimits(settings.get(Settings.REJECTIONS_KEPT), settings.get(Settings.REJECTION_BYTES_PER_BATCH)))));
+    }
     ForwardMetrics forwardMetrics = new ForwardMetrics(metrics);
     forwardWorker = new ForwardWorker(db, stores.forwarding(), clock, Backoff.of(
         Duration.ofMillis(settings.get(Settings.FORWARD_FIRST_BACKOFF_MS)),

@@ -72,6 +72,23 @@ public final class KafkaBroker implements AutoCloseable {
     }
   }
 
+  /** Stops the broker (its controller keeps running); clients get no answer until {@link #startBroker}. */
+  public void stopBroker() {
+    kafka.server.BrokerServer broker = cluster.brokers().values().iterator().next();
+    broker.shutdown();
+    broker.awaitShutdown();
+  }
+
+  /** Starts the stopped broker again, on the same port and data, and waits until it is ready. */
+  public void startBroker() {
+    cluster.brokers().values().iterator().next().startup();
+    try {
+      cluster.waitForReadyBrokers();
+    } catch (Exception e) {
+      throw new IllegalStateException("the broker did not come back", e);
+    }
+  }
+
   @Override
   public void close() throws Exception {
     admin.close();

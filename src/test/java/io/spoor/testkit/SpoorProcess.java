@@ -108,7 +108,8 @@ public final class SpoorProcess implements AutoCloseable {
     reader.setDaemon(true);
     reader.start();
     try {
-      return listening.get(60, TimeUnit.SECONDS);
+      // generous: a loaded machine (CI running other suites) starts a JVM slowly
+      return listening.get(180, TimeUnit.SECONDS);
     } catch (Exception e) {
       process.destroyForcibly();
       throw new IllegalStateException("spoor did not start", e);
