@@ -8,8 +8,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,21 +17,11 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class KafkaIngestLogIT extends IngestLogContract {
   private static final AtomicInteger TESTS = new AtomicInteger();
-  private static KafkaBroker broker;
+  private final KafkaBroker broker = KafkaBroker.shared();
   @TempDir
   Path dir;
   private KafkaAddress address;
   private String group;
-
-  @BeforeAll
-  static void startBroker() {
-    broker = KafkaBroker.start();
-  }
-
-  @AfterAll
-  static void stopBroker() throws Exception {
-    broker.close();
-  }
 
   @BeforeEach
   void newTopic() {

@@ -17,8 +17,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -30,17 +28,7 @@ import org.junit.jupiter.api.Timeout;
 class KafkaScaleOutIT {
   private static final String PAGE_VIEWS = "hs_analytics_num_page_views";
   private static final String COMPLETIONS = "hs_analytics_num_event_completions";
-  private static KafkaBroker broker;
-
-  @BeforeAll
-  static void startBroker() {
-    broker = KafkaBroker.start();
-  }
-
-  @AfterAll
-  static void stopBroker() throws Exception {
-    broker.close();
-  }
+  private final KafkaBroker broker = KafkaBroker.shared();
 
   @Test
   void twoCollectorsAndTwoProcessorsApplyEveryEventsApiCallAndBeaconExactlyOnce() {

@@ -30,6 +30,28 @@ public final class KafkaBroker implements AutoCloseable {
     admin = cluster.admin();
   }
 
+  private static KafkaBroker shared;
+
+  /**
+   * One broker for every test of this JVM that only needs topics of its own, started on first
+   * use and stopped when the JVM exits.
+   */
+  public static synchronized KafkaBroker shared() {
+    if (shared == null) {
+      KafkaBroker broker = start();
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        try {
+          broker.close();
+        } catch (Exception e) {
+          // the JVM is exiting: nothing to tell
+        }
+      }, "kafka-broker-stop"));
+      shared = broker;
+    }
+    return shared;
+  }
+
+  /** A broker of the caller's own, which it may stop and start, and closes. */
   public static KafkaBroker start() {
     try {
       return new KafkaBroker();
