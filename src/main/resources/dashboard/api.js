@@ -58,3 +58,10 @@ export async function signOut() {
 export async function changePassword(currentPassword, newPassword) {
   await call('POST', '/password', { currentPassword, newPassword });
 }
+
+/** A report (overview, sources, pages, devices, events) of a portal, as /api/v1/reports answers it. */
+export async function report(name, hubId, query) {
+  const params = new URLSearchParams(query);
+  params.set('hubId', hubId);
+  return call('GET', '/reports/' + name + '?' + params);
+}

@@ -1,15 +1,17 @@
 // The dashboard shell: sign-in (or the first start's setup), then a header with the portal and
-// the user, the navigation, and each section. Sections are filled by later work; the overview
-// of a portal with no hits shows the snippet to paste.
+// the user, the navigation, and each section. The report sections come from reports.js; the
+// overview of a portal with no hits shows the snippet to paste until its first visit arrives.
 import * as api from './api.js';
 import { h, show, field } from './view.js';
+import { REPORTS, reportPage, carried, viewQuery } from './reports.js';
+import * as live from './live.js';
 
 export const SECTIONS = ['Overview', 'Sources', 'Pages', 'Devices', 'Events', 'Contacts', 'Settings'];
 
 const state = { me: null, hubId: null };
 
 function sectionFromHash() {
-  const name = decodeURIComponent(location.hash.replace(/^#\/?/, ''));
+  const name = decodeURIComponent(location.hash.replace(/^#\/?/, '').split('?')[0]);
   return SECTIONS.find((s) => s.toLowerCase() === name.toLowerCase()) || 'Overview';
 }
 
@@ -79,7 +81,12 @@ function header() {
     ? h('label', { class: 'portal' }, h('span', { class: 'visually-hidden' }, 'Portal'),
       h('select', {
         id: 'portal',
-        onchange: (e) => { state.hubId = Number(e.target.value); render(); },
+        onchange: (e) => {
+          // the portal goes in the address too, so that a shared view opens on it
+          const query = viewQuery();
+          query.set('hubId', e.target.value);
+          location.hash = '#/' + sectionFromHash().toLowerCase() + '?' + query;
+        },
       }, state.me.portals.map((p) => h('option', { value: p.hubId, selected: p.hubId === current.hubId },
         p.name + ' (' + p.hubId + ')'))))
     : h('span', { class: 'portal', id: 'portal' }, current.name + ' · ' + current.hubId);
@@ -95,7 +102,8 @@ function header() {
 function nav(active) {
   return h('nav', { 'aria-label': 'Sections' },
     h('ul', {}, SECTIONS.map((name) => h('li', {},
-      h('a', { href: '#/' + name.toLowerCase(), 'aria-current': name === active ? 'page' : false }, name)))));
+      h('a', { href: '#/' + name.toLowerCase() + (REPORTS.includes(name) ? carried() : ''),
+        'aria-current': name === active ? 'page' : false }, name)))));
 }
 
 function snippetBlock(current) {
@@ -122,14 +130,18 @@ function snippetBlock(current) {
 
 function overview(current) {
   if (!current.hasHits) {
+    // the first visit turns the empty state into the reports, live
+    live.listen(current.hubId, () => {
+      current.hasHits = true;
+      render();
+    });
     return h('section', { class: 'panel empty', id: 'empty-state', 'aria-labelledby': 'empty-title' },
       h('h2', { id: 'empty-title' }, 'No visits yet'),
       h('p', {}, 'Paste this snippet before the closing </body> tag of every page you want tracked. '
         + 'Visits show up here as soon as they arrive.'),
       snippetBlock(current));
   }
-  return h('section', { class: 'panel' }, h('h2', {}, 'Overview'),
-    h('p', {}, 'This portal is collecting visits. Reports appear here.'));
+  return reportPage('Overview', current);
 }
 
 function settings(current) {
@@ -160,11 +172,15 @@ function settings(current) {
 
 function section(name, current) {
   if (name === 'Overview') return overview(current);
+  if (REPORTS.includes(name)) return reportPage(name, current);
+  live.stop();
   if (name === 'Settings') return settings(current);
   return h('section', { class: 'panel' }, h('h2', {}, name), h('p', { class: 'muted' }, 'Coming soon.'));
 }
 
 function render() {
+  const asked = Number(viewQuery().get('hubId'));
+  if (state.me.portals.some((p) => p.hubId === asked)) state.hubId = asked;
   const active = sectionFromHash();
   const current = portal();
   document.title = active + ' · ' + current.name + ' · Spoor';
@@ -179,6 +195,7 @@ function enter(me) {
 }
 
 async function signOut() {
+  live.stop();
   await api.signOut();
   state.me = null;
   signInPage();

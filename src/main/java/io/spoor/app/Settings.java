@@ -102,6 +102,10 @@ public final class Settings {
       "Hours the one-time setup link printed at a start with no dashboard user works");
   public static final Setting<Integer> REPORT_ROLLUPS = Setting.integer("report-rollups", 1, 0, 1,
       "1: keep the reports' rollups up to date at ingest; 0: do not (the reports then miss new hits; for measuring)");
+  public static final Setting<Integer> LIVE_STREAMS_PER_USER = Setting.integer("live-streams-per-user", 8, 1, 1_000,
+      "Dashboard live views (server-sent event streams) one person may have open at once; more get 429");
+  public static final Setting<Integer> LIVE_STREAMS = Setting.integer("live-streams", 500, 1, 100_000,
+      "Dashboard live views (server-sent event streams) open at once on this server; more get 429");
   public static final Setting<String> LOG = Setting.ingestLog("log",
       "Where hits wait to be applied: local (files under --data) or kafka://host:port[,host:port]/topic");
   public static final Setting<String> ROLE = Setting.choice("role", ServerRole.ALL.wireName(), ServerRole.wireNames(),
@@ -121,6 +125,7 @@ public final class Settings {
       SEGMENT_MAX_BATCH_MESSAGES,
       FORWARD_RETRY_MINUTES, FORWARD_FIRST_BACKOFF_MS, FORWARD_MAX_BACKOFF_SECONDS,
       SESSION_HOURS, SIGN_IN_FAILURES, SETUP_LINK_HOURS, REPORT_ROLLUPS,
+      LIVE_STREAMS_PER_USER, LIVE_STREAMS,
       LOG, ROLE, KAFKA_GROUP, KAFKA_SEND_TIMEOUT_MS);
 
   private final Map<Setting<?>, Object> values;

@@ -27,6 +27,8 @@ import io.spoor.crm.search.SearchRoutes;
 import io.spoor.dashboard.Accounts;
 import io.spoor.dashboard.DashboardAuth;
 import io.spoor.dashboard.DashboardRoutes;
+import io.spoor.dashboard.LiveRoutes;
+import io.spoor.dashboard.LiveUpdates;
 import io.spoor.events.BehavioralEventRoutes;
 import io.spoor.events.BehavioralEvents;
 import io.spoor.events.EventDefinitionRoutes;
@@ -122,6 +124,8 @@ public final class Spoor implements AutoCloseable {
   private final Accounts accounts;
   /** The session check of every dashboard endpoint: hand it to the routes of a dashboard section. */
   private final DashboardAuth dashboardAuth;
+  /** Tells the dashboard's live streams of each batch applied. */
+  private final LiveUpdates liveUpdates = new LiveUpdates();
 
   private Spoor(Settings settings, Clock clock, UnaryOperator<BatchSink> sinks) {
     db = openDatabase(settings);
@@ -141,9 +145,10 @@ public final class Spoor implements AutoCloseable {
     outbox = new SqlOutbox(db, stores.forwarding(), clock);
     if (role.collects() || role.applies()) {
       // an api process takes no hits: its log stays unstarted and never reaches Kafka
-      log.start(sinks.apply(new BatchApplier(db, stores.appliedHits(), stores.rejections(), stores.portals(),
-          appliers(stores, metrics, settings, creationLimits(settings, stores), outbox, rollups), ingestMetrics, clock,
-          new RejectionLimits(settings.get(Settings.REJECTIONS_KEPT), settings.get(Settings.REJECTION_BYTES_PER_BATCH)))));
+      log.start(sinks.apply(liveUpdates.watching(new BatchApplier(db, stores.appliedHits(), stores.rejections(),
+          stores.portals(), appliers(stores, metrics, settings, creationLimits(settings, stores), outbox, rollups),
+          ingestMetrics, clock, new RejectionLimits(settings.get(Settings.REJECTIONS_KEPT),
+          settings.get(Settings.REJECTION_BYTES_PER_BATCH))))));
     }
     ForwardMetrics forwardMetrics = new ForwardMetrics(metrics);
     forwardWorker = new ForwardWorker(db, stores.forwarding(), clock, Backoff.of(
@@ -165,7 +170,10 @@ public final class Spoor implements AutoCloseable {
       routes.add(new ForwardingRoutes(new Forwarding(db, stores.forwarding(), forwardWorker, outbox, clock)));
       routes.add(new DashboardRoutes(accounts, dashboardAuth, settings.get(Settings.SIGN_IN_FAILURES), clock,
           metrics, settings.find(Settings.PUBLIC_URL)));
-      routes.add(new ReportRoutes(new Reports(db), new LegacyReports(db)));
+      routes.add(new ReportRoutes(new Reports(db), new LegacyReports(db), dashboardAuth.signedIn(),
+          DashboardAuth::portal));
+      routes.add(new LiveRoutes(liveUpdates, dashboardAuth, settings.get(Settings.LIVE_STREAMS_PER_USER),
+          settings.get(Settings.LIVE_STREAMS), metrics));
     }
     Optional<HttpServerSettings.Tls> tls = settings.find(Settings.TLS_CERT)
         .map(cert -> new HttpServerSettings.Tls(cert, settings.get(Settings.TLS_KEY)));

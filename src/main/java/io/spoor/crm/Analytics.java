@@ -11,7 +11,7 @@ import java.util.Optional;
  * referrer and source) is the earliest, and the last URL is the one of the analytics seen last.
  * On a tie the first visit already known stays and the last URL added wins, as when the later
  * of two hits in the same millisecond is applied. The contact store's SQL applies exactly this
- * rule ({@code SqlContactAnalyticsTest} holds it to it).
+ * rule ({@code ContactStoreContract} holds every store to it).
  *
  * @param firstVisit the earliest visit known: where the contact first came from
  * @param lastUrl    the page of the latest visit; it moves only with {@code lastTimestamp}

@@ -12,7 +12,8 @@ import java.util.Map;
 /**
  * The page: {@code GET /} (and {@code /setup}, the first start's link) serve the shell, and
  * {@code /dashboard/assets/<file>} its own ES modules and style, read once from
- * {@code src/main/resources/dashboard/}. A strict Content-Security-Policy allows only these
+ * {@code src/main/resources/dashboard/}, and {@code /dashboard/assets/vendor/<file>} the chart
+ * library, uPlot, from its webjar. A strict Content-Security-Policy allows only these
  * files: no inline script, nothing from another origin.
  */
 final class DashboardPage {
@@ -21,24 +22,41 @@ final class DashboardPage {
       "app.js", "text/javascript; charset=utf-8",
       "api.js", "text/javascript; charset=utf-8",
       "view.js", "text/javascript; charset=utf-8",
-      "style.css", "text/css; charset=utf-8");
+      "style.css", "text/css; charset=utf-8",
+      "reports.js", "text/javascript; charset=utf-8",
+      "chart.js", "text/javascript; charset=utf-8",
+      "live.js", "text/javascript; charset=utf-8",
+      "format.js", "text/javascript; charset=utf-8");
+  /** The webjar's files, by the name the page asks for. */
+  private static final Map<String, String> VENDOR = Map.of(
+      "uPlot.esm.js", "text/javascript; charset=utf-8",
+      "uPlot.min.css", "text/css; charset=utf-8");
+  private static final String UPLOT = "/META-INF/resources/webjars/uplot/";
   private static final String POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; "
       + "img-src 'self' data:; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
-  private final Buffer shell = load("index.html");
+  private final Buffer shell = load("/dashboard/index.html");
   private final Map<String, Buffer> assets = FILES.keySet().stream()
-      .collect(java.util.stream.Collectors.toUnmodifiableMap(f -> f, DashboardPage::load));
+      .collect(java.util.stream.Collectors.toUnmodifiableMap(f -> f, f -> load("/dashboard/" + f)));
+  private final Map<String, Buffer> vendor = VENDOR.keySet().stream().collect(
+      java.util.stream.Collectors.toUnmodifiableMap(f -> f, f -> load(UPLOT + uplotVersion() + "/dist/" + f)));
 
   void mount(Router router) {
     router.get("/").handler(this::shell);
     router.get("/setup").handler(this::shell);
-    router.get(ASSETS + ":file").handler(ctx -> {
+    serve(router, ASSETS + ":file", FILES, assets);
+    serve(router, ASSETS + "vendor/:file", VENDOR, vendor);
+  }
+
+  /** Answers {@code path}'s {@code :file} from {@code files} with its type from {@code types}; any other name is not found. */
+  private static void serve(Router router, String path, Map<String, String> types, Map<String, Buffer> files) {
+    router.get(path).handler(ctx -> {
       String file = ctx.pathParam("file");
-      if (!FILES.containsKey(file)) {
+      if (!types.containsKey(file)) {
         ctx.next();
         return;
       }
-      headers(ctx).putHeader(HttpHeaders.CONTENT_TYPE, FILES.get(file)).end(assets.get(file));
+      headers(ctx).putHeader(HttpHeaders.CONTENT_TYPE, types.get(file)).end(files.get(file));
     });
   }
 
@@ -53,10 +71,21 @@ final class DashboardPage {
         .putHeader(HttpHeaders.CACHE_CONTROL, "no-cache");
   }
 
-  private static Buffer load(String file) {
-    try (InputStream in = DashboardPage.class.getResourceAsStream("/dashboard/" + file)) {
+  /** The webjar's version, as its Maven metadata in the jar says. */
+  private static String uplotVersion() {
+    java.util.Properties pom = new java.util.Properties();
+    try {
+      pom.load(new java.io.StringReader(load("/META-INF/maven/org.webjars.npm/uplot/pom.properties").toString()));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return pom.getProperty("version");
+  }
+
+  private static Buffer load(String resource) {
+    try (InputStream in = DashboardPage.class.getResourceAsStream(resource)) {
       if (in == null) {
-        throw new IllegalStateException("dashboard file missing from the jar: " + file);
+        throw new IllegalStateException("dashboard file missing from the jar: " + resource);
       }
       return Buffer.buffer(in.readAllBytes());
     } catch (IOException e) {

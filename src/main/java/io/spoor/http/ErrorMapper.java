@@ -5,6 +5,7 @@ import io.spoor.ForbiddenException;
 import io.spoor.InvalidInputException;
 import io.spoor.NotFoundException;
 import io.spoor.TooLargeException;
+import io.spoor.TooManyException;
 import io.spoor.UnavailableException;
 import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpHeaders;
@@ -216,6 +217,9 @@ public final class ErrorMapper {
     }
     if (failure instanceof ConflictException e) {
       return new ApiError(409, "CONFLICT", e.getMessage(), Map.of(), new JsonArray());
+    }
+    if (failure instanceof TooManyException e) {
+      return new ApiError(429, "RATE_LIMITS", e.getMessage(), Map.of(), new JsonArray());
     }
     if (failure instanceof ForbiddenException e) {
       return new ApiError(403, "FORBIDDEN", e.getMessage(), Map.of(), new JsonArray());

@@ -183,7 +183,7 @@ class SettingsTest {
   void helpListsEveryFlagAndEnvironmentVariable() {
     String help = Settings.help();
 
-    assertEquals(41, Settings.ALL.size());
+    assertEquals(43, Settings.ALL.size());
     for (Setting<?> setting : Settings.ALL) {
       assertTrue(help.contains(setting.flag() + " "), setting.flag());
       assertTrue(help.contains(setting.env() + " "), setting.env());

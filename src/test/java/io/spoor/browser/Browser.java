@@ -217,6 +217,28 @@ final class Browser implements AutoCloseable {
     }
   }
 
+  /** Opens {@code url} in a new tab, which becomes the current one; returns the tab's handle. */
+  String openTab(String url) {
+    driver.switchTo().newWindow(org.openqa.selenium.WindowType.TAB);
+    driver.get(url);
+    return driver.getWindowHandle();
+  }
+
+  /** The current tab's handle. */
+  String tab() {
+    return driver.getWindowHandle();
+  }
+
+  /** Makes the tab of {@code handle} the current one. */
+  void switchTo(String handle) {
+    driver.switchTo().window(handle);
+  }
+
+  /** The page's current URL. */
+  String url() {
+    return driver.getCurrentUrl();
+  }
+
   @Override
   public void close() {
     try {

@@ -68,6 +68,18 @@ final class DashboardSession {
     return send(request);
   }
 
+  /** A GET whose answer is read line by line as it arrives (a server-sent event stream). */
+  HttpResponse<java.util.stream.Stream<String>> stream(String path) {
+    try {
+      return http.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofLines());
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   private HttpRequest.Builder request(String path) {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path));
     if (cookie != null) {

@@ -61,13 +61,17 @@ public final class SqlPropertyDefinitionStore implements PropertyDefinitionStore
 
   @Override
   public boolean archive(long portalId, ObjectType type, String name) {
-    // an archived property identifies nothing: its values are free for whatever takes the name
-    db.handle().createUpdate("DELETE FROM unique_value WHERE portal_id = :portal AND object_type = :objectType "
-            + "AND name = :name").bind("portal", portalId).bind("objectType", type.name()).bind("name", name).execute();
-    return db.handle().createUpdate("UPDATE property_definition SET archived = TRUE, updated_at = :now "
+    boolean archived = db.handle().createUpdate("UPDATE property_definition SET archived = TRUE, updated_at = :now "
             + "WHERE portal_id = :portal AND object_type = :objectType AND name = :name AND NOT archived")
         .bind("portal", portalId).bind("objectType", type.name()).bind("name", name).bind("now", clock.millis())
         .execute() == 1;
+    if (archived) {
+      // an archived property identifies nothing: its values are free for whatever takes the name; a name
+      // with no live custom definition (the type's key among them) is not touched
+      db.handle().createUpdate("DELETE FROM unique_value WHERE portal_id = :portal AND object_type = :objectType "
+          + "AND name = :name").bind("portal", portalId).bind("objectType", type.name()).bind("name", name).execute();
+    }
+    return archived;
   }
 
   private static JsonArray options(List<PropertyDefinition.Option> options) {

@@ -1,0 +1,56 @@
+package io.spoor.dashboard;
+
+import io.spoor.ingest.BatchSink;
+import io.spoor.ingest.Hit;
+import io.spoor.ingest.LogPlace;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongConsumer;
+
+/**
+ * Who wants to hear that a portal's hits were applied: the dashboard's live streams listen per
+ * portal, and {@link #watching} wraps the applier so each batch committed tells the portals
+ * it held, after its commit (so a report read then sees its hits). A listener runs on the
+ * applier's thread and must hand its work off at once.
+ */
+public final class LiveUpdates {
+  private final Map<Long, Set<LongConsumer>> listeners = new ConcurrentHashMap<>();
+
+  /** The applier, telling the listeners of each batch it commits. */
+  public BatchSink watching(BatchSink sink) {
+    return new BatchSink() {
+      @Override
+      public void apply(List<Hit> hits, LogPlace place) {
+        sink.apply(hits, place);
+        applied(hits);
+      }
+
+      @Override
+      public long appliedThrough(String log) {
+        return sink.appliedThrough(log);
+      }
+    };
+  }
+
+  /** Tells each portal's listeners how many of the hits were theirs. */
+  void applied(List<Hit> hits) {
+    if (listeners.isEmpty()) {
+      return;
+    }
+    Map<Long, Long> perPortal = new TreeMap<>();
+    hits.forEach(hit -> perPortal.merge(hit.hubId(), 1L, Long::sum));
+    perPortal.forEach((hubId, count) -> listeners.getOrDefault(hubId, Set.of()).forEach(l -> l.accept(count)));
+  }
+
+  /** Calls {@code listener} with the number of hits of each batch of the portal applied; the returned action stops it. */
+  Runnable listen(long hubId, LongConsumer listener) {
+    listeners.computeIfAbsent(hubId, k -> ConcurrentHashMap.newKeySet()).add(listener);
+    return () -> listeners.computeIfPresent(hubId, (k, set) -> {
+      set.remove(listener);
+      return set.isEmpty() ? null : set;
+    });
+  }
+}
