@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Timeout;
  * the GIF) and says it is not ready; nothing it acknowledged is lost, and once the broker is
  * back hits flow again and each acknowledged one is applied once.
  */
-@Timeout(300)
+@Timeout(600)
 class KafkaBrokerStopIT {
   private static final String EMAIL = "outage@kafka.example";
   private static final String EVENT = "_a=1&_n=signed_up&email=" + KafkaTopology.enc(EMAIL);

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Timeout;
  * Spoor scaled out on a real Kafka broker: collectors, processors and an api process, each a
  * process of its own on one store, with the counts read back exactly through the CRM API.
  */
-@Timeout(300)
+@Timeout(600)
 class KafkaScaleOutIT {
   private static final String PAGE_VIEWS = "hs_analytics_num_page_views";
   private static final String COMPLETIONS = "hs_analytics_num_event_completions";
