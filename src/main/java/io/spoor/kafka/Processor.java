@@ -24,6 +24,7 @@ import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
@@ -108,7 +109,17 @@ final class Processor implements Runnable {
       while (stop.getCount() > 0
           || draining && !failed && acknowledged.count() > 0 && System.nanoTime() - drainUntil < 0) {
         seekWhereStored();
-        ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(100));
+        ConsumerRecords<String, byte[]> records;
+        try {
+          records = consumer.poll(Duration.ofMillis(100));
+        } catch (WakeupException e) {
+          throw e;
+        } catch (KafkaException e) {
+          // the brokers are away or the group is rebalancing: the client recovers by itself
+          LOG.warn("polling {} failed; trying again", topic, e);
+          stop.await(retryPause.toMillis(), TimeUnit.MILLISECONDS);
+          continue;
+        }
         failed = false;
         for (TopicPartition tp : records.partitions()) {
           if (from.containsKey(tp) && !toSeek.contains(tp) && !deliver(tp, records.records(tp))) {
@@ -237,7 +248,12 @@ final class Processor implements Runnable {
       seekWhereStored();
       owned();
       if (!caughtUp.isDone()) {
-        catchUpTo = new HashMap<>(consumer.endOffsets(partitions));
+        try {
+          catchUpTo = new HashMap<>(consumer.endOffsets(partitions));
+        } catch (KafkaException e) {
+          LOG.warn("cannot tell where the partitions end; not waiting to catch up", e);
+          caughtUp.complete(null);
+        }
         if (catchUpTo.values().stream().allMatch(end -> end == 0)) {
           caughtUp.complete(null);
         }
