@@ -59,7 +59,7 @@ final class KafkaTopology implements AutoCloseable {
   /** Lets the portal take custom events, without rate limits, through an api process. */
   static void openPortal(SpoorClient api) {
     assertEquals(200, api.send("PATCH", "/api/v1/portal", new JsonObject().put("customEventsEnabled", true)
-        .put("rateLimitSecondly", 0)).status());
+        .put("rateLimitSecondly", 0).put("rateLimitDaily", 0)).status());
   }
 
   /** A page view beacon of the visitor {@code utk} at {@code url}, identifying it by email when one is given. */
