@@ -44,7 +44,8 @@ public final class Cli {
       "Usage: java -jar spoor.jar <command> [options] [settings]",
       "",
       "Commands:",
-      "  serve                                      run the server",
+      "  serve [--role all|collector|api]           run the server (all of it, by default)",
+      "  process                                    apply hits from Kafka to the store (--log kafka://…)",
       "  portal create --hub-id N [--name TEXT]     add a portal",
       "  portal list                                list portals",
       "  portal update --hub-id N --custom-events on|off",
@@ -119,6 +120,8 @@ public final class Cli {
       switch (command) {
         case "serve":
           return serve(Settings.load(args.flags(), env));
+        case "process":
+          return serve(Settings.load(processing(args.flags()), env));
         case "portal create":
         case "portal list":
         case "portal update":
@@ -214,6 +217,17 @@ public final class Cli {
       LoggerFactory.getLogger(Cli.class).error("closing after the ingest log failed", e);
     }
     return FATAL_EXIT;
+  }
+
+  /** {@code process}: a server in the process role, whatever the environment says. */
+  private static Map<String, String> processing(Map<String, String> flags) {
+    String role = ServerRole.PROCESS.wireName();
+    if (flags.containsKey(Settings.ROLE.name()) && !flags.get(Settings.ROLE.name()).equals(role)) {
+      throw new UsageException("process takes no " + Settings.ROLE.flag() + " (it is the process role)");
+    }
+    Map<String, String> all = new java.util.HashMap<>(flags);
+    all.put(Settings.ROLE.name(), role);
+    return all;
   }
 
   private int admin(String command, Args args) {

@@ -88,4 +88,19 @@ public record Setting<T>(String name, String doc, Optional<T> fallback, Function
       }
     }, "a readable file", false);
   }
+
+  /** One of {@code choices}. */
+  static Setting<String> choice(String name, String fallback, java.util.List<String> choices, String doc) {
+    return new Setting<>(name, doc, Optional.of(fallback),
+        raw -> choices.contains(raw.trim()) ? Optional.of(raw.trim()) : Optional.empty(),
+        "one of " + String.join(", ", choices), false);
+  }
+
+  /** {@code local} or a {@code kafka://} address. */
+  static Setting<String> ingestLog(String name, String doc) {
+    return new Setting<>(name, doc, Optional.of(Settings.LOCAL_LOG),
+        raw -> raw.trim().equals(Settings.LOCAL_LOG) || io.spoor.kafka.KafkaAddress.parse(raw).isPresent()
+            ? Optional.of(raw.trim()) : Optional.empty(),
+        Settings.LOCAL_LOG + " or kafka://host:port[,host:port]/topic", false);
+  }
 }

@@ -3,6 +3,7 @@ package io.spoor.app;
 import io.spoor.ingest.FileIngestLog;
 import io.spoor.ingest.IngestLimits;
 import io.spoor.ingest.RejectionLimits;
+import io.spoor.kafka.KafkaAddress;
 import io.spoor.segment.EdgeLimits;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,6 +17,8 @@ import java.util.Optional;
  * then the default; {@link #load} names every bad key at once.
  */
 public final class Settings {
+  /** The value of {@link #LOG} for the ingest log in local files. */
+  public static final String LOCAL_LOG = "local";
   public static final Setting<Integer> PORT =
       Setting.integer("port", 8080, 0, 65535, "HTTP port to listen on (0 picks a free one)");
   public static final Setting<String> HOST =
@@ -123,6 +126,15 @@ public final class Settings {
       1_000_000, "Bad-row problems an import keeps for its report; more are only counted");
   public static final Setting<Integer> SIGN_IN_SLOWDOWN_MS = Setting.integer("sign-in-slowdown-ms", 1_000, 0, 10_000,
       "Milliseconds each sign-in to an email waits once it had sign-in-failures failures from any addresses in 15 minutes");
+  public static final Setting<String> LOG = Setting.ingestLog("log",
+      "Where hits wait to be applied: local (files under --data) or kafka://host:port[,host:port]/topic");
+  public static final Setting<String> ROLE = Setting.choice("role", ServerRole.ALL.wireName(), ServerRole.wireNames(),
+      "What this process does: all (everything), collector (tracking and ingest endpoints), api (CRM and admin "
+          + "API, dashboard) or process (applies hits from Kafka); all but all need --log kafka://");
+  public static final Setting<String> KAFKA_GROUP = Setting.text("kafka-group", "spoor-processors",
+      "Consumer group of the processors of one store: each partition of the topic is applied by one of them");
+  public static final Setting<Integer> KAFKA_SEND_TIMEOUT_MS = Setting.integer("kafka-send-timeout-ms", 10_000,
+      1_000, 300_000, "Milliseconds the edge waits for Kafka to acknowledge a hit before it answers 503");
 
   public static final List<Setting<?>> ALL = List.of(PORT, HOST, DATA, PORTAL_ID, PUBLIC_URL,
       BOOTSTRAP_TOKEN, QUEUE_CAPACITY, MAX_BATCH, MAX_BACKLOG, MAX_WAIT_MS, APPLY_INTERVAL_MS,
@@ -135,7 +147,8 @@ public final class Settings {
       SESSION_HOURS, SIGN_IN_FAILURES, SETUP_LINK_HOURS, REPORT_ROLLUPS,
       LIVE_STREAMS_PER_USER, LIVE_STREAMS,
       FORWARD_LANES, STORE, STORE_POOL_SIZE, REPORT_INDEX_VISITS, REPORT_CACHE_MB,
-      IMPORT_MAX_BYTES, IMPORT_MAX_ROWS, IMPORT_PROBLEMS_KEPT, SIGN_IN_SLOWDOWN_MS);
+      IMPORT_MAX_BYTES, IMPORT_MAX_ROWS, IMPORT_PROBLEMS_KEPT, SIGN_IN_SLOWDOWN_MS,
+      LOG, ROLE, KAFKA_GROUP, KAFKA_SEND_TIMEOUT_MS);
 
   private final Map<Setting<?>, Object> values;
 
@@ -166,6 +179,10 @@ public final class Settings {
     if (values.containsKey(TLS_CERT) != values.containsKey(TLS_KEY)) {
       problems.add(TLS_CERT.flag() + " and " + TLS_KEY.flag() + ": set both or neither");
     }
+    if (!ServerRole.ALL.wireName().equals(values.get(ROLE)) && LOCAL_LOG.equals(values.get(LOG))) {
+      problems.add(ROLE.flag() + " " + values.get(ROLE) + " needs " + LOG.flag() + " kafka://…: a local log is "
+          + "applied only by the process that writes it");
+    }
     if (!problems.isEmpty()) {
       throw new SettingsException(problems);
     }
@@ -179,6 +196,16 @@ public final class Settings {
   @SuppressWarnings("unchecked")
   public <T> Optional<T> find(Setting<T> setting) {
     return Optional.ofNullable((T) values.get(setting));
+  }
+
+  /** What this process does ({@link #ROLE}). */
+  public ServerRole role() {
+    return ServerRole.of(get(ROLE));
+  }
+
+  /** The Kafka log's address ({@link #LOG}), or empty for the local log. */
+  public Optional<KafkaAddress> kafka() {
+    return KafkaAddress.parse(get(LOG));
   }
 
   public Path dataDir() {

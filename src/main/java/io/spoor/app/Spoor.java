@@ -61,6 +61,9 @@ import io.spoor.ingest.LogDamage;
 import io.spoor.ingest.RejectReason;
 import io.spoor.ingest.Ticker;
 import io.spoor.ingest.RejectionLimits;
+import io.spoor.kafka.KafkaAddress;
+import io.spoor.kafka.KafkaClients;
+import io.spoor.kafka.KafkaIngestLog;
 import io.spoor.ops.Counter;
 import io.spoor.ops.Metrics;
 import io.spoor.portal.NewToken;
@@ -121,6 +124,7 @@ public final class Spoor implements AutoCloseable {
   private static final int MAX_URL_BYTES = 16 * 1024;
 
   private final Database db;
+  private final ServerRole role;
   private final Vertx vertx;
   private final IngestLog log;
   private final Server server;
@@ -147,17 +151,20 @@ public final class Spoor implements AutoCloseable {
     accounts = accounts(settings, stores, clock);
     dashboardAuth = new DashboardAuth(accounts);
     setupToken = accounts.firstStartToken(settings.get(Settings.PORTAL_ID));
-    log = new FileIngestLog(settings.dataDir().resolve("log"), new IngestLimits(settings.get(Settings.QUEUE_CAPACITY),
-        settings.get(Settings.MAX_BATCH), settings.get(Settings.MAX_BACKLOG),
-        Duration.ofMillis(settings.get(Settings.MAX_WAIT_MS)), Duration.ofMillis(settings.get(Settings.APPLY_INTERVAL_MS)),
-        settings.get(Settings.MAX_BACKLOG_BYTES), settings.get(Settings.MAX_BATCH_BYTES)),
-        Duration.ofMinutes(settings.get(Settings.LOG_SEGMENT_MAX_AGE_MINUTES)), clock, Ticker.SYSTEM);
+    role = settings.role();
+    log = ingestLog(settings, clock);
     ingestMetrics = new IngestMetrics(metrics, log);
+    metrics.gauges("spoor_kafka_consumer_lag", "Records of a partition of the Kafka topic not yet applied by this "
+        + "process's processor", log::lagByPartition, "partition");
     Rollups rollups = new Rollups(db, settings.get(Settings.REPORT_ROLLUPS) == 1);
     outbox = new SqlOutbox(db, stores.forwarding(), clock);
-    log.start(sinks.apply(liveUpdates.watching(new BatchApplier(db, stores.appliedHits(), stores.rejections(), stores.portals(),
-        appliers(stores, metrics, settings, creationLimits(settings, stores), outbox, rollups), ingestMetrics, clock,
-        new RejectionLimits(settings.get(Settings.REJECTIONS_KEPT), settings.get(Settings.REJECTION_BYTES_PER_BATCH))))));
+    if (role.collects() || role.applies()) {
+      // an api process takes no hits: its log stays unstarted and never reaches Kafka
+      log.start(sinks.apply(liveUpdates.watching(new BatchApplier(db, stores.appliedHits(), stores.rejections(),
+          stores.portals(), appliers(stores, metrics, settings, creationLimits(settings, stores), outbox, rollups),
+          ingestMetrics, clock, new RejectionLimits(settings.get(Settings.REJECTIONS_KEPT),
+          settings.get(Settings.REJECTION_BYTES_PER_BATCH))))));
+    }
     ForwardMetrics forwardMetrics = new ForwardMetrics(metrics);
     forwardWorker = new ForwardWorker(db, stores.forwarding(), clock, Backoff.of(
         Duration.ofMillis(settings.get(Settings.FORWARD_FIRST_BACKOFF_MS)),
@@ -166,27 +173,34 @@ public final class Spoor implements AutoCloseable {
         settings.get(Settings.FORWARD_LANES));
     forwardMetrics.watch(metrics, db, stores.forwarding(), forwardWorker);
     vertx = Vertx.vertx();
-    List<Routes> routes = new ArrayList<>(trackingRoutes(settings, stores, metrics, clock));
-    routes.addAll(crmRoutes(stores, clock));
-    routes.addAll(adminRoutes(stores, metrics, clock));
+    List<Routes> routes = new ArrayList<>();
+    routes.add(opsRoutes(metrics));
     WriteKeys writeKeys = new WriteKeys(db, stores.portals(), stores.writeKeys(), clock);
-    routes.addAll(segmentRoutes(settings, writeKeys, metrics, clock));
-    Forwarding forwarding = new Forwarding(db, stores.forwarding(), forwardWorker, outbox, clock);
-    routes.add(new ForwardingRoutes(forwarding));
-    routes.add(new DashboardRoutes(accounts, dashboardAuth, settings.get(Settings.SIGN_IN_FAILURES),
-        settings.get(Settings.SIGN_IN_SLOWDOWN_MS), clock, metrics, settings.find(Settings.PUBLIC_URL)));
-    Reports reports = new Reports(db, new VisitIndex(db, settings.get(Settings.REPORT_INDEX_VISITS)),
-        settings.get(Settings.REPORT_CACHE_MB));
-    routes.add(new ReportRoutes(reports, new LegacyReports(db, reports), dashboardAuth.signedIn(),
-        DashboardAuth::portal));
-    routes.add(new LiveRoutes(liveUpdates, dashboardAuth, settings.get(Settings.LIVE_STREAMS_PER_USER),
-        settings.get(Settings.LIVE_STREAMS), metrics));
     imports = imports(settings, stores, metrics, clock);
-    routes.addAll(dashboardSettingsRoutes(stores, writeKeys, forwarding));
-    routes.addAll(transferRoutes(stores, clock));
-    routes.add(new ReportExportRoutes(reports));
-    routes.add(new ReportExportRoutes(reports, Mount.at("/dashboard/api", dashboardAuth.guard())));
-    routes.addAll(recordRoutes(stores, clock));
+    if (role.collects()) {
+      routes.addAll(trackingRoutes(settings, stores, metrics, clock));
+      routes.add(segmentRoutes(settings, writeKeys, metrics, clock));
+    }
+    if (role.servesApi()) {
+      routes.addAll(crmRoutes(stores, clock));
+      routes.addAll(adminRoutes(stores, clock));
+      routes.add(new WriteKeyRoutes(writeKeys));
+      Forwarding forwarding = new Forwarding(db, stores.forwarding(), forwardWorker, outbox, clock);
+      routes.add(new ForwardingRoutes(forwarding));
+      routes.add(new DashboardRoutes(accounts, dashboardAuth, settings.get(Settings.SIGN_IN_FAILURES),
+          settings.get(Settings.SIGN_IN_SLOWDOWN_MS), clock, metrics, settings.find(Settings.PUBLIC_URL)));
+      Reports reports = new Reports(db, new VisitIndex(db, settings.get(Settings.REPORT_INDEX_VISITS)),
+          settings.get(Settings.REPORT_CACHE_MB));
+      routes.add(new ReportRoutes(reports, new LegacyReports(db, reports), dashboardAuth.signedIn(),
+          DashboardAuth::portal));
+      routes.add(new LiveRoutes(liveUpdates, dashboardAuth, settings.get(Settings.LIVE_STREAMS_PER_USER),
+          settings.get(Settings.LIVE_STREAMS), metrics));
+      routes.addAll(dashboardSettingsRoutes(stores, writeKeys, forwarding));
+      routes.addAll(transferRoutes(stores, clock));
+      routes.add(new ReportExportRoutes(reports));
+      routes.add(new ReportExportRoutes(reports, Mount.at("/dashboard/api", dashboardAuth.guard())));
+      routes.addAll(recordRoutes(stores, clock));
+    }
     Optional<HttpServerSettings.Tls> tls = settings.find(Settings.TLS_CERT)
         .map(cert -> new HttpServerSettings.Tls(cert, settings.get(Settings.TLS_KEY)));
     server = new Server(vertx, new HttpServerSettings(settings.get(Settings.HOST), settings.get(Settings.PORT),
@@ -196,11 +210,14 @@ public final class Spoor implements AutoCloseable {
             settings.find(Settings.PUBLIC_URL)),
         metrics);
     port = server.start();
-    forwardWorker.start();
+    if (role.applies()) {
+      forwardWorker.start();
+    }
     // the store and the log have made their files by now: they get the owner-only mode too
     DataDirectory.protect(settings.dataDir());
-    LOG.info("listening on {}:{} ({}) with the {} store at {}", settings.get(Settings.HOST), port,
-        tls.isPresent() ? "https" : "http", db.dialect().name(), storePlace(settings));
+    LOG.info("listening on {}:{} ({}) as {} with the {} store at {} and the {} ingest log", settings.get(Settings.HOST),
+        port, tls.isPresent() ? "https" : "http", role.wireName(), db.dialect().name(),
+        storePlace(settings), settings.get(Settings.LOG));
   }
 
   /** The rules each kind of hit is applied by. */
@@ -277,11 +294,17 @@ public final class Spoor implements AutoCloseable {
             stores.propertyDefinitions())));
   }
 
-  /** Operations, portal settings, tokens, event definitions, rejections and the API's own document. */
-  private List<Routes> adminRoutes(Stores stores, Metrics metrics, Clock clock) {
+  /** Health, readiness (the store, and the ingest log where this role uses it) and metrics. */
+  private Routes opsRoutes(Metrics metrics) {
+    boolean usesLog = role.collects() || role.applies();
+    return new OpsRoutes(metrics, () -> db.isReachable() && (!usesLog || log.reachable()),
+        () -> !log.failure().isDone(),
+        () -> Optional.of(log.damage()).filter(LogDamage::found).map(LogDamage::summary));
+  }
+
+  /** Portal settings, tokens, event definitions, rejections and the API's own document. */
+  private List<Routes> adminRoutes(Stores stores, Clock clock) {
     return List.of(
-        new OpsRoutes(metrics, db::isReachable, () -> !log.failure().isDone(),
-            () -> Optional.of(log.damage()).filter(LogDamage::found).map(LogDamage::summary)),
         new EventDefinitionRoutes(new EventDefinitions(db, stores.eventDefinitions(), clock)),
         new RejectionRoutes(db, stores.rejections()),
         new PortalRoutes(portals),
@@ -289,14 +312,31 @@ public final class Spoor implements AutoCloseable {
         new OpenApiDocument());
   }
 
-  /** Segment's HTTP Tracking API, which feeds the ingest log, and the write keys it takes. */
-  private List<Routes> segmentRoutes(Settings settings, WriteKeys writeKeys, Metrics metrics, Clock clock) {
+  /** Segment's HTTP Tracking API, which feeds the ingest log. */
+  private Routes segmentRoutes(Settings settings, WriteKeys writeKeys, Metrics metrics, Clock clock) {
     EdgeLimits limits = new EdgeLimits(settings.get(Settings.SEGMENT_MAX_MESSAGE_BYTES),
         settings.get(Settings.SEGMENT_MAX_REQUEST_BYTES), settings.get(Settings.SEGMENT_MAX_BATCH_MESSAGES));
-    return List.of(
-        new SegmentRoutes(writeKeys, limits, log, clock, metrics.counter("spoor_segment_refused_total",
-            "Calls of Segment's Tracking API answered with an error, by status", "status")),
-        new WriteKeyRoutes(writeKeys));
+    return new SegmentRoutes(writeKeys, limits, log, clock, metrics.counter("spoor_segment_refused_total",
+        "Calls of Segment's Tracking API answered with an error, by status", "status"));
+  }
+
+  /**
+   * The ingest log of the settings: in local files under the data directory, or on Kafka, where
+   * this process applies what it consumes only in a role that applies.
+   */
+  private static IngestLog ingestLog(Settings settings, Clock clock) {
+    IngestLimits limits = new IngestLimits(settings.get(Settings.QUEUE_CAPACITY),
+        settings.get(Settings.MAX_BATCH), settings.get(Settings.MAX_BACKLOG),
+        Duration.ofMillis(settings.get(Settings.MAX_WAIT_MS)), Duration.ofMillis(settings.get(Settings.APPLY_INTERVAL_MS)),
+        settings.get(Settings.MAX_BACKLOG_BYTES), settings.get(Settings.MAX_BATCH_BYTES));
+    Optional<KafkaAddress> kafka = settings.kafka();
+    if (kafka.isPresent()) {
+      return new KafkaIngestLog(kafka.get(), new KafkaClients(kafka.get(), settings.get(Settings.KAFKA_GROUP),
+          Duration.ofMillis(settings.get(Settings.KAFKA_SEND_TIMEOUT_MS)), settings.get(Settings.MAX_BATCH)),
+          settings.role().applies(), limits, settings.dataDir(), clock);
+    }
+    return new FileIngestLog(settings.dataDir().resolve("log"), limits,
+        Duration.ofMinutes(settings.get(Settings.LOG_SEGMENT_MAX_AGE_MINUTES)), clock, Ticker.SYSTEM);
   }
 
   /**

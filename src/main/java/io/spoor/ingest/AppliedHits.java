@@ -29,4 +29,17 @@ public interface AppliedHits {
 
   /** Records that {@code log} was applied in order through {@code position}. */
   void advance(String log, long position);
+
+  /** What {@link #nextOffset} answers for a partition with no stored offset. */
+  long NO_OFFSET = -1;
+
+  /** The stored offset of the next record of {@code topic}'s {@code partition} to apply, or {@link #NO_OFFSET}. */
+  long nextOffset(String topic, int partition);
+
+  /**
+   * Stores {@code next} for the partition if its stored offset is still {@code from}
+   * ({@link #NO_OFFSET}: none stored yet). False, storing nothing, when another consumer moved
+   * it meanwhile: the caller lost the partition and must not commit what it applied.
+   */
+  boolean moveOffset(String topic, int partition, long from, long next);
 }

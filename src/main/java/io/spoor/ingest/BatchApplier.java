@@ -83,8 +83,17 @@ public final class BatchApplier implements BatchSink {
     return tx.read(() -> ledger.position(log));
   }
 
+  @Override
+  public long nextOffset(String topic, int partition) {
+    return tx.read(() -> ledger.nextOffset(topic, partition));
+  }
+
   private Applied applyInTransaction(List<Hit> received, LogPlace place) {
     long now = clock.millis();
+    // first, so a fenced processor gives up before doing any work, and holds the write lock from here on
+    if (place instanceof LogPlace.Consumed c && !ledger.moveOffset(c.topic(), c.partition(), c.from(), c.next())) {
+      throw new LogFencedException(c.topic(), c.partition(), c.from());
+    }
     Batch batch = new Batch(now, portals);
     Keyed keyed = keyed(received);
     List<Hit> hits = keyed.hits();
@@ -178,7 +187,7 @@ public final class BatchApplier implements BatchSink {
   private Set<String> fresh(Keyed keyed, LogPlace place, long now) {
     Set<String> fresh = new LinkedHashSet<>();
     keyed.hits().forEach(hit -> fresh.add(hit.id()));
-    boolean checkAll = !(place instanceof LogPlace.InOrder inOrder) || inOrder.replayed();
+    boolean checkAll = place instanceof LogPlace.Alone || place instanceof LogPlace.InOrder inOrder && inOrder.replayed();
     boolean recordAll = place instanceof LogPlace.Alone;
     fresh.removeAll(keyed.recorded().keySet());
     if (checkAll) {

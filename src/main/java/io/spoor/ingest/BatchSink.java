@@ -14,4 +14,12 @@ public interface BatchSink {
 
   /** The {@code through} of the last in-order batch of {@code log} committed (0 if none). */
   long appliedThrough(String log);
+
+  /**
+   * The stored offset of the next record of {@code topic}'s {@code partition} to apply, or
+   * {@link AppliedHits#NO_OFFSET} (also for a sink that keeps no offsets).
+   */
+  default long nextOffset(String topic, int partition) {
+    return AppliedHits.NO_OFFSET;
+  }
 }

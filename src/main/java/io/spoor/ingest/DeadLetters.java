@@ -17,19 +17,19 @@ import org.slf4j.LoggerFactory;
  * goes to the rejection list). Kept one per line with the error and the encoded record, so an
  * operator can see them and replay them after a fix; counted in the metrics.
  */
-final class DeadLetters {
+public final class DeadLetters {
   private static final Logger LOG = LoggerFactory.getLogger(DeadLetters.class);
   private final Path file;
   private final Clock clock;
   private final AtomicLong count = new AtomicLong();
 
-  DeadLetters(Path file, Clock clock) {
+  public DeadLetters(Path file, Clock clock) {
     this.file = file;
     this.clock = clock;
   }
 
   /** Keeps one record aside, durably; counted once it was written. */
-  void add(long seq, byte[] record, Throwable error) {
+  public void add(long seq, byte[] record, Throwable error) {
     LOG.error("log record {} cannot be applied; kept in {}", seq, file, error);
     String line = clock.instant() + "\t" + seq + "\t" + error.getClass().getName() + "\t"
         + Base64.getEncoder().encodeToString(record) + "\n";
@@ -42,7 +42,7 @@ final class DeadLetters {
     count.incrementAndGet();
   }
 
-  long count() {
+  public long count() {
     return count.get();
   }
 }

@@ -47,6 +47,16 @@ public interface IngestLog extends AutoCloseable {
     return LogDamage.NONE;
   }
 
+  /** Whether what the log is kept in answers now (always, for a log in local files). */
+  default boolean reachable() {
+    return true;
+  }
+
+  /** Records not yet applied by this process, by partition of the partitions it applies (none for a local log). */
+  default java.util.Map<Integer, Long> lagByPartition() {
+    return java.util.Map.of();
+  }
+
   /** Stops accepting, delivers everything accepted, then returns. */
   @Override
   void close();

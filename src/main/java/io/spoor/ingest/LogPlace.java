@@ -17,4 +17,14 @@ public sealed interface LogPlace {
   /** A hit applied out of log order (alone, after its batch failed): the sink remembers its id. */
   record Alone() implements LogPlace {
   }
+
+  /**
+   * A batch of one partition of a Kafka topic, in offset order: the sink stores {@code next} as
+   * the partition's offset in the same transaction, provided the stored one is still
+   * {@code from} ({@link AppliedHits#NO_OFFSET}: none yet); otherwise it commits nothing and
+   * throws {@link LogFencedException}. The offsets make a redelivered record count once, so hit
+   * ids made at the edge need no check.
+   */
+  record Consumed(String topic, int partition, long from, long next) implements LogPlace {
+  }
 }

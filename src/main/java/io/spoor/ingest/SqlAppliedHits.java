@@ -57,4 +57,22 @@ public final class SqlAppliedHits implements AppliedHits {
             + "ON CONFLICT (log_name) DO UPDATE SET position = excluded.position")
         .bind("log", log).bind("position", position).execute();
   }
+
+  @Override
+  public long nextOffset(String topic, int partition) {
+    return db.handle().createQuery("SELECT next_offset FROM consumed_offset WHERE topic = :topic "
+            + "AND partition_no = :partition")
+        .bind("topic", topic).bind("partition", partition).mapTo(Long.class).findOne().orElse(NO_OFFSET);
+  }
+
+  @Override
+  public boolean moveOffset(String topic, int partition, long from, long next) {
+    String sql = from == NO_OFFSET
+        ? "INSERT INTO consumed_offset (topic, partition_no, next_offset) VALUES (:topic, :partition, :next) "
+            + "ON CONFLICT (topic, partition_no) DO NOTHING"
+        : "UPDATE consumed_offset SET next_offset = :next WHERE topic = :topic AND partition_no = :partition "
+            + "AND next_offset = :from";
+    return db.handle().createUpdate(sql).bind("topic", topic).bind("partition", partition).bind("from", from)
+        .bind("next", next).execute() == 1;
+  }
 }

@@ -10,7 +10,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.Map;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /**
  * Spoor's metrics: labelled counters, gauges read on demand and histograms in a Prometheus
@@ -53,6 +55,19 @@ public final class Metrics {
   public synchronized void gauge(String name, String help, LongSupplier value) {
     claim(name);
     GaugeWithCallback.builder().name(name).help(help).callback(callback -> callback.call(value.getAsLong()))
+        .register(registry);
+  }
+
+  /**
+   * Gauges of one family read on demand: {@code values} gives, at each scrape, a value per value
+   * of the one label {@code labelName} (a key of the map).
+   */
+  public synchronized void gauges(String name, String help, Supplier<Map<?, ? extends Number>> values,
+      String labelName) {
+    claim(name);
+    GaugeWithCallback.builder().name(name).help(help).labelNames(labelName)
+        .callback(callback -> values.get().forEach((label, value) -> callback.call(value.doubleValue(),
+            String.valueOf(label))))
         .register(registry);
   }
 

@@ -125,6 +125,25 @@ class CliTest {
   }
 
   @Test
+  void processServesInTheProcessRoleOnTheKafkaLogOnly() {
+    java.util.concurrent.atomic.AtomicReference<Settings> started = new java.util.concurrent.atomic.AtomicReference<>();
+    Cli cli = new Cli(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), Map.of(), Clock.systemUTC(),
+        settings -> {
+          started.set(settings);
+          throw new UsageException("started");
+        }, code -> { });
+
+    assertEquals(2, cli.run(new String[] {"process", "--log", "kafka://k1:9092/hits", "--data", data.toString()}));
+    assertEquals(ServerRole.PROCESS, started.get().role());
+
+    assertEquals(2, run("process"));
+    assertTrue(err.toString(StandardCharsets.UTF_8).contains("--role process needs --log kafka://"));
+    assertEquals(2, run("process", "--role", "api", "--log", "kafka://k1:9092/hits"));
+    assertTrue(err.toString(StandardCharsets.UTF_8).contains("process takes no --role"));
+  }
+
+  @Test
   void userCreateReadsThePasswordFromStandardInput() {
     run("portal", "create", "--hub-id", "3");
     assertEquals(0, runWithInput("piped in password\n", "user", "create", "--hub-id", "3", "--email", "ops@example.com",

@@ -200,7 +200,7 @@ class SettingsTest {
   void helpListsEveryFlagAndEnvironmentVariable() {
     String help = Settings.help();
 
-    assertEquals(48, Settings.ALL.size());
+    assertEquals(52, Settings.ALL.size());
     for (Setting<?> setting : Settings.ALL) {
       assertTrue(help.contains(setting.flag() + " "), setting.flag());
       assertTrue(help.contains(setting.env() + " "), setting.env());
@@ -266,5 +266,36 @@ class SettingsTest {
         "tls-key", cert.resolveSibling("no-such-key.pem").toString()), NONE));
     assertEquals(cert, Settings.load(Map.of("tls-cert", cert.toString(), "tls-key", cert.toString()), NONE)
         .get(Settings.TLS_CERT));
+  }
+
+  @Test
+  void theIngestLogIsLocalUnlessAKafkaAddressIsGiven() {
+    assertEquals(Optional.empty(), Settings.load(NONE, NONE).kafka());
+    assertEquals(ServerRole.ALL, Settings.load(NONE, NONE).role());
+
+    Settings kafka = Settings.load(Map.of("log", "kafka://k1:9092,k2:9093/spoor-hits", "role", "collector"), NONE);
+
+    assertEquals(Optional.of(new io.spoor.kafka.KafkaAddress("k1:9092,k2:9093", "spoor-hits")), kafka.kafka());
+    assertEquals(ServerRole.COLLECTOR, kafka.role());
+  }
+
+  @Test
+  void aKafkaAddressWithoutBrokersOrTopicIsRefused() {
+    for (String bad : List.of("kafka://k1:9092", "kafka:///hits", "kafka://k1/hits", "kafka://k1:9092/", "files")) {
+      SettingsException e = assertThrows(SettingsException.class, () -> Settings.load(Map.of("log", bad), NONE));
+
+      assertEquals(List.of("--log: expected local or kafka://host:port[,host:port]/topic, got \"" + bad + "\""),
+          e.problems(), bad);
+    }
+  }
+
+  @Test
+  void aRoleOtherThanAllNeedsTheKafkaLog() {
+    SettingsException e = assertThrows(SettingsException.class,
+        () -> Settings.load(NONE, Map.of("SPOOR_ROLE", "collector")));
+
+    assertEquals(1, e.problems().size());
+    assertTrue(e.problems().get(0).startsWith("--role collector needs --log kafka://"), e.problems().toString());
+    assertThrows(SettingsException.class, () -> Settings.load(Map.of("role", "leader"), NONE));
   }
 }

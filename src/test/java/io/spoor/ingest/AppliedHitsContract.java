@@ -1,6 +1,8 @@
 package io.spoor.ingest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.spoor.testkit.StoreContract;
 import java.util.List;
@@ -46,5 +48,20 @@ abstract class AppliedHitsContract extends StoreContract<AppliedHits> {
     run(s -> s.record(ids, Map.of(), 1_000));
 
     assertEquals(1_200, read(s -> s.recorded(ids)).size());
+  }
+
+  @Test
+  void aPartitionsOffsetMovesOnlyFromTheOffsetStoredAndIsKeptPerTopicAndPartition() {
+    assertEquals(AppliedHits.NO_OFFSET, (long) read(s -> s.nextOffset("hits", 0)));
+
+    assertTrue((boolean) in(s -> s.moveOffset("hits", 0, AppliedHits.NO_OFFSET, 5)));
+    assertFalse((boolean) in(s -> s.moveOffset("hits", 0, AppliedHits.NO_OFFSET, 7)), "another processor stored one first");
+    assertFalse((boolean) in(s -> s.moveOffset("hits", 0, 4, 7)), "the offset moved on from where this batch began");
+    assertTrue((boolean) in(s -> s.moveOffset("hits", 0, 5, 9)));
+    assertTrue((boolean) in(s -> s.moveOffset("hits", 1, AppliedHits.NO_OFFSET, 2)));
+
+    assertEquals(9, (long) read(s -> s.nextOffset("hits", 0)));
+    assertEquals(2, (long) read(s -> s.nextOffset("hits", 1)));
+    assertEquals(AppliedHits.NO_OFFSET, (long) read(s -> s.nextOffset("other-hits", 0)));
   }
 }

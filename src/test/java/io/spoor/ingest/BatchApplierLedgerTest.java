@@ -1,6 +1,7 @@
 package io.spoor.ingest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.spoor.http.Param;
 import io.spoor.ops.Metrics;
@@ -146,6 +147,27 @@ class BatchApplierLedgerTest {
 
     assertEquals(List.of(), applied);
     assertEquals(0, metrics.idempotencyKeysReused());
+  }
+
+  @Test
+  void aPartitionsBatchCommitsItsNextOffsetAndOneFromAnOffsetThatMovedOnIsFencedAndAppliesNothing() {
+    Hit first = hit(HitIds.timeOrdered(AT));
+    Hit second = hit(HitIds.timeOrdered(AT));
+    sink.apply(List.of(first), new LogPlace.Consumed("hits", 0, AppliedHits.NO_OFFSET, 1));
+
+    assertThrows(LogFencedException.class,
+        () -> sink.apply(List.of(first, second), new LogPlace.Consumed("hits", 0, AppliedHits.NO_OFFSET, 2)));
+    assertThrows(LogFencedException.class,
+        () -> sink.apply(List.of(second), new LogPlace.Consumed("hits", 0, 0, 2)));
+    assertEquals(List.of(first.id()), applied, "a fenced batch applies nothing");
+    assertEquals(1, sink.nextOffset("hits", 0));
+
+    sink.apply(List.of(second), new LogPlace.Consumed("hits", 0, 1, 2));
+
+    assertEquals(ids(List.of(first, second)), applied);
+    assertEquals(2, sink.nextOffset("hits", 0));
+    assertEquals(AppliedHits.NO_OFFSET, sink.nextOffset("hits", 1));
+    assertEquals(0, ledgerRows(), "the offsets cover the ids made at the edge");
   }
 
   private long ledgerRows() {

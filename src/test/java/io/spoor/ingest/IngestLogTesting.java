@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -41,6 +43,17 @@ abstract class IngestLogTesting {
     private final List<Watch> watches = new CopyOnWriteArrayList<>();
     volatile CountDownLatch gate;
     volatile Predicate<List<String>> refuses = ids -> false;
+    /** The partitions' stored offsets, as a store keeps them: shared by the sinks of one test. */
+    private final Map<String, Long> offsets;
+
+    Sink() {
+      this(new ConcurrentHashMap<>());
+    }
+
+    /** A sink that keeps partitions' offsets in {@code offsets}, with what sinks before it stored there. */
+    Sink(Map<String, Long> offsets) {
+      this.offsets = offsets;
+    }
 
     private record Watch(Predicate<List<String>> offered, CompletableFuture<List<String>> seen) {
     }
@@ -83,6 +96,15 @@ abstract class IngestLogTesting {
       if (refuses.test(ids)) {
         throw new IllegalStateException("store refused " + ids);
       }
+      if (place instanceof LogPlace.Consumed c) {
+        String key = c.topic() + "/" + c.partition();
+        synchronized (offsets) {
+          if (offsets.getOrDefault(key, AppliedHits.NO_OFFSET) != c.from()) {
+            throw new LogFencedException(c.topic(), c.partition(), c.from());
+          }
+          offsets.put(key, c.next());
+        }
+      }
       applied.add(ids);
       if (place instanceof LogPlace.InOrder inOrder) {
         through = inOrder.through();
@@ -92,6 +114,23 @@ abstract class IngestLogTesting {
     @Override
     public long appliedThrough(String log) {
       return through;
+    }
+
+    @Override
+    public long nextOffset(String topic, int partition) {
+      return offsets.getOrDefault(topic + "/" + partition, AppliedHits.NO_OFFSET);
+    }
+
+    /** This sink, refusing every batch. */
+    Sink refusingAll() {
+      refuses = ids -> true;
+      return this;
+    }
+
+    /** This sink, holding every call until released. */
+    Sink gatedUntilReleased() {
+      gate = new CountDownLatch(1);
+      return this;
     }
 
     /** Completes when a batch the predicate accepts is offered (from now on). */

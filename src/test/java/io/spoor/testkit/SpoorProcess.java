@@ -19,11 +19,16 @@ public final class SpoorProcess implements AutoCloseable {
   private final int port;
 
   private SpoorProcess(String mainClass, Path data) {
+    this(mainClass, data, List.of("serve"), ProcessBuilder.Redirect.DISCARD);
+  }
+
+  private SpoorProcess(String mainClass, Path data, List<String> command, ProcessBuilder.Redirect errors) {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    ProcessBuilder builder = new ProcessBuilder(List.of(java, "-Xmx256m", "-cp",
-        System.getProperty("java.class.path"), mainClass, "serve", "--port", "0",
-        "--host", "127.0.0.1", "--data", data.toString()))
-        .redirectError(ProcessBuilder.Redirect.DISCARD);
+    List<String> line = new java.util.ArrayList<>(List.of(java, "-Xmx256m", "-cp",
+        System.getProperty("java.class.path"), mainClass));
+    line.addAll(command);
+    line.addAll(List.of("--port", "0", "--host", "127.0.0.1", "--data", data.toString()));
+    ProcessBuilder builder = new ProcessBuilder(line).redirectError(errors);
     builder.environment().put("SPOOR_BOOTSTRAP_TOKEN", RunningSpoor.TOKEN);
     try {
       process = builder.start();
@@ -36,6 +41,15 @@ public final class SpoorProcess implements AutoCloseable {
   /** Starts the server on the data directory and returns once it listens. */
   public static SpoorProcess start(Path data) {
     return new SpoorProcess("io.spoor.Main", data);
+  }
+
+  /**
+   * Starts {@code command} (such as {@code serve --role collector --log kafka://…}, or
+   * {@code process …}) on the data directory and returns once it listens; its log goes to
+   * {@code log}.
+   */
+  public static SpoorProcess run(Path data, Path log, String... command) {
+    return new SpoorProcess("io.spoor.Main", data, List.of(command), ProcessBuilder.Redirect.appendTo(log.toFile()));
   }
 
   /** Starts the server through another entry point on the test classpath (one that injects a failure). */
@@ -94,7 +108,8 @@ public final class SpoorProcess implements AutoCloseable {
     reader.setDaemon(true);
     reader.start();
     try {
-      return listening.get(60, TimeUnit.SECONDS);
+      // generous: a loaded machine (CI running other suites) starts a JVM slowly
+      return listening.get(180, TimeUnit.SECONDS);
     } catch (Exception e) {
       process.destroyForcibly();
       throw new IllegalStateException("spoor did not start", e);
