@@ -21,7 +21,15 @@ final class Upload {
 
   /** Put first on an upload route: holds the body until {@link #toFile} reads it. */
   static void pause(RoutingContext ctx) {
-    ctx.request().pause();
+    HttpServerRequest request = ctx.request();
+    request.pause();
+    // answered before its body was read (refused by the guard or a check): the paused, unread body
+    // would hold up the next request on this connection, so the connection ends with the answer
+    ctx.addEndHandler(v -> {
+      if (!request.isEnded()) {
+        request.connection().close();
+      }
+    });
     ctx.next();
   }
 
