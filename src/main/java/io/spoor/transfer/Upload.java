@@ -24,10 +24,11 @@ final class Upload {
     HttpServerRequest request = ctx.request();
     request.pause();
     // answered before its body was read (refused by the guard or a check): the paused, unread body
-    // would hold up the next request on this connection, so the connection ends with the answer
+    // would hold up the next request on this connection, so what is left of it is read and dropped
     ctx.addEndHandler(v -> {
       if (!request.isEnded()) {
-        request.connection().close();
+        request.handler(null);
+        request.resume();
       }
     });
     ctx.next();
