@@ -42,12 +42,7 @@ public final class ReportRoutes implements Routes {
 
   @Override
   public void mount(Router router, Http http) {
-    Map<String, Function<ReportQuery, JsonObject>> named = new LinkedHashMap<>();
-    named.put("overview", reports::overview);
-    named.put("sources", reports::sources);
-    named.put("pages", reports::pages);
-    named.put("devices", reports::devices);
-    named.put("events", reports::events);
+    Map<String, Function<ReportQuery, JsonObject>> named = named(reports);
     named.forEach((name, report) -> router.get("/api/v1/reports/" + name)
         .handler(http.requires(Scope.BUSINESS_INTELLIGENCE))
         .handler(ctx -> http.respond(ctx, () -> report.apply(query(ctx, Http.principal(ctx).portalId())),
@@ -63,7 +58,19 @@ public final class ReportRoutes implements Routes {
             (c, body) -> Http.json(c, 200, body)));
   }
 
-  private static ReportQuery query(RoutingContext ctx, long portalId) {
+  /** The reports by the name they are asked for by, in the order they are listed. */
+  static Map<String, Function<ReportQuery, JsonObject>> named(Reports reports) {
+    Map<String, Function<ReportQuery, JsonObject>> named = new LinkedHashMap<>();
+    named.put("overview", reports::overview);
+    named.put("sources", reports::sources);
+    named.put("pages", reports::pages);
+    named.put("devices", reports::devices);
+    named.put("events", reports::events);
+    return named;
+  }
+
+  /** The report a request asks for: {@code from}, {@code to}, {@code interval} and {@code filter}. */
+  static ReportQuery query(RoutingContext ctx, long portalId) {
     LocalDate from = ReportQuery.date("from", ctx.request().getParam("from"), DateTimeFormatter.ISO_LOCAL_DATE);
     LocalDate to = ReportQuery.date("to", ctx.request().getParam("to"), DateTimeFormatter.ISO_LOCAL_DATE);
     if (to.isBefore(from)) {
