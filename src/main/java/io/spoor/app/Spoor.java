@@ -196,10 +196,14 @@ public final class Spoor implements AutoCloseable {
       routes.add(new LiveRoutes(liveUpdates, dashboardAuth, settings.get(Settings.LIVE_STREAMS_PER_USER),
           settings.get(Settings.LIVE_STREAMS), metrics));
       routes.addAll(dashboardSettingsRoutes(stores, writeKeys, forwarding));
-      routes.addAll(transferRoutes(stores, clock));
+      Contacts contacts = new Contacts(db, stores.contacts(), stores.associations(), stores.propertyDefinitions(),
+          clock);
+      ObjectReads<Company> companies = new ObjectReads<>(db, stores.companies(), stores.associations(),
+          ObjectType.COMPANY, ObjectView.reader(ObjectType.COMPANY), stores.propertyDefinitions(), clock);
+      routes.addAll(transferRoutes(contacts, companies));
       routes.add(new ReportExportRoutes(reports));
       routes.add(new ReportExportRoutes(reports, Mount.at("/dashboard/api", dashboardAuth.guard())));
-      routes.addAll(recordRoutes(stores, clock));
+      routes.addAll(recordRoutes(stores, contacts, companies, clock));
     }
     Optional<HttpServerSettings.Tls> tls = settings.find(Settings.TLS_CERT)
         .map(cert -> new HttpServerSettings.Tls(cert, settings.get(Settings.TLS_KEY)));
@@ -364,11 +368,8 @@ public final class Spoor implements AutoCloseable {
   }
 
   /** CSV exports of contacts and companies and contact imports: in the API and in the dashboard. */
-  private List<Routes> transferRoutes(Stores stores, Clock clock) {
-    List<ObjectReads<? extends io.spoor.crm.CrmObject>> lists = List.of(
-        new Contacts(db, stores.contacts(), stores.associations(), stores.propertyDefinitions(), clock),
-        new ObjectReads<>(db, stores.companies(), stores.associations(), ObjectType.COMPANY,
-            ObjectView.reader(ObjectType.COMPANY), stores.propertyDefinitions(), clock));
+  private List<Routes> transferRoutes(Contacts contacts, ObjectReads<Company> companies) {
+    List<ObjectReads<? extends io.spoor.crm.CrmObject>> lists = List.of(contacts, companies);
     return List.of(
         new ExportRoutes(lists),
         new ExportRoutes(lists, Mount.at("/dashboard/api", dashboardAuth.guard())),
@@ -377,11 +378,8 @@ public final class Spoor implements AutoCloseable {
   }
 
   /** The dashboard's contact and company records, contacts' timelines (also as HubSpot's event occurrences), event definitions. */
-  private List<Routes> recordRoutes(Stores stores, Clock clock) {
+  private List<Routes> recordRoutes(Stores stores, Contacts contacts, ObjectReads<Company> companies, Clock clock) {
     Associations associations = new Associations(db, stores.associations(), clock);
-    Contacts contacts = new Contacts(db, stores.contacts(), stores.associations(), stores.propertyDefinitions(), clock);
-    ObjectReads<Company> companies = new ObjectReads<>(db, stores.companies(), stores.associations(),
-        ObjectType.COMPANY, ObjectView.reader(ObjectType.COMPANY), stores.propertyDefinitions(), clock);
     RecordRoutes.Side<Contact> contactSide = new RecordRoutes.Side<>(contacts, new ContactWrites(db, stores.contacts(),
         stores.associations(), stores.propertyDefinitions(), associations, clock), new ObjectSearch<>(db,
         stores.contacts(), ObjectType.CONTACT, contacts.reader(), ObjectSearch.CONTACTS_SEARCHABLE, stores.search(),
