@@ -7,11 +7,13 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /** The rollup tables, written in the ingest batch's transaction. */
 final class RollupStore {
@@ -19,6 +21,7 @@ final class RollupStore {
       + "source, source_data_1, source_data_2, device, browser, os, new_contacts";
   static final String SESSION_SAVED = SESSION_COLUMNS + ", changed_at";
   private final Database db;
+  private final SketchCache sketches = new SketchCache();
 
   RollupStore(Database db) {
     this.db = db;
@@ -57,23 +60,32 @@ final class RollupStore {
     batch.execute();
   }
 
-  void addBuckets(Buckets buckets) {
+  /**
+   * Adds the batch's bucket changes: each touched day's version moves first (one statement per
+   * portal and day), then every bucket is upserted once, in one statement per table for up to
+   * 200 buckets. A bucket's new visitors are merged into the sketch this process last wrote when
+   * {@link SketchCache} still trusts it, and into the stored one, read, otherwise.
+   */
+  synchronized void addBuckets(Buckets buckets) {
     if (buckets.isEmpty()) {
       return;
     }
+    moveDays(buckets);
     JdbcBatch days = new JdbcBatch(db.handle(), upsert("report_day", "day"));
     JdbcBatch hours = new JdbcBatch(db.handle(), upsert("report_bucket", "hour"));
-    try (PreparedStatement daySketch = db.handle().getConnection().prepareStatement(
-            "SELECT visitors FROM report_day WHERE portal_id = ? AND dim = ? AND day = ? AND value = ?");
-        PreparedStatement hourSketch = db.handle().getConnection().prepareStatement(
-            "SELECT visitors FROM report_bucket WHERE portal_id = ? AND dim = ? AND hour = ? AND value = ?")) {
+    Map<Boolean, PreparedStatement> reads = new HashMap<>();
+    try {
       for (Map.Entry<Buckets.Key, Buckets.Change> e : buckets.entries()) {
         Buckets.Key k = e.getKey();
         Buckets.Change change = e.getValue();
         byte[] visitors = null;
         if (change.visitors != null) { // merged with the stored sketch: the union of the visitors
-          Hll merged = change.visitors.mergeStored(stored(k.hourly() ? hourSketch : daySketch, k));
-          visitors = merged.toBytes();
+          Hll sketch = sketches.get(k);
+          if (sketch == null) {
+            sketch = new Hll().mergeStored(stored(reads, k));
+            sketches.put(k, sketch);
+          }
+          visitors = sketch.merge(change.visitors).toBytes();
         }
         long[] c = change.counts;
         (k.hourly() ? hours : days).add(k.portalId(), k.dim().stored(), k.value(), k.period(), c[0], c[1], c[2], c[3],
@@ -81,18 +93,39 @@ final class RollupStore {
       }
     } catch (SQLException e) {
       throw new StoreException("reading visitor sketches failed", e);
+    } finally {
+      for (PreparedStatement read : reads.values()) {
+        try {
+          read.close();
+        } catch (SQLException ignored) { // closed with the transaction's connection anyway
+        }
+      }
     }
     days.execute();
     hours.execute();
-    JdbcBatch changed = new JdbcBatch(db.handle(), "INSERT INTO report_day_change (portal_id, day, version) "
-        + "VALUES (?, ?, 1) ON CONFLICT (portal_id, day) DO UPDATE SET version = report_day_change.version + 1");
-    Set<List<Long>> touched = new HashSet<>();
+  }
+
+  /** Moves the version of every day the batch touches, telling the sketch cache each new version. */
+  private void moveDays(Buckets buckets) {
+    Set<List<Long>> touched = new TreeSet<>(Comparator.<List<Long>>comparingLong(d -> d.get(0))
+        .thenComparingLong(d -> d.get(1))); // in one order, so that two processors' batches never deadlock
     for (Map.Entry<Buckets.Key, Buckets.Change> e : buckets.entries()) {
-      if (!e.getKey().hourly() && touched.add(List.of(e.getKey().portalId(), e.getKey().period()))) {
-        changed.add(e.getKey().portalId(), e.getKey().period());
-      }
+      touched.add(List.of(e.getKey().portalId(), SketchCache.dayOf(e.getKey())));
     }
-    changed.execute();
+    try (PreparedStatement move = db.handle().getConnection().prepareStatement("INSERT INTO report_day_change "
+        + "(portal_id, day, version) VALUES (?, ?, 1) ON CONFLICT (portal_id, day) DO UPDATE SET "
+        + "version = report_day_change.version + 1 RETURNING version")) {
+      for (List<Long> day : touched) {
+        move.setLong(1, day.get(0));
+        move.setLong(2, day.get(1));
+        try (ResultSet rs = move.executeQuery()) {
+          rs.next();
+          sketches.moved(day.get(0), day.get(1), rs.getLong(1));
+        }
+      }
+    } catch (SQLException e) {
+      throw new StoreException("moving the days' versions failed", e);
+    }
   }
 
   private static String upsert(String table, String period) {
@@ -110,7 +143,14 @@ final class RollupStore {
         + "visitors = COALESCE(excluded.visitors, " + table + ".visitors)";
   }
 
-  private static byte[] stored(PreparedStatement query, Buckets.Key k) throws SQLException {
+  private byte[] stored(Map<Boolean, PreparedStatement> reads, Buckets.Key k) throws SQLException {
+    PreparedStatement query = reads.get(k.hourly());
+    if (query == null) {
+      query = db.handle().getConnection().prepareStatement(k.hourly()
+          ? "SELECT visitors FROM report_bucket WHERE portal_id = ? AND dim = ? AND hour = ? AND value = ?"
+          : "SELECT visitors FROM report_day WHERE portal_id = ? AND dim = ? AND day = ? AND value = ?");
+      reads.put(k.hourly(), query);
+    }
     query.setLong(1, k.portalId());
     query.setString(2, k.dim().stored());
     query.setLong(3, k.period());

@@ -1,7 +1,9 @@
 package io.spoor.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.spoor.store.Database;
 import io.spoor.testkit.StoreContract;
 import java.util.List;
 import java.util.Map;
@@ -16,9 +18,25 @@ import org.junit.jupiter.api.Test;
 abstract class RollupStoreContract extends StoreContract<RollupStore> {
   private static final long HOUR = RollupBatch.HOUR;
   private RollupFigures reads;
+  private Database db;
 
   protected final void alongside(RollupFigures reads) {
     this.reads = reads;
+  }
+
+  /** The database the store writes, for a second process's store over the same data. */
+  protected final void over(Database db) {
+    this.db = db;
+  }
+
+  private static Buckets newVisit(String utk) {
+    Buckets added = new Buckets();
+    added.session(visit(1, utk, 10 * HOUR, 1), 1, true);
+    return added;
+  }
+
+  private long visitors() {
+    return buckets(1, Dimension.BROWSER).get("Firefox").visitors();
   }
 
   private static SessionRow visit(long portal, String utk, long startedAt, long pageViews) {
@@ -100,5 +118,43 @@ abstract class RollupStoreContract extends StoreContract<RollupStore> {
     assertEquals(0, browser.bounces());
     assertEquals(0, browser.durationMs());
     assertEquals(1, browser.visitors(), "the visitor seen stays in the sketch");
+  }
+
+  @Test
+  void aBatchMergesItsVisitorsIntoTheSketchItsProcessWroteLastWithoutReadingItBack() {
+    run(s -> s.addBuckets(newVisit("utk-a")));
+    db.inTransaction(() -> db.handle().execute("UPDATE report_day SET visitors = ? WHERE portal_id = 1",
+        (Object) new byte[] {9})); // unreadable, behind the store's back: a batch that read it would fail
+
+    run(s -> s.addBuckets(newVisit("utk-b")));
+
+    assertEquals(2, visitors());
+  }
+
+  @Test
+  void visitorsAddedByTwoProcessesToOneDayAreAllInItsSketches() {
+    RollupStore other = new RollupStore(db);
+    run(s -> s.addBuckets(newVisit("utk-a")));
+    db.inTransaction(() -> {
+      other.addBuckets(newVisit("utk-b"));
+      return null;
+    });
+
+    run(s -> s.addBuckets(newVisit("utk-c")));
+
+    assertEquals(3, visitors(), "the second process's visitor is kept by the first's next batch");
+  }
+
+  @Test
+  void theVisitorsOfABatchThatRolledBackAreNotInTheSketches() {
+    run(s -> s.addBuckets(newVisit("utk-a")));
+    assertThrows(IllegalStateException.class, () -> run(s -> {
+      s.addBuckets(newVisit("utk-x"));
+      throw new IllegalStateException("the batch failed after its rollups");
+    }));
+
+    run(s -> s.addBuckets(newVisit("utk-c")));
+
+    assertEquals(2, visitors());
   }
 }

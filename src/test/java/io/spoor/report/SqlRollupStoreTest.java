@@ -12,5 +12,6 @@ class SqlRollupStoreTest extends RollupStoreContract {
   void make(Database db) {
     use(db, new RollupStore(db));
     alongside(new RollupFigures(db, 1 << 20));
+    over(db);
   }
 }
