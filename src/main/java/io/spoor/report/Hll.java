@@ -63,6 +63,19 @@ final class Hll {
     return this;
   }
 
+  /** Adds {@code other} into this sketch; true when a register rose (the sketch changed). */
+  boolean mergeChanged(Hll other) {
+    byte[] theirs = other.registers;
+    boolean changed = false;
+    for (int i = 0; i < M; i++) {
+      if (registers[i] < theirs[i]) {
+        registers[i] = theirs[i];
+        changed = true;
+      }
+    }
+    return changed;
+  }
+
   Hll copy() {
     return new Hll(registers.clone());
   }

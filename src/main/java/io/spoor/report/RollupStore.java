@@ -64,7 +64,8 @@ final class RollupStore {
    * Adds the batch's bucket changes: each touched day's version moves first (one statement per
    * portal and day), then every bucket is upserted once, in one statement per table for up to
    * 200 buckets. A bucket's new visitors are merged into the sketch this process last wrote when
-   * {@link SketchCache} still trusts it, and into the stored one, read, otherwise.
+   * {@link SketchCache} still trusts it, and into the stored one, read, otherwise; the sketch is
+   * written only when one of its registers rose, which on a day with many visitors is rare.
    */
   synchronized void addBuckets(Buckets buckets) {
     if (buckets.isEmpty()) {
@@ -85,7 +86,9 @@ final class RollupStore {
             sketch = new Hll().mergeStored(stored(reads, k));
             sketches.put(k, sketch);
           }
-          visitors = sketch.merge(change.visitors).toBytes();
+          if (sketch.mergeChanged(change.visitors)) { // else no register rose: the stored sketch stays as it is
+            visitors = sketch.toBytes();
+          }
         }
         long[] c = change.counts;
         (k.hourly() ? hours : days).add(k.portalId(), k.dim().stored(), k.value(), k.period(), c[0], c[1], c[2], c[3],

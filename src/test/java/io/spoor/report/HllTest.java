@@ -2,6 +2,7 @@ package io.spoor.report;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,6 +15,16 @@ class HllTest {
       hll.add(Hll.hash(prefix + i));
     }
     return hll;
+  }
+
+  @Test
+  void mergingASketchTellsWhetherAnyRegisterRose() {
+    Hll seen = new Hll().add(Hll.hash("utk-a")).add(Hll.hash("utk-b"));
+
+    assertFalse(seen.mergeChanged(new Hll().add(Hll.hash("utk-a"))), "a visitor seen before raises nothing");
+    assertFalse(seen.mergeChanged(new Hll()));
+    assertTrue(seen.mergeChanged(new Hll().add(Hll.hash("utk-c"))));
+    assertEquals(3, seen.estimate());
   }
 
   @Test

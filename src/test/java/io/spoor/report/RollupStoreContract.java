@@ -1,5 +1,6 @@
 package io.spoor.report;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -156,5 +157,22 @@ abstract class RollupStoreContract extends StoreContract<RollupStore> {
     run(s -> s.addBuckets(newVisit("utk-c")));
 
     assertEquals(2, visitors());
+  }
+
+  @Test
+  void aBatchWhoseVisitorsRaiseNoRegisterDoesNotRewriteTheStoredSketch() {
+    run(s -> s.addBuckets(newVisit("utk-a")));
+    byte[] marker = new Hll().add(Hll.hash("utk-z")).toBytes(); // written behind the store's back, to see a rewrite
+    db.inTransaction(() -> db.handle().execute("UPDATE report_day SET visitors = ? WHERE portal_id = 1 "
+        + "AND dim = 'browser'", (Object) marker));
+
+    run(s -> s.addBuckets(newVisit("utk-a")));
+
+    assertArrayEquals(marker, storedSketch(), "the visitor seen again raised no register: nothing to write");
+  }
+
+  private byte[] storedSketch() {
+    return db.read(() -> db.handle().createQuery("SELECT visitors FROM report_day WHERE portal_id = 1 AND dim = 'browser'")
+        .mapTo(byte[].class).one());
   }
 }
