@@ -10,16 +10,24 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.jdbi.v3.core.statement.Query;
 
 /** The rollup tables, written in the ingest batch's transaction. */
 final class RollupStore {
   static final String SESSION_COLUMNS = "portal_id, utk, started_at, last_at, entry_path, exit_path, page_views, "
       + "source, source_data_1, source_data_2, device, browser, os, new_contacts";
   static final String SESSION_SAVED = SESSION_COLUMNS + ", changed_at";
+  static final int TOKENS_PER_READ = 64;
+  private static final String READ_SESSIONS = "SELECT " + SESSION_COLUMNS + " FROM report_session WHERE portal_id = "
+      + ":portal AND utk IN (" + IntStream.range(0, TOKENS_PER_READ).mapToObj(i -> ":u" + i)
+      .collect(Collectors.joining(", ")) + ")";
   private final Database db;
   private final SketchCache sketches = new SketchCache();
 
@@ -27,23 +35,33 @@ final class RollupStore {
     this.db = db;
   }
 
-  /** The stored visits among {@code keys}, read with one query per portal. */
+  /**
+   * The stored visits among {@code keys}, read with one query per portal and {@value #TOKENS_PER_READ}
+   * visitors: the statement's text is always the same (a short list repeats its last token), so
+   * it is parsed once, not once per batch.
+   */
   Map<SessionRow.Key, SessionRow> sessions(Collection<SessionRow.Key> keys) {
     Map<Long, Set<String>> utks = new HashMap<>();
-    keys.forEach(k -> utks.computeIfAbsent(k.portalId(), p -> new HashSet<>()).add(k.utk()));
+    keys.forEach(k -> utks.computeIfAbsent(k.portalId(), p -> new LinkedHashSet<>()).add(k.utk()));
     Set<SessionRow.Key> wanted = new HashSet<>(keys);
     Map<SessionRow.Key, SessionRow> found = new HashMap<>();
-    utks.forEach((portal, tokens) -> db.handle().createQuery("SELECT " + SESSION_COLUMNS
-            + " FROM report_session WHERE portal_id = :portal AND utk IN (<utks>)")
-        .bind("portal", portal).bindList("utks", List.copyOf(tokens))
-        .map((rs, ctx) -> new SessionRow(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getLong(4),
-            rs.getString(5), rs.getString(6), rs.getLong(7), rs.getString(8), rs.getString(9), rs.getString(10),
-            rs.getString(11), rs.getString(12), rs.getString(13), rs.getLong(14)))
-        .forEach(row -> {
-          if (wanted.contains(row.key())) {
-            found.put(row.key(), row);
-          }
-        }));
+    utks.forEach((portal, tokens) -> {
+      List<String> all = List.copyOf(tokens);
+      for (int from = 0; from < all.size(); from += TOKENS_PER_READ) {
+        Query query = db.handle().createQuery(READ_SESSIONS).bind("portal", portal);
+        for (int i = 0; i < TOKENS_PER_READ; i++) {
+          query.bind("u" + i, all.get(Math.min(from + i, all.size() - 1)));
+        }
+        query.map((rs, ctx) -> new SessionRow(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getLong(4),
+                rs.getString(5), rs.getString(6), rs.getLong(7), rs.getString(8), rs.getString(9), rs.getString(10),
+                rs.getString(11), rs.getString(12), rs.getString(13), rs.getLong(14)))
+            .forEach(row -> {
+              if (wanted.contains(row.key())) {
+                found.put(row.key(), row);
+              }
+            });
+      }
+    });
     return found;
   }
 

@@ -157,8 +157,11 @@ public final class BeaconApplier implements HitApplier<BeaconHit> {
       return;
     }
     // classified only for a visitor's first page: later pages do not change the original source
-    Supplier<Source> source = () -> TrafficSource.classify(page.url(), page.referrer(), portal.privacy().domains())
-        .orElse(new Source(SourceType.DIRECT_TRAFFIC, null, null));
+    // and once: the visitor's original source and the visit's rollup row ask for the same
+    Source[] classified = new Source[1];
+    Supplier<Source> source = () -> classified[0] != null ? classified[0]
+        : (classified[0] = TrafficSource.classify(page.url(), page.referrer(), portal.privacy().domains())
+            .orElse(new Source(SourceType.DIRECT_TRAFFIC, null, null)));
     Optional<Long> contact = identify(portal, utk, beacon, hit, page, source, visitorChanges, contactChanges, batch);
     if (hit.beacon() == BeaconHit.Kind.PAGE_VIEW) {
       pageView(page, source, visitorChanges, contactChanges);

@@ -66,6 +66,18 @@ abstract class RollupStoreContract extends StoreContract<RollupStore> {
   }
 
   @Test
+  void theVisitsOfMoreVisitorsThanOneReadAsksForAreAllFound() {
+    List<SessionRow> visits = java.util.stream.IntStream.range(0, 2 * RollupStore.TOKENS_PER_READ + 3)
+        .mapToObj(i -> visit(1, "utk-" + i, 100, 1)).toList();
+    run(s -> s.saveSessions(visits, 1));
+
+    Map<SessionRow.Key, SessionRow> found = read(s -> s.sessions(visits.stream().map(SessionRow::key).toList()));
+
+    assertEquals(visits.size(), found.size());
+    visits.forEach(v -> assertEquals(v, found.get(v.key())));
+  }
+
+  @Test
   void aPortalNeverSeesAnotherPortalsVisits() {
     SessionRow theirs = visit(2, "utk-a", 100, 1);
     run(s -> s.saveSessions(List.of(theirs), 1));
@@ -172,7 +184,8 @@ abstract class RollupStoreContract extends StoreContract<RollupStore> {
   }
 
   private byte[] storedSketch() {
-    return db.read(() -> db.handle().createQuery("SELECT visitors FROM report_day WHERE portal_id = 1 AND dim = 'browser'")
+    return db.read(() -> db.handle()
+        .createQuery("SELECT visitors FROM report_day WHERE portal_id = 1 AND dim = 'browser'")
         .mapTo(byte[].class).one());
   }
 }
