@@ -21,6 +21,11 @@ import java.util.Set;
 final class Catalogue {
   /** Flyway's history and the one of the versions before it. */
   static final Set<String> HISTORY = Set.of("flyway_schema_history", "schema_version");
+  /**
+   * Tables whose first rows the migrations write (the counters object ids are reserved from): in
+   * a database no server ever wrote to they are not empty, and the source's rows replace them.
+   */
+  static final Set<String> SEEDED = Set.of("id_sequence");
 
   private Catalogue() {
   }

@@ -155,28 +155,34 @@ public final class StoreMigration {
     return all;
   }
 
-  /** Refuses a target holding rows, or, with --force, empties it. */
+  /**
+   * Refuses a target holding rows (beyond those its migrations seeded), or, with --force, empties
+   * it; the seeded rows make way for the source's either way.
+   */
   private void emptyOrRefuse(Connection target, List<String> tables) throws SQLException {
     List<String> holding = new ArrayList<>();
     for (String table : tables) {
-      long rows = Catalogue.count(target, table);
+      long rows = Catalogue.SEEDED.contains(table) ? 0 : Catalogue.count(target, table);
       if (rows > 0) {
         holding.add(table + " (" + rows + ")");
       }
     }
-    if (holding.isEmpty()) {
-      return;
-    }
-    if (!force) {
+    if (!holding.isEmpty() && !force) {
       throw new MigrationRefusedException("the target already holds data, in " + holding.size() + " tables: "
           + String.join(", ", holding.subList(0, Math.min(5, holding.size()))) + (holding.size() > 5 ? ", …" : "")
           + "; add --force to replace everything in it with the source's");
     }
-    try (var truncate = target.createStatement()) {
-      truncate.execute("TRUNCATE " + String.join(", ", tables.stream().map(Table::quoted).toList()));
+    List<String> emptied = holding.isEmpty()
+        ? tables.stream().filter(Catalogue.SEEDED::contains).toList() : tables;
+    if (!emptied.isEmpty()) {
+      try (var truncate = target.createStatement()) {
+        truncate.execute("TRUNCATE " + String.join(", ", emptied.stream().map(Table::quoted).toList()));
+      }
+      target.commit();
     }
-    target.commit();
-    out.println("--force: emptied the target's " + holding.size() + " tables that held rows");
+    if (!holding.isEmpty()) {
+      out.println("--force: emptied the target, whose " + holding.size() + " tables held rows");
+    }
   }
 
   private static CountCheck check(Connection source, Connection target, List<Table> tables, List<String> targetTables)
