@@ -11,6 +11,7 @@ import io.spoor.http.Scope;
 import io.spoor.testkit.PostgresServer;
 import io.spoor.testkit.RunningSpoor;
 import io.spoor.testkit.SpoorClient;
+import io.spoor.testkit.SpoorProcess;
 import io.vertx.core.json.JsonObject;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -98,6 +99,15 @@ class StoreMigrationTest {
     try (RunningSpoor sqlite = RunningSpoor.start()) {
       MigrationRefusedException refused = assertThrows(MigrationRefusedException.class,
           () -> migrate(sqlite.data(), false));
+      assertTrue(refused.getMessage().contains("a Spoor server is running on"), refused.getMessage());
+    }
+  }
+
+  @Test
+  void aDirectoryAServerInAnotherProcessHoldsIsRefused() throws IOException {
+    Path data = Files.createTempDirectory("spoor-migrate");
+    try (SpoorProcess server = SpoorProcess.start(data)) {
+      MigrationRefusedException refused = assertThrows(MigrationRefusedException.class, () -> migrate(data, false));
       assertTrue(refused.getMessage().contains("a Spoor server is running on"), refused.getMessage());
     }
   }
