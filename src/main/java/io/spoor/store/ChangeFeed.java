@@ -41,7 +41,7 @@ public final class ChangeFeed {
   public Map<Key, Row> rows() {
     Map<Key, Row> rows = new HashMap<>();
     db.handle().createQuery("SELECT source, portal_id, changes, first_at, last_at FROM change_feed")
-        .map((rs, ctx) -> new Row(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)))
+        .map((rs, ctx) -> row(rs))
         .forEach(row -> rows.put(row.key(), row));
     return rows;
   }
@@ -51,9 +51,13 @@ public final class ChangeFeed {
     Map<String, Row> rows = new HashMap<>();
     db.handle().createQuery("SELECT source, portal_id, changes, first_at, last_at FROM change_feed "
             + "WHERE portal_id = :portal AND source LIKE '" + APPLIER + "%'").bind("portal", portalId)
-        .map((rs, ctx) -> new Row(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)))
+        .map((rs, ctx) -> row(rs))
         .forEach(row -> rows.put(row.source(), row));
     return rows;
+  }
+
+  private static Row row(java.sql.ResultSet rs) throws java.sql.SQLException {
+    return new Row(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5));
   }
 
   /** Drops the appliers' rows whose latest change is older than {@code before}: their processes are long gone. */
