@@ -10,12 +10,14 @@ import io.spoor.forward.ForwardWorker;
 import io.spoor.forward.Forwarding;
 import io.spoor.forward.Outbox;
 import io.spoor.forward.SqlOutbox;
+import io.spoor.forward.TargetChanges;
 import io.spoor.http.AuthThrottle;
 import io.spoor.http.Http;
 import io.spoor.http.HttpServerSettings;
 import io.spoor.http.RateLimiter;
 import io.spoor.http.Routes;
 import io.spoor.http.Server;
+import io.spoor.ingest.AppliedFeed;
 import io.spoor.ingest.BatchApplier;
 import io.spoor.ingest.BatchSink;
 import io.spoor.ingest.IngestLog;
@@ -27,6 +29,8 @@ import io.spoor.portal.NewToken;
 import io.spoor.portal.PortalAuthenticator;
 import io.spoor.portal.Portals;
 import io.spoor.segment.WriteKeys;
+import io.spoor.store.ChangeFeed;
+import io.spoor.store.ChangeWatch;
 import io.spoor.store.Database;
 import io.spoor.store.Dialect;
 import io.spoor.store.PostgresDialect;
@@ -74,6 +78,8 @@ public final class Spoor implements AutoCloseable {
   /** Tells the dashboard's live streams of each batch applied. */
   private final LiveUpdates liveUpdates = new LiveUpdates();
   private final Imports imports;
+  /** What other processes on the store changed: forwarding targets, hits applied (for live views). */
+  private final ChangeWatch changes;
 
   private Spoor(Settings settings, Clock clock, UnaryOperator<BatchSink> sinks) {
     DataDirectory.create(settings.dataDir());
@@ -93,11 +99,13 @@ public final class Spoor implements AutoCloseable {
         + "process's processor", log::lagByPartition, "partition");
     Rollups rollups = new Rollups(db, settings.get(Settings.REPORT_ROLLUPS) == 1);
     outbox = new SqlOutbox(db, stores.forwarding(), clock);
+    AppliedFeed appliedFeed = new AppliedFeed(new ChangeFeed(db));
     if (role.collects() || role.applies()) {
       // an api process takes no hits: its log stays unstarted and never reaches Kafka
       log.start(sinks.apply(liveUpdates.watching(new BatchApplier(db, stores.appliedHits(), stores.rejections(),
           stores.portals(), EdgeWiring.appliers(stores, metrics, settings, outbox, rollups), ingestMetrics, clock,
-          new RejectionLimits(settings.get(Settings.REJECTIONS_KEPT), settings.get(Settings.REJECTION_BYTES_PER_BATCH))))));
+          new RejectionLimits(settings.get(Settings.REJECTIONS_KEPT), settings.get(Settings.REJECTION_BYTES_PER_BATCH)),
+          Optional.of(appliedFeed)))));
     }
     ForwardMetrics forwardMetrics = new ForwardMetrics(metrics);
     forwardWorker = new ForwardWorker(db, stores.forwarding(), clock, Backoff.of(
@@ -106,6 +114,8 @@ public final class Spoor implements AutoCloseable {
         Duration.ofMinutes(settings.get(Settings.FORWARD_RETRY_MINUTES))), forwardMetrics,
         settings.get(Settings.FORWARD_LANES));
     forwardMetrics.watch(metrics, db, stores.forwarding(), forwardWorker);
+    changes = new ChangeWatch(db, new ChangeFeed(db), Duration.ofMillis(settings.get(Settings.LIVE_POLL_MS)),
+        Duration.ofMillis(settings.get(Settings.CHANGE_POLL_MS)));
     vertx = Vertx.vertx();
     List<Routes> routes = new ArrayList<>();
     routes.add(opsRoutes(metrics));
@@ -134,7 +144,12 @@ public final class Spoor implements AutoCloseable {
     port = server.start();
     if (role.applies()) {
       forwardWorker.start();
+      changes.listen(new TargetChanges(outbox, forwardWorker), () -> false);
     }
+    if (role.servesApi()) {
+      changes.listen(liveUpdates.elsewhere(appliedFeed.source()), liveUpdates::listening);
+    }
+    changes.start();
     // the store and the log have made their files by now: they get the owner-only mode too
     DataDirectory.protect(settings.dataDir());
     LOG.info("listening on {}:{} ({}) as {} with the {} store at {} and the {} ingest log", settings.get(Settings.HOST),
@@ -253,6 +268,7 @@ public final class Spoor implements AutoCloseable {
   @Override
   public void close() {
     LOG.info("shutting down: draining {} queued hits", log.depth());
+    changes.close();
     log.close();
     forwardWorker.close();
     server.stop();

@@ -3,6 +3,8 @@ package io.spoor.dashboard;
 import io.spoor.ingest.BatchSink;
 import io.spoor.ingest.Hit;
 import io.spoor.ingest.LogPlace;
+import io.spoor.store.ChangeFeed;
+import io.spoor.store.ChangeWatch;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -12,9 +14,11 @@ import java.util.function.LongConsumer;
 
 /**
  * Who wants to hear that a portal's hits were applied: the dashboard's live streams listen per
- * portal, and {@link #watching} wraps the applier so each batch committed tells the portals
- * it held, after its commit (so a report read then sees its hits). A listener runs on the
- * applier's thread and must hand its work off at once.
+ * portal, and {@link #watching} wraps this process's applier so each batch committed tells the
+ * portals it held, after its commit (so a report read then sees its hits). Batches other
+ * processes apply are heard of from the change feed ({@link #elsewhere}), polled often while a
+ * stream is open. A listener runs on the applier's or the watch's thread and must hand its work
+ * off at once.
  */
 public final class LiveUpdates {
   private final Map<Long, Set<LongConsumer>> listeners = new ConcurrentHashMap<>();
@@ -42,7 +46,31 @@ public final class LiveUpdates {
     }
     Map<Long, Long> perPortal = new TreeMap<>();
     hits.forEach(hit -> perPortal.merge(hit.hubId(), 1L, Long::sum));
-    perPortal.forEach((hubId, count) -> listeners.getOrDefault(hubId, Set.of()).forEach(l -> l.accept(count)));
+    perPortal.forEach(this::applied);
+  }
+
+  private void applied(long hubId, long count) {
+    listeners.getOrDefault(hubId, Set.of()).forEach(l -> l.accept(count));
+  }
+
+  /** Whether a stream listens: the change feed is read often only then. */
+  public boolean listening() {
+    return !listeners.isEmpty();
+  }
+
+  /**
+   * Tells the listeners of the batches other processes applied, as the change feed counts them;
+   * this process's own applier ({@code ownSource}) is heard of at once, not here.
+   */
+  public ChangeWatch.Listener elsewhere(String ownSource) {
+    return (before, now) -> {
+      if (now.source().startsWith(ChangeFeed.APPLIER) && !now.source().equals(ownSource)) {
+        // a row dropped and made again counts from zero
+        long added = before == null || now.changes() < before.changes() ? now.changes()
+            : now.changes() - before.changes();
+        applied(now.portalId(), added);
+      }
+    };
   }
 
   /** Calls {@code listener} with the number of hits of each batch of the portal applied; the returned action stops it. */

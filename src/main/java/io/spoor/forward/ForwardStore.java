@@ -18,6 +18,12 @@ public interface ForwardStore {
   /** Removes the target with its outbox and remembered ids; false when there was none. */
   boolean deleteTarget(long hubId);
 
+  /**
+   * How many times the portal's target was set or removed, by any process: saving and deleting
+   * count one each, in their transaction (the change feed's {@value SqlForwardStore#FEED_SOURCE} row).
+   */
+  long targetChanges(long hubId);
+
   void enqueue(long hubId, ForwardCall call, long now);
 
   /** Live calls due by {@code now}, oldest first. */

@@ -1,5 +1,6 @@
 package io.spoor.forward;
 
+import io.spoor.store.ChangeFeed;
 import io.spoor.store.Database;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -15,10 +16,14 @@ public final class SqlForwardStore implements ForwardStore {
   private static final String CALL = "SELECT id, hub_id, kind, call, attempts, queued_at, single, dead, last_error "
       + "FROM forward_call";
   private static final int MAX_ERROR = 500;
+  /** The change feed's source of target changes: processes that forward follow it ({@link TargetChanges}). */
+  public static final String FEED_SOURCE = "forward_target";
   private final Database db;
+  private final ChangeFeed feed;
 
   public SqlForwardStore(Database db) {
     this.db = db;
+    this.feed = new ChangeFeed(db);
   }
 
   private Handle h() {
@@ -47,6 +52,7 @@ public final class SqlForwardStore implements ForwardStore {
           + "VALUES (:hub, :base, :token, :tracking, :remote, :secondly, :daily, :tracks, :now)"), t)
           .bind("now", now).execute();
     }
+    feed.add(FEED_SOURCE, t.hubId(), 1, now);
   }
 
   private static Update bound(Update update, ForwardTarget t) {
@@ -59,7 +65,18 @@ public final class SqlForwardStore implements ForwardStore {
   public boolean deleteTarget(long hubId) {
     h().createUpdate("DELETE FROM forward_call WHERE hub_id = :hub").bind("hub", hubId).execute();
     h().createUpdate("DELETE FROM forward_remote_id WHERE hub_id = :hub").bind("hub", hubId).execute();
-    return h().createUpdate("DELETE FROM forward_target WHERE hub_id = :hub").bind("hub", hubId).execute() > 0;
+    boolean deleted = h().createUpdate("DELETE FROM forward_target WHERE hub_id = :hub").bind("hub", hubId)
+        .execute() > 0;
+    if (deleted) {
+      feed.add(FEED_SOURCE, hubId, 1, System.currentTimeMillis());
+    }
+    return deleted;
+  }
+
+  @Override
+  public long targetChanges(long hubId) {
+    return h().createQuery("SELECT changes FROM change_feed WHERE source = :source AND portal_id = :hub")
+        .bind("source", FEED_SOURCE).bind("hub", hubId).mapTo(Long.class).findOne().orElse(0L);
   }
 
   @Override

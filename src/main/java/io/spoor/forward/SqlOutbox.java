@@ -25,6 +25,11 @@ public final class SqlOutbox implements Outbox {
     targets.changed(hubId);
   }
 
+  /** Tells the outbox that another process changed the portal's target, {@code version} times in all. */
+  void targetChangedElsewhere(long hubId, long version) {
+    targets.changedElsewhere(hubId, version);
+  }
+
   @Override
   public void add(long hubId, Origin origin, ForwardCall call) {
     tx.inTransaction(() -> targets.of(hubId)

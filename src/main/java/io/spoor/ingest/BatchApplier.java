@@ -35,6 +35,7 @@ public final class BatchApplier implements BatchSink {
   private final IngestMetrics metrics;
   private final Clock clock;
   private final RejectionLimits rejectionLimits;
+  private final Optional<AppliedFeed> feed;
   /** Per portal, at least as many rejections as it stores (more after a delete elsewhere). */
   private final Map<Long, Integer> rejectionsStored = new HashMap<>();
   private long lastSweep;
@@ -49,7 +50,15 @@ public final class BatchApplier implements BatchSink {
   public BatchApplier(Transactor tx, AppliedHits ledger, RejectionStore rejectionStore,
       PortalStore portals, List<HitApplier<?>> appliers, IngestMetrics metrics, Clock clock,
       RejectionLimits rejectionLimits) {
+    this(tx, ledger, rejectionStore, portals, appliers, metrics, clock, rejectionLimits, Optional.empty());
+  }
+
+  /** With {@code feed}, each batch counts its hits per portal in the change feed, for other processes to see. */
+  public BatchApplier(Transactor tx, AppliedHits ledger, RejectionStore rejectionStore,
+      PortalStore portals, List<HitApplier<?>> appliers, IngestMetrics metrics, Clock clock,
+      RejectionLimits rejectionLimits, Optional<AppliedFeed> feed) {
     this.tx = tx;
+    this.feed = feed;
     this.ledger = ledger;
     this.rejectionStore = rejectionStore;
     this.portals = portals;
@@ -90,6 +99,8 @@ public final class BatchApplier implements BatchSink {
 
   private Applied applyInTransaction(List<Hit> received, LogPlace place) {
     long now = clock.millis();
+    // the wall time, as the report rollups stamp their rows with it: no row of this batch is older
+    long began = System.currentTimeMillis();
     // first, so a fenced processor gives up before doing any work, and holds the write lock from here on
     if (place instanceof LogPlace.Consumed c && !ledger.moveOffset(c.topic(), c.partition(), c.from(), c.next())) {
       throw new LogFencedException(c.topic(), c.partition(), c.from());
@@ -114,6 +125,7 @@ public final class BatchApplier implements BatchSink {
     }
     batch.flushParts();
     keep(batch.keptRejections());
+    feed.ifPresent(f -> f.applied(received, began));
     if (place instanceof LogPlace.InOrder inOrder) {
       ledger.advance(inOrder.log(), inOrder.through());
     }

@@ -1,6 +1,7 @@
 package io.spoor.report;
 
 import io.spoor.InvalidInputException;
+import io.spoor.store.ChangeFeed;
 import io.spoor.store.Database;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -18,7 +19,9 @@ import java.util.Set;
  * what filtered reports add up, since a filter can combine any dimensions. A day is read from
  * {@code report_session} when first asked for; before each report the index reads the visits and
  * completions written since it last looked ({@code changed_at}), so it follows ingest without
- * being told. At most {@code capacity} visits are held: the days used least recently go first,
+ * being told, by this process or any other: the change feed says which appliers committed
+ * batches since, and from when each such batch's rows can be stamped (a batch committed late,
+ * after another's later one, or a processor whose clock lags, is still read). At most {@code capacity} visits are held: the days used least recently go first,
  * and a filtered report whose days hold more is refused. About 150 bytes a visit.
  */
 public final class VisitIndex implements Figures {
@@ -42,6 +45,7 @@ public final class VisitIndex implements Figures {
   private static final String EVENT_COLUMNS = "utk, started_at, event_id, hour, completions, revenue_micros";
 
   private final Database db;
+  private final ChangeFeed feed;
   private final long capacity;
   private final Map<Long, Portal> portals = new HashMap<>();
   private final LinkedHashMap<DayKey, Day> days = new LinkedHashMap<>(64, 0.75f, true);
@@ -52,6 +56,7 @@ public final class VisitIndex implements Figures {
 
   public VisitIndex(Database db, long capacity) {
     this.db = db;
+    this.feed = new ChangeFeed(db);
     this.capacity = capacity;
   }
 
@@ -100,16 +105,46 @@ public final class VisitIndex implements Figures {
   private void catchUp(long portalId, Portal portal) {
     long visitsNow = latest(portalId, "report_session");
     long eventsNow = latest(portalId, "report_visit_event");
-    if (portal.visitsSeen >= 0 && (visitsNow != portal.visitsSeen || eventsNow != portal.eventsSeen)) {
-      readChanged(portalId, "report_session", VISIT_COLUMNS, portal.visitsSeen, (day, rs) -> {
-        int before = day.size;
-        day.visit(portal, rs);
-        held += day.size - before;
-      });
-      readChanged(portalId, "report_visit_event", EVENT_COLUMNS, portal.eventsSeen, Day::completion);
-    } // else nothing was written since the last look, or this is the first: the days are read whole
+    Map<String, ChangeFeed.Row> writersNow = feed.applied(portalId);
+    if (portal.visitsSeen >= 0) {
+      long visitsFrom = visitsNow != portal.visitsSeen ? portal.visitsSeen : Long.MAX_VALUE;
+      long eventsFrom = eventsNow != portal.eventsSeen ? portal.eventsSeen : Long.MAX_VALUE;
+      long committedFrom = committedSince(portal.writers, writersNow);
+      if (Math.min(visitsFrom, committedFrom) != Long.MAX_VALUE) {
+        readChanged(portalId, "report_session", VISIT_COLUMNS, Math.min(visitsFrom, committedFrom), (day, rs) -> {
+          int before = day.size;
+          day.visit(portal, rs);
+          held += day.size - before;
+        });
+      }
+      if (Math.min(eventsFrom, committedFrom) != Long.MAX_VALUE) {
+        readChanged(portalId, "report_visit_event", EVENT_COLUMNS, Math.min(eventsFrom, committedFrom),
+            Day::completion);
+      }
+    } // else this is the first look: the days are read whole
     portal.visitsSeen = visitsNow;
     portal.eventsSeen = eventsNow;
+    portal.writers = writersNow;
+  }
+
+  /**
+   * The oldest stamp a row committed since the last look can carry, from the appliers' feed rows
+   * then ({@code before}) and now: a writer's batches run one after another and each stamps its
+   * rows no earlier than it began, so a writer with batches since has stamped them no earlier
+   * than its last batch seen began, and a writer new since no earlier than its first; none:
+   * {@code Long.MAX_VALUE}.
+   */
+  static long committedSince(Map<String, ChangeFeed.Row> before, Map<String, ChangeFeed.Row> now) {
+    long from = Long.MAX_VALUE;
+    for (ChangeFeed.Row row : now.values()) {
+      ChangeFeed.Row was = before.get(row.source());
+      if (was == null || row.changes() < was.changes()) {
+        from = Math.min(from, row.firstAt());
+      } else if (row.changes() != was.changes()) {
+        from = Math.min(from, was.lastAt());
+      }
+    }
+    return from;
   }
 
   private long latest(long portalId, String table) {
@@ -200,6 +235,8 @@ public final class VisitIndex implements Figures {
     private final Dictionary[] dictionaries = new Dictionary[COLUMNS];
     long visitsSeen = -1;
     long eventsSeen = -1;
+    /** The appliers' change feed rows of the portal at the last look, by source. */
+    Map<String, ChangeFeed.Row> writers = Map.of();
 
     Portal() {
       for (int c = 0; c < COLUMNS; c++) {

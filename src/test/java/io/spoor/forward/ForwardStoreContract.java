@@ -191,4 +191,21 @@ abstract class ForwardStoreContract extends StoreContract<ForwardStore> {
     assertEquals(Optional.empty(), read(s -> s.remoteId(1, "company", "acme.example")));
     assertEquals(Optional.of("theirs"), read(s -> s.remoteId(2, "company", "acme.example")));
   }
+
+  @Test
+  void settingAndRemovingATargetEachCountOneChangeOfThatPortalsTarget() {
+    long none = read(s -> s.targetChanges(1));
+    run(s -> s.saveTarget(target(1, false), 100));
+    run(s -> s.saveTarget(target(1, true), 200));
+    boolean removed = in(s -> s.deleteTarget(1));
+    boolean removedAgain = in(s -> s.deleteTarget(1));
+    long changes = read(s -> s.targetChanges(1));
+    long otherPortals = read(s -> s.targetChanges(2));
+
+    assertEquals(0, none);
+    assertTrue(removed);
+    assertFalse(removedAgain, "nothing removed, nothing changed");
+    assertEquals(3, changes);
+    assertEquals(0, otherPortals);
+  }
 }
