@@ -10,7 +10,6 @@ import io.spoor.testkit.SpoorClient;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -24,7 +23,6 @@ class KafkaBrokerStopIT {
   private static final String EMAIL = "outage@kafka.example";
   private static final String EVENT = "_a=1&_n=signed_up&email=" + KafkaTopology.enc(EMAIL);
 
-  @Disabled("Fails: a processor does not resume applying after it is killed and restarted or after a broker outage (issue 21); reported as failing, not passing")
   @Test
   void whileTheBrokerIsDownCollectorsAnswer503AndNothingAcknowledgedIsLost() throws Exception {
     try (KafkaBroker broker = KafkaBroker.start();

@@ -17,7 +17,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -69,7 +68,6 @@ class KafkaScaleOutIT {
     }
   }
 
-  @Disabled("Fails: a processor does not resume applying after it is killed and restarted or after a broker outage (issue 21); reported as failing, not passing")
   @Test
   void aProcessorKilledMidStreamAndStartedAgainAppliesEveryAcknowledgedHitExactlyOnce() throws Exception {
     int people = 20;
