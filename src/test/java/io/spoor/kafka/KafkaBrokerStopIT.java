@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Timeout;
 /**
  * The broker stops under a collector and a processor: the collector answers 503 (a pixel still
  * the GIF) and says it is not ready; nothing it acknowledged is lost, and once the broker is
- * back hits flow again and each acknowledged one is applied once.
+ * back hits flow again and each acknowledged one is applied once. On PostgreSQL, each process
+ * on its own data directory ({@link KafkaTopology}).
  */
 @Timeout(600)
 class KafkaBrokerStopIT {

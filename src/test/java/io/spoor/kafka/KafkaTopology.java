@@ -102,6 +102,20 @@ final class KafkaTopology implements AutoCloseable {
     return value.isEmpty() ? 0 : Long.parseLong(value);
   }
 
+  /** How many contacts the store holds, counted through an api process's list of contacts. */
+  static int contacts(SpoorClient api) {
+    int count = 0;
+    String after = "";
+    do {
+      SpoorClient.Answer page = api.get("/crm/v3/objects/contacts?limit=100" + (after.isEmpty() ? "" : "&after=" + after));
+      assertEquals(200, page.status(), page.body());
+      count += page.json().getJsonArray("results").size();
+      JsonObject next = page.json().getJsonObject("paging", new JsonObject()).getJsonObject("next");
+      after = next == null ? "" : next.getString("after");
+    } while (!after.isEmpty());
+    return count;
+  }
+
   /** The values of a metric's samples, by their labels, from {@code /metrics}. */
   static Map<String, Double> metric(SpoorClient client, String name) {
     String text = new String(client.raw("/metrics", Map.of()).body(), StandardCharsets.UTF_8);
