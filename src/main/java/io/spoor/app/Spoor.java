@@ -189,8 +189,9 @@ public final class Spoor implements AutoCloseable {
       routes.add(new ForwardingRoutes(forwarding));
       routes.add(new DashboardRoutes(accounts, dashboardAuth, settings.get(Settings.SIGN_IN_FAILURES),
           settings.get(Settings.SIGN_IN_SLOWDOWN_MS), clock, metrics, settings.find(Settings.PUBLIC_URL)));
-      Reports reports = new Reports(db, new VisitIndex(db, settings.get(Settings.REPORT_INDEX_VISITS)),
-          settings.get(Settings.REPORT_CACHE_MB));
+      VisitIndex visitIndex = new VisitIndex(db, settings.get(Settings.REPORT_INDEX_VISITS));
+      visitIndex.warm(clock, VisitIndex.WARM_DAYS);
+      Reports reports = new Reports(db, visitIndex, settings.get(Settings.REPORT_CACHE_MB));
       routes.add(new ReportRoutes(reports, new LegacyReports(db, reports), dashboardAuth.signedIn(),
           DashboardAuth::portal));
       routes.add(new LiveRoutes(liveUpdates, dashboardAuth, settings.get(Settings.LIVE_STREAMS_PER_USER),
