@@ -13,7 +13,10 @@
 #      every report of /api/v1/reports and three legacy ones over the last 30 days,
 #      REPORTS_REQUESTS times one after another (after 10 untimed), without a filter and with
 #      filter=REPORTS_FILTER; p50 and p99 of curl's total time; the first filtered request's
-#      time (the index of visits reading its days) and the heap in use after it.
+#      time (the index of visits reading its days, or waiting for its read-ahead) and the heap in
+#      use after it; then, the server stopped, io.spoor.report.ReportTimer: each report's thread
+#      CPU time (p50, p99) and allocation in-process, free of the host's load, and the CPU and
+#      wall time of the index reading its days ahead.
 # Prints a markdown summary and writes it to bench/results/reports-<timestamp>.md.
 #
 # Knobs: REPORTS_PAGE_VIEWS (1000000), REPORTS_DAYS (30: all of them in the window measured),
@@ -130,6 +133,13 @@ mkdir -p "$BENCH_DIR/results"
     read -r p50 p99 <<<"$(time_report "/analytics/v2/reports/$legacy?start=$S&end=$E")"
     echo "| legacy $legacy | $p50 | $p99 | | |"
   done
+  echo
+  stop
+  echo "In-process cost (io.spoor.report.ReportTimer on the same store, the server stopped: each report's thread CPU"
+  echo "time and allocation over $REQUESTS runs after 10, which the host's load does not inflate):"
+  echo
+  java -Xmx"$HEAP" -cp "$SPOOR_JAR" io.spoor.report.ReportTimer "$DB" "$FROM" "$TO" "$FILTER" "$REQUESTS" \
+    "$SPOOR_REPORT_INDEX_VISITS" 2>/dev/null | sed -e 's/^read ahead: \(.*\)$/The index read its days ahead: \1.\n/'
   echo
   echo "Page-view ingest ($INGEST_SECONDS s of wrk/beacon.lua at 64 connections each, same run):"
   echo
