@@ -218,12 +218,25 @@ final class VisitDay {
     return Integer.highestOneBit(Math.max(FIRST_ROOM, entries) * 2) * 2;
   }
 
+  /** Builds the lookup table of the visits, by visitor hash and start. */
+  private void tableVisits() {
+    slots = new int[tableFor(size)];
+    for (int i = 0; i < size; i++) {
+      place(slots, mix(hash[i], start[i]), i);
+    }
+  }
+
+  /** Builds the lookup table of the completions, by visit, event and hour. */
+  private void tableEvents() {
+    eventSlots = new int[tableFor(events)];
+    for (int i = 0; i < events; i++) {
+      place(eventSlots, mix(eventVisit[i] * 31L + eventId[i], eventHour[i]), i);
+    }
+  }
+
   private int find(long h, int offset) {
     if (slots == null) {
-      slots = new int[tableFor(size)];
-      for (int i = 0; i < size; i++) {
-        place(slots, mix(hash[i], start[i]), i);
-      }
+      tableVisits();
     }
     int mask = slots.length - 1;
     for (int i = mix(h, offset) & mask; slots[i] != 0; i = (i + 1) & mask) {
@@ -251,10 +264,7 @@ final class VisitDay {
     hash[v] = h;
     start[v] = offset;
     if (size * 2 > slots.length) {
-      slots = new int[tableFor(size)];
-      for (int i = 0; i < size; i++) {
-        place(slots, mix(hash[i], start[i]), i);
-      }
+      tableVisits();
     } else {
       place(slots, mix(h, offset), v);
     }
@@ -272,10 +282,7 @@ final class VisitDay {
 
   private int findEvent(int v, long id, long hour) {
     if (eventSlots == null) {
-      eventSlots = new int[tableFor(events)];
-      for (int i = 0; i < events; i++) {
-        place(eventSlots, mix(eventVisit[i] * 31L + eventId[i], eventHour[i]), i);
-      }
+      tableEvents();
     }
     int mask = eventSlots.length - 1;
     for (int i = mix(v * 31L + id, hour) & mask; eventSlots[i] != 0; i = (i + 1) & mask) {
@@ -301,10 +308,7 @@ final class VisitDay {
     eventId[e] = id;
     eventHour[e] = hour;
     if (events * 2 > eventSlots.length) {
-      eventSlots = new int[tableFor(events)];
-      for (int i = 0; i < events; i++) {
-        place(eventSlots, mix(eventVisit[i] * 31L + eventId[i], eventHour[i]), i);
-      }
+      tableEvents();
     } else {
       place(eventSlots, mix(v * 31L + id, hour), e);
     }
