@@ -188,23 +188,31 @@ final class VisitDay {
 
   /** Gives back the arrays' spare room and, for a day done changing, the lookup tables. */
   void trim(boolean done) {
-    hash = Arrays.copyOf(hash, size);
-    start = Arrays.copyOf(start, size);
-    duration = Arrays.copyOf(duration, size);
-    pageViews = Arrays.copyOf(pageViews, size);
-    newContacts = Arrays.copyOf(newContacts, size);
-    for (int c = 0; c < COLUMNS; c++) {
-      columns[c] = Arrays.copyOf(columns[c], size);
-    }
-    eventVisit = Arrays.copyOf(eventVisit, events);
-    eventId = Arrays.copyOf(eventId, events);
-    eventHour = Arrays.copyOf(eventHour, events);
-    eventCompletions = Arrays.copyOf(eventCompletions, events);
-    eventRevenue = Arrays.copyOf(eventRevenue, events);
+    resizeVisits(size);
+    resizeEvents(events);
     if (done) {
       slots = null;
       eventSlots = null;
     }
+  }
+
+  private void resizeVisits(int room) {
+    hash = Arrays.copyOf(hash, room);
+    start = Arrays.copyOf(start, room);
+    duration = Arrays.copyOf(duration, room);
+    pageViews = Arrays.copyOf(pageViews, room);
+    newContacts = Arrays.copyOf(newContacts, room);
+    for (int c = 0; c < COLUMNS; c++) {
+      columns[c] = Arrays.copyOf(columns[c], room);
+    }
+  }
+
+  private void resizeEvents(int room) {
+    eventVisit = Arrays.copyOf(eventVisit, room);
+    eventId = Arrays.copyOf(eventId, room);
+    eventHour = Arrays.copyOf(eventHour, room);
+    eventCompletions = Arrays.copyOf(eventCompletions, room);
+    eventRevenue = Arrays.copyOf(eventRevenue, room);
   }
 
   private static int mix(long a, long b) {
@@ -250,15 +258,7 @@ final class VisitDay {
 
   private int append(long h, int offset) {
     if (size == hash.length) {
-      int grown = Math.max(FIRST_ROOM, size + (size >> 1));
-      hash = Arrays.copyOf(hash, grown);
-      start = Arrays.copyOf(start, grown);
-      duration = Arrays.copyOf(duration, grown);
-      pageViews = Arrays.copyOf(pageViews, grown);
-      newContacts = Arrays.copyOf(newContacts, grown);
-      for (int c = 0; c < COLUMNS; c++) {
-        columns[c] = Arrays.copyOf(columns[c], grown);
-      }
+      resizeVisits(Math.max(FIRST_ROOM, size + (size >> 1)));
     }
     int v = size++;
     hash[v] = h;
@@ -296,12 +296,7 @@ final class VisitDay {
 
   private int appendEvent(int v, long id, long hour) {
     if (events == eventVisit.length) {
-      int grown = Math.max(FIRST_ROOM, events * 2);
-      eventVisit = Arrays.copyOf(eventVisit, grown);
-      eventId = Arrays.copyOf(eventId, grown);
-      eventHour = Arrays.copyOf(eventHour, grown);
-      eventCompletions = Arrays.copyOf(eventCompletions, grown);
-      eventRevenue = Arrays.copyOf(eventRevenue, grown);
+      resizeEvents(Math.max(FIRST_ROOM, events * 2));
     }
     int e = events++;
     eventVisit[e] = v;
