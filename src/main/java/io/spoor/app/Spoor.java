@@ -163,7 +163,7 @@ public final class Spoor implements AutoCloseable {
       log.start(sinks.apply(liveUpdates.watching(new BatchApplier(db, stores.appliedHits(), stores.rejections(),
           stores.portals(), appliers(stores, metrics, settings, creationLimits(settings, stores), outbox, rollups),
           ingestMetrics, clock, new RejectionLimits(settings.get(Settings.REJECTIONS_KEPT),
-          settings.get(Settings.REJECTION_BYTES_PER_BATCH))))));
+          settings.get(Settings.REJECTION_BYTES_PER_BATCH)), settings.get(Settings.STORE_CONFLICT_RETRIES)))));
     }
     ForwardMetrics forwardMetrics = new ForwardMetrics(metrics);
     forwardWorker = new ForwardWorker(db, stores.forwarding(), clock, Backoff.of(
