@@ -4,8 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.spoor.identity.Visitor;
 import io.spoor.store.Database;
-import io.spoor.store.PostgresDialect;
-import io.spoor.testkit.PostgresServer;
+import io.spoor.testkit.TwoPools;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,23 +27,20 @@ import org.junit.jupiter.api.Test;
 class OneIdentityAcrossProcessorsTest {
   private static final int ROUNDS = 25;
 
-  private final PostgresServer server = PostgresServer.shared();
-  private String url;
+  private TwoPools pools;
   private Database first;
   private Database second;
 
   @BeforeEach
   void open() {
-    url = server.newDatabase();
-    first = Database.open(new PostgresDialect(url, 4));
-    second = Database.open(new PostgresDialect(url, 4));
+    pools = new TwoPools();
+    first = pools.first();
+    second = pools.second();
   }
 
   @AfterEach
   void close() {
-    first.close();
-    second.close();
-    server.drop(url);
+    pools.close();
   }
 
   private static String utk(int round) {

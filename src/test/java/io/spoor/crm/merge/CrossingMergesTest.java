@@ -10,8 +10,7 @@ import io.spoor.events.SqlCompletionStore;
 import io.spoor.identity.SqlExternalIdStore;
 import io.spoor.identity.SqlVisitorStore;
 import io.spoor.store.Database;
-import io.spoor.store.PostgresDialect;
-import io.spoor.testkit.PostgresServer;
+import io.spoor.testkit.TwoPools;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,23 +34,20 @@ class CrossingMergesTest {
   private static final int ROUNDS = 30;
   private static final long PORTAL = 1;
 
-  private final PostgresServer server = PostgresServer.shared();
-  private String url;
+  private TwoPools pools;
   private Database first;
   private Database second;
 
   @BeforeEach
   void open() {
-    url = server.newDatabase();
-    first = Database.open(new PostgresDialect(url, 4));
-    second = Database.open(new PostgresDialect(url, 4));
+    pools = new TwoPools();
+    first = pools.first();
+    second = pools.second();
   }
 
   @AfterEach
   void close() {
-    first.close();
-    second.close();
-    server.drop(url);
+    pools.close();
   }
 
   private static ContactMerge mergeOn(Database db) {
