@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The command line: {@code serve}, {@code portal create|list|update}, {@code token create|list|revoke},
- * {@code write-key create|list|revoke}, {@code user create|list|remove}.
+ * {@code write-key create|list|revoke}, {@code user create|list|remove}, {@code migrate}.
  */
 public final class Cli {
   static final String USAGE = String.join("\n",
@@ -43,6 +43,9 @@ public final class Cli {
       "  user list --hub-id N                       list a portal's dashboard users",
       "  user remove --hub-id N --email ADDRESS     remove a user from a portal and end their sessions",
       "                                             (a portal's last admin cannot be removed)",
+      "  migrate --from DATA_DIR --to JDBC_URL [--force]",
+      "                                             copy an embedded store into PostgreSQL (--force",
+      "                                             replaces what the target holds)",
       "",
       "Settings (flag, environment variable, meaning):", "");
 
@@ -114,6 +117,9 @@ public final class Cli {
         case "user list":
         case "user remove":
           return new UserCommands(out, env, clock, in).run(command, args);
+        case "migrate":
+          return io.spoor.migrate.StoreMigration.run(java.nio.file.Path.of(args.take("from")), args.take("to"),
+              Boolean.parseBoolean(args.takeOr("force", "false")), out, err);
         default:
           throw new UsageException("unknown command: " + command + " (see --help)");
       }

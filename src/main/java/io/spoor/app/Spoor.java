@@ -55,6 +55,8 @@ public final class Spoor implements AutoCloseable {
   private static final int MAX_URL_BYTES = 16 * 1024;
 
   private final Database db;
+  /** This server's share of the data directory's lock: {@code spoor migrate} waits for it to go. */
+  private final io.spoor.store.DirectoryLock dataLock;
   private final ServerRole role;
   private final Vertx vertx;
   private final IngestLog log;
@@ -74,6 +76,8 @@ public final class Spoor implements AutoCloseable {
   private final Imports imports;
 
   private Spoor(Settings settings, Clock clock, UnaryOperator<BatchSink> sinks) {
+    DataDirectory.create(settings.dataDir());
+    dataLock = io.spoor.store.DirectoryLock.shared(settings.dataDir());
     db = openDatabase(settings);
     Stores stores = Stores.sql(db, clock, settings.get(Settings.HISTORY_PER_PROPERTY));
     Metrics metrics = Metrics.withJvmAndProcess();
@@ -256,6 +260,7 @@ public final class Spoor implements AutoCloseable {
     imports.close();
     vertx.close().toCompletionStage().toCompletableFuture().join();
     db.close();
+    dataLock.close();
     LOG.info("stopped");
   }
 }
