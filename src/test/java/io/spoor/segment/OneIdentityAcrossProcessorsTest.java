@@ -3,7 +3,6 @@ package io.spoor.segment;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.spoor.identity.Visitor;
-import io.spoor.store.Database;
 import io.spoor.testkit.TwoPools;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +14,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,16 +25,8 @@ import org.junit.jupiter.api.Test;
 class OneIdentityAcrossProcessorsTest {
   private static final int ROUNDS = 25;
 
-  private TwoPools pools;
-  private Database first;
-  private Database second;
-
-  @BeforeEach
-  void open() {
-    pools = new TwoPools();
-    first = pools.first();
-    second = pools.second();
-  }
+  /** A new pair for each test: JUnit makes a new instance of the class for each. */
+  private final TwoPools pools = new TwoPools();
 
   @AfterEach
   void close() {
@@ -62,8 +52,8 @@ class OneIdentityAcrossProcessorsTest {
 
   @Test
   void twoProcessorsApplyingHitsAboutTheSamePersonAtOnceMakeOneContactCompanyVisitorAndEvent() throws Exception {
-    SegmentFixture one = new SegmentFixture(first);
-    SegmentFixture two = new SegmentFixture(second);
+    SegmentFixture one = new SegmentFixture(pools.first());
+    SegmentFixture two = new SegmentFixture(pools.second());
     CyclicBarrier together = new CyclicBarrier(2);
     ExecutorService threads = Executors.newFixedThreadPool(2);
     try {
@@ -107,6 +97,6 @@ class OneIdentityAcrossProcessorsTest {
   }
 
   private long count(String sql) {
-    return first.read(() -> first.handle().createQuery(sql).mapTo(Long.class).one());
+    return pools.first().read(() -> pools.first().handle().createQuery(sql).mapTo(Long.class).one());
   }
 }

@@ -22,7 +22,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,16 +33,8 @@ class CrossingMergesTest {
   private static final int ROUNDS = 30;
   private static final long PORTAL = 1;
 
-  private TwoPools pools;
-  private Database first;
-  private Database second;
-
-  @BeforeEach
-  void open() {
-    pools = new TwoPools();
-    first = pools.first();
-    second = pools.second();
-  }
+  /** A new pair for each test: JUnit makes a new instance of the class for each. */
+  private final TwoPools pools = new TwoPools();
 
   @AfterEach
   void close() {
@@ -56,8 +47,8 @@ class CrossingMergesTest {
   }
 
   private long contact(String email) {
-    SqlContactStore contacts = new SqlContactStore(first);
-    return first.inTransaction(() -> {
+    SqlContactStore contacts = new SqlContactStore(pools.first());
+    return pools.first().inTransaction(() -> {
       long id = contacts.reserveIds(1);
       contacts.create(List.of(new NewObject(id, PORTAL, Optional.of(email), 100)));
       return id;
@@ -66,9 +57,9 @@ class CrossingMergesTest {
 
   @Test
   void twoProcessesMergingTheSamePairCrosswiseLeaveOneSurvivorWithBothEmails() throws Exception {
-    ContactMerge one = mergeOn(first);
-    ContactMerge two = mergeOn(second);
-    SqlContactStore contacts = new SqlContactStore(first);
+    ContactMerge one = mergeOn(pools.first());
+    ContactMerge two = mergeOn(pools.second());
+    SqlContactStore contacts = new SqlContactStore(pools.first());
     ExecutorService threads = Executors.newFixedThreadPool(2);
     try {
       for (int round = 0; round < ROUNDS; round++) {
@@ -86,9 +77,9 @@ class CrossingMergesTest {
         }
 
         assertEquals(1, won, "merges that went through in round " + round);
-        List<Long> live = List.copyOf(first.read(() -> contacts.findAll(PORTAL, List.of(ada, bob))).keySet());
+        List<Long> live = List.copyOf(pools.first().read(() -> contacts.findAll(PORTAL, List.of(ada, bob))).keySet());
         assertEquals(1, live.size(), "survivors of round " + round);
-        assertEquals(Map.of(a, live.get(0), b, live.get(0)), first.read(() -> contacts.idsByEmail(PORTAL, List.of(a, b))));
+        assertEquals(Map.of(a, live.get(0), b, live.get(0)), pools.first().read(() -> contacts.idsByEmail(PORTAL, List.of(a, b))));
       }
     } finally {
       threads.shutdownNow();
