@@ -363,7 +363,7 @@ public final class Spoor implements AutoCloseable {
         stores.propertyDefinitions(), new Associations(db, stores.associations(), clock), clock);
     return new Imports(db, writes, settings.dataDir().resolve("imports"), new ImportLimits(
         settings.get(Settings.IMPORT_MAX_BYTES), settings.get(Settings.IMPORT_MAX_ROWS),
-        settings.get(Settings.IMPORT_PROBLEMS_KEPT)), clock,
+        settings.get(Settings.IMPORT_PROBLEMS_KEPT), settings.get(Settings.REFUSED_UPLOAD_DRAIN_BYTES)), clock,
         metrics.counter("spoor_import_refused_total", "Contact import uploads refused by a limit", "limit"));
   }
 
