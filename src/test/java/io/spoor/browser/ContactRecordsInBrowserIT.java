@@ -136,6 +136,63 @@ class ContactRecordsInBrowserIT {
     }
   }
 
+  @Test
+  void aContactListsSearchFiltersSortAndPageAreInTheAddressSoTheViewOpensAgainAndBackAndForwardWalkIt() {
+    Requirements.require(Browser.installed(), "Chromium and chromedriver (" + Browser.CHROMIUM + ", "
+        + Browser.CHROMEDRIVER + ")");
+    try (RunningSpoor server = RunningSpoor.start(); Browser browser = Browser.desktop()) {
+      server.spoor().accounts().create(RunningSpoor.HUB_ID, "owner@example.com", Role.ADMIN, PASSWORD);
+      seed(server);
+      String base = "http://127.0.0.1:" + server.spoor().port();
+      browser.visit(base + "/#/contacts");
+      browser.fill("Email", "owner@example.com");
+      browser.fill("Password", PASSWORD);
+      browser.click("Sign in");
+      browser.awaitUntil("four contacts listed", b -> rows(b, "#contacts-table") == 4);
+      browser.click("Add filter");
+      choose(browser, "Filter 1 property", "lastname");
+      choose(browser, "Filter 1 operator", "EQ");
+      browser.fill("Filter 1 value", "Lister");
+      browser.click("Apply filters");
+      browser.awaitUntil("the two Listers", b -> rows(b, "#contacts-table") == 2);
+      browser.awaitShown("#contacts-table th[aria-sort] button").click();
+      browser.awaitUntil("sorted by name, A to Z", b -> "ascending".equals(b.awaitShown(
+          "#contacts-table th:first-child").getAttribute("aria-sort")));
+      browser.awaitShown("#contacts-table th:first-child button").click();
+      browser.awaitUntil("sorted by name, Z to A", b -> "descending".equals(b.awaitShown(
+          "#contacts-table th:first-child").getAttribute("aria-sort")));
+      String shared = browser.url();
+      assertTrue(shared.contains("filters=") && shared.contains("Lister") && shared.contains("sort=lastname%3ADESCENDING"),
+          shared);
+
+      try (Browser other = Browser.desktop()) {
+        other.visit(shared);
+        other.fill("Email", "owner@example.com");
+        other.fill("Password", PASSWORD);
+        other.click("Sign in");
+        other.awaitUntil("the shared view: the two Listers", b -> rows(b, "#contacts-table") == 2);
+        assertEquals("Lister", other.awaitShown("input[aria-label='Filter 1 value']").getAttribute("value"));
+        assertEquals("descending", other.awaitShown("#contacts-table th:first-child").getAttribute("aria-sort"));
+      }
+
+      browser.fill("Search contacts", "ada");
+      browser.click("Search");
+      browser.awaitUntil("one Lister named Ada", b -> rows(b, "#contacts-table") == 1);
+      assertTrue(browser.url().contains("q=ada"), browser.url());
+      browser.script("history.back()");
+      browser.awaitUntil("back to both Listers, no search", b -> rows(b, "#contacts-table") == 2
+          && b.awaitShown("#record-search").getAttribute("value").isEmpty());
+      browser.script("history.back()");
+      browser.awaitUntil("back to A to Z", b -> "ascending".equals(b.awaitShown(
+          "#contacts-table th:first-child").getAttribute("aria-sort")));
+      browser.script("history.forward()");
+      browser.script("history.forward()");
+      browser.awaitUntil("forward to the search again", b -> rows(b, "#contacts-table") == 1
+          && "ada".equals(b.awaitShown("#record-search").getAttribute("value")));
+      browser.screenshot("contacts-list-from-address");
+    }
+  }
+
   /** Contacts (one with payloads in its name), a company, page views with a payload title, and an event named with one. */
   private static String seed(RunningSpoor server) {
     SpoorClient api = server.client();
