@@ -2,42 +2,20 @@ package io.spoor.app;
 
 import io.spoor.Ids;
 import io.spoor.SpoorException;
-import io.spoor.portal.NewToken;
-import io.spoor.portal.Portal;
-import io.spoor.portal.Portals;
-import io.spoor.http.Scope;
-import io.spoor.portal.Token;
-import io.spoor.segment.NewWriteKey;
-import io.spoor.segment.WriteKeys;
-import io.spoor.store.Database;
-import io.spoor.dashboard.Accounts;
-import io.spoor.dashboard.Role;
-import io.spoor.dashboard.User;
-import io.spoor.dashboard.Passwords;
-import java.io.BufferedReader;
-import java.io.Console;
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.util.Optional;
 import java.time.Clock;
-import java.util.Arrays;
-import java.util.EnumSet;
-import java.util.Map;
-import java.util.Set;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.IntConsumer;
 import org.slf4j.LoggerFactory;
 
 /**
  * The command line: {@code serve}, {@code portal create|list|update}, {@code token create|list|revoke},
- * {@code write-key create|list|revoke}, {@code user create|list|remove}.
+ * {@code write-key create|list|revoke}, {@code user create|list|remove}, {@code migrate}.
  */
 public final class Cli {
   static final String USAGE = String.join("\n",
@@ -65,6 +43,9 @@ public final class Cli {
       "  user list --hub-id N                       list a portal's dashboard users",
       "  user remove --hub-id N --email ADDRESS     remove a user from a portal and end their sessions",
       "                                             (a portal's last admin cannot be removed)",
+      "  migrate --from DATA_DIR --to JDBC_URL [--force]",
+      "                                             copy an embedded store into PostgreSQL (--force",
+      "                                             replaces what the target holds)",
       "",
       "Settings (flag, environment variable, meaning):", "");
 
@@ -128,16 +109,17 @@ public final class Cli {
         case "token create":
         case "token list":
         case "token revoke":
-          return admin(command, args);
         case "write-key create":
         case "write-key list":
         case "write-key revoke":
-          return writeKeys(command, args);
+          return new PortalCommands(out, env, clock).run(command, args);
         case "user create":
-          return createUser(args);
         case "user list":
         case "user remove":
-          return users(command, args);
+          return new UserCommands(out, env, clock, in).run(command, args);
+        case "migrate":
+          return io.spoor.migrate.StoreMigration.run(java.nio.file.Path.of(args.take("from")), args.take("to"),
+              Boolean.parseBoolean(args.takeOr("force", "false")), out, err);
         default:
           throw new UsageException("unknown command: " + command + " (see --help)");
       }
@@ -229,186 +211,16 @@ public final class Cli {
     all.put(Settings.ROLE.name(), role);
     return all;
   }
-
-  private int admin(String command, Args args) {
-    Consumer<Portals> action = action(command, args);
-    Settings settings = Settings.load(args.flags(), env);
-    try (Database db = Spoor.openStore(settings)) {
-      Stores stores = Stores.sql(db, clock);
-      action.accept(new Portals(db, stores.portals(), stores.tokens(), clock));
-    }
-    return 0;
-  }
-
-  private int writeKeys(String command, Args args) {
-    long hubId = hubId(args);
-    Consumer<WriteKeys> action = switch (command) {
-      case "write-key create" -> {
-        String name = args.take("name");
-        yield keys -> {
-          NewWriteKey created = keys.create(hubId, name);
-          out.println("write key " + created.writeKey().id() + " for portal " + hubId + " (shown only now):");
-          out.println(created.value());
-        };
-      }
-      case "write-key list" -> keys -> keys.list(hubId, 0, Integer.MAX_VALUE).forEach(k -> out.printf("%d\t%s\t%s\t%s%n",
-          k.id(), printable(k.name()), printable(k.hint()), k.isActive() ? "active" : "revoked"));
-      default -> {
-        long id = Long.parseLong(requireDigits(args.take("id"), "--id"));
-        yield keys -> {
-          if (!keys.revoke(hubId, id)) {
-            throw new UsageException("portal " + hubId + " has no active write key " + id);
-          }
-          out.println("revoked write key " + id);
-        };
-      }
-    };
-    Settings settings = Settings.load(args.flags(), env);
-    try (Database db = Spoor.openStore(settings)) {
-      Stores stores = Stores.sql(db, clock);
-      action.accept(new WriteKeys(db, stores.portals(), stores.writeKeys(), clock));
-    }
-    return 0;
-  }
-
-  /** {@code user create}: the password from standard input, the terminal, or made up and printed once. */
-  private int createUser(Args args) {
-    long hubId = hubId(args);
-    String email = args.take("email");
-    String roleName = args.take("role");
-    Role role = Role.fromWireName(roleName).orElseThrow(() ->
-        new UsageException("--role must be admin or viewer, got " + roleName));
-    boolean fromStdin = Boolean.parseBoolean(args.takeOr("password-stdin", "false"));
-    Settings settings = Settings.load(args.flags(), env);
-    Optional<String> typed = fromStdin ? Optional.of(firstLine()) : fromTerminal();
-    String password = typed.orElseGet(Passwords::generated);
-    try (Database db = Spoor.openStore(settings)) {
-      User user = Spoor.accounts(settings, Stores.sql(db, clock), clock).create(hubId, email, role, password,
-          typed.isEmpty());
-      out.println("user " + user.id() + " " + printable(user.email()) + " (" + role.wireName() + ") for portal "
-          + hubId);
-      if (typed.isEmpty()) {
-        out.println("one-time password (shown only now; it must be changed at first sign-in):");
-        out.println(password);
-      }
-    }
-    return 0;
-  }
-
-  /** {@code user list} and {@code user remove}. */
-  private int users(String command, Args args) {
-    long hubId = hubId(args);
-    Optional<String> email = command.equals("user remove") ? Optional.of(args.take("email")) : Optional.empty();
-    Settings settings = Settings.load(args.flags(), env);
-    try (Database db = Spoor.openStore(settings)) {
-      Accounts accounts = Spoor.accounts(settings, Stores.sql(db, clock), clock);
-      if (email.isPresent()) {
-        User removed = accounts.remove(hubId, email.get());
-        out.println("removed user " + removed.id() + " " + printable(removed.email()) + " from portal " + hubId);
-      } else {
-        accounts.users(hubId).forEach(u -> out.printf("%d\t%s\t%s%n", u.id(), printable(u.email()),
-            u.role().wireName()));
-      }
-    }
-    return 0;
-  }
-
-  private String firstLine() {
-    try {
-      String line = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).readLine();
-      if (line == null || line.isEmpty()) {
-        throw new UsageException("--password-stdin: standard input has no password");
-      }
-      return line;
-    } catch (IOException e) {
-      throw new UsageException("--password-stdin: standard input could not be read: " + e.getMessage());
-    }
-  }
-
-  /** The password typed twice at the terminal; empty with no terminal or when left blank (one is made up). */
-  private Optional<String> fromTerminal() {
-    Console console = System.console();
-    if (console == null || in != System.in) {
-      return Optional.empty();
-    }
-    char[] first = console.readPassword("Password (leave empty to get a one-time password): ");
-    if (first == null || first.length == 0) {
-      return Optional.empty();
-    }
-    char[] again = console.readPassword("Same password again: ");
-    if (again == null || !Arrays.equals(first, again)) {
-      throw new UsageException("the two passwords differ");
-    }
-    return Optional.of(new String(first));
-  }
-
-  private Consumer<Portals> action(String command, Args args) {
-    long hubId = command.equals("portal list") ? 0 : hubId(args);
-    switch (command) {
-      case "portal create":
-        String name = args.takeOr("name", "Portal " + hubId);
-        return portals -> print(portals.create(hubId, name));
-      case "portal list":
-        return portals -> portals.list().forEach(this::print);
-      case "portal update":
-        boolean enabled = onOff(args.take("custom-events"));
-        return portals -> print(portals.setCustomEventsEnabled(hubId, enabled));
-      case "token create":
-        String tokenName = args.take("name");
-        Set<Scope> scopes = scopes(args.takeOr("scopes", "all"));
-        return portals -> printNew(portals.issueToken(hubId, tokenName, scopes));
-      case "token list":
-        return portals -> portals.tokens(hubId).forEach(this::print);
-      default:
-        long id = Long.parseLong(requireDigits(args.take("id"), "--id"));
-        return portals -> {
-          if (!portals.revoke(hubId, id)) {
-            throw new UsageException("portal " + hubId + " has no active token " + id);
-          }
-          out.println("revoked token " + id);
-        };
-    }
-  }
-
-  private static long hubId(Args args) {
+  static long hubId(Args args) {
     return Long.parseLong(requireDigits(args.take("hub-id"), "--hub-id"));
   }
 
-  private static String requireDigits(String raw, String flag) {
+  static String requireDigits(String raw, String flag) {
     if (Ids.parse(raw).filter(n -> n > 0).isEmpty()) {
       throw new UsageException(flag + " must be a positive whole number, got " + raw);
     }
     return raw;
   }
-
-  private static boolean onOff(String raw) {
-    if (!raw.equals("on") && !raw.equals("off")) {
-      throw new UsageException("--custom-events must be on or off, got " + raw);
-    }
-    return raw.equals("on");
-  }
-
-  private static Set<Scope> scopes(String raw) {
-    if (raw.equals("all")) {
-      return Scope.all();
-    }
-    Set<Scope> scopes = EnumSet.noneOf(Scope.class);
-    for (String name : raw.split(",")) {
-      scopes.add(Scope.fromWireName(name.trim()).orElseThrow(() -> new UsageException(
-          "unknown scope " + name + "; known: " + Arrays.toString(Scope.values()))));
-    }
-    return scopes;
-  }
-
-  private void print(Portal p) {
-    out.printf("%d\t%s\tcustom events %s%n", p.hubId(), printable(p.name()), p.customEventsEnabled() ? "on" : "off");
-  }
-
-  private void print(Token t) {
-    out.printf("%d\t%s\t%s\t%s\t%s%n", t.id(), printable(t.name()), printable(t.hint()), t.isActive() ? "active" : "revoked",
-        String.join(",", t.scopes().stream().map(Scope::wireName).sorted().toList()));
-  }
-
   /**
    * A name as it may reach a terminal: names come from API clients, and a control character
    * (an escape sequence, a tab or newline that shifts the columns) or a bidirectional override
@@ -428,9 +240,4 @@ public final class Cli {
     return out.toString();
   }
 
-  private void printNew(NewToken token) {
-    out.println("token " + token.token().id() + " for portal " + token.token().portalId()
-        + " (shown only now):");
-    out.println(token.value());
-  }
 }

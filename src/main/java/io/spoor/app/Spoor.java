@@ -1,107 +1,38 @@
 package io.spoor.app;
 
 import io.spoor.admin.OpsRoutes;
-import io.spoor.admin.RejectionRoutes;
-import io.spoor.crm.Company;
-import io.spoor.crm.Contact;
-import io.spoor.crm.ObjectType;
-import io.spoor.crm.association.AssociationRoutes;
-import io.spoor.crm.association.Associations;
-import io.spoor.crm.gdpr.GdprDelete;
-import io.spoor.crm.gdpr.GdprDeleteRoutes;
-import io.spoor.crm.legacy.LegacyContactRoutes;
-import io.spoor.crm.merge.ContactMerge;
-import io.spoor.crm.merge.ContactMergeRoutes;
-import io.spoor.crm.object.CompanyApiRoutes;
-import io.spoor.crm.object.ContactApiRoutes;
-import io.spoor.crm.object.ContactRoutes;
-import io.spoor.crm.object.ContactTimeline;
-import io.spoor.crm.object.ContactWrites;
-import io.spoor.crm.object.Contacts;
-import io.spoor.crm.object.ObjectReads;
-import io.spoor.crm.object.ObjectView;
-import io.spoor.crm.object.ObjectWrites;
-import io.spoor.crm.property.PropertyCatalog;
-import io.spoor.crm.property.PropertyRoutes;
-import io.spoor.crm.search.ObjectSearch;
-import io.spoor.crm.search.SearchRoutes;
 import io.spoor.dashboard.Accounts;
 import io.spoor.dashboard.DashboardAuth;
-import io.spoor.dashboard.DashboardRoutes;
-import io.spoor.dashboard.records.RecordRoutes;
-import io.spoor.dashboard.LiveRoutes;
 import io.spoor.dashboard.LiveUpdates;
-import io.spoor.events.BehavioralEventRoutes;
-import io.spoor.events.BehavioralEvents;
-import io.spoor.events.EventDefinitionRoutes;
-import io.spoor.events.EventDefinitions;
 import io.spoor.forward.Backoff;
 import io.spoor.forward.ForwardMetrics;
 import io.spoor.forward.ForwardWorker;
 import io.spoor.forward.Forwarding;
-import io.spoor.forward.ForwardingRoutes;
 import io.spoor.forward.Outbox;
 import io.spoor.forward.SqlOutbox;
 import io.spoor.http.AuthThrottle;
 import io.spoor.http.Http;
 import io.spoor.http.HttpServerSettings;
-import io.spoor.http.Mount;
 import io.spoor.http.RateLimiter;
 import io.spoor.http.Routes;
 import io.spoor.http.Server;
-import io.spoor.identity.VisitorRoutes;
 import io.spoor.ingest.BatchApplier;
 import io.spoor.ingest.BatchSink;
-import io.spoor.ingest.FileIngestLog;
-import io.spoor.ingest.HitApplier;
-import io.spoor.ingest.IngestLimits;
 import io.spoor.ingest.IngestLog;
 import io.spoor.ingest.IngestMetrics;
 import io.spoor.ingest.LogDamage;
-import io.spoor.ingest.RejectReason;
-import io.spoor.ingest.Ticker;
 import io.spoor.ingest.RejectionLimits;
-import io.spoor.kafka.KafkaAddress;
-import io.spoor.kafka.KafkaClients;
-import io.spoor.kafka.KafkaIngestLog;
-import io.spoor.ops.Counter;
 import io.spoor.ops.Metrics;
 import io.spoor.portal.NewToken;
 import io.spoor.portal.PortalAuthenticator;
-import io.spoor.portal.PortalRoutes;
 import io.spoor.portal.Portals;
-import io.spoor.portal.TokenRoutes;
-import io.spoor.segment.EdgeLimits;
-import io.spoor.segment.EdgeRejections;
-import io.spoor.segment.SegmentApplier;
-import io.spoor.segment.SegmentRoutes;
-import io.spoor.segment.WriteKeyRoutes;
 import io.spoor.segment.WriteKeys;
 import io.spoor.store.Database;
 import io.spoor.store.Dialect;
 import io.spoor.store.PostgresDialect;
 import io.spoor.store.SqliteDialect;
-import io.spoor.track.BeaconApplier;
-import io.spoor.report.LegacyReports;
-import io.spoor.report.ReportExportRoutes;
-import io.spoor.report.ReportRoutes;
-import io.spoor.report.Reports;
 import io.spoor.report.Rollups;
-import io.spoor.report.VisitIndex;
-import io.spoor.track.BeaconRoutes;
-import io.spoor.track.CreationLimits;
-import io.spoor.track.EventsApiApplier;
-import io.spoor.track.EventsApiRoutes;
-import io.spoor.track.PerHitCap;
-import io.spoor.track.SentEventApplier;
-import io.spoor.track.TrackerScriptRoutes;
-import io.spoor.transfer.ExportRoutes;
-import io.spoor.transfer.ImportLimits;
-import io.spoor.transfer.ImportRoutes;
 import io.spoor.transfer.Imports;
-import io.spoor.timeline.ContactActivity;
-import io.spoor.timeline.EventOccurrenceRoutes;
-import io.spoor.timeline.SqlActivityStore;
 import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.time.Duration;
@@ -124,6 +55,8 @@ public final class Spoor implements AutoCloseable {
   private static final int MAX_URL_BYTES = 16 * 1024;
 
   private final Database db;
+  /** This server's share of the data directory's lock: {@code spoor migrate} waits for it to go. */
+  private final io.spoor.store.DirectoryLock dataLock;
   private final ServerRole role;
   private final Vertx vertx;
   private final IngestLog log;
@@ -143,6 +76,8 @@ public final class Spoor implements AutoCloseable {
   private final Imports imports;
 
   private Spoor(Settings settings, Clock clock, UnaryOperator<BatchSink> sinks) {
+    DataDirectory.create(settings.dataDir());
+    dataLock = io.spoor.store.DirectoryLock.shared(settings.dataDir());
     db = openDatabase(settings);
     Stores stores = Stores.sql(db, clock, settings.get(Settings.HISTORY_PER_PROPERTY));
     Metrics metrics = Metrics.withJvmAndProcess();
@@ -152,7 +87,7 @@ public final class Spoor implements AutoCloseable {
     dashboardAuth = new DashboardAuth(accounts);
     setupToken = accounts.firstStartToken(settings.get(Settings.PORTAL_ID));
     role = settings.role();
-    log = ingestLog(settings, clock);
+    log = EdgeWiring.log(settings, clock);
     ingestMetrics = new IngestMetrics(metrics, log);
     metrics.gauges("spoor_kafka_consumer_lag", "Records of a partition of the Kafka topic not yet applied by this "
         + "process's processor", log::lagByPartition, "partition");
@@ -161,9 +96,8 @@ public final class Spoor implements AutoCloseable {
     if (role.collects() || role.applies()) {
       // an api process takes no hits: its log stays unstarted and never reaches Kafka
       log.start(sinks.apply(liveUpdates.watching(new BatchApplier(db, stores.appliedHits(), stores.rejections(),
-          stores.portals(), appliers(stores, metrics, settings, creationLimits(settings, stores), outbox, rollups),
-          ingestMetrics, clock, new RejectionLimits(settings.get(Settings.REJECTIONS_KEPT),
-          settings.get(Settings.REJECTION_BYTES_PER_BATCH))))));
+          stores.portals(), EdgeWiring.appliers(stores, metrics, settings, outbox, rollups), ingestMetrics, clock,
+          new RejectionLimits(settings.get(Settings.REJECTIONS_KEPT), settings.get(Settings.REJECTION_BYTES_PER_BATCH))))));
     }
     ForwardMetrics forwardMetrics = new ForwardMetrics(metrics);
     forwardWorker = new ForwardWorker(db, stores.forwarding(), clock, Backoff.of(
@@ -176,34 +110,18 @@ public final class Spoor implements AutoCloseable {
     List<Routes> routes = new ArrayList<>();
     routes.add(opsRoutes(metrics));
     WriteKeys writeKeys = new WriteKeys(db, stores.portals(), stores.writeKeys(), clock);
-    imports = imports(settings, stores, metrics, clock);
+    CrmWiring crm = new CrmWiring(db, stores, clock);
+    imports = crm.imports(settings, metrics);
     if (role.collects()) {
-      routes.addAll(trackingRoutes(settings, stores, metrics, clock));
-      routes.add(segmentRoutes(settings, writeKeys, metrics, clock));
+      routes.addAll(EdgeWiring.routes(settings, db, stores, portals, log, writeKeys, metrics, clock));
     }
     if (role.servesApi()) {
-      routes.addAll(crmRoutes(stores, clock));
-      routes.addAll(adminRoutes(stores, clock));
-      routes.add(new WriteKeyRoutes(writeKeys));
-      Forwarding forwarding = new Forwarding(db, stores.forwarding(), forwardWorker, outbox, clock);
-      routes.add(new ForwardingRoutes(forwarding));
-      routes.add(new DashboardRoutes(accounts, dashboardAuth, settings.get(Settings.SIGN_IN_FAILURES),
-          settings.get(Settings.SIGN_IN_SLOWDOWN_MS), clock, metrics, settings.find(Settings.PUBLIC_URL)));
-      Reports reports = new Reports(db, new VisitIndex(db, settings.get(Settings.REPORT_INDEX_VISITS)),
-          settings.get(Settings.REPORT_CACHE_MB));
-      routes.add(new ReportRoutes(reports, new LegacyReports(db, reports), dashboardAuth.signedIn(),
-          DashboardAuth::portal));
-      routes.add(new LiveRoutes(liveUpdates, dashboardAuth, settings.get(Settings.LIVE_STREAMS_PER_USER),
-          settings.get(Settings.LIVE_STREAMS), metrics));
-      routes.addAll(dashboardSettingsRoutes(stores, writeKeys, forwarding));
-      Contacts contacts = new Contacts(db, stores.contacts(), stores.associations(), stores.propertyDefinitions(),
-          clock);
-      ObjectReads<Company> companies = new ObjectReads<>(db, stores.companies(), stores.associations(),
-          ObjectType.COMPANY, ObjectView.reader(ObjectType.COMPANY), stores.propertyDefinitions(), clock);
-      routes.addAll(transferRoutes(contacts, companies));
-      routes.add(new ReportExportRoutes(reports));
-      routes.add(new ReportExportRoutes(reports, Mount.at("/dashboard/api", dashboardAuth.guard())));
-      routes.addAll(recordRoutes(stores, contacts, companies, clock));
+      routes.addAll(crm.apiRoutes());
+      routes.addAll(AdminWiring.routes(db, stores, portals, writeKeys,
+          new Forwarding(db, stores.forwarding(), forwardWorker, outbox, clock), dashboardAuth, clock));
+      routes.addAll(DashboardWiring.routes(settings, db, accounts, dashboardAuth, liveUpdates, metrics, clock));
+      routes.addAll(crm.transferRoutes(imports, dashboardAuth));
+      routes.addAll(crm.recordRoutes(dashboardAuth));
     }
     Optional<HttpServerSettings.Tls> tls = settings.find(Settings.TLS_CERT)
         .map(cert -> new HttpServerSettings.Tls(cert, settings.get(Settings.TLS_KEY)));
@@ -224,176 +142,12 @@ public final class Spoor implements AutoCloseable {
         storePlace(settings), settings.get(Settings.LOG));
   }
 
-  /** The rules each kind of hit is applied by. */
-  private static List<HitApplier<?>> appliers(Stores stores, Metrics metrics, Settings settings,
-      CreationLimits limits, Outbox outbox, Rollups rollups) {
-    Counter overCap = metrics.counter("spoor_refused_by_cap_total",
-        "Parameters or properties of a hit beyond the per-hit cap, refused", "kind");
-    PerHitCap propertyCap = new PerHitCap(settings.get(Settings.MAX_PROPERTIES_PER_EVENT),
-        RejectReason.TOO_MANY_PROPERTIES, "properties", overCap);
-    EventsApiApplier events = new EventsApiApplier(stores.contacts(), stores.propertyDefinitions(),
-        stores.eventDefinitions(), stores.completions(), stores.externalIds(),
-        new PerHitCap(settings.get(Settings.MAX_PARAMS_PER_HIT), RejectReason.TOO_MANY_PARAMETERS, "parameters", overCap),
-        limits, outbox, rollups);
-    BeaconApplier beacons = new BeaconApplier(stores.contacts(), stores.propertyDefinitions(), stores.visitors(),
-        stores.eventDefinitions(), stores.completions(),
-        metrics.counter("spoor_bot_hits_total", "Beacons from bots, kept out of the analytics"),
-        metrics.counter("spoor_untracked_hits_total",
-            "Beacons counted but not tracked: cookieless (ce=false), a privacy signal honoured, or a visitor "
-                + "who declined consent", "why"),
-        stores.eventDetails(), propertyCap, limits, rollups);
-    SentEventApplier sentEvents = new SentEventApplier(stores.contacts(), stores.propertyDefinitions(),
-        stores.visitors(), stores.eventDefinitions(), stores.eventDetails(), stores.completions(), propertyCap, limits,
-        rollups);
-    return List.of(events, beacons, sentEvents,
-        new EdgeRejections(new SegmentApplier(stores.contacts(), stores.propertyDefinitions(), stores.companies(),
-            stores.associations(), stores.eventDefinitions(), stores.segmentIds(), events, sentEvents, beacons, limits,
-            outbox)));
-  }
-
-  /** What hits from the unauthenticated endpoints may create per portal. */
-  private static CreationLimits creationLimits(Settings settings, Stores stores) {
-    return new CreationLimits(new CreationLimits.Limits(settings.get(Settings.DYNAMIC_EVENT_DEFINITIONS_MAX),
-        settings.get(Settings.DYNAMIC_EVENT_DEFINITIONS_PER_MINUTE), settings.get(Settings.NEW_CONTACTS_PER_MINUTE),
-        settings.get(Settings.NEW_VISITORS_PER_MINUTE)), stores.eventDefinitions());
-  }
-
-  /** The unauthenticated tracking endpoints and the behavioural events API, which feed the ingest log. */
-  private List<Routes> trackingRoutes(Settings settings, Stores stores, Metrics metrics, Clock clock) {
-    return List.of(
-        new EventsApiRoutes(log, clock),
-        new BeaconRoutes(log, clock, metrics),
-        new TrackerScriptRoutes(portals, settings.find(Settings.PUBLIC_URL)),
-        new BehavioralEventRoutes(new BehavioralEvents(db, stores.eventDefinitions(), stores.eventDetails(), clock),
-            log, clock));
-  }
-
-  /** The HubSpot-compatible CRM API and Spoor's contact reads. */
-  private List<Routes> crmRoutes(Stores stores, Clock clock) {
-    Associations associations = new Associations(db, stores.associations(), clock);
-    Contacts contacts = new Contacts(db, stores.contacts(), stores.associations(), stores.propertyDefinitions(), clock);
-    ContactWrites contactWrites = new ContactWrites(db, stores.contacts(), stores.associations(),
-        stores.propertyDefinitions(), associations, clock);
-    ObjectReads<Company> companies = new ObjectReads<>(db, stores.companies(), stores.associations(),
-        ObjectType.COMPANY, ObjectView.reader(ObjectType.COMPANY), stores.propertyDefinitions(), clock);
-    ObjectWrites<Company> companyWrites = new ObjectWrites<>(db, stores.companies(), stores.associations(),
-        stores.propertyDefinitions(), ObjectType.COMPANY, associations, clock);
-    return List.of(
-        new ContactRoutes(contacts, new ContactTimeline(db, contacts, stores.completions(), stores.visitors())),
-        new ContactApiRoutes(contacts, contactWrites),
-        new LegacyContactRoutes(contactWrites),
-        new CompanyApiRoutes(companies, companyWrites),
-        new AssociationRoutes(associations),
-        new SearchRoutes<>(new ObjectSearch<>(db, stores.contacts(), ObjectType.CONTACT, contacts.reader(),
-            ObjectSearch.CONTACTS_SEARCHABLE, stores.search(), stores.propertyDefinitions())),
-        new ContactMergeRoutes(new ContactMerge(db, stores.contacts(), stores.associations(), stores.contactMerges(),
-            stores.completions(), stores.visitors(), stores.externalIds(), clock)),
-        new GdprDeleteRoutes(new GdprDelete(db, stores.contacts(), stores.associations(), stores.gdprDeletes(),
-            stores.completions(), stores.eventDefinitions(), stores.visitors(), stores.externalIds(),
-            stores.rejections(), db)),
-        new PropertyRoutes(new PropertyCatalog(db, stores.propertyDefinitions())),
-        new VisitorRoutes(db, stores.visitors()),
-        new SearchRoutes<>(new ObjectSearch<>(db, stores.companies(), ObjectType.COMPANY,
-            companies.reader(), ObjectSearch.COMPANIES_SEARCHABLE, stores.search(),
-            stores.propertyDefinitions())));
-  }
-
   /** Health, readiness (the store, and the ingest log where this role uses it) and metrics. */
   private Routes opsRoutes(Metrics metrics) {
     boolean usesLog = role.collects() || role.applies();
     return new OpsRoutes(metrics, () -> db.isReachable() && (!usesLog || log.reachable()),
         () -> !log.failure().isDone(),
         () -> Optional.of(log.damage()).filter(LogDamage::found).map(LogDamage::summary));
-  }
-
-  /** Portal settings, tokens, event definitions, rejections and the API's own document. */
-  private List<Routes> adminRoutes(Stores stores, Clock clock) {
-    return List.of(
-        new EventDefinitionRoutes(new EventDefinitions(db, stores.eventDefinitions(), clock)),
-        new RejectionRoutes(db, stores.rejections()),
-        new PortalRoutes(portals),
-        new TokenRoutes(portals),
-        new OpenApiDocument());
-  }
-
-  /** Segment's HTTP Tracking API, which feeds the ingest log. */
-  private Routes segmentRoutes(Settings settings, WriteKeys writeKeys, Metrics metrics, Clock clock) {
-    EdgeLimits limits = new EdgeLimits(settings.get(Settings.SEGMENT_MAX_MESSAGE_BYTES),
-        settings.get(Settings.SEGMENT_MAX_REQUEST_BYTES), settings.get(Settings.SEGMENT_MAX_BATCH_MESSAGES));
-    return new SegmentRoutes(writeKeys, limits, log, clock, metrics.counter("spoor_segment_refused_total",
-        "Calls of Segment's Tracking API answered with an error, by status", "status"));
-  }
-
-  /**
-   * The ingest log of the settings: in local files under the data directory, or on Kafka, where
-   * this process applies what it consumes only in a role that applies.
-   */
-  private static IngestLog ingestLog(Settings settings, Clock clock) {
-    IngestLimits limits = new IngestLimits(settings.get(Settings.QUEUE_CAPACITY),
-        settings.get(Settings.MAX_BATCH), settings.get(Settings.MAX_BACKLOG),
-        Duration.ofMillis(settings.get(Settings.MAX_WAIT_MS)), Duration.ofMillis(settings.get(Settings.APPLY_INTERVAL_MS)),
-        settings.get(Settings.MAX_BACKLOG_BYTES), settings.get(Settings.MAX_BATCH_BYTES));
-    Optional<KafkaAddress> kafka = settings.kafka();
-    if (kafka.isPresent()) {
-      return new KafkaIngestLog(kafka.get(), new KafkaClients(kafka.get(), settings.get(Settings.KAFKA_GROUP),
-          Duration.ofMillis(settings.get(Settings.KAFKA_SEND_TIMEOUT_MS)), settings.get(Settings.MAX_BATCH)),
-          settings.role().applies(), limits, settings.dataDir(), clock);
-    }
-    return new FileIngestLog(settings.dataDir().resolve("log"), limits,
-        Duration.ofMinutes(settings.get(Settings.LOG_SEGMENT_MAX_AGE_MINUTES)), clock, Ticker.SYSTEM);
-  }
-
-  /**
-   * The settings pages' routes under {@code /dashboard/api/settings}: the admin API's own routes
-   * behind the dashboard's session check (viewers read, admins change).
-   */
-  private List<Routes> dashboardSettingsRoutes(Stores stores, WriteKeys writeKeys, Forwarding forwarding) {
-    Mount base = Mount.at("/dashboard/api/settings", dashboardAuth.guard());
-    return List.of(
-        new PortalRoutes(portals, base),
-        new TokenRoutes(portals, base),
-        new WriteKeyRoutes(writeKeys, base),
-        new ForwardingRoutes(forwarding, base),
-        new RejectionRoutes(db, stores.rejections(), base));
-  }
-
-  /** Contact imports, with the limits of the settings, run on their own thread. */
-  private Imports imports(Settings settings, Stores stores, Metrics metrics, Clock clock) {
-    ContactWrites writes = new ContactWrites(db, stores.contacts(), stores.associations(),
-        stores.propertyDefinitions(), new Associations(db, stores.associations(), clock), clock);
-    return new Imports(db, writes, settings.dataDir().resolve("imports"), new ImportLimits(
-        settings.get(Settings.IMPORT_MAX_BYTES), settings.get(Settings.IMPORT_MAX_ROWS),
-        settings.get(Settings.IMPORT_PROBLEMS_KEPT), settings.get(Settings.REFUSED_UPLOAD_DRAIN_BYTES)), clock,
-        metrics.counter("spoor_import_refused_total", "Contact import uploads refused by a limit", "limit"));
-  }
-
-  /** CSV exports of contacts and companies and contact imports: in the API and in the dashboard. */
-  private List<Routes> transferRoutes(Contacts contacts, ObjectReads<Company> companies) {
-    List<ObjectReads<? extends io.spoor.crm.CrmObject>> lists = List.of(contacts, companies);
-    return List.of(
-        new ExportRoutes(lists),
-        new ExportRoutes(lists, Mount.at("/dashboard/api", dashboardAuth.guard())),
-        new ImportRoutes(imports),
-        new ImportRoutes(imports, Mount.at("/dashboard/api", dashboardAuth.guard())));
-  }
-
-  /** The dashboard's contact and company records, contacts' timelines (also as HubSpot's event occurrences), event definitions. */
-  private List<Routes> recordRoutes(Stores stores, Contacts contacts, ObjectReads<Company> companies, Clock clock) {
-    Associations associations = new Associations(db, stores.associations(), clock);
-    RecordRoutes.Side<Contact> contactSide = new RecordRoutes.Side<>(contacts, new ContactWrites(db, stores.contacts(),
-        stores.associations(), stores.propertyDefinitions(), associations, clock), new ObjectSearch<>(db,
-        stores.contacts(), ObjectType.CONTACT, contacts.reader(), ObjectSearch.CONTACTS_SEARCHABLE, stores.search(),
-        stores.propertyDefinitions()));
-    RecordRoutes.Side<Company> companySide = new RecordRoutes.Side<>(companies, new ObjectWrites<>(db,
-        stores.companies(), stores.associations(), stores.propertyDefinitions(), ObjectType.COMPANY, associations,
-        clock), new ObjectSearch<>(db, stores.companies(), ObjectType.COMPANY, companies.reader(),
-        ObjectSearch.COMPANIES_SEARCHABLE, stores.search(), stores.propertyDefinitions()));
-    SqlActivityStore activityStore = new SqlActivityStore(db);
-    ContactActivity activity = new ContactActivity(db, contacts, activityStore);
-    return List.of(
-        new EventOccurrenceRoutes(activity),
-        new RecordRoutes(dashboardAuth, db, new PropertyCatalog(db, stores.propertyDefinitions()), contactSide,
-            companySide, activity, new EventDefinitions(db, stores.eventDefinitions(), clock), activityStore));
   }
 
   /** The dashboard's accounts, with the session and setup link lifetimes of the settings. */
@@ -505,6 +259,7 @@ public final class Spoor implements AutoCloseable {
     imports.close();
     vertx.close().toCompletionStage().toCompletableFuture().join();
     db.close();
+    dataLock.close();
     LOG.info("stopped");
   }
 }

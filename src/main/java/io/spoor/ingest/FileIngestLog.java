@@ -106,6 +106,30 @@ public final class FileIngestLog implements IngestLog {
         ? segmentMaxAge.dividedBy(10) : Duration.ofMinutes(1);
   }
 
+  /**
+   * How many hits the log in {@code dir} holds that are not yet applied to the store
+   * {@code applied} reads (inside the caller's transaction), read as a start reads them: a torn
+   * tail is cut, damage recovered from. For commands that must not run while hits wait, and only
+   * while no server uses the directory.
+   */
+  public static int unapplied(Path dir, AppliedHits applied) {
+    if (!java.nio.file.Files.isDirectory(dir)) {
+      return 0;
+    }
+    LogSegments segments = new LogSegments(dir, SEGMENT_BYTES);
+    try {
+      long through = Math.max(applied.position(LOG_NAME),
+          new AppliedMark(dir.resolve("applied")).read().orElse(0));
+      return segments.recover(through).size();
+    } finally {
+      try {
+        segments.close();
+      } catch (IOException e) {
+        LOG.warn("closing the ingest log", e);
+      }
+    }
+  }
+
   @Override
   public CompletableFuture<Void> append(Hit hit) {
     return intake.append(hit);

@@ -61,6 +61,15 @@ class CliTest {
   }
 
   @Test
+  void migrateTakesAPostgresqlTargetAndSaysWhatIsMissing() {
+    assertEquals(2, run("migrate", "--from", data.toString(), "--to", "jdbc:mysql://db.example/spoor"));
+    String said = err.toString(StandardCharsets.UTF_8);
+    assertTrue(said.startsWith("spoor: --to must be a PostgreSQL JDBC URL"), said);
+    assertEquals(2, run("migrate", "--to", "jdbc:postgresql://db.example/spoor"));
+    assertTrue(err.toString(StandardCharsets.UTF_8).contains("--from is required"), err.toString(StandardCharsets.UTF_8));
+  }
+
+  @Test
   void portalsAreCreatedListedAndSwitched() {
     assertEquals(0, run("portal", "create", "--hub-id", "77", "--name", "Shop"));
     assertEquals(0, run("portal", "list"));

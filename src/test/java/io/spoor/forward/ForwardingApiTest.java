@@ -103,9 +103,10 @@ class ForwardingApiTest extends SpoorPerClass {
     assertEquals(403, contactsOnly.get("/api/v1/forwarding/dead-letters").status());
   }
 
+  /** Every call the target was given, once: {@code queued} holds those in flight too. */
   private long calls() {
     JsonObject status = client.get("/api/v1/forwarding").json().getJsonObject("status");
-    return status.getLong("queued") + status.getLong("inFlight") + status.getLong("delivered") + status.getLong("dead");
+    return status.getLong("queued") + status.getLong("delivered") + status.getLong("dead");
   }
 
   private void eventHit(String email) {

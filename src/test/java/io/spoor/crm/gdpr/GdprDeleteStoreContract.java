@@ -6,15 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.spoor.crm.Analytics;
 import io.spoor.crm.ChangeSource;
-import io.spoor.crm.ContactStore;
 import io.spoor.crm.ObjectStore.NewObject;
-import io.spoor.crm.ObjectType;
 import io.spoor.crm.PropertyChange;
-import io.spoor.crm.PropertyDefinition;
-import io.spoor.crm.PropertyDefinitionStore;
-import io.spoor.crm.PropertyType;
-import io.spoor.segment.SegmentIds;
-import io.spoor.testkit.StoreContract;
+import io.spoor.testkit.ContactKeysContract;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,27 +17,15 @@ import org.junit.jupiter.api.Test;
 /**
  * What every {@link GdprDeleteStore} does: a contact erased is gone for good with everything
  * kept of it, and nothing of another contact or portal goes with it. An implementation's test
- * makes the store and, with {@link #alongside}, the stores of contacts, property definitions and
+ * makes the store and, with {@code alongside}, the stores of contacts, property definitions and
  * Segment ids over the same data.
  */
-abstract class GdprDeleteStoreContract extends StoreContract<GdprDeleteStore> {
-  private ContactStore contacts;
-  private PropertyDefinitionStore definitions;
-  private SegmentIds segmentIds;
-
-  protected final void alongside(ContactStore contacts, PropertyDefinitionStore definitions, SegmentIds segmentIds) {
-    this.contacts = contacts;
-    this.definitions = definitions;
-    this.segmentIds = segmentIds;
-  }
-
+abstract class GdprDeleteStoreContract extends ContactKeysContract<GdprDeleteStore> {
   /** A contact with a value, its history, analytics, a custom unique value and a Segment id. */
   private long everything(long portal, String email) {
     return in(s -> {
-      definitions.create(portal, ObjectType.CONTACT, new PropertyDefinition("member_id", "Member",
-          PropertyType.STRING, "text", "group", "", List.of(), true, false, false, false));
-      long id = contacts.reserveIds(1);
-      contacts.create(List.of(new NewObject(id, portal, Optional.of(email), 100)));
+      defineMemberId(portal);
+      long id = newContact(portal, email);
       List<PropertyChange> changes = List.of(new PropertyChange("city", Optional.of("London"), 100, ChangeSource.API),
           new PropertyChange("member_id", Optional.of("M-" + email), 100, ChangeSource.API));
       contacts.apply(Map.of(id, changes));

@@ -3,15 +3,8 @@ package io.spoor.crm.merge;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.spoor.crm.ChangeSource;
-import io.spoor.crm.ContactStore;
-import io.spoor.crm.ObjectStore.NewObject;
-import io.spoor.crm.ObjectType;
 import io.spoor.crm.PropertyChange;
-import io.spoor.crm.PropertyDefinition;
-import io.spoor.crm.PropertyDefinitionStore;
-import io.spoor.crm.PropertyType;
-import io.spoor.segment.SegmentIds;
-import io.spoor.testkit.StoreContract;
+import io.spoor.testkit.ContactKeysContract;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,26 +13,12 @@ import org.junit.jupiter.api.Test;
 /**
  * What every {@link ContactMergeStore} does: after moving, each email, custom unique value and
  * Segment id of the merged contact finds the contact it was merged into, in that portal only. An
- * implementation's test makes the store and, with {@link #alongside}, the stores of contacts,
+ * implementation's test makes the store and, with {@code alongside}, the stores of contacts,
  * property definitions and Segment ids over the same data.
  */
-abstract class ContactMergeStoreContract extends StoreContract<ContactMergeStore> {
-  private ContactStore contacts;
-  private PropertyDefinitionStore definitions;
-  private SegmentIds segmentIds;
-
-  protected final void alongside(ContactStore contacts, PropertyDefinitionStore definitions, SegmentIds segmentIds) {
-    this.contacts = contacts;
-    this.definitions = definitions;
-    this.segmentIds = segmentIds;
-  }
-
+abstract class ContactMergeStoreContract extends ContactKeysContract<ContactMergeStore> {
   private long contact(long portal, String email) {
-    return in(s -> {
-      long id = contacts.reserveIds(1);
-      contacts.create(List.of(new NewObject(id, portal, Optional.of(email), 100)));
-      return id;
-    });
+    return in(s -> newContact(portal, email));
   }
 
   private Map<String, Long> byEmail(long portal, String... emails) {
@@ -61,8 +40,7 @@ abstract class ContactMergeStoreContract extends StoreContract<ContactMergeStore
 
   @Test
   void theMergedContactsCustomUniqueValuesMoveToo() {
-    run(s -> definitions.create(1, ObjectType.CONTACT, new PropertyDefinition("member_id", "Member",
-        PropertyType.STRING, "text", "group", "", List.of(), true, false, false, false)));
+    run(s -> defineMemberId(1));
     long ada = contact(1, "ada@example.com");
     long bob = contact(1, "bob@example.com");
     run(s -> contacts.indexUnique(Map.of(bob, List.of(new PropertyChange("member_id", Optional.of("M-1"), 100,
