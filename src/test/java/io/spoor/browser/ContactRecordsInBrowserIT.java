@@ -29,16 +29,12 @@ class ContactRecordsInBrowserIT {
 
   @Test
   void aPersonWalksContactsOpensARecordEditsItReadsTheTimelineAndManagesEvents() {
-    Requirements.require(Browser.installed(), "Chromium and chromedriver (" + Browser.CHROMIUM + ", "
-        + Browser.CHROMEDRIVER + ")");
+    requireChromium();
     try (RunningSpoor server = RunningSpoor.start(); Browser browser = Browser.desktop()) {
       server.spoor().accounts().create(RunningSpoor.HUB_ID, "owner@example.com", Role.ADMIN, PASSWORD);
       String contact = seed(server);
       String base = "http://127.0.0.1:" + server.spoor().port();
-      browser.visit(base + "/");
-      browser.fill("Email", "owner@example.com");
-      browser.fill("Password", PASSWORD);
-      browser.click("Sign in");
+      signIn(browser, base + "/");
       browser.awaitShown("#user-email");
 
       browser.awaitShown("nav a[href='#/contacts']").click();
@@ -138,16 +134,12 @@ class ContactRecordsInBrowserIT {
 
   @Test
   void aContactListsSearchFiltersSortAndPageAreInTheAddressSoTheViewOpensAgainAndBackAndForwardWalkIt() {
-    Requirements.require(Browser.installed(), "Chromium and chromedriver (" + Browser.CHROMIUM + ", "
-        + Browser.CHROMEDRIVER + ")");
+    requireChromium();
     try (RunningSpoor server = RunningSpoor.start(); Browser browser = Browser.desktop()) {
       server.spoor().accounts().create(RunningSpoor.HUB_ID, "owner@example.com", Role.ADMIN, PASSWORD);
       seed(server);
       String base = "http://127.0.0.1:" + server.spoor().port();
-      browser.visit(base + "/#/contacts");
-      browser.fill("Email", "owner@example.com");
-      browser.fill("Password", PASSWORD);
-      browser.click("Sign in");
+      signIn(browser, base + "/#/contacts");
       browser.awaitUntil("four contacts listed", b -> rows(b, "#contacts-table") == 4);
       browser.click("Add filter");
       choose(browser, "Filter 1 property", "lastname");
@@ -166,10 +158,7 @@ class ContactRecordsInBrowserIT {
           shared);
 
       try (Browser other = Browser.desktop()) {
-        other.visit(shared);
-        other.fill("Email", "owner@example.com");
-        other.fill("Password", PASSWORD);
-        other.click("Sign in");
+        signIn(other, shared);
         other.awaitUntil("the shared view: the two Listers", b -> rows(b, "#contacts-table") == 2);
         assertEquals("Lister", other.awaitShown("input[aria-label='Filter 1 value']").getAttribute("value"));
         assertEquals("descending", other.awaitShown("#contacts-table th:first-child").getAttribute("aria-sort"));
@@ -191,6 +180,19 @@ class ContactRecordsInBrowserIT {
           && "ada".equals(b.awaitShown("#record-search").getAttribute("value")));
       browser.screenshot("contacts-list-from-address");
     }
+  }
+
+  private static void requireChromium() {
+    Requirements.require(Browser.installed(), "Chromium and chromedriver (" + Browser.CHROMIUM + ", "
+        + Browser.CHROMEDRIVER + ")");
+  }
+
+  /** Opens {@code url} and signs in there as the owner. */
+  private static void signIn(Browser browser, String url) {
+    browser.visit(url);
+    browser.fill("Email", "owner@example.com");
+    browser.fill("Password", PASSWORD);
+    browser.click("Sign in");
   }
 
   /** Contacts (one with payloads in its name), a company, page views with a payload title, and an event named with one. */
