@@ -50,7 +50,7 @@ class DashboardReportsInBrowserIT {
     pageView("a", start, start, "https://example.com/pricing", "https://www.google.com/", CHROME);
     pageView("a", start, start + 20_000, "https://example.com/docs", "https://example.com/pricing", CHROME);
     pageView("b", start, start, "https://example.com/pricing", "https://t.co/xyz", IPHONE);
-    pageView("c", start, start, "https://example.com/blog?utm_source=news&utm_medium=email&utm_campaign="
+    pageView("c", start, start, "https://example.com/blog/" + IMG + "?utm_source=news&utm_medium=email&utm_campaign="
         + enc(SCRIPT + IMG), "https://news.example.org/" + IMG, CHROME);
     pageView("d", start, start, "https://example.com/", "", SCRIPT + IMG);
     event("a", start, "signup", "12.5");
@@ -206,6 +206,10 @@ class DashboardReportsInBrowserIT {
       browser.script("document.querySelectorAll('.expand').forEach(b => b.click())");
       assertTrue(text(browser, "#table-sources").contains(SCRIPT + IMG), "the campaign is shown as text: "
           + text(browser, "#table-sources"));
+      browser.awaitShown("nav a[href^='#/pages']").click();
+      awaitReport(browser, "#table-pages");
+      assertTrue(text(browser, "#table-pages").contains("/blog/" + IMG), "a path with a quote is shown as sent: "
+          + text(browser, "#table-pages"));
       browser.awaitShown("nav a[href^='#/events']").click();
       awaitReport(browser, "#table-events");
       assertTrue(text(browser, "#table-events").contains(SCRIPT + IMG), text(browser, "#table-events"));
