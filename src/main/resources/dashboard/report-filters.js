@@ -8,8 +8,15 @@ export const REPORTS = ['Overview', 'Sources', 'Pages', 'Devices', 'Events'];
 /** The filter keys of the reports API, as a person reads them. */
 export const FILTERS = {
   source: 'Source', source_data_1: 'Source detail', source_data_2: 'Source detail 2', device: 'Device',
-  browser: 'Browser', os: 'Operating system', page: 'Entry page', exit: 'Exit page',
+  browser: 'Browser', os: 'Operating system', page: 'Entry page', exit: 'Exit page', event: 'Event',
 };
+
+/** Event names by ID, as the events report last gave them: an event filter holds the ID and shows the name. */
+const eventNames = new Map();
+
+export function knowEventNames(events) {
+  for (const e of events) if (e.name) eventNames.set(String(e.eventId), e.name);
+}
 
 const RANGES = [['today', 'Today'], ['yesterday', 'Yesterday'], ['7d', 'Last 7 days'], ['30d', 'Last 30 days'],
   ['month', 'This month'], ['last-month', 'Last month'], ['custom', 'Custom range']];
@@ -26,8 +33,9 @@ export function sourceName(bucket) {
   return SOURCES[bucket] || bucket.charAt(0) + bucket.slice(1).toLowerCase().replaceAll('_', ' ');
 }
 
-/** What a filter term shows: a source bucket by its name, anything else as it is. */
+/** What a filter term shows: a source bucket or an event by its name, anything else as it is. */
 function termText(key, value) {
+  if (key === 'event') return eventNames.get(value) || 'Event ' + value;
   return key === 'source' ? sourceName(value) : value;
 }
 

@@ -4,7 +4,7 @@ import * as api from './api.js';
 import { timeChart } from './chart.js';
 import { fmt } from './format.js';
 import { h } from './view.js';
-import { sourceName, filterOf, apiQuery, addFilter } from './report-filters.js';
+import { sourceName, apiQuery, addFilter, knowEventNames } from './report-filters.js';
 
 /**
  * A table of report rows; the first column's button filters every report by the row
@@ -120,8 +120,9 @@ export async function devicesPage(hubId, range, params) {
 }
 
 export async function eventsPage(hubId, range, params) {
-  const report = await api.report('events', hubId, apiQuery(range, params, false));
+  const report = await api.report('events', hubId, apiQuery(range, params));
   const events = report.results;
+  knowEventNames(events);
   const name = (e) => e.name || 'Event ' + e.eventId;
   const hourly = range.interval === 'hour';
   const top = events.slice(0, 5);
@@ -139,10 +140,9 @@ export async function eventsPage(hubId, range, params) {
   const columns = [col('Completions', 'completions'), col('Revenue', 'revenue', fmt.money)];
   columns[0].first = 'Event';
   return [
-    filterOf(params) ? h('p', { class: 'notice' }, 'Event completions are not tied to visits, so the filter does '
-      + 'not apply to this page.') : null,
     ...charts,
     h('div', { class: 'panel' }, table({ id: 'table-events', caption: 'Events', columns, rows: events, label: name,
+      filter: (e) => [['event', String(e.eventId)]],
       empty: 'No event completions in this range. Create events under Events, or send them with '
         + "_hsq.push(['trackEvent', …]) or the Events HTTP API." })),
   ];

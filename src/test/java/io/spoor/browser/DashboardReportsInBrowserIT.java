@@ -1,6 +1,7 @@
 package io.spoor.browser;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -184,6 +185,28 @@ class DashboardReportsInBrowserIT {
       assertEquals("4", text(browser, "#figure-sessions"));
       browser.resize(390, 844);
       browser.screenshot("dashboard-overview-phone");
+    }
+  }
+
+  @Test
+  void aClickOnAnEventFiltersEveryReportToTheVisitsThatCompletedIt() {
+    try (Browser browser = Browser.desktop()) {
+      signIn(browser, "/#/events?range=today");
+      awaitReport(browser, "#table-events");
+      browser.click("signup");
+      browser.awaitUntil("the event filter in the URL", b -> b.url().contains("event="));
+      awaitReport(browser, "#filters .chip");
+      assertTrue(text(browser, "#filters").contains("Event is signup"), text(browser, "#filters"));
+      assertTrue(text(browser, "#table-events").contains("signup"), text(browser, "#table-events"));
+      assertFalse(text(browser, "#table-events").contains(SCRIPT), "only what the matching visits completed");
+
+      browser.awaitShown("nav a[href^='#/overview']").click();
+      browser.awaitUntil("the filter carried to the overview", b -> b.url().contains("#/overview?")
+          && b.url().contains("event="));
+      awaitReport(browser, "#figure-sessions");
+      assertEquals("1", text(browser, "#figure-sessions"), "only the visit that signed up");
+      assertEquals("2", text(browser, "#figure-pageViews"), "its two page views");
+      browser.screenshot("dashboard-overview-event-filter");
     }
   }
 
