@@ -13,8 +13,15 @@ public final class Passwords {
   static final int MAX_BYTES = 72;
   private static final int COST = 12;
   private static final SecureRandom RANDOM = new SecureRandom();
-  /** Checked against when the email is unknown, so that answer takes as long as a wrong password. */
-  private static final String DECOY = BCrypt.hashpw("decoy password", BCrypt.gensalt(COST, RANDOM));
+
+  /**
+   * Checked against when the email is unknown, so that answer takes as long as a wrong password;
+   * made on first use, not when the server starts (one hash at this cost takes a quarter of a
+   * second or more).
+   */
+  private static final class Decoy {
+    static final String HASH = BCrypt.hashpw("decoy password", BCrypt.gensalt(COST, RANDOM));
+  }
 
   private Passwords() {
   }
@@ -30,7 +37,7 @@ public final class Passwords {
 
   /** Spends the time of one check, for an unknown email. */
   static void decoy(String password) {
-    matches(password.length() > MAX_BYTES ? "" : password, DECOY);
+    matches(password.length() > MAX_BYTES ? "" : password, Decoy.HASH);
   }
 
   static void check(String password) {

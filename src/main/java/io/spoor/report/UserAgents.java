@@ -9,13 +9,17 @@ import ua_parser.Parser;
 /**
  * Device class, browser and operating system of a user agent, read with ua-parser's maintained
  * regular expressions (uap-java); results are cached, since a site's visitors share few agents.
+ * The expressions are read and compiled at the first user agent, not when the server starts.
  */
 final class UserAgents {
   static final String UNKNOWN = "Unknown";
-  private final Parser parser = new Parser();
   private final Cache<String, Agent> cache = Caffeine.newBuilder().maximumSize(10_000).build();
 
   record Agent(String device, String browser, String os) {
+  }
+
+  private static final class Expressions {
+    static final Parser PARSER = new Parser();
   }
 
   Agent parse(String userAgent) {
@@ -26,7 +30,7 @@ final class UserAgents {
   }
 
   private Agent read(String userAgent) {
-    Client client = parser.parse(userAgent);
+    Client client = Expressions.PARSER.parse(userAgent);
     String browser = known(client.userAgent.family);
     String os = known(client.os.family);
     return new Agent(deviceClass(client, userAgent), browser, os);
