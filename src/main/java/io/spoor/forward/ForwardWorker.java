@@ -55,9 +55,9 @@ public final class ForwardWorker implements AutoCloseable {
   private static final long TEN_SECONDS = 10_000;
   private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
   /**
-   * How long a lease on delivering a target lasts: renewed with every call settled (one request
-   * takes at most {@link #REQUEST_TIMEOUT} plus {@link #LONGEST_WAIT_MS}), it passes only when its
-   * holder died or stalled, and then another process takes the target over.
+   * How long a lease on delivering a target lasts: renewed before every request (which takes at
+   * most the connect timeout plus {@link #REQUEST_TIMEOUT}), it passes only when its holder died
+   * or stalled, and then another process takes the target over.
    */
   static final long LEASE_MS = 30_000;
 
@@ -201,7 +201,7 @@ public final class ForwardWorker implements AutoCloseable {
     if (batch.isEmpty()) {
       for (QueuedCall call : due) {
         Verdict verdict = settle(target, pacer, call, sending(target, 1, () -> calls.send(exchange, target, call.call())));
-        // a call to try again pauses the target, so no later call overtakes it; a lost lease ends the round
+        // a call to try again pauses the target, so no later call overtakes it; so does a lost lease
         if (!running || verdict == Verdict.RETRY || verdict == Verdict.HELD_BACK) {
           break;
         }
@@ -261,7 +261,7 @@ public final class ForwardWorker implements AutoCloseable {
     long retryAt = now + backoff.delayMillis(attempts, retryAfter(answer));
     Verdict verdict = Verdict.of(answer) == Verdict.RETRY && !backoff.within(call.queuedAt(), retryAt)
         ? Verdict.FAILED : Verdict.of(answer);
-    boolean held = tx.inTransaction(() -> {
+    tx.inTransaction(() -> {
       switch (verdict) {
         case DELIVERED -> store.delivered(List.of(call.id()));
         case HELD_BACK -> store.retryLater(call.id(), call.attempts(), now, call.single(), summary);
@@ -271,7 +271,7 @@ public final class ForwardWorker implements AutoCloseable {
       boolean tried = answer.status() != RemoteAnswer.HELD_BACK;
       store.recordAnswer(target.hubId(), tally(pacer, verdict == Verdict.DELIVERED ? 1 : 0,
           tried && (verdict == Verdict.RETRY || verdict == Verdict.HELD_BACK) ? 1 : 0, answer, summary, now));
-      return store.claim(target.hubId(), owner, now, now + LEASE_MS);
+      return null;
     });
     if (answer.status() != RemoteAnswer.HELD_BACK) {
       metrics.settled(verdict, 1);
@@ -282,10 +282,6 @@ public final class ForwardWorker implements AutoCloseable {
     }
     if (verdict == Verdict.RETRY) {
       pacer.pauseUntil(retryAt);
-    }
-    if (!held) {
-      LOG.warn("forwarding to portal {} stalled past its lease; another process delivers it now", target.hubId());
-      return Verdict.HELD_BACK;
     }
     return verdict;
   }
@@ -316,7 +312,6 @@ public final class ForwardWorker implements AutoCloseable {
       store.delivered(delivered);
       alone.forEach(c -> store.retryLater(c.id(), c.attempts(), dueAt, true, summary));
       store.recordAnswer(target.hubId(), tally(pacer, delivered.size(), alone.size(), answer, summary, now));
-      store.claim(target.hubId(), owner, now, now + LEASE_MS);
       return null;
     });
     metrics.settled(Verdict.DELIVERED, delivered.size());
@@ -390,6 +385,11 @@ public final class ForwardWorker implements AutoCloseable {
           return RemoteAnswer.heldBack();
         }
         pause(wait);
+      }
+      long now = clock.millis();
+      if (!tx.inTransaction(() -> store.claim(target.hubId(), owner, now, now + LEASE_MS))) {
+        LOG.warn("forwarding to portal {} stalled past its lease; another process delivers it now", target.hubId());
+        return RemoteAnswer.heldBack();
       }
       pacer.sent(clock.millis());
       RemoteAnswer answer = exchange(method, url, body, authorized);
