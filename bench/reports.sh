@@ -13,7 +13,10 @@
 #      every report of /api/v1/reports and three legacy ones over the last 30 days,
 #      REPORTS_REQUESTS times one after another (after 10 untimed), without a filter and with
 #      filter=REPORTS_FILTER; p50 and p99 of curl's total time; the first filtered request's
-#      time (the index of visits reading its days) and the heap in use after it.
+#      time (the index of visits reading its days, or waiting for its read-ahead) and the heap in
+#      use after it; then, the server stopped, io.spoor.report.ReportTimer: each report's thread
+#      CPU time (p50, p99) and allocation in-process, free of the host's load, and the CPU and
+#      wall time of the index reading its days ahead.
 # Prints a markdown summary and writes it to bench/results/reports-<timestamp>.md.
 #
 # Knobs: REPORTS_PAGE_VIEWS (1000000), REPORTS_DAYS (30: all of them in the window measured),
@@ -89,8 +92,10 @@ start "$STORE" 1
 TO=$(date -u -d "@$(( END_MS / 1000 - 1 ))" +%F)
 FROM=$(date -u -d "$TO - 29 days" +%F)
 
-first_ms() { # first_ms PATH_AND_QUERY -> ms of one request (the index reading its days)
-  curl -sf -o /dev/null -w '%{time_total}\n' -H "Authorization: Bearer $TOKEN" "$URL$1" | awk '{printf "%.0f", $1 * 1000}'
+first_ms() { # first_ms PATH_AND_QUERY -> "ms status" of one request (the index reading its days), then waits for a 200
+  curl -s -o /dev/null -w '%{time_total} %{http_code}\n' -H "Authorization: Bearer $TOKEN" "$URL$1" \
+    | awk '{printf "%.0f %s", $1 * 1000, $2}' || true
+  until curl -sf -o /dev/null -H "Authorization: Bearer $TOKEN" "$URL$1"; do sleep 5; done
 }
 
 time_report() { # time_report PATH_AND_QUERY -> "p50 p99" in ms
@@ -105,7 +110,7 @@ heap_used() { # MB of heap in use after a full collection
   jcmd "$SERVER_PID" GC.run >/dev/null; jcmd "$SERVER_PID" GC.heap_info | awk '/used/ {for (i = 1; i <= NF; i++) if ($i == "used") {v = $(i + 1); sub(/K,?/, "", v); print int(v / 1024); exit}}'
 }
 heap_before=$(heap_used)
-cold_filtered=$(first_ms "/api/v1/reports/overview?from=$FROM&to=$TO&filter=$FILTER")
+read -r cold_filtered cold_status <<<"$(first_ms "/api/v1/reports/overview?from=$FROM&to=$TO&filter=$FILTER")"
 heap_mb=$(( $(heap_used) - heap_before ))
 load=$(cut -d' ' -f1-3 /proc/loadavg)
 OUT="$BENCH_DIR/results/reports-$(date -u +%Y%m%dT%H%M%SZ).md"
@@ -113,7 +118,7 @@ mkdir -p "$BENCH_DIR/results"
 {
   echo "## Reports ($(date -u '+%F %H:%M') UTC, $(nproc) cores, load average $load)"
   echo
-  echo "Rollups seeded for $views_stored page views in $sessions_stored visits over $DAYS days (${fill_seconds%.*} s through RollupBatch); reports over the last 30 days ($FROM to $TO), $REQUESTS requests each after 10 untimed; filter \`$FILTER\`. The first filtered request (the index reading its days from the store) took $cold_filtered ms; the index then held $heap_mb MB more heap (after a full collection)."
+  echo "Rollups seeded for $views_stored page views in $sessions_stored visits over $DAYS days (${fill_seconds%.*} s through RollupBatch); reports over the last 30 days ($FROM to $TO), $REQUESTS requests each after 10 untimed; filter \`$FILTER\`. The first filtered request (the index reading its days from the store) took $cold_filtered ms (HTTP $cold_status); the index then held $heap_mb MB more heap (after a full collection)."
   echo
   echo "| report | p50 ms | p99 ms | p50 ms, filtered | p99 ms, filtered |"
   echo "| --- | ---: | ---: | ---: | ---: |"
@@ -130,6 +135,13 @@ mkdir -p "$BENCH_DIR/results"
     read -r p50 p99 <<<"$(time_report "/analytics/v2/reports/$legacy?start=$S&end=$E")"
     echo "| legacy $legacy | $p50 | $p99 | | |"
   done
+  echo
+  stop
+  echo "In-process cost (io.spoor.report.ReportTimer on the same store, the server stopped: each report's thread CPU"
+  echo "time and allocation over $REQUESTS runs after 10, which the host's load does not inflate):"
+  echo
+  java -Xmx"$HEAP" -cp "$SPOOR_JAR" io.spoor.report.ReportTimer "$DB" "$FROM" "$TO" "$FILTER" "$REQUESTS" \
+    "$SPOOR_REPORT_INDEX_VISITS" 2>/dev/null | sed -e 's/^read ahead: \(.*\)$/The index read its days ahead: \1.\n/'
   echo
   echo "Page-view ingest ($INGEST_SECONDS s of wrk/beacon.lua at 64 connections each, same run):"
   echo

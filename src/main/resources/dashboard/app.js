@@ -31,10 +31,11 @@ function fail(box, error) {
   box.hidden = false;
 }
 
-function signInPage() {
+function signInPage(notice) {
   const error = errorBox();
   const form = h('form', { class: 'panel narrow', 'aria-labelledby': 'sign-in-title' },
     h('h1', { id: 'sign-in-title' }, 'Sign in to Spoor'),
+    notice ? h('p', { class: 'notice', id: 'sign-in-notice', role: 'status' }, notice) : null,
     field('email', 'Email', { type: 'email', autocomplete: 'username', required: true }),
     field('password', 'Password', { type: 'password', autocomplete: 'current-password', required: true }),
     error,
@@ -198,13 +199,13 @@ function render() {
     h('main', { id: 'main', tabindex: -1 }, section(active, current))));
 }
 
-function enter(me) {
+function enter(me, keptHubId) {
   if (me.mustChangePassword) {
     choosePasswordPage(me, enter);
     return;
   }
   state.me = me;
-  state.hubId = me.portals[0].hubId;
+  state.hubId = me.portals.some((p) => p.hubId === keptHubId) ? keptHubId : me.portals[0].hubId;
   render();
 }
 
@@ -216,6 +217,22 @@ async function signOut() {
 }
 
 window.addEventListener('hashchange', () => { if (state.me) render(); });
+
+// the live stream ended with the session (or lost its portal): show who is signed in now, or the sign-in
+live.whenEnded(async (reason) => {
+  if (!state.me) return;
+  try {
+    const me = await api.me();
+    // a stream refused for another cause (too many open) stays closed: no reconnecting in a loop
+    if (me && reason !== 'closed') enter(me, state.hubId);
+    else if (!me) {
+      state.me = null;
+      signInPage('Your session has ended. Sign in again.');
+    }
+  } catch (e) {
+    // the server is away: the page stays as it is and the next action tells
+  }
+});
 
 async function start() {
   const token = new URLSearchParams(location.search).get('token');

@@ -24,9 +24,15 @@ export function inPortal(current, path) {
   return path + (path.includes('?') ? '&' : '?') + 'hubId=' + encodeURIComponent(current.hubId);
 }
 
-/** What follows the section in the hash: '#/contacts/12' gives '12'. */
+/** What follows the section in the hash: '#/contacts/12' gives '12' (the query after '?' is not part of it). */
 export function subPath() {
-  return location.hash.replace(/^#\/?/, '').split('/').slice(1).join('/');
+  return location.hash.replace(/^#\/?/, '').split('?')[0].split('/').slice(1).join('/');
+}
+
+/** The query in the hash: '#/contacts?q=ada' gives q=ada. */
+function hashQuery() {
+  const i = location.hash.indexOf('?');
+  return new URLSearchParams(i < 0 ? '' : location.hash.slice(i + 1));
 }
 
 /** A date-time as the reader's locale shows it (the ISO value in the title). */
@@ -49,10 +55,47 @@ export async function properties(current, type) {
   return catalogs[key];
 }
 
-function listState(current, type) {
-  const key = current.hubId + '/' + type;
-  if (!lists[key]) lists[key] = { query: '', filters: [], sort: null, offset: 0 };
-  return lists[key];
+/**
+ * A list's search text, applied filters, sort and page, read from the hash
+ * (#/contacts?q=ada&filters=[…]&sort=email:DESCENDING&page=2), so a list view can be bookmarked,
+ * shared and walked with back and forward.
+ */
+function listState() {
+  const params = hashQuery();
+  let filters = [];
+  try {
+    const parsed = JSON.parse(params.get('filters') || '[]');
+    if (Array.isArray(parsed)) {
+      filters = parsed.filter((f) => f && typeof f.name === 'string' && OPERATORS.some((o) => o[0] === f.operator))
+        .map((f) => ({ name: f.name, operator: f.operator, value: String(f.value ?? ''),
+          highValue: String(f.highValue ?? '') }));
+    }
+  } catch (e) {
+    // a hand-edited address: the list opens without filters
+  }
+  const [name, direction] = (params.get('sort') || '').split(':');
+  const page = Number.parseInt(params.get('page') || '1', 10);
+  return {
+    query: params.get('q') || '',
+    filters,
+    sort: name && (direction === 'ASCENDING' || direction === 'DESCENDING') ? { name, direction } : null,
+    offset: Number.isFinite(page) && page > 1 ? (page - 1) * PAGE : 0,
+  };
+}
+
+/** Puts a list's state in the hash (a new history entry); the page follows on hashchange. */
+function showList(type, state, reload) {
+  const params = hashQuery();
+  const set = (key, value) => (value ? params.set(key, value) : params.delete(key));
+  set('q', state.query);
+  set('filters', state.filters.length ? JSON.stringify(state.filters) : '');
+  set('sort', state.sort ? state.sort.name + ':' + state.sort.direction : '');
+  set('page', state.offset > 0 ? String(Math.floor(state.offset / PAGE) + 1) : '');
+  const query = params.toString();
+  const next = '#/' + type + (query ? '?' + query : '');
+  lists[type] = next;
+  if (location.hash === next) reload();
+  else location.hash = next;
 }
 
 /**
@@ -60,7 +103,9 @@ function listState(current, type) {
  * ([{name, label, cell(properties)}]), the properties to read, and the free text's label.
  */
 export function listPage(config, current) {
-  const state = listState(current, config.type);
+  const state = listState();
+  lists[config.type] = location.hash;
+  const apply = () => showList(config.type, state, load);
   const status = h('p', { class: 'muted', role: 'status', id: config.type + '-status' }, 'Loading…');
   const table = h('div', { class: 'table-wrap' });
   const pager = h('div', { class: 'pager' });
@@ -80,8 +125,8 @@ export function listPage(config, current) {
         after: String(state.offset),
       };
       const page = await call('POST', inPortal(current, '/search/' + config.type), body);
-      table.replaceChildren(resultTable(config, current, page, state, load));
-      pager.replaceChildren(...pagerButtons(page, state, load));
+      table.replaceChildren(resultTable(config, current, page, state, apply));
+      pager.replaceChildren(...pagerButtons(page, state, apply));
       status.textContent = page.total === 0 ? config.empty
         : `${state.offset + 1}–${state.offset + page.results.length} of ${page.total}`;
     } catch (e) {
@@ -96,9 +141,9 @@ export function listPage(config, current) {
     event.preventDefault();
     state.query = search.value.trim();
     state.offset = 0;
-    load();
+    apply();
   });
-  const builder = filterBuilder(current, config.type, state, filterRows, () => { state.offset = 0; load(); });
+  const builder = filterBuilder(current, config.type, state, filterRows, () => { state.offset = 0; apply(); });
   load();
   return h('section', { class: 'panel', 'aria-labelledby': 'list-title' },
     h('h2', { id: 'list-title' }, config.title), form, builder, status, table, pager);
@@ -345,7 +390,7 @@ export function recordPage(current, type, id, backLabel, build) {
   const load = async (message) => {
     try {
       const record = await call('GET', inPortal(current, '/records/' + type + '/' + encodeURIComponent(id)));
-      box.replaceChildren(h('p', {}, h('a', { href: '#/' + type, id: 'back' }, '← ' + backLabel)),
+      box.replaceChildren(h('p', {}, h('a', { href: lists[type] || '#/' + type, id: 'back' }, '← ' + backLabel)),
         ...build(record, (saved, text) => { load(text); }));
       if (message) {
         const status = box.querySelector('#save-status');

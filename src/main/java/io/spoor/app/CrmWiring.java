@@ -99,7 +99,7 @@ final class CrmWiring {
   Imports imports(Settings settings, Metrics metrics) {
     return new Imports(db, contactWrites, settings.dataDir().resolve("imports"), new ImportLimits(
         settings.get(Settings.IMPORT_MAX_BYTES), settings.get(Settings.IMPORT_MAX_ROWS),
-        settings.get(Settings.IMPORT_PROBLEMS_KEPT)), clock,
+        settings.get(Settings.IMPORT_PROBLEMS_KEPT), settings.get(Settings.REFUSED_UPLOAD_DRAIN_BYTES)), clock,
         metrics.counter("spoor_import_refused_total", "Contact import uploads refused by a limit", "limit"));
   }
 

@@ -26,8 +26,9 @@ final class DashboardWiring {
 
   static List<Routes> routes(Settings settings, Database db, Accounts accounts, DashboardAuth dashboardAuth,
       LiveUpdates liveUpdates, Metrics metrics, Clock clock) {
-    Reports reports = new Reports(db, new VisitIndex(db, settings.get(Settings.REPORT_INDEX_VISITS)),
-        settings.get(Settings.REPORT_CACHE_MB));
+    VisitIndex visitIndex = new VisitIndex(db, settings.get(Settings.REPORT_INDEX_VISITS));
+    visitIndex.warm(clock, VisitIndex.WARM_DAYS);
+    Reports reports = new Reports(db, visitIndex, settings.get(Settings.REPORT_CACHE_MB));
     return List.of(
         new DashboardRoutes(accounts, dashboardAuth, settings.get(Settings.SIGN_IN_FAILURES),
             settings.get(Settings.SIGN_IN_SLOWDOWN_MS), clock, metrics, settings.find(Settings.PUBLIC_URL)),

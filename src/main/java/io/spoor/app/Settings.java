@@ -140,6 +140,13 @@ public final class Settings {
       "How often a process reads what other processes on the store changed: forwarding targets set elsewhere");
   public static final Setting<Integer> LIVE_POLL_MS = Setting.integer("live-poll-ms", 200, 20, 10_000,
       "How often, while a dashboard live view is open, a process reads which hits other processes applied");
+  public static final Setting<Integer> STORE_CONFLICT_RETRIES = Setting.integer("store-conflict-retries", 8, 0, 100,
+      "Times a batch whose PostgreSQL transaction lost a race with another processor's (same new key, deadlock) "
+          + "is run again at once before it is retried hit by hit");
+  public static final Setting<Integer> REFUSED_UPLOAD_DRAIN_BYTES = Setting.integer("refused-upload-drain-bytes",
+      1024 * 1024, 0, Integer.MAX_VALUE, "Bytes of a refused upload's unread body read and dropped so its answer "
+          + "reaches the client; past them the connection is closed");
+
   public static final List<Setting<?>> ALL = List.of(PORT, HOST, DATA, PORTAL_ID, PUBLIC_URL,
       BOOTSTRAP_TOKEN, QUEUE_CAPACITY, MAX_BATCH, MAX_BACKLOG, MAX_WAIT_MS, APPLY_INTERVAL_MS,
       REJECTIONS_KEPT, DYNAMIC_EVENT_DEFINITIONS_MAX, DYNAMIC_EVENT_DEFINITIONS_PER_MINUTE, NEW_CONTACTS_PER_MINUTE,
@@ -153,7 +160,7 @@ public final class Settings {
       FORWARD_LANES, STORE, STORE_POOL_SIZE, REPORT_INDEX_VISITS, REPORT_CACHE_MB,
       IMPORT_MAX_BYTES, IMPORT_MAX_ROWS, IMPORT_PROBLEMS_KEPT, SIGN_IN_SLOWDOWN_MS,
       LOG, ROLE, KAFKA_GROUP, KAFKA_SEND_TIMEOUT_MS,
-      CHANGE_POLL_MS, LIVE_POLL_MS);
+      CHANGE_POLL_MS, LIVE_POLL_MS, STORE_CONFLICT_RETRIES, REFUSED_UPLOAD_DRAIN_BYTES);
 
   private final Map<Setting<?>, Object> values;
 

@@ -105,7 +105,7 @@ public final class Spoor implements AutoCloseable {
       log.start(sinks.apply(liveUpdates.watching(new BatchApplier(db, stores.appliedHits(), stores.rejections(),
           stores.portals(), EdgeWiring.appliers(stores, metrics, settings, outbox, rollups), ingestMetrics, clock,
           new RejectionLimits(settings.get(Settings.REJECTIONS_KEPT), settings.get(Settings.REJECTION_BYTES_PER_BATCH)),
-          Optional.of(appliedFeed)))));
+          settings.get(Settings.STORE_CONFLICT_RETRIES), Optional.of(appliedFeed)))));
     }
     ForwardMetrics forwardMetrics = new ForwardMetrics(metrics);
     forwardWorker = new ForwardWorker(db, stores.forwarding(), clock, Backoff.of(

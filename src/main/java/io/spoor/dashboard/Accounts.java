@@ -26,6 +26,7 @@ public final class Accounts {
   private final Clock clock;
   private final Duration sessionLifetime;
   private final Duration setupLinkLifetime;
+  private final List<Runnable> sessionsEnded = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   public Accounts(Transactor tx, AccountStore store, PortalStore portals, Clock clock, Duration sessionLifetime,
       Duration setupLinkLifetime) {
@@ -78,16 +79,20 @@ public final class Accounts {
    */
   public User remove(long hubId, String email) {
     String address = email == null ? "" : email.trim().toLowerCase(Locale.ROOT);
-    return tx.inTransaction(() -> remove(hubId, store.findByEmail(address).map(AccountStore.Stored::user)
+    User removed = tx.inTransaction(() -> remove(hubId, store.findByEmail(address).map(AccountStore.Stored::user)
         .filter(u -> u.portals().contains(hubId)).orElseThrow(() -> new NotFoundException(
             "Portal " + hubId + " has no user " + address, address))));
+    sessionsChanged();
+    return removed;
   }
 
   /** As {@link #remove(long, String)}, by user id. */
   User remove(long hubId, long userId) {
-    return tx.inTransaction(() -> remove(hubId, store.findById(userId).map(AccountStore.Stored::user)
+    User removed = tx.inTransaction(() -> remove(hubId, store.findById(userId).map(AccountStore.Stored::user)
         .filter(u -> u.portals().contains(hubId)).orElseThrow(() -> new NotFoundException(
             "Portal " + hubId + " has no user " + userId, Long.toString(userId)))));
+    sessionsChanged();
+    return removed;
   }
 
   private User remove(long hubId, User user) {
@@ -97,6 +102,18 @@ public final class Accounts {
     }
     store.removeFromPortal(user.id(), hubId);
     return user;
+  }
+
+  /**
+   * Runs {@code listener} (on the caller's thread; it must hand its work off) each time sessions
+   * may have ended or lost a portal: a sign-out, a password change, a user taken off a portal.
+   */
+  void whenSessionsChange(Runnable listener) {
+    sessionsEnded.add(listener);
+  }
+
+  private void sessionsChanged() {
+    sessionsEnded.forEach(Runnable::run);
   }
 
   /** Opens a session when the password is right; an unknown email costs as long as a wrong password. */
@@ -128,6 +145,7 @@ public final class Accounts {
 
   void signOut(String value) {
     tx.inTransaction(() -> store.closeSession(TokenSecrets.hash(value)));
+    sessionsChanged();
   }
 
   /**
@@ -145,6 +163,7 @@ public final class Accounts {
       store.setPasswordHash(userId, hash);
       store.closeSessionsOf(userId, TokenSecrets.hash(kept));
     });
+    sessionsChanged();
   }
 
   /**

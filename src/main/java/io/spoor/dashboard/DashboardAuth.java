@@ -36,6 +36,16 @@ public final class DashboardAuth {
     this.accounts = accounts;
   }
 
+  /** The session of a cookie value while it lasts; call off the event loop. */
+  Optional<SignedIn> session(String cookieValue) {
+    return accounts.session(cookieValue);
+  }
+
+  /** See {@link Accounts#whenSessionsChange}. */
+  void whenSessionsChange(Runnable listener) {
+    accounts.whenSessionsChange(listener);
+  }
+
   /** Admits a request with a live session (and, for a change, its CSRF token). */
   public Handler<RoutingContext> signedIn() {
     return ctx -> check(ctx, false, false);

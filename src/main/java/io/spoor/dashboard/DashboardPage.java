@@ -33,7 +33,10 @@ final class DashboardPage {
       Map.entry("contacts.js", "text/javascript; charset=utf-8"),
       Map.entry("companies.js", "text/javascript; charset=utf-8"),
       Map.entry("events-page.js", "text/javascript; charset=utf-8"),
-      Map.entry("users.js", "text/javascript; charset=utf-8"));
+      Map.entry("users.js", "text/javascript; charset=utf-8"),
+      Map.entry("report-filters.js", "text/javascript; charset=utf-8"),
+      Map.entry("report-tables.js", "text/javascript; charset=utf-8"),
+      Map.entry("overview.js", "text/javascript; charset=utf-8"));
   /** The webjar's files, by the name the page asks for. */
   private static final Map<String, String> VENDOR = Map.of(
       "uPlot.esm.js", "text/javascript; charset=utf-8",

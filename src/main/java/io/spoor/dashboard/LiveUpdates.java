@@ -36,6 +36,11 @@ public final class LiveUpdates {
       public long appliedThrough(String log) {
         return sink.appliedThrough(log);
       }
+
+      @Override
+      public long nextOffset(String topic, int partition) {
+        return sink.nextOffset(topic, partition);
+      }
     };
   }
 

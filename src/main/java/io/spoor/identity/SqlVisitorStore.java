@@ -25,8 +25,9 @@ public final class SqlVisitorStore implements VisitorStore {
   public Map<String, Visitor> find(long portalId, Collection<String> utks) {
     Map<String, Visitor> found = new HashMap<>();
     if (!utks.isEmpty()) {
+      // in a write, the rows are locked (in utk order) until it commits: their counts are written back
       db.handle().createQuery("SELECT " + VISITOR_COLUMNS + " FROM visitor WHERE portal_id = :portal "
-              + "AND utk IN (<utks>)")
+              + "AND utk IN (<utks>) ORDER BY utk" + db.rowLock())
           .bind("portal", portalId).bindList("utks", List.copyOf(utks))
           .map((rs, ctx) -> visitor(rs)).forEach(v -> found.put(v.utk(), v));
     }
@@ -43,13 +44,23 @@ public final class SqlVisitorStore implements VisitorStore {
         + "first_url = excluded.first_url, first_referrer = excluded.first_referrer, source = excluded.source, "
         + "source_data_1 = excluded.source_data_1, source_data_2 = excluded.source_data_2, "
         + "consent = excluded.consent, session_assumed = excluded.session_assumed");
-    for (Visitor v : visitors) {
-      batch.add(v.portalId(), v.utk(), v.contactId().orElse(null), v.firstSeen(), v.lastSeen(),
-          v.numPageViews(), v.numVisits(), v.lastSessionStart(), v.firstUrl(), v.firstReferrer(),
-          v.lastUrl(), v.source().type().name(), v.source().data1(), v.source().data2(), v.consent(),
-          v.sessionAssumed());
-    }
+    visitors.forEach(v -> batch.add(row(v)));
     batch.execute();
+  }
+
+  @Override
+  public void add(Collection<Visitor> visitors) {
+    JdbcBatch batch = new JdbcBatch(db.handle(), "INSERT INTO visitor (" + VISITOR_COLUMNS + ") "
+        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    visitors.forEach(v -> batch.add(row(v)));
+    batch.execute();
+  }
+
+  private static Object[] row(Visitor v) {
+    return new Object[] {v.portalId(), v.utk(), v.contactId().orElse(null), v.firstSeen(), v.lastSeen(),
+        v.numPageViews(), v.numVisits(), v.lastSessionStart(), v.firstUrl(), v.firstReferrer(),
+        v.lastUrl(), v.source().type().name(), v.source().data1(), v.source().data2(), v.consent(),
+        v.sessionAssumed()};
   }
 
   @Override

@@ -12,6 +12,13 @@ public interface VisitorStore {
   /** Inserts or replaces visitors. */
   void save(Collection<Visitor> visitors);
 
+  /**
+   * Inserts visitors this transaction found no row of. A visitor another writer stored meanwhile
+   * (two processors' first hits of one token) is not overwritten: the call fails with a
+   * {@link io.spoor.store.StoreException}, and the caller runs its transaction again, finding it.
+   */
+  void add(Collection<Visitor> visitors);
+
   void insertPageViews(List<PageView> pageViews);
 
   /** Gives the visitor's page views that belong to no contact yet to the contact. */

@@ -16,13 +16,17 @@ import java.util.Set;
  * visits, identification, and the page views to insert; all written at {@link #flush()}.
  * A visitor tied to a contact that can no longer collect hits (archived or deleted) counts as
  * unidentified until it is identified again; it is then tied to the new contact as a shared
- * browser is, without its earlier history.
+ * browser is, without its earlier history. A visitor the store had no row of is inserted, not
+ * upserted: if another processor stored it meanwhile, the batch fails as a conflict and runs
+ * again, counting on top of the other's (see {@link VisitorStore#add}).
  */
 public final class Visitors implements Deferred {
   private final VisitorStore store;
   private final LiveContacts live;
   private final Set<Key> tiedNow = new HashSet<>();
   private final Map<Key, Optional<Visitor>> known = new LinkedHashMap<>();
+  /** The visitors the store had a row of when this batch looked them up. */
+  private final Set<Key> stored = new HashSet<>();
   private final Map<Key, Visitor> changed = new LinkedHashMap<>();
   private final List<PageView> pageViews = new ArrayList<>();
   private final List<Visitor> newlyIdentified = new ArrayList<>();
@@ -35,12 +39,19 @@ public final class Visitors implements Deferred {
   /** Looks up many visitors of a portal at once. */
   public void prefetch(long portalId, Collection<String> utks) {
     Map<String, Visitor> found = store.find(portalId, utks);
-    utks.forEach(utk -> known.putIfAbsent(new Key(portalId, utk), Optional.ofNullable(found.get(utk))));
+    utks.forEach(utk -> known.computeIfAbsent(new Key(portalId, utk), k -> looked(k, found.get(utk))));
   }
 
   public Optional<Visitor> get(long portalId, String utk) {
     return known.computeIfAbsent(new Key(portalId, utk),
-        k -> Optional.ofNullable(store.find(portalId, List.of(utk)).get(utk)));
+        k -> looked(k, store.find(portalId, List.of(utk)).get(utk)));
+  }
+
+  private Optional<Visitor> looked(Key key, Visitor found) {
+    if (found != null) {
+      stored.add(key);
+    }
+    return Optional.ofNullable(found);
   }
 
   /**
@@ -108,7 +119,12 @@ public final class Visitors implements Deferred {
 
   @Override
   public void flush() {
-    store.save(changed.values());
+    List<Visitor> existing = new ArrayList<>();
+    List<Visitor> added = new ArrayList<>();
+    changed.forEach((key, visitor) -> (stored.contains(key) ? existing : added).add(visitor));
+    store.save(existing);
+    store.add(added);
+    changed.keySet().forEach(stored::add);
     store.insertPageViews(pageViews);
     newlyIdentified.forEach(v -> store.attributeAnonymousPageViews(v.portalId(), v.utk(), v.contactId().orElseThrow()));
     changed.clear();

@@ -2,6 +2,7 @@ package io.spoor.ingest;
 
 import io.spoor.portal.Portal;
 import io.spoor.portal.PortalStore;
+import io.spoor.store.StoreException;
 import io.spoor.store.Transactor;
 import java.time.Clock;
 import java.time.Duration;
@@ -26,6 +27,8 @@ public final class BatchApplier implements BatchSink {
   private static final long LEDGER_SWEEP_MILLIS = Duration.ofMinutes(10).toMillis();
   /** What a rejection keeps instead of its raw parameters once its batch's budget is spent. */
   static final String OVER_BUDGET = "[not kept: the batch's rejections were over their byte budget]";
+  /** How often a batch that lost a race is run again, unless told. */
+  public static final int DEFAULT_CONFLICT_RETRIES = 8;
 
   private final Transactor tx;
   private final AppliedHits ledger;
@@ -36,6 +39,7 @@ public final class BatchApplier implements BatchSink {
   private final Clock clock;
   private final RejectionLimits rejectionLimits;
   private final Optional<AppliedFeed> feed;
+  private final int conflictRetries;
   /** Per portal, at least as many rejections as it stores (more after a delete elsewhere). */
   private final Map<Long, Integer> rejectionsStored = new HashMap<>();
   private long lastSweep;
@@ -44,19 +48,31 @@ public final class BatchApplier implements BatchSink {
       PortalStore portals, List<HitApplier<?>> appliers, IngestMetrics metrics, Clock clock,
       int rejectionsKept) {
     this(tx, ledger, rejectionStore, portals, appliers, metrics, clock,
-        new RejectionLimits(rejectionsKept, RejectionLimits.DEFAULT_BYTES_PER_BATCH));
+        new RejectionLimits(rejectionsKept, RejectionLimits.DEFAULT_BYTES_PER_BATCH), DEFAULT_CONFLICT_RETRIES);
   }
 
   public BatchApplier(Transactor tx, AppliedHits ledger, RejectionStore rejectionStore,
       PortalStore portals, List<HitApplier<?>> appliers, IngestMetrics metrics, Clock clock,
       RejectionLimits rejectionLimits) {
-    this(tx, ledger, rejectionStore, portals, appliers, metrics, clock, rejectionLimits, Optional.empty());
+    this(tx, ledger, rejectionStore, portals, appliers, metrics, clock, rejectionLimits, DEFAULT_CONFLICT_RETRIES);
   }
 
-  /** With {@code feed}, each batch counts its hits per portal in the change feed, for other processes to see. */
   public BatchApplier(Transactor tx, AppliedHits ledger, RejectionStore rejectionStore,
       PortalStore portals, List<HitApplier<?>> appliers, IngestMetrics metrics, Clock clock,
-      RejectionLimits rejectionLimits, Optional<AppliedFeed> feed) {
+      RejectionLimits rejectionLimits, int conflictRetries) {
+    this(tx, ledger, rejectionStore, portals, appliers, metrics, clock, rejectionLimits, conflictRetries,
+        Optional.empty());
+  }
+
+  /**
+   * {@code conflictRetries}: how many times a batch whose transaction lost a race with another
+   * writer's ({@link StoreException#conflict()}) is run again from the start before it fails.
+   * With {@code feed}, each batch counts its hits per portal in the change feed, for other
+   * processes to see.
+   */
+  public BatchApplier(Transactor tx, AppliedHits ledger, RejectionStore rejectionStore,
+      PortalStore portals, List<HitApplier<?>> appliers, IngestMetrics metrics, Clock clock,
+      RejectionLimits rejectionLimits, int conflictRetries, Optional<AppliedFeed> feed) {
     this.tx = tx;
     this.feed = feed;
     this.ledger = ledger;
@@ -66,6 +82,10 @@ public final class BatchApplier implements BatchSink {
     this.metrics = metrics;
     this.clock = clock;
     this.rejectionLimits = rejectionLimits;
+    if (conflictRetries < 0) {
+      throw new IllegalArgumentException("conflictRetries must be at least 0, was " + conflictRetries);
+    }
+    this.conflictRetries = conflictRetries;
     this.lastSweep = clock.millis();
   }
 
@@ -74,7 +94,7 @@ public final class BatchApplier implements BatchSink {
     long started = System.nanoTime();
     Applied applied;
     try {
-      applied = tx.inTransaction(() -> applyInTransaction(hits, place));
+      applied = inRetriedTransaction(hits, place);
     } catch (RuntimeException e) {
       rejectionsStored.clear();
       metrics.failedBatch();
@@ -85,6 +105,40 @@ public final class BatchApplier implements BatchSink {
     applied.hits().forEach(hit -> metrics.hit(hit, batch.outcome(hit)));
     batch.refusedParts().forEach(metrics::rejections);
     metrics.idempotencyKeysReused(applied.keysReused());
+  }
+
+  /**
+   * Applies the batch in a transaction, run again from the start (with new per-batch state) when
+   * it lost a race with another writer: another processor took a new key first (a contact's
+   * email, a Segment id, a hit id), or the two deadlocked. Run again, it sees the other's rows
+   * and decides as if it had come second. A batch is idempotent (its applied hit ids and log
+   * place commit with it), so running it again applies nothing twice.
+   */
+  private Applied inRetriedTransaction(List<Hit> hits, LogPlace place) {
+    for (int attempt = 0; ; attempt++) {
+      try {
+        return tx.inTransaction(() -> applyInTransaction(hits, place));
+      } catch (StoreException e) {
+        Optional<String> conflict = e.conflict();
+        if (conflict.isEmpty() || attempt >= conflictRetries) {
+          throw e;
+        }
+        metrics.conflict(conflict.get());
+        rejectionsStored.clear();
+        pause(attempt);
+      }
+    }
+  }
+
+  /** A short random pause before running a batch again, so two racing processors fall out of step. */
+  private static void pause(int attempt) {
+    long bound = 1L << Math.min(attempt + 1, 6);
+    try {
+      Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(bound));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while retrying a batch", e);
+    }
   }
 
   @Override

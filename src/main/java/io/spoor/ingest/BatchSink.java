@@ -17,9 +17,9 @@ public interface BatchSink {
 
   /**
    * The stored offset of the next record of {@code topic}'s {@code partition} to apply, or
-   * {@link AppliedHits#NO_OFFSET} (also for a sink that keeps no offsets).
+   * {@link AppliedHits#NO_OFFSET}. No default: a sink that wraps another must ask it, since a
+   * Kafka processor that hears "none stored" for a partition with an offset starts it over and
+   * is fenced on every batch.
    */
-  default long nextOffset(String topic, int partition) {
-    return AppliedHits.NO_OFFSET;
-  }
+  long nextOffset(String topic, int partition);
 }

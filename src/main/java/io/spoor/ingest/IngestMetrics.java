@@ -12,6 +12,7 @@ public final class IngestMetrics {
   private final Histogram batchSize;
   private final Histogram batchSeconds;
   private final Counter keysReused;
+  private final Counter conflicts;
 
   public IngestMetrics(Metrics metrics, IngestLog log) {
     hits = metrics.counter("spoor_hits_total", "Hits applied, by hit kind and outcome", "kind", "outcome");
@@ -38,6 +39,18 @@ public final class IngestMetrics {
         () -> log.damage().hitsLost());
     keysReused = metrics.counter("spoor_ingest_idempotency_key_reused_total",
         "Hits applied as new although their idempotency key came before with another hit");
+    conflicts = metrics.counter("spoor_ingest_batch_conflicts_total",
+        "Batch transactions that lost a race with another writer on the same rows or keys and were run again, "
+            + "by SQL state (23505 unique key, 40001 serialization, 40P01 deadlock)", "state");
+  }
+
+  void conflict(String sqlState) {
+    conflicts.inc(sqlState);
+  }
+
+  /** Batch transactions run again after losing a race, with this SQL state. */
+  public long conflicts(String sqlState) {
+    return conflicts.value(sqlState);
   }
 
   void hit(Hit hit, Outcome outcome) {

@@ -18,11 +18,28 @@ interface Figures {
    */
   Map<String, Map<Long, Counts>> sum(ReportQuery q, Dimension dim, boolean perPeriod);
 
+  /** {@link #sum} for each of {@code dims}, by dimension. */
+  default Map<Dimension, Map<String, Map<Long, Counts>>> sumAll(ReportQuery q, java.util.List<Dimension> dims,
+      boolean perPeriod) {
+    Map<Dimension, Map<String, Map<Long, Counts>>> out = new java.util.EnumMap<>(Dimension.class);
+    dims.forEach(dim -> out.put(dim, sum(q, dim, perPeriod)));
+    return out;
+  }
+
+  /** Counts per value over the whole range of each of {@code dims}, by dimension. */
+  default Map<Dimension, Map<String, Counts>> byValues(ReportQuery q, Dimension... dims) {
+    Map<Dimension, Map<String, Counts>> out = new java.util.EnumMap<>(Dimension.class);
+    sumAll(q, java.util.List.of(dims), false).forEach((dim, values) -> {
+      Map<String, Counts> counts = new java.util.HashMap<>();
+      values.forEach((value, periods) -> counts.put(value, periods.getOrDefault(0L, Counts.ZERO)));
+      out.put(dim, counts);
+    });
+    return out;
+  }
+
   /** Counts per value over the whole range. */
   default Map<String, Counts> byValue(ReportQuery q, Dimension dim) {
-    Map<String, Counts> out = new java.util.HashMap<>();
-    sum(q, dim, false).forEach((value, periods) -> out.put(value, periods.getOrDefault(0L, Counts.ZERO)));
-    return out;
+    return byValues(q, dim).get(dim);
   }
 
   /** The whole's counts over the range. */

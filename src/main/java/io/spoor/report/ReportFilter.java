@@ -9,12 +9,14 @@ import java.util.Map;
  * {@code filter=source:ORGANIC_SEARCH;page:/pricing}. Keys name a visit's dimensions, so a
  * filter keeps the visits that match it: {@code source}, {@code source_data_1},
  * {@code source_data_2}, {@code device}, {@code browser}, {@code os}, {@code page} (the page the
- * visit entered on) and {@code exit} (the page it left from).
+ * visit entered on), {@code exit} (the page it left from) and {@code event} (the visits in which
+ * the event, named by its definition's numeric ID or by its name, was completed).
  */
 record ReportFilter(Map<String, String> terms) {
-  static final Map<String, String> COLUMNS = Map.of("source", "source", "source_data_1", "source_data_1",
-      "source_data_2", "source_data_2", "device", "device", "browser", "browser", "os", "os", "page", "entry_path",
-      "exit", "exit_path");
+  /** The key of the event term: the visits that completed the event named by ID or name. */
+  static final String EVENT = "event";
+  static final java.util.Set<String> KEYS = java.util.Set.of("source", "source_data_1", "source_data_2", "device",
+      "browser", "os", "page", "exit", EVENT);
   static final ReportFilter NONE = new ReportFilter(Map.of());
 
   ReportFilter {
@@ -32,9 +34,9 @@ record ReportFilter(Map<String, String> terms) {
       }
       int colon = term.indexOf(':');
       String key = colon < 0 ? term.trim() : term.substring(0, colon).trim();
-      if (colon < 0 || !COLUMNS.containsKey(key) || colon == term.length() - 1) {
+      if (colon < 0 || !KEYS.contains(key) || colon == term.length() - 1) {
         throw new InvalidInputException("filter: each term is key:value with a key among "
-            + String.join(", ", new java.util.TreeSet<>(COLUMNS.keySet())) + " (got '" + term + "')");
+            + String.join(", ", new java.util.TreeSet<>(KEYS)) + " (got '" + term + "')");
       }
       terms.put(key, term.substring(colon + 1));
     }
@@ -43,13 +45,5 @@ record ReportFilter(Map<String, String> terms) {
 
   boolean isEmpty() {
     return terms.isEmpty();
-  }
-
-  /** The filter as a SQL condition on {@code report_session} (" AND ..."), its values bound by name. */
-  String sql() {
-    StringBuilder sql = new StringBuilder();
-    terms.keySet().stream().sorted().forEach(key -> sql.append(" AND ").append(COLUMNS.get(key)).append(" = :f_")
-        .append(key));
-    return sql.toString();
   }
 }

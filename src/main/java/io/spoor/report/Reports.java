@@ -53,8 +53,9 @@ public final class Reports {
   JsonObject sources(ReportQuery q) {
     return db.read(() -> {
       Figures f = figures(q);
-      Map<String, Counts> sources = f.byValue(q, Dimension.SOURCE);
-      Map<String, Counts> drills = f.byValue(q, Dimension.SOURCE_DATA_1);
+      Map<Dimension, Map<String, Counts>> both = f.byValues(q, Dimension.SOURCE, Dimension.SOURCE_DATA_1);
+      Map<String, Counts> sources = both.get(Dimension.SOURCE);
+      Map<String, Counts> drills = both.get(Dimension.SOURCE_DATA_1);
       JsonArray rows = new JsonArray();
       sorted(sources, Counts::sessions).forEach(e -> {
         JsonArray drillDowns = new JsonArray();
@@ -89,10 +90,11 @@ public final class Reports {
 
   JsonObject devices(ReportQuery q) {
     return db.read(() -> {
-      Figures f = figures(q);
-      return head(q).put("devices", named(f.byValue(q, Dimension.DEVICE)))
-          .put("browsers", named(f.byValue(q, Dimension.BROWSER)))
-          .put("operatingSystems", named(f.byValue(q, Dimension.OS)));
+      Map<Dimension, Map<String, Counts>> all = figures(q).byValues(q, Dimension.DEVICE, Dimension.BROWSER,
+          Dimension.OS);
+      return head(q).put("devices", named(all.get(Dimension.DEVICE)))
+          .put("browsers", named(all.get(Dimension.BROWSER)))
+          .put("operatingSystems", named(all.get(Dimension.OS)));
     });
   }
 

@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -20,7 +21,11 @@ public final class Database implements Transactor, FreedSpace, AutoCloseable {
   private final HikariDataSource readerSource;
   private final Jdbi writer;
   private final Jdbi reader;
+  /** Where ids are reserved apart from the writers' transactions (PostgreSQL); null to reserve them inside. */
+  private final HikariDataSource idSource;
+  private final Jdbi ids;
   private final ThreadLocal<Handle> bound = new ThreadLocal<>();
+  private final ThreadLocal<Boolean> writing = new ThreadLocal<>();
   private final Map<String, Settling> settlings = new ConcurrentHashMap<>();
   private Maintenance maintenance = Maintenance.NONE;
 
@@ -30,6 +35,8 @@ public final class Database implements Transactor, FreedSpace, AutoCloseable {
     this.readerSource = new HikariDataSource(dialect.readerPool());
     this.writer = Jdbi.create(writerSource);
     this.reader = Jdbi.create(readerSource);
+    this.idSource = dialect.reservesIdsApart() ? new HikariDataSource(dialect.idPool()) : null;
+    this.ids = idSource == null ? null : Jdbi.create(idSource);
     for (Jdbi jdbi : List.of(writer, reader)) {
       jdbi.getConfig(StoredText.class).use(dialect::storableText);
       jdbi.registerArgument(new StoredText.Arguments());
@@ -72,6 +79,32 @@ public final class Database implements Transactor, FreedSpace, AutoCloseable {
     return handle;
   }
 
+  /**
+   * What a SELECT appends to lock the rows it reads so that this write transaction can write
+   * them back without losing a concurrent writer's change ({@link Dialect#rowLock()}); nothing
+   * in a read-only transaction.
+   */
+  public String rowLock() {
+    handle();
+    return Boolean.TRUE.equals(writing.get()) ? dialect.rowLock() : "";
+  }
+
+  /**
+   * Runs {@code work} where ids are reserved: on PostgreSQL in a short transaction of its own,
+   * committed before this returns, so concurrent writers do not wait for each other's commit;
+   * on SQLite in the transaction open on this thread.
+   */
+  <T> T reservingIds(Function<Handle, T> work) {
+    if (ids == null) {
+      return work.apply(handle());
+    }
+    try {
+      return ids.inTransaction(work::apply);
+    } catch (JdbiException e) {
+      throw new StoreException("id reservation failed", e);
+    }
+  }
+
   @Override
   public <T> T inTransaction(Supplier<T> work) {
     return run(writer, true, work);
@@ -101,10 +134,12 @@ public final class Database implements Transactor, FreedSpace, AutoCloseable {
           dialect.beginWrite(handle);
         }
         bound.set(handle);
+        writing.set(writes);
         try {
           return work.get();
         } finally {
           bound.remove();
+          writing.remove();
         }
       });
     } catch (JdbiException e) {
@@ -136,5 +171,8 @@ public final class Database implements Transactor, FreedSpace, AutoCloseable {
     maintenance.close();
     writerSource.close();
     readerSource.close();
+    if (idSource != null) {
+      idSource.close();
+    }
   }
 }

@@ -30,10 +30,31 @@ public interface Dialect {
   String migrations();
 
   /**
-   * Runs first in every write transaction. Writes are serialised, whatever the pool: SQLite has
-   * one writer connection; PostgreSQL takes a lock here.
+   * Runs first in every write transaction. SQLite's writes are serialised by its one writer
+   * connection; PostgreSQL's run side by side, kept correct by unique keys, row locks
+   * ({@link #rowLock()}) and the callers' retry of a transaction that lost a race
+   * ({@link StoreException#conflict()}).
    */
   default void beginWrite(Handle handle) {
+  }
+
+  /**
+   * What a write transaction appends to a SELECT whose rows it reads to write back (a visitor's
+   * counts, the two contacts of a merge), so a concurrent writer of the same rows waits for it:
+   * nothing on SQLite, whose one writer races no one; {@code FOR UPDATE} on PostgreSQL.
+   */
+  default String rowLock() {
+    return "";
+  }
+
+  /**
+   * Whether ids are reserved from {@code id_sequence} in a short transaction of their own (on a
+   * connection of their own) rather than in the caller's: PostgreSQL, where holding the
+   * sequence's row until the caller commits would make every writer that creates objects wait
+   * for every other. Ids reserved by a transaction that then rolls back are left unused.
+   */
+  default boolean reservesIdsApart() {
+    return false;
   }
 
   /** What the database keeps of a text value written to it (see {@link StoredText}). */
@@ -46,6 +67,11 @@ public interface Dialect {
 
   /** Pool settings for read-only snapshots. */
   HikariConfig readerPool();
+
+  /** Pool settings for the connections that reserve ids apart, when {@link #reservesIdsApart()}. */
+  default HikariConfig idPool() {
+    throw new UnsupportedOperationException(name() + " reserves ids in the caller's transaction");
+  }
 
   /**
    * Starts the database's background upkeep, if it needs any (closing it stops it), which

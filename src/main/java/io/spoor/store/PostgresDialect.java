@@ -1,20 +1,21 @@
 package io.spoor.store;
 
 import com.zaxxer.hikari.HikariConfig;
-import org.jdbi.v3.core.Handle;
 
 /**
  * A PostgreSQL server reached by a JDBC URL ({@code jdbc:postgresql://host:5432/spoor?user=…}).
  * Up to {@code poolSize} connections write and as many read; reads see one snapshot each
- * (REPEATABLE READ, read-only). Every write transaction first takes one transaction-scoped
- * advisory lock, so writes run one at a time across every connection and every Spoor process on
- * the database, as they do on SQLite's single writer: a feature's read-then-write steps (look up
- * a contact by email, create it when missing) give the same answers on both stores. Text
- * columns compare and sort by code point ({@code COLLATE "C"} in the migrations), as SQLite's do.
+ * (REPEATABLE READ, read-only). Write transactions (READ COMMITTED) run side by side, across
+ * connections and Spoor processes: a read-then-write step (look up a contact by email, create it
+ * when missing) is made safe by a unique key, so the second of two racing transactions fails
+ * with a conflict ({@link StoreException#conflict()}) and its caller runs it again, seeing the
+ * first's row; rows read to be written back are locked ({@link #rowLock()}). See
+ * {@code docs/identity.md}. Text columns compare and sort by code point ({@code COLLATE "C"} in
+ * the migrations), as SQLite's do.
  */
 public record PostgresDialect(String url, int poolSize) implements Dialect {
-  /** The key of the advisory lock every write transaction holds: any number, the same in every process. */
-  static final long WRITE_LOCK = 0x5370_6f6f_7257L;
+  /** Connections that only reserve ids, each in a short transaction of its own. */
+  private static final int ID_POOL_SIZE = 2;
   /** Flyway holds a connection for its lock while it migrates on another. */
   public static final int MIN_POOL_SIZE = 2;
 
@@ -64,8 +65,21 @@ public record PostgresDialect(String url, int poolSize) implements Dialect {
   }
 
   @Override
-  public void beginWrite(Handle handle) {
-    handle.createQuery("SELECT pg_advisory_xact_lock(" + WRITE_LOCK + ")").mapToMap().one();
+  public String rowLock() {
+    return " FOR UPDATE";
+  }
+
+  @Override
+  public boolean reservesIdsApart() {
+    return true;
+  }
+
+  /** Pool settings for the connections that reserve ids apart from the writers' transactions. */
+  @Override
+  public HikariConfig idPool() {
+    HikariConfig config = pool("spoor-ids", false);
+    config.setMaximumPoolSize(ID_POOL_SIZE);
+    return config;
   }
 
   /** PostgreSQL's text cannot hold U+0000: it is kept as U+FFFD. */

@@ -21,6 +21,14 @@ public final class SqlActivityStore implements ActivityStore {
 
   private static final String IN_WINDOW = "AND occurred_at >= :from AND occurred_at < :until";
 
+  /**
+   * Each definition's latest completion, one index probe per definition (event_completion_last_seen),
+   * rather than a MAX over all of the portal's completions.
+   */
+  static final String LAST_COMPLETED = "SELECT d.id, (SELECT MAX(c.occurred_at) FROM event_completion c "
+      + "WHERE c.portal_id = d.portal_id AND c.definition_id = d.id) AS last_seen FROM event_definition d "
+      + "WHERE d.portal_id = :portal AND d.id IN (<ids>)";
+
   private final Database db;
 
   public SqlActivityStore(Database db) {
@@ -99,11 +107,16 @@ public final class SqlActivityStore implements ActivityStore {
     if (definitionIds.isEmpty()) {
       return last;
     }
-    db.handle().createQuery("SELECT definition_id, MAX(occurred_at) FROM event_completion "
-            + "WHERE portal_id = :portal AND definition_id IN (<ids>) GROUP BY definition_id")
-        .bind("portal", portalId).bindList("ids", List.copyOf(definitionIds))
-        .map((rs, ctx) -> Map.entry(rs.getLong(1), rs.getLong(2)))
-        .forEach(e -> last.put(e.getKey(), e.getValue()));
+    db.handle().createQuery(LAST_COMPLETED).bind("portal", portalId).bindList("ids", List.copyOf(definitionIds))
+        .map((rs, ctx) -> {
+          long at = rs.getLong(2);
+          return rs.wasNull() ? null : Map.entry(rs.getLong(1), at);
+        })
+        .forEach(e -> {
+          if (e != null) {
+            last.put(e.getKey(), e.getValue());
+          }
+        });
     return last;
   }
 

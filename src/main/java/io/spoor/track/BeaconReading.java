@@ -151,14 +151,29 @@ final class BeaconReading {
     if (!setPath.isEmpty()) {
       return setPath;
     }
-    String url = text(TrackerParams.PAGE_URL);
-    try {
-      String p = java.net.URI.create(url).getRawPath();
-      return p == null || p.isEmpty() ? "/" : p;
-    } catch (IllegalArgumentException e) {
-      return "/";
-    }
+    return pathOf(text(TrackerParams.PAGE_URL));
   }
+
+  /**
+   * The path of a page URL as sent: after the scheme and host, up to the query or fragment. Read
+   * by hand rather than by {@link java.net.URI}, which refuses a {@code "}, a space or a
+   * {@code <} that a page's address may hold as sent, and whose path would then be lost.
+   */
+  static String pathOf(String url) {
+    java.util.regex.Matcher origin = ORIGIN.matcher(url);
+    String rest = origin.lookingAt() ? url.substring(origin.end()) : url;
+    int end = rest.length();
+    for (int i = 0; i < rest.length(); i++) {
+      if (rest.charAt(i) == '?' || rest.charAt(i) == '#') {
+        end = i;
+        break;
+      }
+    }
+    String p = rest.substring(0, end);
+    return p.startsWith("/") ? p : "/";
+  }
+
+  private static final java.util.regex.Pattern ORIGIN = java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*://[^/?#]*");
 
   String text(String name) {
     return bounded(name, 2048);

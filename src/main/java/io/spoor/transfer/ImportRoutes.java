@@ -45,7 +45,8 @@ public final class ImportRoutes implements Routes {
   public void mount(Router router, Http http) {
     Guard g = mount.guard(http, Scope.CONTACTS_WRITE);
     String path = mount.base() + "/imports";
-    router.post(path).handler(Upload::pause).handler(g.changes()).handler(ctx -> {
+    router.post(path).handler(Upload.pausing(imports.limits().refusedDrainBytes(),
+        () -> imports.refusedBy("drain"))).handler(g.changes()).handler(ctx -> {
       checkType(ctx);
       Optional<Map<String, String>> mapping = mapping(ctx.request().getParam("mapping"));
       String fileName = fileName(ctx.request().getParam("fileName"));

@@ -2,6 +2,7 @@ package io.spoor.transfer;
 
 import io.spoor.TooLargeException;
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.Promise;
 import io.vertx.core.file.AsyncFile;
 import io.vertx.core.file.OpenOptions;
@@ -13,25 +14,47 @@ import java.nio.file.Path;
 /**
  * Streams a request body to a file with the request's back-pressure, refusing it (413) as soon
  * as it passes {@code maxBytes}, declared or not; the partial file is deleted. The request must
- * have been paused before any handler that waits (see {@link #pause}).
+ * have been paused before any handler that waits (see {@link #pausing}).
  */
 final class Upload {
   private Upload() {
   }
 
-  /** Put first on an upload route: holds the body until {@link #toFile} reads it. */
-  static void pause(RoutingContext ctx) {
-    HttpServerRequest request = ctx.request();
-    request.pause();
-    // answered before its body was read (refused by the guard or a check): the paused, unread body
-    // would hold up the next request on this connection, so what is left of it is read and dropped
-    ctx.addEndHandler(v -> {
-      if (!request.isEnded()) {
+  /**
+   * Put first on an upload route: holds the body until {@link #toFile} reads it. A request answered
+   * before its body was all read (refused by the guard, a check or a limit) has the rest read and
+   * dropped, up to {@code drainBytes}, so that a client still sending gets the answer and the
+   * connection serves its next request; past that bound the connection is closed and {@code cut} runs.
+   */
+  static Handler<RoutingContext> pausing(long drainBytes, Runnable cut) {
+    return ctx -> {
+      HttpServerRequest request = ctx.request();
+      request.pause();
+      ctx.addEndHandler(v -> {
+        if (!request.isEnded()) {
+          drain(request, drainBytes, cut);
+        }
+      });
+      ctx.next();
+    };
+  }
+
+  private static void drain(HttpServerRequest request, long drainBytes, Runnable cut) {
+    if (drainBytes == 0) {
+      cut.run();
+      request.connection().close();
+      return;
+    }
+    long[] dropped = {0};
+    request.handler(chunk -> {
+      dropped[0] += chunk.length();
+      if (dropped[0] > drainBytes) {
         request.handler(null);
-        request.resume();
+        cut.run();
+        request.connection().close();
       }
     });
-    ctx.next();
+    request.resume();
   }
 
   /** Completes with the bytes written once the whole body is in {@code file}. */

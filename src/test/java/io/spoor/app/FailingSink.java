@@ -16,4 +16,9 @@ record FailingSink(BatchSink sink) implements BatchSink {
   public long appliedThrough(String log) {
     return sink.appliedThrough(log);
   }
+
+  @Override
+  public long nextOffset(String topic, int partition) {
+    return sink.nextOffset(topic, partition);
+  }
 }

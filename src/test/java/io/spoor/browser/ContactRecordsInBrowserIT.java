@@ -29,16 +29,12 @@ class ContactRecordsInBrowserIT {
 
   @Test
   void aPersonWalksContactsOpensARecordEditsItReadsTheTimelineAndManagesEvents() {
-    Requirements.require(Browser.installed(), "Chromium and chromedriver (" + Browser.CHROMIUM + ", "
-        + Browser.CHROMEDRIVER + ")");
+    requireChromium();
     try (RunningSpoor server = RunningSpoor.start(); Browser browser = Browser.desktop()) {
       server.spoor().accounts().create(RunningSpoor.HUB_ID, "owner@example.com", Role.ADMIN, PASSWORD);
       String contact = seed(server);
       String base = "http://127.0.0.1:" + server.spoor().port();
-      browser.visit(base + "/");
-      browser.fill("Email", "owner@example.com");
-      browser.fill("Password", PASSWORD);
-      browser.click("Sign in");
+      signIn(browser, base + "/");
       browser.awaitShown("#user-email");
 
       browser.awaitShown("nav a[href='#/contacts']").click();
@@ -134,6 +130,69 @@ class ContactRecordsInBrowserIT {
       assertEquals(null, browser.script("return window.__xss === undefined ? null : window.__xss"));
       assertEquals(0L, browser.script("return document.querySelectorAll('#app img, #app script').length"));
     }
+  }
+
+  @Test
+  void aContactListsSearchFiltersSortAndPageAreInTheAddressSoTheViewOpensAgainAndBackAndForwardWalkIt() {
+    requireChromium();
+    try (RunningSpoor server = RunningSpoor.start(); Browser browser = Browser.desktop()) {
+      server.spoor().accounts().create(RunningSpoor.HUB_ID, "owner@example.com", Role.ADMIN, PASSWORD);
+      seed(server);
+      String base = "http://127.0.0.1:" + server.spoor().port();
+      signIn(browser, base + "/#/contacts");
+      browser.awaitUntil("four contacts listed", b -> rows(b, "#contacts-table") == 4);
+      browser.click("Add filter");
+      choose(browser, "Filter 1 property", "lastname");
+      choose(browser, "Filter 1 operator", "EQ");
+      browser.fill("Filter 1 value", "Lister");
+      browser.click("Apply filters");
+      browser.awaitUntil("the two Listers", b -> rows(b, "#contacts-table") == 2);
+      browser.awaitShown("#contacts-table th[aria-sort] button").click();
+      browser.awaitUntil("sorted by name, A to Z", b -> "ascending".equals(b.awaitShown(
+          "#contacts-table th:first-child").getAttribute("aria-sort")));
+      browser.awaitShown("#contacts-table th:first-child button").click();
+      browser.awaitUntil("sorted by name, Z to A", b -> "descending".equals(b.awaitShown(
+          "#contacts-table th:first-child").getAttribute("aria-sort")));
+      String shared = browser.url();
+      assertTrue(shared.contains("filters=") && shared.contains("Lister") && shared.contains("sort=lastname%3ADESCENDING"),
+          shared);
+
+      try (Browser other = Browser.desktop()) {
+        signIn(other, shared);
+        other.awaitUntil("the shared view: the two Listers", b -> rows(b, "#contacts-table") == 2);
+        assertEquals("Lister", other.awaitShown("input[aria-label='Filter 1 value']").getAttribute("value"));
+        assertEquals("descending", other.awaitShown("#contacts-table th:first-child").getAttribute("aria-sort"));
+      }
+
+      browser.fill("Search contacts", "ada");
+      browser.click("Search");
+      browser.awaitUntil("one Lister named Ada", b -> rows(b, "#contacts-table") == 1);
+      assertTrue(browser.url().contains("q=ada"), browser.url());
+      browser.script("history.back()");
+      browser.awaitUntil("back to both Listers, no search", b -> rows(b, "#contacts-table") == 2
+          && b.awaitShown("#record-search").getAttribute("value").isEmpty());
+      browser.script("history.back()");
+      browser.awaitUntil("back to A to Z", b -> "ascending".equals(b.awaitShown(
+          "#contacts-table th:first-child").getAttribute("aria-sort")));
+      browser.script("history.forward()");
+      browser.script("history.forward()");
+      browser.awaitUntil("forward to the search again", b -> rows(b, "#contacts-table") == 1
+          && "ada".equals(b.awaitShown("#record-search").getAttribute("value")));
+      browser.screenshot("contacts-list-from-address");
+    }
+  }
+
+  private static void requireChromium() {
+    Requirements.require(Browser.installed(), "Chromium and chromedriver (" + Browser.CHROMIUM + ", "
+        + Browser.CHROMEDRIVER + ")");
+  }
+
+  /** Opens {@code url} and signs in there as the owner. */
+  private static void signIn(Browser browser, String url) {
+    browser.visit(url);
+    browser.fill("Email", "owner@example.com");
+    browser.fill("Password", PASSWORD);
+    browser.click("Sign in");
   }
 
   /** Contacts (one with payloads in its name), a company, page views with a payload title, and an event named with one. */

@@ -1,6 +1,7 @@
 package io.spoor.browser;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -50,7 +51,7 @@ class DashboardReportsInBrowserIT {
     pageView("a", start, start, "https://example.com/pricing", "https://www.google.com/", CHROME);
     pageView("a", start, start + 20_000, "https://example.com/docs", "https://example.com/pricing", CHROME);
     pageView("b", start, start, "https://example.com/pricing", "https://t.co/xyz", IPHONE);
-    pageView("c", start, start, "https://example.com/blog?utm_source=news&utm_medium=email&utm_campaign="
+    pageView("c", start, start, "https://example.com/blog/" + IMG + "?utm_source=news&utm_medium=email&utm_campaign="
         + enc(SCRIPT + IMG), "https://news.example.org/" + IMG, CHROME);
     pageView("d", start, start, "https://example.com/", "", SCRIPT + IMG);
     event("a", start, "signup", "12.5");
@@ -188,6 +189,28 @@ class DashboardReportsInBrowserIT {
   }
 
   @Test
+  void aClickOnAnEventFiltersEveryReportToTheVisitsThatCompletedIt() {
+    try (Browser browser = Browser.desktop()) {
+      signIn(browser, "/#/events?range=today");
+      awaitReport(browser, "#table-events");
+      browser.click("signup");
+      browser.awaitUntil("the event filter in the URL", b -> b.url().contains("event="));
+      awaitReport(browser, "#filters .chip");
+      assertTrue(text(browser, "#filters").contains("Event is signup"), text(browser, "#filters"));
+      assertTrue(text(browser, "#table-events").contains("signup"), text(browser, "#table-events"));
+      assertFalse(text(browser, "#table-events").contains(SCRIPT), "only what the matching visits completed");
+
+      browser.awaitShown("nav a[href^='#/overview']").click();
+      browser.awaitUntil("the filter carried to the overview", b -> b.url().contains("#/overview?")
+          && b.url().contains("event="));
+      awaitReport(browser, "#figure-sessions");
+      assertEquals("1", text(browser, "#figure-sessions"), "only the visit that signed up");
+      assertEquals("2", text(browser, "#figure-pageViews"), "its two page views");
+      browser.screenshot("dashboard-overview-event-filter");
+    }
+  }
+
+  @Test
   void valuesFromVisitorsAreShownAsTextAndNeverRun() {
     try (Browser browser = Browser.desktop()) {
       signIn(browser, "/#/overview?range=7d");
@@ -206,6 +229,10 @@ class DashboardReportsInBrowserIT {
       browser.script("document.querySelectorAll('.expand').forEach(b => b.click())");
       assertTrue(text(browser, "#table-sources").contains(SCRIPT + IMG), "the campaign is shown as text: "
           + text(browser, "#table-sources"));
+      browser.awaitShown("nav a[href^='#/pages']").click();
+      awaitReport(browser, "#table-pages");
+      assertTrue(text(browser, "#table-pages").contains("/blog/" + IMG), "a path with a quote is shown as sent: "
+          + text(browser, "#table-pages"));
       browser.awaitShown("nav a[href^='#/events']").click();
       awaitReport(browser, "#table-events");
       assertTrue(text(browser, "#table-events").contains(SCRIPT + IMG), text(browser, "#table-events"));

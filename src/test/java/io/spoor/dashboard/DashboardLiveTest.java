@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.spoor.testkit.Polling;
 import io.spoor.testkit.RunningSpoor;
+import io.spoor.testkit.ShiftedClock;
 import io.spoor.testkit.SpoorClient;
 import io.vertx.core.json.JsonObject;
 import java.net.http.HttpResponse;
@@ -74,6 +75,77 @@ class DashboardLiveTest {
       JsonObject data = new JsonObject(next(lines, "data:").substring("data:".length()).trim());
       assertEquals(1, data.getLong("hubId"));
       assertEquals(1, data.getLong("hits"));
+    }
+  }
+
+  /** The reason the stream gives as it ends, once it has ended; fails when it has not within 20 s. */
+  private static String endedReason(Iterator<String> lines) {
+    java.util.concurrent.CompletableFuture<String> ended = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+      assertEquals("event: ended", next(lines, "event: ended"));
+      String reason = new JsonObject(next(lines, "data:").substring("data:".length()).trim()).getString("reason");
+      while (lines.hasNext()) {
+        lines.next();
+      }
+      return reason;
+    });
+    try {
+      return ended.get(20, java.util.concurrent.TimeUnit.SECONDS);
+    } catch (java.util.concurrent.TimeoutException e) {
+      throw new AssertionError("the stream was still open 20 s after its session ended", e);
+    } catch (InterruptedException | java.util.concurrent.ExecutionException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  @Test
+  void signingOutEndsTheSessionsLiveStream() {
+    DashboardSession session = start(Map.of());
+    HttpResponse<Stream<String>> stream = session.stream("/dashboard/api/live");
+    try (Stream<String> body = stream.body()) {
+      Iterator<String> lines = body.iterator();
+      assertEquals("event: open", next(lines, "event:"));
+      assertEquals(204, session.post("/dashboard/api/sign-out", new JsonObject()).statusCode());
+      assertEquals("session", endedReason(lines));
+    }
+    assertTrue(spoor.client().get("/metrics").body()
+        .contains("spoor_dashboard_live_ended_total{reason=\"session\"} 1.0"));
+  }
+
+  @Test
+  void aUserTakenOffThePortalLosesTheirLiveStreamAndAnotherSessionOfTheSamePersonKeepsItsOwnUntilItEnds() {
+    DashboardSession viewer = start(Map.of());
+    spoor.spoor().accounts().create(RunningSpoor.HUB_ID, "admin@example.com", Role.ADMIN, PASSWORD);
+    DashboardSession admin = new DashboardSession(base);
+    assertEquals(200, admin.signIn("admin@example.com", PASSWORD).statusCode());
+    HttpResponse<Stream<String>> adminStream = admin.stream("/dashboard/api/live");
+    HttpResponse<Stream<String>> stream = viewer.stream("/dashboard/api/live");
+    try (Stream<String> body = stream.body(); Stream<String> adminBody = adminStream.body()) {
+      Iterator<String> lines = body.iterator();
+      Iterator<String> adminLines = adminBody.iterator();
+      assertEquals("event: open", next(lines, "event:"));
+      assertEquals("event: open", next(adminLines, "event:"));
+      spoor.spoor().accounts().remove(RunningSpoor.HUB_ID, "viewer@example.com");
+      assertEquals("session", endedReason(lines));
+      pageView("/still-live");
+      assertEquals("event: applied", next(adminLines, "event:"), "the admin's stream stays open");
+    }
+  }
+
+  @Test
+  void aStreamWhoseSessionExpiresEndsBeforeItTellsAnythingMore() {
+    ShiftedClock clock = ShiftedClock.atStartOfAMinute();
+    spoor = RunningSpoor.start(Map.of("session-hours", "1"), clock);
+    base = "http://127.0.0.1:" + spoor.spoor().port();
+    spoor.spoor().accounts().create(RunningSpoor.HUB_ID, "viewer@example.com", Role.VIEWER, PASSWORD);
+    DashboardSession session = new DashboardSession(base);
+    assertEquals(200, session.signIn("viewer@example.com", PASSWORD).statusCode());
+    HttpResponse<Stream<String>> stream = session.stream("/dashboard/api/live");
+    try (Stream<String> body = stream.body()) {
+      Iterator<String> lines = body.iterator();
+      assertEquals("event: open", next(lines, "event:"));
+      clock.advance(Duration.ofMinutes(61));
+      pageView("/after-expiry");
+      assertEquals("session", endedReason(lines));
     }
   }
 

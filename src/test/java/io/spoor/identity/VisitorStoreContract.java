@@ -1,7 +1,9 @@
 package io.spoor.identity;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.spoor.store.StoreException;
 import io.spoor.testkit.StoreContract;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +42,18 @@ abstract class VisitorStoreContract extends StoreContract<VisitorStore> {
 
     assertEquals(Map.of("utk-a", later), read(s -> s.find(1, List.of("utk-a"))));
     assertEquals(Map.of(), read(s -> s.find(1, List.of())));
+  }
+
+  @Test
+  void addingAVisitorAnotherWriterStoredFirstFailsAndLeavesTheStoredOne() {
+    Visitor stored = visitor(1, "utk-a", Optional.of(ADA));
+    run(s -> s.add(List.of(stored)));
+    Visitor late = new Visitor(1, "utk-a", Optional.empty(), 5_000, 5_000, 1, 1, 5_000, "https://site.example/z", "",
+        "https://site.example/z", Source.of(SourceType.DIRECT_TRAFFIC), "", false);
+
+    assertThrows(StoreException.class, () -> run(s -> s.add(List.of(visitor(1, "utk-new", Optional.empty()), late))));
+
+    assertEquals(Map.of("utk-a", stored), read(s -> s.find(1, List.of("utk-a", "utk-new"))));
   }
 
   @Test

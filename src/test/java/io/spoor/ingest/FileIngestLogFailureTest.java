@@ -211,6 +211,11 @@ class FileIngestLogFailureTest extends FileIngestLogFixture {
       public long appliedThrough(String logName) {
         return 0;
       }
+
+      @Override
+      public long nextOffset(String topic, int partition) {
+        return AppliedHits.NO_OFFSET;
+      }
     });
     try {
       assertNull(await(log.append(hit("first"))));

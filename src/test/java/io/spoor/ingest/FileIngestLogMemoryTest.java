@@ -159,6 +159,11 @@ class FileIngestLogMemoryTest extends FileIngestLogFixture {
       public long appliedThrough(String name) {
         return 0;
       }
+
+      @Override
+      public long nextOffset(String topic, int partition) {
+        return AppliedHits.NO_OFFSET;
+      }
     };
     log.start(failing);
     try {

@@ -10,21 +10,20 @@ import io.spoor.testkit.SpoorClient;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
  * The broker stops under a collector and a processor: the collector answers 503 (a pixel still
  * the GIF) and says it is not ready; nothing it acknowledged is lost, and once the broker is
- * back hits flow again and each acknowledged one is applied once.
+ * back hits flow again and each acknowledged one is applied once. On PostgreSQL, each process
+ * on its own data directory ({@link KafkaTopology}).
  */
 @Timeout(600)
 class KafkaBrokerStopIT {
   private static final String EMAIL = "outage@kafka.example";
   private static final String EVENT = "_a=1&_n=signed_up&email=" + KafkaTopology.enc(EMAIL);
 
-  @Disabled("Fails: a processor does not resume applying after it is killed and restarted or after a broker outage (issue 21); reported as failing, not passing")
   @Test
   void whileTheBrokerIsDownCollectorsAnswer503AndNothingAcknowledgedIsLost() throws Exception {
     try (KafkaBroker broker = KafkaBroker.start();

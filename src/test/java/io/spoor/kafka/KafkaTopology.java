@@ -3,6 +3,7 @@ package io.spoor.kafka;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.spoor.testkit.KafkaBroker;
+import io.spoor.testkit.PostgresServer;
 import io.spoor.testkit.SpoorClient;
 import io.spoor.testkit.SpoorProcess;
 import io.vertx.core.json.JsonObject;
@@ -19,41 +20,56 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Spoor processes of several roles on one store (a SQLite file they share) and one topic of a
- * real broker: starts them as processes of their own, which a test may kill, and closes them all.
+ * Spoor processes of several roles on one topic of a real broker and one store: a fresh database
+ * of the JVM's {@link PostgresServer}, dropped at the end, with a data directory of its own per
+ * process, as on separate machines. Starts them as processes of their own, which a test may
+ * kill, and closes them all.
  */
 final class KafkaTopology implements AutoCloseable {
   static final String BROWSER = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 "
       + "(KHTML, like Gecko) Chrome/126.0 Safari/537.36";
   private final KafkaBroker broker;
   private final String topic;
-  private final Path data;
-  private final Path logs;
+  private final PostgresServer postgres;
+  private final String store;
+  private final Path root;
   private final List<SpoorProcess> started = new ArrayList<>();
 
   KafkaTopology(KafkaBroker broker, String topic, int partitions) {
+    this.postgres = PostgresServer.shared();
     this.broker = broker;
     this.topic = topic;
     broker.createTopic(topic, partitions);
+    store = postgres.newDatabase();
     try {
-      data = Files.createTempDirectory("spoor-kafka-data");
-      logs = Files.createTempDirectory("spoor-kafka-logs");
+      root = Files.createTempDirectory("spoor-kafka-" + topic + "-");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
   /**
-   * Starts Spoor with {@code command} on the topic and store, and returns once it listens. The
-   * first one started makes the store and the default portal; a test starts it alone.
+   * Starts Spoor with {@code command} on the topic and store, and returns once it listens; its
+   * data directory and log ({@code <n>-<command>.log}) are under {@link #root}. The first one
+   * started makes the default portal; a test starts it alone.
    */
   SpoorProcess start(String... command) {
     List<String> line = new ArrayList<>(List.of(command));
-    line.addAll(List.of("--log", broker.address(topic), "--kafka-group", topic + "-processors"));
-    SpoorProcess process = SpoorProcess.run(data, logs.resolve(String.join("-", command).replace("--", "") + "-"
-        + started.size() + ".log"), line.toArray(String[]::new));
-    started.add(process);
-    return process;
+    line.addAll(List.of("--log", broker.address(topic), "--kafka-group", topic + "-processors", "--store", store));
+    String name = started.size() + "-" + String.join("-", command).replace("--", "");
+    try {
+      Path data = Files.createDirectories(root.resolve(name));
+      SpoorProcess process = SpoorProcess.run(data, root.resolve(name + ".log"), line.toArray(String[]::new));
+      started.add(process);
+      return process;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Where the processes' data directories and logs are: kept after the test, for its failures. */
+  Path root() {
+    return root;
   }
 
   /** Lets the portal take custom events, without rate limits, through an api process. */
@@ -86,6 +102,20 @@ final class KafkaTopology implements AutoCloseable {
     return value.isEmpty() ? 0 : Long.parseLong(value);
   }
 
+  /** How many contacts the store holds, counted through an api process's list of contacts. */
+  static int contacts(SpoorClient api) {
+    int count = 0;
+    String after = "";
+    do {
+      SpoorClient.Answer page = api.get("/crm/v3/objects/contacts?limit=100" + (after.isEmpty() ? "" : "&after=" + after));
+      assertEquals(200, page.status(), page.body());
+      count += page.json().getJsonArray("results").size();
+      JsonObject next = page.json().getJsonObject("paging", new JsonObject()).getJsonObject("next");
+      after = next == null ? "" : next.getString("after");
+    } while (!after.isEmpty());
+    return count;
+  }
+
   /** The values of a metric's samples, by their labels, from {@code /metrics}. */
   static Map<String, Double> metric(SpoorClient client, String name) {
     String text = new String(client.raw("/metrics", Map.of()).body(), StandardCharsets.UTF_8);
@@ -104,5 +134,6 @@ final class KafkaTopology implements AutoCloseable {
   @Override
   public void close() {
     started.forEach(SpoorProcess::close);
+    postgres.drop(store);
   }
 }

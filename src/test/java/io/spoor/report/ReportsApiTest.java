@@ -192,6 +192,54 @@ class ReportsApiTest extends SpoorPerClass {
   }
 
   @Test
+  void anEventFilterKeepsTheVisitsThatCompletedTheEventByNameOrId() {
+    JsonObject byName = get("/api/v1/reports/overview?" + range + "&filter=event:signup").getJsonObject("totals");
+    assertEquals(1, byName.getLong("visitors"));
+    assertEquals(1, byName.getLong("sessions"));
+    assertEquals(2, byName.getLong("pageViews"));
+    assertEquals(1, byName.getLong("completions"));
+    assertEquals(12.5, byName.getDouble("revenue"), 1e-9);
+    String id = row(get("/api/v1/reports/events?" + range).getJsonArray("results"), "name", "signup")
+        .getString("eventId");
+    assertEquals(byName, get("/api/v1/reports/overview?" + range + "&filter=event:" + id).getJsonObject("totals"));
+    JsonArray sources = get("/api/v1/reports/sources?" + range + "&filter=event:signup").getJsonArray("results");
+    assertEquals(1, sources.size(), sources.encode());
+    assertEquals(1, row(sources, "source", "ORGANIC_SEARCH").getLong("sessions"));
+    JsonObject devices = get("/api/v1/reports/devices?" + range + "&filter=event:signup");
+    assertEquals(1, row(devices.getJsonArray("browsers"), "name", "Chrome").getLong("sessions"));
+    assertEquals(1, devices.getJsonArray("browsers").size());
+    JsonArray pages = get("/api/v1/reports/pages?" + range + "&filter=event:signup").getJsonArray("results");
+    assertEquals(1, row(pages, "page", "/pricing").getLong("entrances"));
+    assertEquals(1, row(pages, "page", "/docs").getLong("exits"));
+    JsonArray events = get("/api/v1/reports/events?" + range + "&filter=event:" + id).getJsonArray("results");
+    assertEquals(1, row(events, "name", "signup").getLong("completions"));
+  }
+
+  @Test
+  void anEventFilterCombinesWithTheVisitFilters() {
+    assertEquals(1, get("/api/v1/reports/overview?" + range + "&filter=" + enc("event:signup;source:ORGANIC_SEARCH"))
+        .getJsonObject("totals").getLong("sessions"));
+    assertEquals(1, get("/api/v1/reports/overview?" + range + "&filter=" + enc("page:/pricing;event:signup"))
+        .getJsonObject("totals").getLong("sessions"));
+    JsonObject mobile = get("/api/v1/reports/overview?" + range + "&filter=" + enc("event:signup;device:mobile"))
+        .getJsonObject("totals");
+    assertEquals(0, mobile.getLong("sessions"));
+    assertEquals(0, mobile.getLong("completions"));
+    assertEquals(0, get("/api/v1/reports/overview?" + range + "&filter=event:never-sent").getJsonObject("totals")
+        .getLong("sessions"));
+  }
+
+  @Test
+  void theVisitFiltersFilterTheEventsReport() {
+    JsonArray desktop = get("/api/v1/reports/events?" + range + "&filter=device:desktop").getJsonArray("results");
+    assertEquals(1, row(desktop, "name", "signup").getLong("completions"));
+    assertEquals(12.5, row(desktop, "name", "signup").getDouble("revenue"), 1e-9);
+    assertEquals(0, get("/api/v1/reports/events?" + range + "&filter=device:mobile").getJsonArray("results").size());
+    assertEquals(0, get("/api/v1/reports/events?" + range + "&filter=source:DIRECT_TRAFFIC").getJsonArray("results")
+        .size());
+  }
+
+  @Test
   void aFilterWithAnUnknownKeyIsABadRequest() {
     SpoorClient.Answer answer = client.get("/api/v1/reports/overview?" + range + "&filter=colour:red");
     assertEquals(400, answer.status());

@@ -23,7 +23,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Central, and fresh databases on it: each a copy of a template that Spoor's migrations brought
  * up to date once, so a new, empty, migrated database costs a {@code CREATE DATABASE}. PostgreSQL
  * refuses to run as root: as root (CI), the server runs as {@code nobody}. Durability is off
- * ({@code fsync=off}): a test's server never outlives its JVM.
+ * ({@code fsync=off}) unless {@link #startDurable()}: a test's server never outlives its JVM.
  *
  * <p>Where the server cannot start (another OS), {@link #shared()} skips the test with a message,
  * and fails it under {@code CI=true}.
@@ -46,13 +46,21 @@ public final class PostgresServer {
   public static synchronized PostgresServer shared() {
     if (shared == null && failed == null) {
       try {
-        shared = start();
+        shared = start(false);
       } catch (RuntimeException | AssertionError e) {
         failed = new IllegalStateException(e.getMessage(), e);
       }
     }
     Requirements.require(shared != null, "a PostgreSQL server (" + (failed == null ? "" : failed.getMessage()) + ")");
     return shared;
+  }
+
+  /**
+   * A server of the caller's own that flushes every commit to disk ({@code fsync} on), as a
+   * production server does: for measurements (bench/scaleout.sh) rather than tests.
+   */
+  public static PostgresServer startDurable() {
+    return start(true);
   }
 
   /** The URL of a new, empty database with Spoor's schema, for the store setting. */
@@ -80,7 +88,7 @@ public final class PostgresServer {
     }
   }
 
-  private static PostgresServer start() {
+  private static PostgresServer start(boolean durable) {
     try {
       Path home = unpackedBinaries();
       Path data = Files.createTempDirectory("spoor-pg-data");
@@ -92,10 +100,13 @@ public final class PostgresServer {
       run(root, List.of(home.resolve("bin/initdb").toString(), "-A", "trust", "-U", "postgres", "-D", data.toString(),
           "-E", "UTF-8", "--locale=C", "--no-sync"), home.resolve("initdb.log"));
       int port = freePort();
-      Process server = launch(root, List.of(home.resolve("bin/postgres").toString(), "-D", data.toString(),
+      List<String> command = new ArrayList<>(List.of(home.resolve("bin/postgres").toString(), "-D", data.toString(),
           "-p", Integer.toString(port), "-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=",
-          "-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off",
-          "-c", "max_connections=300"), data.resolve("../" + data.getFileName() + ".log").normalize());
+          "-c", "max_connections=300"));
+      if (!durable) {
+        command.addAll(List.of("-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"));
+      }
+      Process server = launch(root, command, data.resolve("../" + data.getFileName() + ".log").normalize());
       Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(server, data)));
       PostgresServer postgres = new PostgresServer(port);
       postgres.awaitReady(server);

@@ -92,6 +92,15 @@ class BeaconReadingTest {
   }
 
   @Test
+  void aPagePathWithCharactersAUriRefusesKeepsThemRatherThanBecomingTheRoot() {
+    String quoted = CAPTURED.replace("pu=https%3A%2F%2Fwww.uniorg.de%2Fkarriere%2F",
+        "pu=https%3A%2F%2Fwww.uniorg.de%2Fa%22b%20c%3Cd%3E%2F%3Fq%3D%22x%22%23top");
+    assertEquals("/a\"b c<d>/", reading(quoted).pageView("x").path());
+    String bare = CAPTURED.replace("pu=https%3A%2F%2Fwww.uniorg.de%2Fkarriere%2F", "pu=https%3A%2F%2Fwww.uniorg.de%3Fq%3D%22");
+    assertEquals("/", reading(bare).pageView("x").path());
+  }
+
+  @Test
   void setPathWinsOverThePageUrlsPath() {
     assertEquals("/#/about-us", reading(CAPTURED + "&po=%2F%23%2Fabout-us").pageView("x").path());
   }

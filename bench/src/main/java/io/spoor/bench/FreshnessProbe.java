@@ -25,6 +25,9 @@ import java.util.concurrent.Future;
  * <p>With {@code known}, each probe is about a contact created before the timing starts: the hit
  * sets the contact's {@code firstname} to a value of its own, and the probe polls until the CRM
  * API shows it (a hit about a known contact, which a limit on new contacts never refuses).
+ *
+ * <p>{@code -Dfreshness.read=<base-url>} reads from another server than the one that takes the
+ * hits (a collector takes them, an {@code api} process answers the CRM API: bench/scaleout.sh).
  */
 public final class FreshnessProbe {
   private static final Duration GIVE_UP = Duration.ofSeconds(60);
@@ -32,11 +35,13 @@ public final class FreshnessProbe {
 
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final String base;
+  private final String readBase;
   private final String token;
   private final String run = Long.toString(System.currentTimeMillis(), 36);
 
   private FreshnessProbe(String base, String token) {
     this.base = base;
+    this.readBase = System.getProperty("freshness.read", base);
     this.token = token;
   }
 
@@ -122,7 +127,7 @@ public final class FreshnessProbe {
   }
 
   private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-    return http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + token)
+    return http.send(HttpRequest.newBuilder(URI.create(readBase + path)).header("Authorization", "Bearer " + token)
         .build(), HttpResponse.BodyHandlers.ofString());
   }
 

@@ -26,7 +26,8 @@ import java.util.TreeMap;
 
 /**
  * Merges one contact into another, in one write transaction (so hits are applied before or
- * after it, never half-way). The primary keeps its values and takes the other's where it has
+ * after it, never half-way), which first locks both contacts' rows in id order (so concurrent
+ * merges of either, crossing ones too, run one after the other and leave one survivor). The primary keeps its values and takes the other's where it has
  * none; it gets the other's events, page views, visitors, external ids, company associations
  * and analytics. The other is archived; its email (and the emails merged into it before)
  * become additional emails of the primary, which hits and lookups by them find from then on.
@@ -68,6 +69,8 @@ public final class ContactMerge {
     }
     long at = clock.millis();
     return tx.inTransaction(() -> {
+      // both rows locked in id order first: a concurrent merge of either contact waits, then sees this one's result
+      store.lockLive(portalId, List.of(primaryId, otherId));
       Map<Long, Contact> found = contacts.findAll(portalId, List.of(primaryId, otherId));
       Contact primary = live(found, primaryId, primaryRef);
       Contact other = live(found, otherId, otherRef);

@@ -8,6 +8,7 @@ import io.spoor.testkit.ContactKeysContract;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,6 +24,17 @@ abstract class ContactMergeStoreContract extends ContactKeysContract<ContactMerg
 
   private Map<String, Long> byEmail(long portal, String... emails) {
     return read(s -> contacts.idsByEmail(portal, List.of(emails)));
+  }
+
+  @Test
+  void lockingAPairAnswersWhichOfThemAreLiveContactsOfThePortal() {
+    long ada = contact(1, "ada@example.com");
+    long bob = contact(1, "bob@example.com");
+    long elsewhere = contact(2, "eve@example.com");
+    run(s -> contacts.archive(1, List.of(bob), 200));
+
+    assertEquals(Set.of(ada), in(s -> s.lockLive(1, List.of(bob, ada, elsewhere))));
+    assertEquals(Set.of(), in(s -> s.lockLive(1, List.of())));
   }
 
   @Test

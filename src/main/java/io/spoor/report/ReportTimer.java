@@ -1,0 +1,82 @@
+package io.spoor.report;
+
+import io.spoor.store.Database;
+import io.spoor.store.SqliteDialect;
+import io.vertx.core.json.JsonObject;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The reports' own cost for the benchmark, free of the host's load: each report run in this
+ * process over a store {@link RollupSeeder} filled, its thread's CPU time and the bytes it
+ * allocated measured per run:
+ * {@code java -cp spoor.jar io.spoor.report.ReportTimer <spoor.db> <from> <to> <filter> <runs> <index visits>}.
+ * Prints the index's read-ahead (CPU and wall time) and, per report, p50 and p99 CPU ms and the
+ * mean allocation, unfiltered and filtered, as markdown rows.
+ */
+public final class ReportTimer {
+  private ReportTimer() {
+  }
+
+  private static long heapUsed() {
+    System.gc();
+    return Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory();
+  }
+
+  public static void main(String[] args) {
+    if (args.length != 6) {
+      System.err.println("usage: ReportTimer <spoor.db> <from> <to> <filter> <runs> <index visits>");
+      System.exit(2);
+    }
+    com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+    LocalDate from = LocalDate.parse(args[1]);
+    LocalDate to = LocalDate.parse(args[2]);
+    int runs = Integer.parseInt(args[4]);
+    try (Database db = Database.open(new SqliteDialect(Path.of(args[0])))) {
+      VisitIndex index = new VisitIndex(db, Long.parseLong(args[5]));
+      long heap = heapUsed();
+      long cpu = threads.getCurrentThreadCpuTime();
+      long wall = System.nanoTime();
+      index.warm((to.toEpochDay() + 1) * Buckets.DAY - 1, VisitIndex.WARM_DAYS);
+      double cpuSeconds = (threads.getCurrentThreadCpuTime() - cpu) / 1e9;
+      double wallSeconds = (System.nanoTime() - wall) / 1e9;
+      System.out.printf("read ahead: %d visits in %.1f s CPU, %.1f s wall, holding %d MB of heap%n", index.held(),
+          cpuSeconds, wallSeconds, (heapUsed() - heap) / (1024 * 1024));
+      Reports reports = new Reports(db, index, 64);
+      Map<String, Function<ReportQuery, JsonObject>> named = new LinkedHashMap<>(ReportRoutes.named(reports));
+      System.out.println("| report | CPU ms p50 | CPU ms p99 | KB allocated | CPU ms p50, filtered "
+          + "| CPU ms p99, filtered | KB allocated, filtered |");
+      System.out.println("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
+      for (Map.Entry<String, Function<ReportQuery, JsonObject>> report : named.entrySet()) {
+        for (ReportQuery.Interval interval : report.getKey().equals("overview")
+            ? ReportQuery.Interval.values() : new ReportQuery.Interval[] {ReportQuery.Interval.DAY}) {
+          StringBuilder row = new StringBuilder("| " + report.getKey()
+              + (interval == ReportQuery.Interval.HOUR ? ", hourly" : ""));
+          for (String filter : new String[] {"", args[3]}) {
+            ReportQuery q = new ReportQuery(1, from, to, interval, ReportFilter.parse(filter));
+            double[] cpuMs = new double[runs];
+            long allocated = 0;
+            for (int i = -10; i < runs; i++) {
+              long c = threads.getCurrentThreadCpuTime();
+              long a = threads.getCurrentThreadAllocatedBytes();
+              report.getValue().apply(q);
+              if (i >= 0) {
+                cpuMs[i] = (threads.getCurrentThreadCpuTime() - c) / 1e6;
+                allocated += threads.getCurrentThreadAllocatedBytes() - a;
+              }
+            }
+            Arrays.sort(cpuMs);
+            row.append(String.format(" | %.1f | %.1f | %d", cpuMs[runs / 2], cpuMs[Math.min(runs - 1, runs * 99 / 100)],
+                allocated / runs / 1024));
+          }
+          System.out.println(row.append(" |"));
+        }
+      }
+    }
+  }
+}
