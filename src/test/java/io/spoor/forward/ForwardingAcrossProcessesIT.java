@@ -58,16 +58,7 @@ class ForwardingAcrossProcessesIT {
 
   @AfterEach
   void stop() {
-    for (AutoCloseable c : new AutoCloseable[] {second, first, proxy, remote}) {
-      try {
-        if (c != null) {
-          c.close();
-        }
-      } catch (Exception e) {
-        throw new IllegalStateException(e);
-      }
-    }
-    PostgresServer.shared().drop(store);
+    ForwardingFixture.closeAll(store, second, first, proxy, remote);
   }
 
   private static boolean settled(RunningSpoor process) {
