@@ -26,6 +26,18 @@ public interface ForwardStore {
 
   void enqueue(long hubId, ForwardCall call, long now);
 
+  /**
+   * Takes or renews the lease on delivering the portal's target for {@code owner} (one per
+   * process) until {@code until}: true when the owner holds it now, false while another owner's
+   * lease runs (it has not passed {@code now}) or there is no target. Of two owners claiming at
+   * once only one wins; only the holder sends the target's calls. Run it in a transaction of its
+   * own, so the lease is seen by others at once.
+   */
+  boolean claim(long hubId, String owner, long now, long until);
+
+  /** Gives up the owner's leases (it stops), so another process takes the targets at once. */
+  void release(String owner);
+
   /** Live calls due by {@code now}, oldest first. */
   List<QueuedCall> due(long hubId, long now, int limit);
 

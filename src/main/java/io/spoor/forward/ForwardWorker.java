@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -40,7 +41,9 @@ import org.slf4j.LoggerFactory;
  * the outbox in the transaction that counts it, after the remote acknowledged it: a crash in
  * between sends that call again on restart (only the calls in flight then; a behavioural event
  * carries its uuid, so the remote drops it). A call the outbox cannot decode is a dead letter
- * with the reason, and the calls after it go on.
+ * with the reason, and the calls after it go on. With several processes on one store, a lane
+ * first claims its target's lease ({@link ForwardStore#claim}): only the holder sends the
+ * target's calls, and it takes in the day's count and the pauses kept in the store.
  */
 public final class ForwardWorker implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ForwardWorker.class);
@@ -51,6 +54,12 @@ public final class ForwardWorker implements AutoCloseable {
   private static final long LONGEST_WAIT_MS = 2_000;
   private static final long TEN_SECONDS = 10_000;
   private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
+  /**
+   * How long a lease on delivering a target lasts: renewed before every request (which takes at
+   * most the connect timeout plus {@link #REQUEST_TIMEOUT}), it passes only when its holder died
+   * or stalled, and then another process takes the target over.
+   */
+  static final long LEASE_MS = 30_000;
 
   private final Transactor tx;
   private final ForwardStore store;
@@ -70,6 +79,8 @@ public final class ForwardWorker implements AutoCloseable {
   private final int lanes;
   private final ExecutorService laneThreads;
   private volatile boolean running = true;
+  /** This worker's name in the targets' leases: one per process start. */
+  private final String owner = UUID.randomUUID().toString();
 
   /** @param lanes how many targets are delivered to at once, each by a thread of its own */
   public ForwardWorker(Transactor tx, ForwardStore store, Clock clock, Backoff backoff, ForwardMetrics metrics,
@@ -165,6 +176,13 @@ public final class ForwardWorker implements AutoCloseable {
     });
     pacer.limits(target.secondly(), target.daily());
     long now = clock.millis();
+    if (!tx.inTransaction(() -> store.claim(target.hubId(), owner, now, now + LEASE_MS))) {
+      return now + IDLE_MS; // another process delivers this target now
+    }
+    long today = Math.floorDiv(now, Pacer.DAY_MS);
+    // what other processes sent today and the pauses they were asked for hold here too
+    pacer.follow(today, tx.read(() -> store.callsOn(target.hubId(), today)),
+        tx.read(() -> store.pausedUntil(target.hubId())));
     long wait = pacer.waitMillis(now);
     if (wait > 0) {
       return now + wait;
@@ -183,7 +201,7 @@ public final class ForwardWorker implements AutoCloseable {
     if (batch.isEmpty()) {
       for (QueuedCall call : due) {
         Verdict verdict = settle(target, pacer, call, sending(target, 1, () -> calls.send(exchange, target, call.call())));
-        // a call to try again pauses the target, so no later call overtakes it
+        // a call to try again pauses the target, so no later call overtakes it; so does a lost lease
         if (!running || verdict == Verdict.RETRY || verdict == Verdict.HELD_BACK) {
           break;
         }
@@ -342,8 +360,11 @@ public final class ForwardWorker implements AutoCloseable {
       thread.join(REQUEST_TIMEOUT.toMillis() * 3);
       laneThreads.shutdown();
       laneThreads.awaitTermination(REQUEST_TIMEOUT.toMillis() * 3, TimeUnit.MILLISECONDS);
+      tx.inTransaction(() -> store.release(owner));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    } catch (RuntimeException e) {
+      LOG.warn("forwarding leases not released; other processes take the targets over in {} ms", LEASE_MS, e);
     }
   }
 
@@ -364,6 +385,11 @@ public final class ForwardWorker implements AutoCloseable {
           return RemoteAnswer.heldBack();
         }
         pause(wait);
+      }
+      long now = clock.millis();
+      if (!tx.inTransaction(() -> store.claim(target.hubId(), owner, now, now + LEASE_MS))) {
+        LOG.warn("forwarding to portal {} stalled past its lease; another process delivers it now", target.hubId());
+        return RemoteAnswer.heldBack();
       }
       pacer.sent(clock.millis());
       RemoteAnswer answer = exchange(method, url, body, authorized);

@@ -69,6 +69,19 @@ final class Pacer {
     }
   }
 
+  /**
+   * Takes in what the store knows from every process: the target's calls on {@code today} (when
+   * more than counted here; another process sent them) and a pause it was asked for.
+   */
+  void follow(long today, long todayCalls, long pausedUntil) {
+    if (today != day) {
+      day = today;
+      dayCalls = 0;
+    }
+    dayCalls = Math.max(dayCalls, todayCalls);
+    pauseUntil(pausedUntil);
+  }
+
   void pauseUntil(long at) {
     pausedUntil = Math.max(pausedUntil, at);
   }

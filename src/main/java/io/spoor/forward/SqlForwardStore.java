@@ -88,6 +88,20 @@ public final class SqlForwardStore implements ForwardStore {
   }
 
   @Override
+  public boolean claim(long hubId, String owner, long now, long until) {
+    // the affected row decides: a concurrent claim waits for this row, then finds it taken
+    return h().createUpdate("UPDATE forward_target SET claimed_by = :owner, claimed_until = :until "
+            + "WHERE hub_id = :hub AND (claimed_by = :owner OR claimed_until < :now)")
+        .bind("owner", owner).bind("until", until).bind("hub", hubId).bind("now", now).execute() > 0;
+  }
+
+  @Override
+  public void release(String owner) {
+    h().createUpdate("UPDATE forward_target SET claimed_until = 0 WHERE claimed_by = :owner")
+        .bind("owner", owner).execute();
+  }
+
+  @Override
   public List<QueuedCall> due(long hubId, long now, int limit) {
     return h().createQuery(CALL + " WHERE hub_id = :hub AND dead = FALSE AND due_at <= :now ORDER BY id LIMIT :limit")
         .bind("hub", hubId).bind("now", now).bind("limit", limit).map((rs, ctx) -> call(rs)).list();

@@ -208,4 +208,32 @@ abstract class ForwardStoreContract extends StoreContract<ForwardStore> {
     assertEquals(3, changes);
     assertEquals(0, otherPortals);
   }
+
+  @Test
+  void ofTwoProcessesClaimingATargetsDueCallsOnlyOneGetsThemUntilItsLeasePassesOrItLetsGo() {
+    run(s -> s.saveTarget(target(1, false), 100));
+    run(s -> s.saveTarget(target(2, false), 100));
+    run(s -> s.enqueue(1, contact("ada@example.com"), 100));
+
+    boolean first = in(s -> s.claim(1, "process-a", 1_000, 31_000));
+    boolean second = in(s -> s.claim(1, "process-b", 1_000, 31_000));
+    boolean otherPortal = in(s -> s.claim(2, "process-b", 1_000, 31_000));
+    boolean renewed = in(s -> s.claim(1, "process-a", 20_000, 50_000));
+    boolean beforeTheRenewedLeasePasses = in(s -> s.claim(1, "process-b", 40_000, 70_000));
+    boolean afterItPasses = in(s -> s.claim(1, "process-b", 50_001, 80_001));
+    boolean formerHolder = in(s -> s.claim(1, "process-a", 50_002, 80_002));
+    run(s -> s.release("process-b"));
+    boolean afterRelease = in(s -> s.claim(1, "process-a", 50_003, 80_003));
+    boolean noTarget = in(s -> s.claim(3, "process-a", 1_000, 31_000));
+
+    assertTrue(first);
+    assertFalse(second, "two processes held one target's calls at once");
+    assertTrue(otherPortal, "one portal's lease held another's back");
+    assertTrue(renewed, "the holder could not renew its lease");
+    assertFalse(beforeTheRenewedLeasePasses, "a renewed lease was taken before it passed");
+    assertTrue(afterItPasses, "a lease that passed (its holder died) was never taken over");
+    assertFalse(formerHolder, "the former holder took back a lease another holds");
+    assertTrue(afterRelease, "a released lease was not free");
+    assertFalse(noTarget);
+  }
 }

@@ -44,16 +44,7 @@ class ForwardTargetAcrossProcessesIT {
 
   @AfterEach
   void stop() {
-    for (AutoCloseable c : new AutoCloseable[] {api, processor, proxy, remote}) {
-      try {
-        if (c != null) {
-          c.close();
-        }
-      } catch (Exception e) {
-        throw new IllegalStateException(e);
-      }
-    }
-    PostgresServer.shared().drop(store);
+    ForwardingFixture.closeAll(store, api, processor, proxy, remote);
   }
 
   /** An Events API hit taken and applied by the processor; its email. */

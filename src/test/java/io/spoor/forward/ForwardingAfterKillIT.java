@@ -49,7 +49,8 @@ class ForwardingAfterKillIT {
       int atKill = proxy.seen().size();
       assertTrue(atKill < EVENTS, "the kill came after every call was delivered: " + atKill);
       try (SpoorProcess second = SpoorProcess.start(data)) {
-        Polling.until("the outbox to empty after the restart", Duration.ofSeconds(60),
+        // the killed process's lease on the target passes first, then the restarted one takes it
+        Polling.until("the outbox to empty after the restart", Duration.ofMillis(ForwardWorker.LEASE_MS).plusSeconds(60),
             () -> second.client().get("/api/v1/forwarding").json().getJsonObject("status"),
             s -> s.getLong("queued") == 0 && s.getLong("inFlight") == 0);
       }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.spoor.http.Scope;
+import io.spoor.testkit.PostgresServer;
 import io.spoor.testkit.RunningSpoor;
 import io.spoor.testkit.SpoorClient;
 import io.vertx.core.json.JsonObject;
@@ -101,6 +102,20 @@ abstract class ForwardingFixture {
     then.forEach(this::add);
     proxy.failWith(later);
     release.countDown();
+  }
+
+  /** Closes each in turn (the ones not started are null), then drops the PostgreSQL database {@code store}. */
+  static void closeAll(String store, AutoCloseable... started) {
+    for (AutoCloseable c : started) {
+      try {
+        if (c != null) {
+          c.close();
+        }
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    }
+    PostgresServer.shared().drop(store);
   }
 
   static void await(CountDownLatch latch) {

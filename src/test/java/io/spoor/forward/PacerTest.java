@@ -25,6 +25,24 @@ class PacerTest {
   }
 
   @Test
+  void theCallsAndPausesOtherProcessesKeptInTheStoreHoldHereToo() {
+    long today = NOON / Pacer.DAY_MS;
+    Pacer pacer = new Pacer(10, 5, today, 1);
+    pacer.follow(today, 5, 0);
+    long parkedBy = pacer.waitMillis(NOON);
+    Pacer paused = new Pacer(10, 5, today, 0);
+    paused.follow(today, 0, NOON + 7_000);
+    Pacer fewerElsewhere = new Pacer(10, 5, today, 3);
+    fewerElsewhere.follow(today, 1, 0);
+    fewerElsewhere.sent(NOON);
+    fewerElsewhere.sent(NOON + 1);
+
+    assertEquals(Pacer.nextMidnight(NOON) - NOON, parkedBy, "the day's calls another process sent count here");
+    assertEquals(7_000, paused.waitMillis(NOON));
+    assertEquals(5, fewerElsewhere.dayCalls(), "the calls counted here were forgotten");
+  }
+
+  @Test
   void aRequestCountsFromItsAnswerSoASlowOneCannotCrowdTheRemotesSecond() {
     Pacer pacer = new Pacer(1, 1_000, NOON / Pacer.DAY_MS, 0);
     pacer.sent(NOON);
