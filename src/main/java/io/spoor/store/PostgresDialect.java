@@ -106,6 +106,9 @@ public record PostgresDialect(String url, int poolSize) implements Dialect {
     return Maintenance.NONE;
   }
 
+  /** How long a transaction waits for a pooled connection before it fails as unavailable. */
+  static final long CONNECTION_WAIT_MS = 5_000;
+
   private HikariConfig pool(String name, boolean readOnly) {
     HikariConfig config = new HikariConfig();
     config.setPoolName(name);
@@ -113,7 +116,9 @@ public record PostgresDialect(String url, int poolSize) implements Dialect {
     config.setMaximumPoolSize(poolSize);
     config.setMinimumIdle(1);
     config.setReadOnly(readOnly);
-    config.setConnectionTimeout(30_000);
+    // a server that cannot be reached fails a transaction (and /readyz) within this, rather than
+    // after HikariCP's default 30 s: batches are retried, requests answered 503 with Retry-After
+    config.setConnectionTimeout(CONNECTION_WAIT_MS);
     // a server that is down at start is waited for by the pool's first use, not refused here
     config.setInitializationFailTimeout(-1);
     return config;
