@@ -1,8 +1,6 @@
 package io.spoor.forward;
 
-import io.spoor.http.LogSafe;
 import io.spoor.store.Transactor;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.net.URI;
@@ -11,7 +9,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -64,8 +61,7 @@ public final class ForwardWorker implements AutoCloseable {
   private final Transactor tx;
   private final ForwardStore store;
   private final Clock clock;
-  private final Backoff backoff;
-  private final ForwardMetrics metrics;
+  private final Settlement settlement;
   private final HubSpotCalls calls;
   private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
       .connectTimeout(Duration.ofSeconds(5)).build();
@@ -88,8 +84,7 @@ public final class ForwardWorker implements AutoCloseable {
     this.tx = tx;
     this.store = store;
     this.clock = clock;
-    this.backoff = backoff;
-    this.metrics = metrics;
+    this.settlement = new Settlement(tx, store, clock, backoff, metrics);
     this.calls = new HubSpotCalls(tx, store);
     this.lanes = lanes;
     AtomicInteger laneCount = new AtomicInteger();
@@ -190,7 +185,7 @@ public final class ForwardWorker implements AutoCloseable {
     List<QueuedCall> due = tx.read(() -> store.due(target.hubId(), now, ROUND));
     List<QueuedCall> undecodable = due.stream().filter(c -> c.call() instanceof ForwardCall.Undecodable).toList();
     if (!undecodable.isEmpty()) {
-      deadLetter(target, undecodable);
+      settlement.deadLetter(target, undecodable);
       return clock.millis();
     }
     if (due.isEmpty()) {
@@ -200,7 +195,7 @@ public final class ForwardWorker implements AutoCloseable {
     List<QueuedCall> batch = batch(due);
     if (batch.isEmpty()) {
       for (QueuedCall call : due) {
-        Verdict verdict = settle(target, pacer, call, sending(target, 1, () -> calls.send(exchange, target, call.call())));
+        Verdict verdict = settlement.settle(target, pacer, call, sending(target, 1, () -> calls.send(exchange, target, call.call())));
         // a call to try again pauses the target, so no later call overtakes it; so does a lost lease
         if (!running || verdict == Verdict.RETRY || verdict == Verdict.HELD_BACK) {
           break;
@@ -208,9 +203,9 @@ public final class ForwardWorker implements AutoCloseable {
       }
     } else {
       Map<String, Map<String, String>> byEmail = new LinkedHashMap<>();
-      batch.forEach(c -> byEmail.computeIfAbsent(email(c), e -> new LinkedHashMap<>())
+      batch.forEach(c -> byEmail.computeIfAbsent(Settlement.email(c), e -> new LinkedHashMap<>())
           .putAll(((ForwardCall.UpsertContact) c.call()).properties()));
-      settleBatch(target, pacer, batch,
+      settlement.settleBatch(target, pacer, batch,
           sending(target, batch.size(), () -> calls.upsertContacts(exchange, target, byEmail)));
     }
     return clock.millis();
@@ -226,22 +221,9 @@ public final class ForwardWorker implements AutoCloseable {
     }
     List<QueuedCall> upserts = due.stream()
         .filter(c -> c.call() instanceof ForwardCall.UpsertContact && !c.single()).toList();
-    Set<String> emails = upserts.stream().map(ForwardWorker::email).distinct().limit(BATCH_INPUTS)
+    Set<String> emails = upserts.stream().map(Settlement::email).distinct().limit(BATCH_INPUTS)
         .collect(Collectors.toSet());
-    return emails.size() < 2 ? List.of() : upserts.stream().filter(c -> emails.contains(email(c))).toList();
-  }
-
-  private static String email(QueuedCall call) {
-    return ((ForwardCall.UpsertContact) call.call()).email().toLowerCase(Locale.ROOT);
-  }
-
-  /** Calls the outbox cannot decode go to the dead letters with the reason, never to the remote. */
-  private void deadLetter(ForwardTarget target, List<QueuedCall> undecodable) {
-    tx.inTransaction(() -> undecodable.forEach(c -> store.kill(c.id(), c.attempts(),
-        ((ForwardCall.Undecodable) c.call()).reason())));
-    metrics.settled(Verdict.FAILED, undecodable.size());
-    undecodable.forEach(c -> LOG.warn("forwarding call {} of portal {} cannot be decoded; it is a dead letter: {}",
-        c.id(), target.hubId(), LogSafe.text(((ForwardCall.Undecodable) c.call()).reason())));
+    return emails.size() < 2 ? List.of() : upserts.stream().filter(c -> emails.contains(Settlement.email(c))).toList();
   }
 
   private RemoteAnswer sending(ForwardTarget target, int count, java.util.function.Supplier<RemoteAnswer> send) {
@@ -251,88 +233,6 @@ public final class ForwardWorker implements AutoCloseable {
     } finally {
       inFlight.remove(target.hubId());
     }
-  }
-
-  /** Records what the answer made of the call; a call to try again pauses the target until then. */
-  private Verdict settle(ForwardTarget target, Pacer pacer, QueuedCall call, RemoteAnswer answer) {
-    long now = clock.millis();
-    String summary = target.redacted(answer.summary());
-    int attempts = call.attempts() + 1;
-    long retryAt = now + backoff.delayMillis(attempts, retryAfter(answer));
-    Verdict verdict = Verdict.of(answer) == Verdict.RETRY && !backoff.within(call.queuedAt(), retryAt)
-        ? Verdict.FAILED : Verdict.of(answer);
-    tx.inTransaction(() -> {
-      switch (verdict) {
-        case DELIVERED -> store.delivered(List.of(call.id()));
-        case HELD_BACK -> store.retryLater(call.id(), call.attempts(), now, call.single(), summary);
-        case RETRY -> store.retryLater(call.id(), attempts, retryAt, call.single(), summary);
-        default -> store.kill(call.id(), attempts, summary);
-      }
-      boolean tried = answer.status() != RemoteAnswer.HELD_BACK;
-      store.recordAnswer(target.hubId(), tally(pacer, verdict == Verdict.DELIVERED ? 1 : 0,
-          tried && (verdict == Verdict.RETRY || verdict == Verdict.HELD_BACK) ? 1 : 0, answer, summary, now));
-      return null;
-    });
-    if (answer.status() != RemoteAnswer.HELD_BACK) {
-      metrics.settled(verdict, 1);
-    }
-    if (verdict == Verdict.FAILED) {
-      LOG.warn("forwarding call {} of portal {} is dead after {} tries: {}", call.id(), target.hubId(), attempts,
-          LogSafe.text(summary));
-    }
-    if (verdict == Verdict.RETRY) {
-      pacer.pauseUntil(retryAt);
-    }
-    return verdict;
-  }
-
-  /**
-   * A batch upsert's answer: 200 delivers every call; 207 delivers all but the inputs it lists
-   * as failed, which go on alone; a batch failing whole is split, each call sent alone from then on.
-   */
-  private void settleBatch(ForwardTarget target, Pacer pacer, List<QueuedCall> batch, RemoteAnswer answer) {
-    long now = clock.millis();
-    Verdict verdict = Verdict.of(answer);
-    String summary = target.redacted(answer.summary());
-    Set<String> failed = verdict == Verdict.DELIVERED ? failedTraces(answer) : Set.of();
-    List<Long> delivered = new ArrayList<>();
-    List<QueuedCall> alone = new ArrayList<>();
-    for (QueuedCall call : batch) {
-      if (verdict == Verdict.DELIVERED && !failed.contains(email(call))) {
-        delivered.add(call.id());
-      } else {
-        alone.add(call);
-      }
-    }
-    long dueAt = verdict == Verdict.RETRY ? now + backoff.delayMillis(1, retryAfter(answer)) : now;
-    if (verdict == Verdict.RETRY) {
-      pacer.pauseUntil(dueAt);
-    }
-    tx.inTransaction(() -> {
-      store.delivered(delivered);
-      alone.forEach(c -> store.retryLater(c.id(), c.attempts(), dueAt, true, summary));
-      store.recordAnswer(target.hubId(), tally(pacer, delivered.size(), alone.size(), answer, summary, now));
-      return null;
-    });
-    metrics.settled(Verdict.DELIVERED, delivered.size());
-    metrics.settled(Verdict.RETRY, alone.size());
-  }
-
-  private static Set<String> failedTraces(RemoteAnswer answer) {
-    JsonArray errors = answer.json().getJsonArray("errors", new JsonArray());
-    return errors.stream().filter(JsonObject.class::isInstance).map(e -> ((JsonObject) e).getString("objectWriteTraceId"))
-        .filter(trace -> trace != null).map(trace -> trace.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
-  }
-
-  private static ForwardStore.Tally tally(Pacer pacer, long delivered, long retried, RemoteAnswer answer,
-      String summary, long now) {
-    Optional<ForwardStatus.LastAnswer> last = answer.status() == RemoteAnswer.HELD_BACK ? Optional.empty()
-        : Optional.of(new ForwardStatus.LastAnswer(answer.status(), summary, now));
-    return new ForwardStore.Tally(delivered, retried, pacer.day(), pacer.dayCalls(), last);
-  }
-
-  private static long retryAfter(RemoteAnswer answer) {
-    return answer.number("Retry-After").orElse(0) * 1000;
   }
 
   private void pause(long millis) {
@@ -432,7 +332,7 @@ public final class ForwardWorker implements AutoCloseable {
       long interval = answer.number("X-HubSpot-RateLimit-Interval-Milliseconds").orElse(TEN_SECONDS);
       if (answer.status() == 429) {
         pacer.pauseUntil(Verdict.daily(answer) ? Pacer.nextMidnight(now)
-            : now + Math.max(retryAfter(answer), answer.header("X-HubSpot-RateLimit-Interval-Milliseconds")
+            : now + Math.max(Settlement.retryAfter(answer), answer.header("X-HubSpot-RateLimit-Interval-Milliseconds")
                 .isPresent() ? interval : TEN_SECONDS));
       }
       if (answer.number("X-HubSpot-RateLimit-Daily-Remaining").orElse(1) <= 0) {
