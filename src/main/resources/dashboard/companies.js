@@ -1,6 +1,7 @@
 // Companies: the list, and a company's record with its properties and its contacts.
 import { h } from './view.js';
-import { listPage, recordPage, propertiesPanel, linkedPanel, subPath, valueOf } from './records.js';
+import { recordPage, propertiesPanel, linkedPanel, subPath, valueOf } from './records.js';
+import { listPage } from './record-lists.js';
 
 const COMPANIES = {
   type: 'companies',

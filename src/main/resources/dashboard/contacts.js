@@ -4,8 +4,9 @@
 import { call } from './api.js';
 import { h } from './view.js';
 import {
-  listPage, recordPage, propertiesPanel, linkedPanel, inPortal, subPath, when, errorText, valueOf,
+  recordPage, propertiesPanel, linkedPanel, inPortal, subPath, when, errorText, valueOf,
 } from './records.js';
+import { listPage } from './record-lists.js';
 
 const name = (p) => [p.firstname, p.lastname].filter((x) => x).join(' ');
 

@@ -30,6 +30,7 @@ final class DashboardPage {
       Map.entry("live.js", "text/javascript; charset=utf-8"),
       Map.entry("format.js", "text/javascript; charset=utf-8"),
       Map.entry("records.js", "text/javascript; charset=utf-8"),
+      Map.entry("record-lists.js", "text/javascript; charset=utf-8"),
       Map.entry("contacts.js", "text/javascript; charset=utf-8"),
       Map.entry("companies.js", "text/javascript; charset=utf-8"),
       Map.entry("events-page.js", "text/javascript; charset=utf-8"),
