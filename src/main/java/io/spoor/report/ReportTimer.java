@@ -17,9 +17,15 @@ import java.util.function.Function;
  * allocated measured per run:
  * {@code java -cp spoor.jar io.spoor.report.ReportTimer <spoor.db> <from> <to> <filter> <runs> <index visits>}.
  * Prints the index's read-ahead (CPU and wall time) and, per report, p50 and p99 CPU ms and the
- * mean allocation, unfiltered and filtered, as markdown rows.
+ * mean allocation, unfiltered and filtered (a filter of {@code -}: unfiltered only, without the
+ * read-ahead), as markdown rows; then HubSpot's legacy reports,
+ * unfiltered.
  */
 public final class ReportTimer {
+  /** The legacy reports timed, unfiltered only (they take no filter): breakdown and period. */
+  private static final String[][] LEGACY = {{"totals", "daily"}, {"sources", "daily"}, {"sources", "total"},
+      {"pages", "daily"}, {"pages", "weekly"}, {"pages", "total"}};
+
   private ReportTimer() {
   }
 
@@ -42,7 +48,10 @@ public final class ReportTimer {
       long heap = heapUsed();
       long cpu = threads.getCurrentThreadCpuTime();
       long wall = System.nanoTime();
-      index.warm((to.toEpochDay() + 1) * Buckets.DAY - 1, VisitIndex.WARM_DAYS);
+      boolean filtered = !args[3].equals("-");
+      if (filtered) {
+        index.warm((to.toEpochDay() + 1) * Buckets.DAY - 1, VisitIndex.WARM_DAYS);
+      }
       double cpuSeconds = (threads.getCurrentThreadCpuTime() - cpu) / 1e9;
       double wallSeconds = (System.nanoTime() - wall) / 1e9;
       System.out.printf("read ahead: %d visits in %.1f s CPU, %.1f s wall, holding %d MB of heap%n", index.held(),
@@ -57,26 +66,37 @@ public final class ReportTimer {
             ? ReportQuery.Interval.values() : new ReportQuery.Interval[] {ReportQuery.Interval.DAY}) {
           StringBuilder row = new StringBuilder("| " + report.getKey()
               + (interval == ReportQuery.Interval.HOUR ? ", hourly" : ""));
-          for (String filter : new String[] {"", args[3]}) {
+          for (String filter : filtered ? new String[] {"", args[3]} : new String[] {""}) {
             ReportQuery q = new ReportQuery(1, from, to, interval, ReportFilter.parse(filter));
-            double[] cpuMs = new double[runs];
-            long allocated = 0;
-            for (int i = -10; i < runs; i++) {
-              long c = threads.getCurrentThreadCpuTime();
-              long a = threads.getCurrentThreadAllocatedBytes();
-              report.getValue().apply(q);
-              if (i >= 0) {
-                cpuMs[i] = (threads.getCurrentThreadCpuTime() - c) / 1e6;
-                allocated += threads.getCurrentThreadAllocatedBytes() - a;
-              }
-            }
-            Arrays.sort(cpuMs);
-            row.append(String.format(" | %.1f | %.1f | %d", cpuMs[runs / 2], cpuMs[Math.min(runs - 1, runs * 99 / 100)],
-                allocated / runs / 1024));
+            row.append(time(threads, runs, () -> report.getValue().apply(q)));
           }
+          row.append(filtered ? "" : " | - | - | -");
           System.out.println(row.append(" |"));
         }
       }
+      LegacyReports legacy = new LegacyReports(db, reports);
+      for (String[] report : LEGACY) {
+        System.out.println("| legacy " + report[0] + "/" + report[1]
+            + time(threads, runs, () -> legacy.report(1, report[0], report[1], from, to)) + " | - | - | - |");
+      }
     }
+  }
+
+  /** Runs {@code report} ten times to warm up, then {@code runs} times: " | p50 | p99 | KB allocated". */
+  private static String time(com.sun.management.ThreadMXBean threads, int runs, Runnable report) {
+    double[] cpuMs = new double[runs];
+    long allocated = 0;
+    for (int i = -10; i < runs; i++) {
+      long c = threads.getCurrentThreadCpuTime();
+      long a = threads.getCurrentThreadAllocatedBytes();
+      report.run();
+      if (i >= 0) {
+        cpuMs[i] = (threads.getCurrentThreadCpuTime() - c) / 1e6;
+        allocated += threads.getCurrentThreadAllocatedBytes() - a;
+      }
+    }
+    Arrays.sort(cpuMs);
+    return String.format(" | %.1f | %.1f | %d", cpuMs[runs / 2], cpuMs[Math.min(runs - 1, runs * 99 / 100)],
+        allocated / runs / 1024);
   }
 }
