@@ -1,22 +1,21 @@
 package io.spoor.report;
 
-import io.spoor.InvalidInputException;
 import io.spoor.store.Database;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.time.temporal.TemporalAdjusters;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.TreeMap;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.PriorityQueue;
 
 /**
  * HubSpot's legacy analytics reports, {@code /analytics/v2/reports/{breakdown_by}/{time_period}},
  * in HubSpot's shape and field names, for the {@code totals}, {@code sources} and {@code pages}
  * breakdowns. Visitors are estimated from the daily buckets' sketches: a {@code total} period
  * counts each visitor once, daily ones per day; weekly and monthly periods add up their days'
- * visitors.
+ * visitors. Each period's breakdowns are summed by value code in flat arrays ({@link Sums}) and
+ * only the page asked for is sorted out of them and built into rows.
  */
 public final class LegacyReports {
   private final Database db;
@@ -28,88 +27,81 @@ public final class LegacyReports {
     this.rollups = reports.rollups();
   }
 
-  enum Period {
-    TOTAL, DAILY, WEEKLY, MONTHLY;
-
-    LocalDate key(LocalDate day, LocalDate start) {
-      return switch (this) {
-        case TOTAL -> start;
-        case DAILY -> day;
-        case WEEKLY -> day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-        case MONTHLY -> day.withDayOfMonth(1);
-      };
-    }
-
-    static Period of(String name) {
-      return switch (name) {
-        case "total" -> TOTAL;
-        case "daily" -> DAILY;
-        case "weekly" -> WEEKLY;
-        case "monthly" -> MONTHLY;
-        default -> throw new InvalidInputException("time_period is total, daily, weekly or monthly");
-      };
-    }
-  }
-
-  JsonObject report(long portalId, String breakdown, String timePeriod, LocalDate start, LocalDate end) {
-    Period period = Period.of(timePeriod);
-    ReportQuery q = new ReportQuery(portalId, start, end, ReportQuery.Interval.DAY, ReportFilter.NONE);
-    Dimension dim = switch (breakdown) {
-      case "totals" -> Dimension.ALL;
-      case "sources" -> Dimension.SOURCE;
-      case "pages" -> Dimension.PAGE;
-      default -> throw new InvalidInputException("breakdown_by is totals, sources or pages");
-    };
+  JsonObject report(LegacyQuery q) {
+    Dimension dim = q.dimension();
+    ReportQuery range = new ReportQuery(q.portalId(), q.start(), q.end(), ReportQuery.Interval.DAY,
+        ReportFilter.NONE);
+    LegacyFields fields = LegacyFields.of(q.breakdown().dim);
     return db.read(() -> {
-      Map<LocalDate, Map<String, Counts>> byPeriod = new TreeMap<>();
-      rollups.sum(q, dim, period != Period.TOTAL).forEach((raw, days) -> days.forEach((p, counts) -> {
-        if (period != Period.TOTAL && p == Figures.WHOLE) {
-          return;
-        }
-        String value = dim == Dimension.ALL ? "totals" : raw;
-        Counts c = dim == Dimension.PAGE ? counts.withVisitors(0) : counts;
-        LocalDate day = period == Period.TOTAL ? start : LocalDate.ofEpochDay(p);
-        byPeriod.computeIfAbsent(period.key(day, start), k -> new HashMap<>()).merge(value, c, Counts::plus);
-      }));
-      if (period != Period.TOTAL) {
+      RollupFigures.Periods periods = rollups.periods(range, dim, q.period()::key,
+          q.period() == LegacyQuery.Period.TOTAL);
+      List<String> shown = new ArrayList<>(periods.values().size());
+      periods.values().forEach(v -> shown.add(q.shown(v)));
+      if (q.period() != LegacyQuery.Period.TOTAL) {
         JsonObject out = new JsonObject();
-        byPeriod.forEach((key, values) -> out.put(key.toString(), breakdowns(values, dim)));
+        for (int p = 0; p < periods.keys().length; p++) {
+          Sums sums = periods.sums()[p];
+          if (sums.any()) {
+            out.put(LocalDate.ofEpochDay(periods.keys()[p]).toString(), page(sums, shown, fields, q).rows());
+          }
+        }
         return out;
       }
-      Map<String, Counts> values = byPeriod.getOrDefault(start, Map.of());
-      Counts sum = values.values().stream().reduce(Counts::plus).orElse(Counts.ZERO);
-      JsonArray list = breakdowns(values, dim);
-      return new JsonObject().put("offset", 0).put("total", list.size()).put("totals", fields(sum, dim))
-          .put("breakdowns", list);
+      Sums sums = periods.keys().length == 0 ? new Sums(0, false, false) : periods.sums()[0];
+      Page page = page(sums, shown, fields, q);
+      Sums totals = new Sums(1, Figures.countsVisitors(dim), false);
+      for (int code = 0; code < sums.codes(); code++) {
+        if (sums.has(code) && shown.get(code) != null) {
+          totals.addFrom(sums, code, 0);
+        }
+      }
+      return new JsonObject().put("offset", q.offset() + page.rows().size()).put("total", page.total())
+          .put("totals", fields.row(totals, 0)).put("breakdowns", page.rows());
     });
   }
 
-  private static JsonArray breakdowns(Map<String, Counts> values, Dimension dim) {
-    JsonArray list = new JsonArray();
-    Reports.sorted(values, dim == Dimension.PAGE ? Counts::pageViews : Counts::sessions)
-        .forEach(e -> list.add(fields(e.getValue(), dim).put("breakdown", e.getKey())));
-    return list;
+  /** A period's rows from {@code offset}, and how many breakdowns it has in all. */
+  private record Page(JsonArray rows, int total) {
   }
 
-  /** HubSpot's names: visits are sessions, rawViews page views, contacts new contacts; rates in percent. */
-  private static JsonObject fields(Counts c, Dimension dim) {
-    JsonObject f = new JsonObject().put("rawViews", c.pageViews());
-    if (dim == Dimension.PAGE) {
-      return f.put("entrances", c.entrances()).put("exits", c.exits())
-          .put("bounceRate", percent(c.bounces(), c.entrances())).put("exitsPerPageview", ratio(c.exits(), c.pageViews()));
+  /**
+   * The period's breakdowns the request shows, in its order (ties by name), from {@code offset}:
+   * the best {@code offset + limit} kept in a heap, so only they are sorted and built into rows.
+   */
+  private static Page page(Sums sums, List<String> shown, LegacyFields fields, LegacyQuery q) {
+    LegacyFields.Value by = fields.sortedBy(q.sort()).value();
+    double[] keys = new double[sums.codes()];
+    int total = 0;
+    for (int code = 0; code < sums.codes(); code++) {
+      if (sums.has(code) && shown.get(code) != null) {
+        keys[code] = by.of(sums, code);
+        total++;
+      }
     }
-    return f.put("visits", c.sessions()).put("visitors", c.visitors()).put("contacts", c.newContacts())
-        .put("bounces", c.bounces()).put("bounceRate", percent(c.bounces(), c.sessions()))
-        .put("timePerSession", c.sessions() == 0 ? 0.0 : c.durationMs() / 1000.0 / c.sessions())
-        .put("pageviewsPerSession", ratio(c.pageViews(), c.sessions()))
-        .put("contactsPerPageview", ratio(c.newContacts(), c.pageViews()));
-  }
-
-  private static double percent(long part, long whole) {
-    return whole == 0 ? 0.0 : 100.0 * part / whole;
-  }
-
-  private static double ratio(long part, long whole) {
-    return whole == 0 ? 0.0 : (double) part / whole;
+    Comparator<Integer> order = (a, b) -> {
+      int c = q.ascending() ? Double.compare(keys[a], keys[b]) : Double.compare(keys[b], keys[a]);
+      return c != 0 ? c : shown.get(a).compareTo(shown.get(b));
+    };
+    long wanted = Math.min(total, (long) q.offset() + q.limit());
+    JsonArray rows = new JsonArray();
+    if (q.offset() >= wanted) {
+      return new Page(rows, total);
+    }
+    PriorityQueue<Integer> worstFirst = new PriorityQueue<>((int) wanted + 1, order.reversed());
+    for (int code = 0; code < sums.codes(); code++) {
+      if (sums.has(code) && shown.get(code) != null
+          && (worstFirst.size() < wanted || order.compare(code, worstFirst.peek()) < 0)) {
+        worstFirst.add(code);
+        if (worstFirst.size() > wanted) {
+          worstFirst.poll();
+        }
+      }
+    }
+    List<Integer> best = new ArrayList<>(worstFirst);
+    best.sort(order);
+    for (int code : best.subList(q.offset(), best.size())) {
+      rows.add(fields.row(sums, code).put("breakdown", shown.get(code)));
+    }
+    return new Page(rows, total);
   }
 }

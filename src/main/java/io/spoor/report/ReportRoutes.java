@@ -5,19 +5,22 @@ import io.spoor.http.Http;
 import io.spoor.http.Routes;
 import io.spoor.http.Scope;
 import io.vertx.core.Handler;
+import io.vertx.core.MultiMap;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.ToLongFunction;
 
 /**
  * {@code GET /api/v1/reports/{overview|sources|pages|devices|events}?from&to&interval&filter} and
- * HubSpot's {@code GET /analytics/v2/reports/{breakdown_by}/{time_period}?start&end}, both with
+ * HubSpot's {@code GET /analytics/v2/reports/{breakdown_by}/{time_period}?start&end&limit&offset&sort&sortDir&f
+ * &exclude&d1}, both with
  * the {@code business-intelligence} scope; and the same five for the dashboard at
  * {@code GET /dashboard/api/reports/{name}?hubId&from&to&interval&filter}, behind the dashboard's
  * session check.
@@ -51,11 +54,28 @@ public final class ReportRoutes implements Routes {
         .handler(ctx -> http.respond(ctx, () -> report.apply(query(ctx, dashboardPortal.applyAsLong(ctx))),
             (c, body) -> Http.json(c, 200, body))));
     router.get("/analytics/v2/reports/:breakdown/:period").handler(http.requires(Scope.BUSINESS_INTELLIGENCE))
-        .handler(ctx -> http.respond(ctx, () -> legacy.report(Http.principal(ctx).portalId(),
-            ctx.pathParam("breakdown"), ctx.pathParam("period"),
-            ReportQuery.date("start", ctx.request().getParam("start"), DateTimeFormatter.BASIC_ISO_DATE),
-            ReportQuery.date("end", ctx.request().getParam("end"), DateTimeFormatter.BASIC_ISO_DATE)),
+        .handler(ctx -> http.respond(ctx, () -> legacy.report(legacyQuery(ctx, Http.principal(ctx).portalId())),
             (c, body) -> Http.json(c, 200, body)));
+  }
+
+  /**
+   * The legacy report a request asks for: the path's breakdown and period, {@code start} and
+   * {@code end} (YYYYMMDD), and the HubSpot parameters Spoor honours; those it does not (a saved
+   * view, a second drill-down level) are refused rather than ignored.
+   */
+  static LegacyQuery legacyQuery(RoutingContext ctx, long portalId) {
+    MultiMap params = ctx.request().params();
+    for (String refused : List.of("d2", "filterId")) {
+      if (params.contains(refused)) {
+        throw new InvalidInputException(refused + " is not supported: Spoor keeps no saved views and one drill-down "
+            + "level (d1, sources only)");
+      }
+    }
+    return LegacyQuery.parse(portalId, ctx.pathParam("breakdown"), ctx.pathParam("period"),
+        ReportQuery.date("start", params.get("start"), DateTimeFormatter.BASIC_ISO_DATE),
+        ReportQuery.date("end", params.get("end"), DateTimeFormatter.BASIC_ISO_DATE), params.get("limit"),
+        params.get("offset"), params.get("sort"), params.get("sortDir"), params.getAll("f"), params.getAll("exclude"),
+        params.get("d1"));
   }
 
   /** The reports by the name they are asked for by, in the order they are listed. */

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -76,8 +77,10 @@ public final class ReportTimer {
       }
       LegacyReports legacy = new LegacyReports(db, reports);
       for (String[] report : LEGACY) {
-        System.out.println("| legacy " + report[0] + "/" + report[1]
-            + time(threads, runs, () -> legacy.report(1, report[0], report[1], from, to)) + " | - | - | - |");
+        LegacyQuery q = LegacyQuery.parse(1, report[0], report[1], from, to, null, null, null, null, List.of(),
+            List.of(), null);
+        System.out.println("| legacy " + report[0] + "/" + report[1] + time(threads, runs, () -> legacy.report(q))
+            + " | - | - | - |");
       }
     }
   }

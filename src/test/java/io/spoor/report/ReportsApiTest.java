@@ -268,6 +268,101 @@ class ReportsApiTest extends SpoorPerClass {
     assertEquals(2, views);
   }
 
+  static String legacyRange() {
+    return "start=" + range.substring(5, 15).replace("-", "") + "&end=" + day.toString().replace("-", "");
+  }
+
+  /** A page's row of each period of a legacy daily report, added up over the days. */
+  static long summed(JsonObject periods, String page, String field) {
+    return periods.fieldNames().stream().flatMap(d -> periods.getJsonArray(d).stream()).map(JsonObject.class::cast)
+        .filter(r -> r.getString("breakdown").equals(page)).mapToLong(r -> r.getLong(field)).sum();
+  }
+
+  @Test
+  void theLegacyPagesDailyCountEachPagesViewsEntrancesAndExitsSent() {
+    JsonObject daily = get("/analytics/v2/reports/pages/daily?" + legacyRange());
+    assertTrue(daily.fieldNames().stream().allMatch(d -> !LocalDate.parse(d).isAfter(day)
+        && !LocalDate.parse(d).isBefore(LocalDate.parse(range.substring(5, 15)))), daily.encode());
+    assertEquals(2, summed(daily, "/pricing", "rawViews"));
+    assertEquals(2, summed(daily, "/pricing", "entrances"));
+    assertEquals(1, summed(daily, "/pricing", "exits"), "the Google visit went on to /docs");
+    assertEquals(1, summed(daily, "/docs", "rawViews"));
+    assertEquals(0, summed(daily, "/docs", "entrances"));
+    assertEquals(1, summed(daily, "/docs", "exits"));
+    assertEquals(1, summed(daily, "/", "rawViews"));
+    assertEquals(1, summed(daily, "/", "entrances"));
+    JsonObject weekly = get("/analytics/v2/reports/pages/weekly?" + legacyRange());
+    assertEquals(2, summed(weekly, "/pricing", "rawViews"));
+    assertTrue(weekly.fieldNames().stream().allMatch(w -> LocalDate.parse(w).getDayOfWeek().getValue() == 1),
+        "weeks are keyed by their Monday: " + weekly.encode());
+  }
+
+  @Test
+  void theLegacySourcesDrillDownIntoOneSourceWithD1() {
+    JsonObject organic = row(get("/api/v1/reports/sources?" + range).getJsonArray("results"), "source",
+        "ORGANIC_SEARCH");
+    String drill = organic.getJsonArray("drillDowns").getJsonObject(0).getString("value");
+    JsonObject drilled = get("/analytics/v2/reports/sources/total?" + legacyRange() + "&d1=ORGANIC_SEARCH");
+    assertEquals(1, drilled.getLong("total"), drilled.encode());
+    assertEquals(1, row(drilled.getJsonArray("breakdowns"), "breakdown", drill).getLong("visits"));
+    assertEquals(2, drilled.getJsonObject("totals").getLong("rawViews"));
+  }
+
+  @Test
+  void theLegacyReportsPageSortAndPickTheirBreakdowns() {
+    SpoorClient portal = server.newPortal(21, Scope.all());
+    long start = System.currentTimeMillis() - 60_000;
+    int[] views = {4, 3, 2, 1, 1};
+    for (int p = 0; p < views.length; p++) {
+      for (int v = 0; v < views[p]; v++) {
+        ReportRollupsTest.pageView(portal, 21, ReportRollupsTest.utk((char) ('1' + p)), start,
+            "https://example.com/p" + (p + 1), "", CHROME_LINUX);
+      }
+    }
+    String pages = "/analytics/v2/reports/pages/total?start=" + ReportRollupsTest.day(start).toString().replace("-", "")
+        + "&end=" + ReportRollupsTest.day(System.currentTimeMillis()).toString().replace("-", "");
+    JsonObject first = ReportRollupsTest.get(portal, pages + "&limit=2");
+    assertEquals(java.util.List.of("/p1", "/p2"), breakdowns(first));
+    assertEquals(5, first.getLong("total"));
+    assertEquals(2, first.getLong("offset"), "where the next page starts");
+    JsonObject second = ReportRollupsTest.get(portal, pages + "&limit=2&offset=2");
+    assertEquals(java.util.List.of("/p3", "/p4"), breakdowns(second));
+    assertEquals(4, second.getLong("offset"));
+    assertEquals(java.util.List.of("/p5"), breakdowns(ReportRollupsTest.get(portal, pages + "&limit=2&offset=4")));
+    JsonObject past = ReportRollupsTest.get(portal, pages + "&offset=10");
+    assertEquals(0, past.getJsonArray("breakdowns").size());
+    assertEquals(5, past.getLong("total"));
+    assertEquals(java.util.List.of("/p4", "/p5", "/p3"),
+        breakdowns(ReportRollupsTest.get(portal, pages + "&limit=3&sortDir=asc&sort=rawViews")), "ties by name");
+    JsonObject picked = ReportRollupsTest.get(portal, pages + "&f=/p4&f=/p2");
+    assertEquals(java.util.List.of("/p2", "/p4"), breakdowns(picked));
+    assertEquals(4, picked.getJsonObject("totals").getLong("rawViews"));
+    JsonObject excluded = ReportRollupsTest.get(portal, pages + "&exclude=/p1");
+    assertEquals(4, excluded.getLong("total"));
+    assertEquals("/p2", breakdowns(excluded).get(0));
+    JsonObject daily = ReportRollupsTest.get(portal, pages.replace("/total?", "/daily?") + "&limit=1");
+    assertTrue(daily.fieldNames().stream().allMatch(d -> daily.getJsonArray(d).size() == 1), daily.encode());
+  }
+
+  static java.util.List<String> breakdowns(JsonObject report) {
+    return report.getJsonArray("breakdowns").stream().map(r -> ((JsonObject) r).getString("breakdown")).toList();
+  }
+
+  @Test
+  void badLegacyParametersAreABadRequestThatNamesThem() {
+    Map<String, String> bad = Map.of("limit=0", "limit", "limit=1001", "limit", "limit=ten", "limit",
+        "offset=-1", "offset", "sortDir=up", "sortDir", "sort=colour", "sort", "d1=ORGANIC_SEARCH", "d1",
+        "d2=google", "d2", "filterId=7", "filterId");
+    bad.forEach((query, name) -> {
+      SpoorClient.Answer answer = client.get("/analytics/v2/reports/pages/total?" + legacyRange() + "&" + query);
+      assertEquals(400, answer.status(), query + ": " + answer.body());
+      assertEquals("VALIDATION_ERROR", answer.json().getString("category"), answer.body());
+      assertTrue(answer.json().getString("message").startsWith(name), answer.body());
+    });
+    SpoorClient.Answer backwards = client.get("/analytics/v2/reports/pages/total?start=20261102&end=20261101");
+    assertEquals(400, backwards.status());
+  }
+
   @Test
   void theReportsNeedTheBusinessIntelligenceScope() {
     SpoorClient other = server.scoped(Set.of(Scope.CONTACTS_READ));
