@@ -94,14 +94,18 @@ final class Sums {
     return code < present.length && present[code];
   }
 
-  /** Count {@code field} of value {@code code}; the visitors estimated from the merged sketch. */
+  /**
+   * Count {@code field} of value {@code code}; merged visitors are estimated from their sketch
+   * the first time they are read, so a period is read only once every bucket is added.
+   */
   long get(int code, int field) {
     if (field == VISITORS) {
       if (!countsVisitors) {
         return -1;
       }
-      if (merge) {
-        return sketches[code] == null ? 0 : sketches[code].estimate();
+      if (merge && sketches[code] != null) { // estimated once, when first read: nothing is added after
+        counts[code * WIDTH + VISITORS] = sketches[code].estimate();
+        sketches[code] = null;
       }
     }
     return counts[code * WIDTH + field];
