@@ -10,18 +10,18 @@ import java.util.Arrays;
  * day's estimate added up; dimensions that do not count visitors keep neither.
  */
 final class Sums {
-  /** The counts a value keeps: the nine rollup columns, then the visitors. */
-  static final int WIDTH = 10;
-  static final int PAGE_VIEWS = 0;
-  static final int SESSIONS = 1;
-  static final int ENTRANCES = 2;
-  static final int EXITS = 3;
-  static final int BOUNCES = 4;
-  static final int DURATION_MS = 5;
-  static final int NEW_CONTACTS = 6;
-  static final int COMPLETIONS = 7;
-  static final int REVENUE_MICROS = 8;
-  static final int VISITORS = 9;
+  /** A value's counts: the rollup tables' nine columns in {@link Buckets}' order, then the visitors. */
+  static final int WIDTH = Buckets.COUNTS + 1;
+  static final int PAGE_VIEWS = Buckets.PAGE_VIEWS;
+  static final int SESSIONS = Buckets.SESSIONS;
+  static final int ENTRANCES = Buckets.ENTRANCES;
+  static final int EXITS = Buckets.EXITS;
+  static final int BOUNCES = Buckets.BOUNCES;
+  static final int DURATION_MS = Buckets.DURATION;
+  static final int NEW_CONTACTS = Buckets.NEW_CONTACTS;
+  static final int COMPLETIONS = Buckets.COMPLETIONS;
+  static final int REVENUE_MICROS = Buckets.REVENUE;
+  static final int VISITORS = Buckets.COUNTS;
   private final boolean countsVisitors;
   private final boolean merge;
   private long[] counts;
