@@ -1,8 +1,10 @@
 package io.spoor.report;
 
 import io.spoor.InvalidInputException;
+import io.spoor.TooLargeException;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 import java.util.Set;
@@ -21,6 +23,8 @@ record LegacyQuery(long portalId, Breakdown breakdown, Period period, LocalDate 
   static final int DEFAULT_LIMIT = 100;
   /** The largest page of breakdowns one request may ask for. */
   static final int MAX_LIMIT = 1_000;
+  /** HubSpot's bound on the periods of a daily, weekly or monthly report. */
+  static final int MAX_PERIODS = 500;
 
   enum Breakdown {
     TOTALS(Dimension.ALL), SOURCES(Dimension.SOURCE), PAGES(Dimension.PAGE);
@@ -54,6 +58,16 @@ record LegacyQuery(long portalId, Breakdown breakdown, Period period, LocalDate 
       };
     }
 
+    /** How many periods the days {@code start} to {@code end} fall in. */
+    long count(LocalDate start, LocalDate end) {
+      return switch (this) {
+        case TOTAL -> 1;
+        case DAILY -> ChronoUnit.DAYS.between(start, end) + 1;
+        case WEEKLY -> (key(end.toEpochDay()) - key(start.toEpochDay())) / 7 + 1;
+        case MONTHLY -> ChronoUnit.MONTHS.between(start.withDayOfMonth(1), end.withDayOfMonth(1)) + 1;
+      };
+    }
+
     static Period of(String name) {
       return switch (name) {
         case "total" -> TOTAL;
@@ -68,6 +82,11 @@ record LegacyQuery(long portalId, Breakdown breakdown, Period period, LocalDate 
   LegacyQuery {
     if (end.isBefore(start)) {
       throw new InvalidInputException("end is before start");
+    }
+    long periods = period.count(start, end);
+    if (periods > MAX_PERIODS) {
+      throw new TooLargeException("RESULT_POINT_LIMIT_EXCEEDED: a report has at most " + MAX_PERIODS
+          + " periods (" + periods + " asked for); narrow start and end, or ask for longer periods");
     }
     if (limit < 1 || limit > MAX_LIMIT) {
       throw new InvalidInputException("limit is from 1 to " + MAX_LIMIT + " (" + limit + ")");

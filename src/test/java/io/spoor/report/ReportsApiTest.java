@@ -361,6 +361,10 @@ class ReportsApiTest extends SpoorPerClass {
     });
     SpoorClient.Answer backwards = client.get("/analytics/v2/reports/pages/total?start=20261102&end=20261101");
     assertEquals(400, backwards.status());
+    SpoorClient.Answer points = client.get("/analytics/v2/reports/pages/daily?start=20250101&end=20260520");
+    assertEquals(413, points.status(), points.body());
+    assertTrue(points.json().getString("message").startsWith("RESULT_POINT_LIMIT_EXCEEDED"), points.body());
+    assertEquals(200, client.get("/analytics/v2/reports/pages/monthly?start=20250101&end=20260520").status());
   }
 
   @Test
