@@ -1,8 +1,6 @@
 package io.spoor.report;
 
 import io.spoor.store.Database;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -14,8 +12,8 @@ import java.util.PriorityQueue;
  * in HubSpot's shape and field names, for the {@code totals}, {@code sources} and {@code pages}
  * breakdowns. Visitors are estimated from the daily buckets' sketches: a {@code total} period
  * counts each visitor once, daily ones per day; weekly and monthly periods add up their days'
- * visitors. Each period's breakdowns are summed by value code in flat arrays ({@link Sums}) and
- * only the page asked for is sorted out of them and built into rows.
+ * visitors. Each period's breakdowns are summed by value code in flat arrays ({@link Sums}), only
+ * the page asked for is sorted out of them, and its rows are written as JSON text straight away.
  */
 public final class LegacyReports {
   private final Database db;
@@ -27,7 +25,8 @@ public final class LegacyReports {
     this.rollups = reports.rollups();
   }
 
-  JsonObject report(LegacyQuery q) {
+  /** The report as JSON text, in HubSpot's shape. */
+  String report(LegacyQuery q) {
     Dimension dim = q.dimension();
     ReportQuery range = new ReportQuery(q.portalId(), q.start(), q.end(), ReportQuery.Interval.DAY,
         ReportFilter.NONE);
@@ -37,38 +36,47 @@ public final class LegacyReports {
           q.period() == LegacyQuery.Period.TOTAL);
       List<String> shown = new ArrayList<>(periods.values().size());
       periods.values().forEach(v -> shown.add(q.shown(v)));
+      StringBuilder out = new StringBuilder(4096).append('{');
       if (q.period() != LegacyQuery.Period.TOTAL) {
-        JsonObject out = new JsonObject();
         for (int p = 0; p < periods.keys().length; p++) {
           Sums sums = periods.sums()[p];
           if (sums.any()) {
-            out.put(LocalDate.ofEpochDay(periods.keys()[p]).toString(), page(sums, shown, fields, q).rows());
+            out.append('"').append(LocalDate.ofEpochDay(periods.keys()[p])).append("\":");
+            page(out, sums, shown, fields, q);
+            out.append(',');
           }
         }
-        return out;
+        return close(out);
       }
       Sums sums = periods.keys().length == 0 ? new Sums(0, false, false) : periods.sums()[0];
-      Page page = page(sums, shown, fields, q);
       Sums totals = new Sums(1, Figures.countsVisitors(dim), false);
       for (int code = 0; code < sums.codes(); code++) {
         if (sums.has(code) && shown.get(code) != null) {
           totals.addFrom(sums, code, 0);
         }
       }
-      return new JsonObject().put("offset", q.offset() + page.rows().size()).put("total", page.total())
-          .put("totals", fields.row(totals, 0)).put("breakdowns", page.rows());
+      StringBuilder rows = new StringBuilder(4096);
+      int[] counted = page(rows, sums, shown, fields, q);
+      out.append("\"offset\":").append(q.offset() + counted[0]).append(",\"total\":").append(counted[1])
+          .append(",\"totals\":");
+      fields.write(out, totals, 0, null);
+      return out.append(",\"breakdowns\":").append(rows).append('}').toString();
     });
   }
 
-  /** A period's rows from {@code offset}, and how many breakdowns it has in all. */
-  private record Page(JsonArray rows, int total) {
+  private static String close(StringBuilder out) {
+    if (out.charAt(out.length() - 1) == ',') {
+      out.setLength(out.length() - 1);
+    }
+    return out.append('}').toString();
   }
 
   /**
-   * The period's breakdowns the request shows, in its order (ties by name), from {@code offset}:
-   * the best {@code offset + limit} kept in a heap, so only they are sorted and built into rows.
+   * Writes the period's breakdowns the request shows as a JSON array, in its order (ties by
+   * name), from {@code offset}: the best {@code offset + limit} kept in a heap, so only they are
+   * sorted and written. Returns the rows written and how many breakdowns the period has in all.
    */
-  private static Page page(Sums sums, List<String> shown, LegacyFields fields, LegacyQuery q) {
+  private static int[] page(StringBuilder out, Sums sums, List<String> shown, LegacyFields fields, LegacyQuery q) {
     LegacyFields.Value by = fields.sortedBy(q.sort()).value();
     double[] keys = new double[sums.codes()];
     int total = 0;
@@ -83,9 +91,10 @@ public final class LegacyReports {
       return c != 0 ? c : shown.get(a).compareTo(shown.get(b));
     };
     long wanted = Math.min(total, (long) q.offset() + q.limit());
-    JsonArray rows = new JsonArray();
+    out.append('[');
     if (q.offset() >= wanted) {
-      return new Page(rows, total);
+      out.append(']');
+      return new int[] {0, total};
     }
     PriorityQueue<Integer> worstFirst = new PriorityQueue<>((int) wanted + 1, order.reversed());
     for (int code = 0; code < sums.codes(); code++) {
@@ -99,9 +108,13 @@ public final class LegacyReports {
     }
     List<Integer> best = new ArrayList<>(worstFirst);
     best.sort(order);
-    for (int code : best.subList(q.offset(), best.size())) {
-      rows.add(fields.row(sums, code).put("breakdown", shown.get(code)));
+    List<Integer> rows = best.subList(q.offset(), best.size());
+    for (int code : rows) {
+      fields.write(out, sums, code, shown.get(code));
+      out.append(',');
     }
-    return new Page(rows, total);
+    out.setLength(out.length() - 1);
+    out.append(']');
+    return new int[] {rows.size(), total};
   }
 }
