@@ -105,21 +105,19 @@ final class RollupFigures implements Figures {
   private static Periods group(List<Day> read, Map<String, Integer> codes, List<String> values, LongUnaryOperator key,
       boolean mergeVisitors, Dimension dim) {
     boolean visitors = Figures.countsVisitors(dim);
+    java.util.function.Function<String, Integer> code = value -> {
+      values.add(value);
+      return values.size() - 1;
+    };
     TreeMap<Long, Sums> periods = new TreeMap<>();
     for (Day day : read) {
       DayRows rows = day.rows();
       Sums sums = periods.computeIfAbsent(key.applyAsLong(day.day()),
           p -> new Sums(Math.max(codes.size(), rows.values().length), visitors, mergeVisitors));
       for (int i = 0; i < rows.values().length; i++) {
-        String value = rows.values()[i];
-        Integer code = codes.get(value);
-        if (code == null) {
-          code = values.size();
-          codes.put(value, code);
-          values.add(value);
-        }
         byte[] sketch = rows.sketches()[i];
-        sums.add(code, rows.counts(), i, sketch, sketch == null || mergeVisitors ? 0 : rows.estimate(i));
+        sums.add(codes.computeIfAbsent(rows.values()[i], code), rows.counts(), i, sketch,
+            sketch == null || mergeVisitors ? 0 : rows.estimate(i));
       }
     }
     long[] keys = new long[periods.size()];
