@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.function.LongUnaryOperator;
 
 /**
@@ -17,6 +18,8 @@ import java.util.function.LongUnaryOperator;
  * Visitors are the merged sketches of the buckets summed, so a visitor seen on many days counts
  * once. A day's buckets of one dimension, once read, are kept in memory (at most
  * {@code cacheBytes}) and read again only when the day's version ({@code report_day_change}) moved.
+ * Days are summed by value code into flat arrays ({@link Sums}), a period at a time, so a daily
+ * series of thousands of pages costs no map entry or tally per page and day.
  */
 final class RollupFigures implements Figures {
   private static final String COUNTS = "page_views, sessions, entrances, exits, bounces, duration_ms, new_contacts, "
@@ -41,7 +44,10 @@ final class RollupFigures implements Figures {
       return bytes;
     }
 
-    /** Row {@code i}'s visitors estimated from its sketch alone, worked out once. */
+    /**
+     * Row {@code i}'s visitors estimated from its sketch alone, worked out when first asked for
+     * (two readers racing both work out the same figure).
+     */
     long estimate(int i) {
       if (estimates[i] < 0) {
         Hll one = new Hll();
@@ -105,7 +111,7 @@ final class RollupFigures implements Figures {
   private static Periods group(List<Day> read, Map<String, Integer> codes, List<String> values, LongUnaryOperator key,
       boolean mergeVisitors, Dimension dim) {
     boolean visitors = Figures.countsVisitors(dim);
-    java.util.function.Function<String, Integer> code = value -> {
+    Function<String, Integer> code = value -> {
       values.add(value);
       return values.size() - 1;
     };
