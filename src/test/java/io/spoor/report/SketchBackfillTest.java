@@ -56,7 +56,7 @@ class SketchBackfillTest {
   @BeforeEach
   void writeAStoreBeforeSketches() {
     if (getClass().isAnnotationPresent(OnPostgres.class) || RunningSpoor.allOnPostgres()) {
-      postgres = Optional.of(PostgresServer.shared().newDatabase());
+      postgres = Optional.of(PostgresServer.shared().newEmptyDatabase());
       dialect = new PostgresDialect(postgres.get(), 4);
     } else {
       try {
