@@ -5,6 +5,8 @@ import io.spoor.ops.Metrics;
 import io.spoor.store.Database;
 import io.spoor.store.JdbcBatch;
 import io.spoor.store.StoreException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -109,6 +111,8 @@ public final class SketchBackfill implements AutoCloseable {
   /** Fills every day that needs it, newest first, on this thread; the days filled. */
   long run() {
     long startedNs = System.nanoTime();
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    long startedCpuNs = threads.getCurrentThreadCpuTime();
     List<Day> days = pending();
     if (days.isEmpty()) {
       return 0;
@@ -145,8 +149,9 @@ public final class SketchBackfill implements AutoCloseable {
         return filled;
       }
     }
-    LOG.info("visitor sketches filled: {} days, {} visits read, in {} s", filled, visits,
-        TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - startedNs));
+    LOG.info("visitor sketches filled: {} days, {} visits read, in {} s ({} s of this thread's CPU)", filled, visits,
+        TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - startedNs),
+        String.format(java.util.Locale.ROOT, "%.1f", (threads.getCurrentThreadCpuTime() - startedCpuNs) / 1e9));
     return filled;
   }
 
