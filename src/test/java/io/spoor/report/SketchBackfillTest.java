@@ -185,18 +185,27 @@ class SketchBackfillTest {
     for (int i = 0; i < 50; i++) {
       ingested.session(visit(VISITORS + i * 3, 0, 22), 1, true);
     }
+    RollupStore ingest = new RollupStore(db);
     db.inTransaction(() -> {
-      new RollupStore(db).addBuckets(ingested);
+      ingest.addBuckets(ingested);
       return null;
     });
     assertEstimate(50, visitors(reports, days(0, 0, ReportQuery.Interval.DAY)), "only what ingest wrote");
 
     new SketchBackfill(db, new Metrics()).run();
 
-    assertEstimate(distinct(0, 0, Dimension.ALL, "") + 50, visitors(reports, days(0, 0, ReportQuery.Interval.DAY)),
+    long union = distinct(0, 0, Dimension.ALL, "") + 50;
+    assertEstimate(union, visitors(reports, days(0, 0, ReportQuery.Interval.DAY)),
         "the day's visits and the ones ingest wrote");
-    assertEstimate(distinct(0, 0, Dimension.ALL, "") + 50, visitors(reports, days(0, 0, ReportQuery.Interval.HOUR)),
-        "the same from the hourly buckets");
+    assertEstimate(union, visitors(reports, days(0, 0, ReportQuery.Interval.HOUR)), "the same from the hourly buckets");
+    Buckets later = new Buckets();
+    later.session(visit(VISITORS + 1, 0, 23), 1, true);
+    db.inTransaction(() -> {
+      ingest.addBuckets(later);
+      return null;
+    });
+    assertEstimate(union + 1, visitors(reports, days(0, 0, ReportQuery.Interval.DAY)),
+        "the day's version moved: ingest merged into the filled sketch, not the one it kept in memory");
   }
 
   @Test
