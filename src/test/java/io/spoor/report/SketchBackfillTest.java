@@ -27,6 +27,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.jdbi.v3.core.Handle;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -229,6 +234,33 @@ class SketchBackfillTest {
     assertEquals(List.of(), second.pending(), "a bucket with visits none of which is kept got an empty sketch");
     assertEquals(0, second.run());
     assertEquals(versions, versions(db), "no day was read again");
+  }
+
+  @Test
+  void twoProcessesFillingAtOnceCountEveryVisitorOnce() throws Exception {
+    Database one = upgraded();
+    Database two = upgraded();
+    CountDownLatch go = new CountDownLatch(1);
+    ExecutorService processes = Executors.newFixedThreadPool(2);
+    try {
+      List<Future<Long>> filled = new ArrayList<>();
+      for (Database db : List.of(one, two)) {
+        SketchBackfill backfill = new SketchBackfill(db, new Metrics());
+        filled.add(processes.submit(() -> {
+          go.await();
+          return backfill.run();
+        }));
+      }
+      go.countDown();
+
+      long days = filled.get(0).get(60, TimeUnit.SECONDS) + filled.get(1).get(60, TimeUnit.SECONDS);
+      assertTrue(days >= DAYS && days <= 2 * DAYS, days + " days filled");
+    } finally {
+      processes.shutdownNow();
+    }
+    Reports reports = new Reports(one, new VisitIndex(one, 10_000), 64);
+    assertEstimate(VISITORS, visitors(reports, days(0, DAYS - 1, ReportQuery.Interval.DAY)), "the whole range");
+    assertEquals(List.of(), new SketchBackfill(two, new Metrics()).pending());
   }
 
   private static Map<Long, Long> versions(Database db) {
