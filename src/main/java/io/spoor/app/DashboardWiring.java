@@ -30,7 +30,8 @@ final class DashboardWiring {
         settings.get(Settings.REPORT_INDEX_WAIT_MS));
     visitIndex.warm(clock, VisitIndex.WARM_DAYS);
     metrics.gauge("spoor_report_index_still_reading_refused", "Filtered reports answered 503 since start because "
-        + "the index of visits was still reading their days past --report-index-wait-ms", visitIndex::stillReadingRefused);
+        + "the index of visits was still reading their days past --report-index-wait-ms",
+        visitIndex::stillReadingRefused);
     Reports reports = new Reports(db, visitIndex, settings.get(Settings.REPORT_CACHE_MB));
     return List.of(
         new DashboardRoutes(accounts, dashboardAuth, settings.get(Settings.SIGN_IN_FAILURES),

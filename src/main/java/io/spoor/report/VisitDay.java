@@ -191,7 +191,10 @@ final class VisitDay {
     version++;
   }
 
-  /** Adds or replaces a visit's completions from a {@code report_visit_event} row of {@link VisitReader#EVENT_COLUMNS}. */
+  /**
+   * Adds or replaces a visit's completions from a {@code report_visit_event}
+   * row of {@link VisitReader#EVENT_COLUMNS}.
+   */
   void completion(java.sql.ResultSet rs) throws java.sql.SQLException {
     int v = find(Hll.hash(rs.getString(1)), (int) (rs.getLong(2) - day * Buckets.DAY));
     if (v < 0) {

@@ -21,7 +21,8 @@ import java.util.Map;
  */
 final class VisitReader {
   /** The text columns after the visitor token, in the order of the codes they get. */
-  private static final String TEXTS = "entry_path, exit_path, source, source_data_1, source_data_2, device, browser, os";
+  private static final String TEXTS = "entry_path, exit_path, source, source_data_1, source_data_2, device, browser, "
+      + "os";
   private static final int[] TEXT_COLUMNS = {VisitDay.ENTRY, VisitDay.EXIT, VisitDay.SOURCE, VisitDay.SOURCE_DATA_1,
       VisitDay.SOURCE_DATA_2, VisitDay.DEVICE, VisitDay.BROWSER, VisitDay.OS};
   /** A visit's row: the figures at 2 to 5 (the start at 2), then the texts, one by one or joined. */

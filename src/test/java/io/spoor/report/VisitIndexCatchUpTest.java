@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -97,25 +96,15 @@ class VisitIndexCatchUpTest {
     batch("a", "d".repeat(32), visit, 1, now - 5_000);
     db.inTransaction(() -> db.handle().createUpdate("INSERT INTO report_day_change (portal_id, day, version) "
         + "VALUES (:p, :day, 1)").bind("p", PORTAL).bind("day", today).execute()); // what the read-ahead looks for
-    CountDownLatch read = new CountDownLatch(1);
-    CountDownLatch release = new CountDownLatch(1);
-    VisitIndex held = new VisitIndex(db, 10_000, false, VisitIndex.WAIT_MS, (portalId, day) -> {
-      if (day == today && Thread.currentThread().getName().equals("read-ahead")) {
-        read.countDown();
-        try {
-          release.await();
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-      }
-    });
+    VisitIndexReadingTest.HeldRead hook = new VisitIndexReadingTest.HeldRead(today);
+    VisitIndex held = new VisitIndex(db, 10_000, false, VisitIndex.WAIT_MS, hook);
     Thread ahead = new Thread(() -> held.warm(visit, 1), "read-ahead");
     ahead.start();
-    read.await();
+    hook.read.await();
 
     batch("a", "d".repeat(32), visit, 2, now);
     on(held, daysAgo + 1); // a report of the day before catches up past the change while today is not held yet
-    release.countDown();
+    hook.release.countDown();
     ahead.join();
 
     assertEquals(2, on(held, daysAgo).pageViews());

@@ -28,14 +28,22 @@ class VisitIndexReadingTest {
   private static final ReportQuery ALL_DAYS = new ReportQuery(1, FROM, TO, ReportQuery.Interval.DAY,
       ReportFilter.parse("device:desktop"));
 
-  /** Holds the read-ahead once it has read the last day, before the index holds it, until released. */
-  private static final class HeldRead implements VisitIndex.ReadHook {
+  /**
+   * Holds the read-ahead (a thread named "read-ahead") once it has read {@code day}, before the
+   * index holds it, until released.
+   */
+  static final class HeldRead implements VisitIndex.ReadHook {
     final CountDownLatch read = new CountDownLatch(1);
     final CountDownLatch release = new CountDownLatch(1);
+    private final long day;
+
+    HeldRead(long day) {
+      this.day = day;
+    }
 
     @Override
-    public void read(long portalId, long day) {
-      if (day == LAST && Thread.currentThread().getName().equals("read-ahead")) {
+    public void read(long portalId, long readDay) {
+      if (readDay == day && Thread.currentThread().getName().equals("read-ahead")) {
         read.countDown();
         try {
           release.await();
@@ -59,7 +67,7 @@ class VisitIndexReadingTest {
   @Test
   void aReportOfDaysNotReadYetAnswersWhileTheReadAheadIsStillReadingAnother(Database db) throws Exception {
     VisitIndexTest.seed(db, new Random(5), 600);
-    HeldRead held = new HeldRead();
+    HeldRead held = new HeldRead(LAST);
     VisitIndex index = new VisitIndex(db, 100_000, false, VisitIndex.WAIT_MS, held);
     Thread ahead = readAhead(index);
     held.read.await();
@@ -75,7 +83,7 @@ class VisitIndexReadingTest {
   @Test
   void aReportWaitingPastItsBoundForADayReadAheadIsToldHowManyDaysAreStillBeingRead(Database db) throws Exception {
     VisitIndexTest.seed(db, new Random(6), 600);
-    HeldRead held = new HeldRead();
+    HeldRead held = new HeldRead(LAST);
     VisitIndex index = new VisitIndex(db, 100_000, false, 0, held);
     Thread ahead = readAhead(index);
     held.read.await();
