@@ -87,7 +87,7 @@ class VisitIndexCatchUpTest {
   }
 
   @Test
-  @Timeout(120) // the read-ahead held for good would hang the test: fail instead
+  @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // a read-ahead held for good: fail
   void aVisitChangedAfterTheReadAheadReadItsDayAndBeforeTheDayIsHeldIsCountedWithItsLatestFigures()
       throws InterruptedException {
     long visit = now - 60_000;

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * read ahead is told how many days are still being read.
  */
 @ExtendWith(TempStore.class)
-@Timeout(120) // a report waiting on the read-ahead it should not wait for hangs: fail instead
+// a report waiting on a read-ahead it should not wait for would hang: fail instead
+@Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class VisitIndexReadingTest {
   private static final long LAST = TO.toEpochDay();
   private static final ReportQuery FIRST_DAY = new ReportQuery(1, FROM, FROM, ReportQuery.Interval.DAY,
