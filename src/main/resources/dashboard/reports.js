@@ -12,6 +12,8 @@ export { REPORTS, viewQuery, carried, rangeOf } from './report-filters.js';
 
 /** The shortest time between two reads of a live page's reports. */
 const LIVE_GAP_MS = 500;
+/** How long a report answered 503 (not ready yet) waits before it is asked for again. */
+const RETRY_MS = 2000;
 
 const PAGES = { Overview: overviewPage, Sources: sourcesPage, Pages: pagesPage, Devices: devicesPage, Events: eventsPage };
 
@@ -33,6 +35,7 @@ export function reportPage(section, portal) {
   let again = false;
   let started = 0;
   let waiting = null;
+  let retry = null;
   const load = async () => {
     if (loading) {
       again = true;
@@ -49,7 +52,15 @@ export function reportPage(section, portal) {
       body.dataset.loadedAt = String(Date.now());
       updated.textContent = 'Updated ' + new Date().toISOString().slice(11, 19) + ' UTC';
     } catch (e) {
-      body.replaceChildren(h('p', { class: 'error', role: 'alert' }, 'The report could not load: ' + e.message));
+      body.replaceChildren(h('p', { class: 'error', role: 'alert' }, 'The report could not load: ' + e.message
+        + (e.status === 503 ? ' (trying again…)' : '')));
+      // 503: not yet (the index of visits still reading its days after a start): asked again while shown
+      if (e.status === 503 && !retry) {
+        retry = setTimeout(() => {
+          retry = null;
+          if (body.isConnected) load();
+        }, RETRY_MS);
+      }
     } finally {
       loading = false;
       if (again) {

@@ -14,4 +14,9 @@ public abstract class UnavailableException extends SpoorException {
   protected UnavailableException(String message, Throwable cause) {
     super(message, cause);
   }
+
+  /** What the client is told; the message itself (logged) only where a subclass says it is fit to show. */
+  public String clientMessage() {
+    return "Spoor cannot take this request now; retry after a second";
+  }
 }

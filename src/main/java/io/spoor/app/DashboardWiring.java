@@ -26,8 +26,12 @@ final class DashboardWiring {
 
   static List<Routes> routes(Settings settings, Database db, Accounts accounts, DashboardAuth dashboardAuth,
       LiveUpdates liveUpdates, Metrics metrics, Clock clock) {
-    VisitIndex visitIndex = new VisitIndex(db, settings.get(Settings.REPORT_INDEX_VISITS));
+    VisitIndex visitIndex = new VisitIndex(db, settings.get(Settings.REPORT_INDEX_VISITS),
+        settings.get(Settings.REPORT_INDEX_WAIT_MS));
     visitIndex.warm(clock, VisitIndex.WARM_DAYS);
+    metrics.gauge("spoor_report_index_still_reading_refused", "Filtered reports answered 503 since start because "
+        + "the index of visits was still reading their days past --report-index-wait-ms",
+        visitIndex::stillReadingRefused);
     Reports reports = new Reports(db, visitIndex, settings.get(Settings.REPORT_CACHE_MB));
     return List.of(
         new DashboardRoutes(accounts, dashboardAuth, settings.get(Settings.SIGN_IN_FAILURES),

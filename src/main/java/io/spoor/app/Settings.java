@@ -147,6 +147,9 @@ public final class Settings {
       1024 * 1024, 0, Integer.MAX_VALUE, "Bytes of a refused upload's unread body read and dropped so its answer "
           + "reaches the client; past them the connection is closed");
 
+  public static final Setting<Integer> REPORT_INDEX_WAIT_MS = Setting.integer("report-index-wait-ms", 5_000, 0,
+      600_000, "Milliseconds a filtered report waits for its days to be read into the index of visits (after a start) "
+          + "before it is answered 503 with Retry-After");
   public static final List<Setting<?>> ALL = List.of(PORT, HOST, DATA, PORTAL_ID, PUBLIC_URL,
       BOOTSTRAP_TOKEN, QUEUE_CAPACITY, MAX_BATCH, MAX_BACKLOG, MAX_WAIT_MS, APPLY_INTERVAL_MS,
       REJECTIONS_KEPT, DYNAMIC_EVENT_DEFINITIONS_MAX, DYNAMIC_EVENT_DEFINITIONS_PER_MINUTE, NEW_CONTACTS_PER_MINUTE,
@@ -160,7 +163,8 @@ public final class Settings {
       FORWARD_LANES, STORE, STORE_POOL_SIZE, REPORT_INDEX_VISITS, REPORT_CACHE_MB,
       IMPORT_MAX_BYTES, IMPORT_MAX_ROWS, IMPORT_PROBLEMS_KEPT, SIGN_IN_SLOWDOWN_MS,
       LOG, ROLE, KAFKA_GROUP, KAFKA_SEND_TIMEOUT_MS,
-      CHANGE_POLL_MS, LIVE_POLL_MS, STORE_CONFLICT_RETRIES, REFUSED_UPLOAD_DRAIN_BYTES);
+      CHANGE_POLL_MS, LIVE_POLL_MS, STORE_CONFLICT_RETRIES, REFUSED_UPLOAD_DRAIN_BYTES,
+      REPORT_INDEX_WAIT_MS);
 
   private final Map<Setting<?>, Object> values;
 

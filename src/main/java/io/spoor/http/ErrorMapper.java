@@ -240,9 +240,8 @@ public final class ErrorMapper {
     if (failure instanceof RateLimitedException e) {
       return new ApiError(429, "RATE_LIMITS", e.getMessage(), Map.of(), new JsonArray());
     }
-    if (failure instanceof UnavailableException) {
-      return new ApiError(503, "SERVICE_UNAVAILABLE",
-          "Spoor cannot take this request now; retry after a second", Map.of(), new JsonArray());
+    if (failure instanceof UnavailableException e) {
+      return new ApiError(503, "SERVICE_UNAVAILABLE", e.clientMessage(), Map.of(), new JsonArray());
     }
     return new ApiError(500, "INTERNAL_ERROR", "An internal error occurred", Map.of(), new JsonArray());
   }

@@ -35,6 +35,23 @@ final class Hll {
     for (int i = 0; i < token.length(); i++) {
       h = (h ^ token.charAt(i)) * 0x100000001b3L;
     }
+    return finish(h);
+  }
+
+  /** {@link #hash(String)} of the token whose UTF-8 bytes are {@code utf8[from..to)}, without a String when ASCII. */
+  static long hash(byte[] utf8, int from, int to) {
+    long h = 0xcbf29ce484222325L;
+    for (int i = from; i < to; i++) {
+      if (utf8[i] < 0) {
+        return hash(new String(utf8, from, to - from, java.nio.charset.StandardCharsets.UTF_8));
+      }
+      h = (h ^ utf8[i]) * 0x100000001b3L;
+    }
+    return finish(h);
+  }
+
+  private static long finish(long hash) {
+    long h = hash;
     h ^= h >>> 33;
     h *= 0xff51afd7ed558ccdL;
     h ^= h >>> 33;

@@ -5,7 +5,10 @@ import io.spoor.store.SqliteDialect;
 import io.vertx.core.json.JsonObject;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,8 +22,9 @@ import java.util.function.Function;
  * {@code java -cp spoor.jar io.spoor.report.ReportTimer <spoor.db> <from> <to> <filter> <runs> <index visits>}.
  * Prints the index's read-ahead (CPU and wall time) and, per report, p50 and p99 CPU ms and the
  * mean allocation, unfiltered and filtered (a filter of {@code -}: unfiltered only, without the
- * read-ahead), as markdown rows; then HubSpot's legacy reports,
- * unfiltered.
+ * read-ahead), as markdown rows; then HubSpot's legacy reports, unfiltered; then, with a filter,
+ * how long the first filtered request waits while a fresh index reads ahead beside it, as after
+ * a start.
  */
 public final class ReportTimer {
   /** The legacy reports timed, unfiltered only (they take no filter): breakdown and period. */
@@ -33,6 +37,21 @@ public final class ReportTimer {
   private static long heapUsed() {
     System.gc();
     return Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory();
+  }
+
+  /**
+   * Prints how long a filtered overview asked for just after a start waits, on a fresh index
+   * reading ahead on its own thread meanwhile (as a server does), and what the index then held.
+   */
+  private static void firstFilteredRequest(Database db, long visits, ReportQuery q) {
+    VisitIndex fresh = new VisitIndex(db, visits, 3_600_000);
+    Reports reports = new Reports(db, fresh, 64);
+    long wall = System.nanoTime();
+    fresh.warm(Clock.fixed(Instant.ofEpochMilli((q.to().toEpochDay() + 1) * Buckets.DAY - 1), ZoneOffset.UTC),
+        VisitIndex.WARM_DAYS);
+    reports.overview(q);
+    System.out.printf("first filtered request while reading ahead: %.1f s wall, the index then holding %d visits%n",
+        (System.nanoTime() - wall) / 1e9, fresh.held());
   }
 
   public static void main(String[] args) {
@@ -81,6 +100,10 @@ public final class ReportTimer {
             List.of(), null);
         System.out.println("| legacy " + report[0] + "/" + report[1] + time(threads, runs, () -> legacy.report(q))
             + " | - | - | - |");
+      }
+      if (!args[3].equals("-")) {
+        firstFilteredRequest(db, Long.parseLong(args[5]), new ReportQuery(1, from, to, ReportQuery.Interval.DAY,
+            ReportFilter.parse(args[3])));
       }
     }
   }

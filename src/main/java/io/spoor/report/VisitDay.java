@@ -147,30 +147,54 @@ final class VisitDay {
     postingVersions[c] = version;
   }
 
-  /** Adds or replaces a visit from a {@code report_session} row of {@link VisitIndex#VISIT_COLUMNS}. */
-  void visit(VisitIndex.Portal portal, java.sql.ResultSet rs) throws java.sql.SQLException {
-    long h = Hll.hash(rs.getString(1));
-    long startedAt = rs.getLong(2);
-    int offset = (int) (startedAt - day * Buckets.DAY);
-    int v = find(h, offset);
-    if (v < 0) {
-      v = append(h, offset);
+  /** A fresh set of dictionaries, one per column, entry and exit pages sharing one. */
+  static Dictionary[] dictionaries() {
+    Dictionary[] dictionaries = new Dictionary[COLUMNS];
+    for (int c = 0; c < COLUMNS; c++) {
+      dictionaries[c] = c == EXIT ? dictionaries[ENTRY] : new Dictionary();
     }
-    version++;
-    duration[v] = (int) Math.min(Integer.MAX_VALUE, Math.max(0, rs.getLong(3) - startedAt));
-    pageViews[v] = (int) Math.min(Integer.MAX_VALUE, rs.getLong(6));
-    newContacts[v] = (int) Math.min(Integer.MAX_VALUE, rs.getLong(13));
-    columns[ENTRY][v] = portal.dictionary(ENTRY).code(rs.getString(4));
-    columns[EXIT][v] = portal.dictionary(EXIT).code(rs.getString(5));
-    columns[SOURCE][v] = portal.dictionary(SOURCE).code(rs.getString(7));
-    columns[SOURCE_DATA_1][v] = portal.dictionary(SOURCE_DATA_1).code(rs.getString(8));
-    columns[SOURCE_DATA_2][v] = portal.dictionary(SOURCE_DATA_2).code(rs.getString(9));
-    columns[DEVICE][v] = portal.dictionary(DEVICE).code(rs.getString(10));
-    columns[BROWSER][v] = portal.dictionary(BROWSER).code(rs.getString(11));
-    columns[OS][v] = portal.dictionary(OS).code(rs.getString(12));
+    return dictionaries;
   }
 
-  /** Adds or replaces a visit's completions from a {@code report_visit_event} row of {@link VisitIndex#EVENT_COLUMNS}. */
+  /**
+   * Adds or replaces a visit: its visitor's hash, its start and last hit (epoch ms), its page views
+   * and new contacts, and the codes of its values by column (in dictionaries of this day or its portal).
+   */
+  void visit(long hash, long startedAt, long lastAt, long views, long contacts, int[] codes) {
+    int offset = (int) (startedAt - day * Buckets.DAY);
+    int v = find(hash, offset);
+    if (v < 0) {
+      v = append(hash, offset);
+    }
+    version++;
+    duration[v] = (int) Math.min(Integer.MAX_VALUE, Math.max(0, lastAt - startedAt));
+    pageViews[v] = (int) Math.min(Integer.MAX_VALUE, views);
+    newContacts[v] = (int) Math.min(Integer.MAX_VALUE, contacts);
+    for (int c = 0; c < COLUMNS; c++) {
+      columns[c][v] = codes[c];
+    }
+  }
+
+  /** Moves the codes of a day read with dictionaries of its own ({@code from}) into the portal's ({@code to}). */
+  void recode(Dictionary[] from, Dictionary[] to) {
+    for (int c = 0; c < COLUMNS; c++) {
+      Dictionary mine = from[c];
+      int[] codes = new int[mine.size()];
+      for (int code = 0; code < codes.length; code++) {
+        codes[code] = to[c].code(mine.value(code));
+      }
+      int[] column = columns[c];
+      for (int v = 0; v < size; v++) {
+        column[v] = codes[column[v]];
+      }
+    }
+    version++;
+  }
+
+  /**
+   * Adds or replaces a visit's completions from a {@code report_visit_event}
+   * row of {@link VisitReader#EVENT_COLUMNS}.
+   */
   void completion(java.sql.ResultSet rs) throws java.sql.SQLException {
     int v = find(Hll.hash(rs.getString(1)), (int) (rs.getLong(2) - day * Buckets.DAY));
     if (v < 0) {

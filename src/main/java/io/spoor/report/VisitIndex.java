@@ -18,12 +18,15 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The visits of the days reports ask about, held in memory ({@link VisitDay}: columns of
@@ -43,34 +46,61 @@ public final class VisitIndex implements Figures {
   static final long CATCH_UP_MARGIN_MS = 2_000;
   private static final Map<String, Integer> FILTER_COLUMNS = Map.of("source", SOURCE, "source_data_1", SOURCE_DATA_1,
       "source_data_2", SOURCE_DATA_2, "device", DEVICE, "browser", BROWSER, "os", OS, "page", ENTRY, "exit", EXIT);
-  static final String VISIT_COLUMNS = "utk, started_at, last_at, entry_path, exit_path, page_views, source, "
-      + "source_data_1, source_data_2, device, browser, os, new_contacts";
   /** The days read ahead at start: a 30-day report and the day before it. */
   public static final int WARM_DAYS = 32;
-  static final String EVENT_COLUMNS = "utk, started_at, event_id, hour, completions, revenue_micros";
+  /** How long a filtered report waits by default for its days to be read ({@code --report-index-wait-ms}). */
+  public static final long WAIT_MS = 5_000;
 
   private final Database db;
-  private final ChangeFeed feed;
+  private final VisitReader reader;
   private final long capacity;
   private final boolean scan;
+  private final long waitMs;
+  private final ReadHook hook;
   private final Map<Long, Portal> portals = new HashMap<>();
   private final LinkedHashMap<DayKey, VisitDay> days = new LinkedHashMap<>(64, 0.75f, true);
+  /** The days being read from the store, each by one thread; done when held (or given up). */
+  private final Map<DayKey, CompletableFuture<Void>> reading = new HashMap<>();
   private long held;
   private int[] selected = new int[1024];
+  private final AtomicLong refused = new AtomicLong();
 
   private record DayKey(long portalId, long day) {
   }
 
+  /** Told on the reading thread when a day has been read from the store, before it is held: tests hold a read there. */
+  interface ReadHook {
+    ReadHook NONE = (portalId, day) -> { };
+
+    void read(long portalId, long day);
+  }
+
   public VisitIndex(Database db, long capacity) {
-    this(db, capacity, false);
+    this(db, capacity, WAIT_MS);
+  }
+
+  /** {@code waitMs}: how long a filtered report waits for its days to be read before it is answered 503. */
+  public VisitIndex(Database db, long capacity, long waitMs) {
+    this(db, capacity, false, waitMs, ReadHook.NONE);
   }
 
   /** {@code scan}: read every visit of a day and check it, not the posting lists (for tests). */
   VisitIndex(Database db, long capacity, boolean scan) {
+    this(db, capacity, scan, WAIT_MS, ReadHook.NONE);
+  }
+
+  VisitIndex(Database db, long capacity, boolean scan, long waitMs, ReadHook hook) {
     this.db = db;
-    this.feed = new ChangeFeed(db);
+    this.reader = new VisitReader(db);
     this.capacity = capacity;
     this.scan = scan;
+    this.waitMs = waitMs;
+    this.hook = hook;
+  }
+
+  /** Filtered reports answered {@link IndexStillReadingException} since start. */
+  public long stillReadingRefused() {
+    return refused.get();
   }
 
   /** Visits held now. */
@@ -84,7 +114,13 @@ public final class VisitIndex implements Figures {
   }
 
   @Override
-  public synchronized Map<Dimension, Map<String, Map<Long, Counts>>> sumAll(ReportQuery q, List<Dimension> dims,
+  public Map<Dimension, Map<String, Map<Long, Counts>>> sumAll(ReportQuery q, List<Dimension> dims,
+      boolean perPeriod) {
+    readDays(new Range(q.portalId(), q.from().toEpochDay() - 1, q.to().toEpochDay() + 1));
+    return sumHeld(q, dims, perPeriod);
+  }
+
+  private synchronized Map<Dimension, Map<String, Map<Long, Counts>>> sumHeld(ReportQuery q, List<Dimension> dims,
       boolean perPeriod) {
     Portal portal = portals.computeIfAbsent(q.portalId(), p -> new Portal());
     catchUp(q.portalId(), portal);
@@ -177,8 +213,9 @@ public final class VisitIndex implements Figures {
 
   /**
    * Reads ahead, on a thread of its own, the visits of every portal's last {@code daysBack} days
-   * (today's first) while the index has room, one day at a time: a report asked for meanwhile
-   * waits at most for the day being read, then reads its own days if they are not held yet.
+   * (today's first) while the index has room, one day at a time and without holding the index
+   * while it reads: a report asked for meanwhile reads the days it needs that are not being read
+   * ahead, and waits only for those that are (see {@link #readDays}).
    */
   public void warm(Clock clock, int daysBack) {
     Thread thread = new Thread(() -> {
@@ -192,62 +229,209 @@ public final class VisitIndex implements Figures {
     thread.start();
   }
 
-  /** Reads the days as {@link #warm(Clock, int)} says, on this thread. */
+  /** Reads the days as {@link #warm(Clock, int)} says, on this thread; skips the days held or being read. */
   void warm(long nowMs, int daysBack) {
     long today = Math.floorDiv(nowMs, Buckets.DAY);
     List<Long> portalIds = db.read(() -> db.handle().createQuery("SELECT DISTINCT portal_id FROM report_day_change "
         + "WHERE day >= :from").bind("from", today - daysBack).mapTo(Long.class).list());
     for (long portalId : portalIds) {
       for (long d = today; d > today - daysBack; d--) {
-        long day = d;
-        boolean room = db.read(() -> {
-          synchronized (this) {
-            Portal portal = portals.computeIfAbsent(portalId, p -> new Portal());
-            if (portal.visitsSeen < 0) {
-              catchUp(portalId, portal);
-            }
-            if (days.containsKey(new DayKey(portalId, day))) {
-              return true;
-            }
-            long visits = visitsOn(portalId, day, day + 1);
-            if (held + visits > capacity) {
-              return false;
-            }
-            read(portalId, portal, day, today);
-            return true;
-          }
-        });
-        if (!room) {
+        if (!warmDay(portalId, d, today)) {
           return;
         }
       }
     }
   }
 
-  /** Reads what was written since the last look into the days held. */
+  /** Reads day {@code d} ahead unless it is held or being read; false when the index has no room for it. */
+  private boolean warmDay(long portalId, long d, long today) {
+    CompletableFuture<Void> claim = claim(new DayKey(portalId, d));
+    if (claim == null) {
+      return true;
+    }
+    return db.read(() -> {
+      if (held() + visitsOn(portalId, d, d + 1) > capacity) {
+        release(new DayKey(portalId, d), claim);
+        return false;
+      }
+      return readDay(portalId, d, today, claim, null);
+    });
+  }
+
+  /** Claims day {@code key} for this thread to read; null when it is held or another thread reads it. */
+  private synchronized CompletableFuture<Void> claim(DayKey key) {
+    if (days.containsKey(key) || reading.containsKey(key)) {
+      return null;
+    }
+    CompletableFuture<Void> claim = new CompletableFuture<>();
+    reading.put(key, claim);
+    return claim;
+  }
+
+  private synchronized void release(DayKey key, CompletableFuture<Void> claim) {
+    reading.remove(key, claim);
+    claim.complete(null);
+  }
+
+  /** A report's days: {@code from} to {@code to} (excluded) of a portal. */
+  private record Range(long portalId, long from, long to) {
+    boolean holds(DayKey key) {
+      return key.portalId() == portalId && key.day() >= from && key.day() < to;
+    }
+  }
+
+  /**
+   * Makes the days of {@code range} held before a report adds them up: reads those no one is
+   * reading (the newest first), in the caller's transaction and without holding the index, and
+   * waits for those another thread (the read-ahead) is reading. A report over more visits than
+   * the index holds is refused; one whose days are not all held after {@code waitMs} (having read
+   * one at least) is answered {@link IndexStillReadingException}, the days read meanwhile kept.
+   */
+  private void readDays(Range range) {
+    if (unread(range) == 0) {
+      return;
+    }
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(waitMs);
+    long today = Math.floorDiv(System.currentTimeMillis(), Buckets.DAY);
+    checkRoom(range);
+    for (Missing next = missing(range); next != null; next = missing(range)) {
+      if (next.mine()) {
+        readDay(range.portalId(), next.day(), today, next.claim(), range);
+      } else {
+        await(next.claim(), deadline);
+      }
+      long unread = System.nanoTime() - deadline > 0 ? unread(range) : 0;
+      if (unread > 0) {
+        refused.incrementAndGet();
+        throw new IndexStillReadingException(unread, range.to() - range.from());
+      }
+    }
+  }
+
+  private synchronized long unread(Range range) {
+    long unread = 0;
+    for (long d = range.from(); d < range.to(); d++) {
+      unread += days.containsKey(new DayKey(range.portalId(), d)) ? 0 : 1;
+    }
+    return unread;
+  }
+
+  /** A day not held yet: claimed by this thread to read, or being read by another. */
+  private record Missing(long day, CompletableFuture<Void> claim, boolean mine) {
+  }
+
+  /** The newest day of the range not held that no one reads, claimed; else one being read; null: all held. */
+  private synchronized Missing missing(Range range) {
+    Missing waitFor = null;
+    for (long d = range.to() - 1; d >= range.from(); d--) {
+      DayKey key = new DayKey(range.portalId(), d);
+      if (days.containsKey(key)) {
+        continue;
+      }
+      CompletableFuture<Void> claim = reading.get(key);
+      if (claim == null) {
+        claim = new CompletableFuture<>();
+        reading.put(key, claim);
+        return new Missing(d, claim, true);
+      }
+      if (waitFor == null) {
+        waitFor = new Missing(d, claim, false);
+      }
+    }
+    return waitFor;
+  }
+
+  private static void await(CompletableFuture<Void> claim, long deadline) {
+    try {
+      claim.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+    } catch (TimeoutException | ExecutionException e) { // a failed read: the day is claimed again
+      return;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while the index of visits read a day", e);
+    }
+  }
+
+  private void checkRoom(Range range) {
+    long visits = visitsOn(range.portalId(), range.from(), range.to());
+    if (visits > capacity) {
+      throw new InvalidInputException("a filtered report over these days reads " + visits
+          + " visits, more than the " + capacity + " the index of visits holds (--report-index-visits): "
+          + "ask for fewer days");
+    }
+  }
+
+  /**
+   * Reads the claimed day {@code d} from the store without holding the index, then holds it: for a
+   * report (its days {@code keep}, never dropped for room) by dropping the least used days, for the
+   * read-ahead ({@code keep} null) only if there is room.
+   */
+  private boolean readDay(long portalId, long d, long today, CompletableFuture<Void> claim, Range keep) {
+    DayKey key = new DayKey(portalId, d);
+    try {
+      VisitReader.Day read = reader.day(portalId, d);
+      hook.read(portalId, d);
+      return hold(key, read, today, keep);
+    } finally {
+      release(key, claim);
+    }
+  }
+
+  private synchronized boolean hold(DayKey key, VisitReader.Day read, long today, Range keep) {
+    VisitDay day = read.day();
+    if (keep == null && held + day.size > capacity) {
+      return false;
+    }
+    Portal portal = portals.computeIfAbsent(key.portalId(), p -> new Portal());
+    day.recode(read.dictionaries(), portal.dictionaries);
+    day.trim(key.day() < today - 1);
+    VisitDay was = days.remove(key);
+    held -= was == null ? 0 : was.size;
+    for (Iterator<Map.Entry<DayKey, VisitDay>> it = days.entrySet().iterator(); it.hasNext()
+        && held + day.size > capacity; ) {
+      Map.Entry<DayKey, VisitDay> oldest = it.next();
+      if (!keep.holds(oldest.getKey())) {
+        held -= oldest.getValue().size;
+        it.remove();
+      }
+    }
+    days.put(key, day);
+    held += day.size;
+    if (!portal.marks.contains(read.marks())) {
+      portal.marks.add(read.marks());
+    }
+    return true;
+  }
+
+  /** Reads what was written since the last look, and since each day held since was read, into the days held. */
   private void catchUp(long portalId, Portal portal) {
-    long visitsNow = latest(portalId, "report_session");
-    long eventsNow = latest(portalId, "report_visit_event");
-    Map<String, ChangeFeed.Row> writersNow = feed.applied(portalId);
-    if (portal.visitsSeen >= 0) {
-      long visitsFrom = visitsNow != portal.visitsSeen ? portal.visitsSeen : Long.MAX_VALUE;
-      long eventsFrom = eventsNow != portal.eventsSeen ? portal.eventsSeen : Long.MAX_VALUE;
-      long committedFrom = committedSince(portal.writers, writersNow);
-      if (Math.min(visitsFrom, committedFrom) != Long.MAX_VALUE) {
-        readChanged(portalId, "report_session", VISIT_COLUMNS, Math.min(visitsFrom, committedFrom), (day, rs) -> {
-          int before = day.size;
-          day.visit(portal, rs);
-          held += day.size - before;
-        });
-      }
-      if (Math.min(eventsFrom, committedFrom) != Long.MAX_VALUE) {
-        readChanged(portalId, "report_visit_event", EVENT_COLUMNS, Math.min(eventsFrom, committedFrom),
-            VisitDay::completion);
-      }
-    } // else this is the first look: the days are read whole
-    portal.visitsSeen = visitsNow;
-    portal.eventsSeen = eventsNow;
-    portal.writers = writersNow;
+    VisitReader.Marks now = reader.marks(portalId);
+    long visitsFrom = Long.MAX_VALUE;
+    long eventsFrom = Long.MAX_VALUE;
+    for (VisitReader.Marks was : portal.marks) {
+      long committedFrom = committedSince(was.writers(), now.writers());
+      visitsFrom = Math.min(visitsFrom, Math.min(now.visits() != was.visits() ? was.visits() : Long.MAX_VALUE,
+          committedFrom));
+      eventsFrom = Math.min(eventsFrom, Math.min(now.events() != was.events() ? was.events() : Long.MAX_VALUE,
+          committedFrom));
+    }
+    VisitReader.DayOf heldDay = d -> days.get(new DayKey(portalId, d));
+    if (visitsFrom != Long.MAX_VALUE) {
+      int[] codes = new int[COLUMNS];
+      reader.changed(portalId, "report_session", reader.visitColumns, visitsFrom - CATCH_UP_MARGIN_MS, heldDay,
+          (day, rs) -> {
+            int before = day.size;
+            reader.visit(rs, day, portal.dictionaries, codes);
+            held += day.size - before;
+          });
+    }
+    if (eventsFrom != Long.MAX_VALUE) {
+      reader.changed(portalId, "report_visit_event", VisitReader.EVENT_COLUMNS, eventsFrom - CATCH_UP_MARGIN_MS,
+          heldDay, VisitDay::completion);
+    }
+    // none before: this is the first look, nothing is held; the days are read whole
+    portal.marks.clear();
+    portal.marks.add(now);
   }
 
   /**
@@ -270,110 +454,37 @@ public final class VisitIndex implements Figures {
     return from;
   }
 
-  private long latest(long portalId, String table) {
-    return db.handle().createQuery("SELECT COALESCE(MAX(changed_at), 0) FROM " + table + " WHERE portal_id = :portal")
-        .bind("portal", portalId).mapTo(Long.class).one();
-  }
-
-  /** A row read into the day of its visit. */
-  private interface RowReader {
-    void read(VisitDay day, java.sql.ResultSet rs) throws java.sql.SQLException;
-  }
-
-  /** Reads the rows of {@code table} changed after {@code since} (less the margin) into the days held. */
-  private void readChanged(long portalId, String table, String columns, long since, RowReader reader) {
-    db.handle().createQuery("SELECT " + columns + " FROM " + table + " WHERE portal_id = :portal "
-            + "AND changed_at > :since").bind("portal", portalId).bind("since", since - CATCH_UP_MARGIN_MS)
-        .map((rs, ctx) -> {
-          VisitDay day = days.get(new DayKey(portalId, Math.floorDiv(rs.getLong(2), Buckets.DAY)));
-          if (day != null) {
-            reader.read(day, rs);
-          }
-          return day;
-        }).forEach(d -> { });
-  }
-
   private long visitsOn(long portalId, long from, long to) {
     return db.handle().createQuery("SELECT COALESCE(SUM(sessions), 0) FROM report_day WHERE portal_id = :portal "
             + "AND dim = 'all' AND day >= :from AND day < :to").bind("portal", portalId).bind("from", from)
         .bind("to", to).mapTo(Long.class).one();
   }
 
-  /** The days {@code from} to {@code to} (excluded), read where not held; the least used others make room. */
+  /**
+   * The days {@code from} to {@code to} (excluded), as {@link #readDays} left them held; a day
+   * another report's read dropped for room meanwhile is read again here, holding the index.
+   */
   private List<VisitDay> load(long portalId, Portal portal, long from, long to) {
-    Set<DayKey> needed = new HashSet<>();
-    List<Long> toRead = new ArrayList<>();
-    long neededHeld = 0;
-    for (long d = from; d < to; d++) {
-      DayKey key = new DayKey(portalId, d);
-      needed.add(key);
-      VisitDay day = days.get(key);
-      if (day == null) {
-        toRead.add(d);
-      } else {
-        neededHeld += day.size;
-      }
-    }
-    long missing = toRead.isEmpty() ? 0 : visitsOn(portalId, from, to) - neededHeld;
-    if (neededHeld + missing > capacity) {
-      throw new InvalidInputException("a filtered report over these days reads " + (neededHeld + missing)
-          + " visits, more than the " + capacity + " the index of visits holds (--report-index-visits): "
-          + "ask for fewer days");
-    }
-    for (Iterator<Map.Entry<DayKey, VisitDay>> it = days.entrySet().iterator(); it.hasNext()
-        && held + missing > capacity; ) {
-      Map.Entry<DayKey, VisitDay> oldest = it.next();
-      if (!needed.contains(oldest.getKey())) {
-        held -= oldest.getValue().size;
-        it.remove();
-      }
-    }
     long today = Math.floorDiv(System.currentTimeMillis(), Buckets.DAY);
-    for (long d : toRead) {
-      read(portalId, portal, d, today);
-    }
     List<VisitDay> out = new ArrayList<>();
     for (long d = from; d < to; d++) {
-      out.add(days.get(new DayKey(portalId, d)));
+      DayKey key = new DayKey(portalId, d);
+      if (!days.containsKey(key)) {
+        hold(key, reader.day(portalId, d), today, new Range(portalId, from, to));
+      }
+      out.add(days.get(key));
     }
     return out;
   }
 
-  /** Reads day {@code d} whole into the index; a day before yesterday is taken as done changing. */
-  private void read(long portalId, Portal portal, long d, long today) {
-    VisitDay day = new VisitDay(d);
-    db.handle().createQuery("SELECT " + VISIT_COLUMNS + " FROM report_session WHERE portal_id = :portal "
-            + "AND started_at >= :from AND started_at < :to").bind("portal", portalId)
-        .bind("from", d * Buckets.DAY).bind("to", (d + 1) * Buckets.DAY)
-        .map((rs, ctx) -> {
-          day.visit(portal, rs);
-          return day;
-        }).forEach(x -> { });
-    db.handle().createQuery("SELECT " + EVENT_COLUMNS + " FROM report_visit_event WHERE portal_id = :portal "
-            + "AND started_at >= :from AND started_at < :to").bind("portal", portalId)
-        .bind("from", d * Buckets.DAY).bind("to", (d + 1) * Buckets.DAY)
-        .map((rs, ctx) -> {
-          day.completion(rs);
-          return day;
-        }).forEach(x -> { });
-    day.trim(d < today - 1);
-    days.put(new DayKey(portalId, d), day);
-    held += day.size;
-  }
-
   /** A portal's dictionaries (entry and exit pages share one) and how far the index has caught up. */
   static final class Portal {
-    private final Dictionary[] dictionaries = new Dictionary[COLUMNS];
-    long visitsSeen = -1;
-    long eventsSeen = -1;
-    /** The appliers' change feed rows of the portal at the last look, by source. */
-    Map<String, ChangeFeed.Row> writers = Map.of();
-
-    Portal() {
-      for (int c = 0; c < COLUMNS; c++) {
-        dictionaries[c] = c == EXIT ? dictionaries[ENTRY] : new Dictionary();
-      }
-    }
+    private final Dictionary[] dictionaries = VisitDay.dictionaries();
+    /**
+     * Where the store stood at the last catch-up and when each day read since was read: the next
+     * catch-up reads what was committed after the oldest (none: nothing held, nothing to read).
+     */
+    final List<VisitReader.Marks> marks = new ArrayList<>();
 
     Dictionary dictionary(int column) {
       return dictionaries[column];

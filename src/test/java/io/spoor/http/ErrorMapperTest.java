@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.spoor.UnavailableException;
 import io.spoor.ingest.IngestOverloadedException;
+import io.spoor.report.IndexStillReadingException;
 import io.spoor.store.StoreException;
 import java.sql.SQLException;
 import org.junit.jupiter.api.Test;
@@ -20,5 +21,16 @@ class ErrorMapperTest {
       assertEquals(503, error.status(), failure.toString());
       assertEquals("SERVICE_UNAVAILABLE", error.category(), failure.toString());
     }
+  }
+
+  @Test
+  void aReportWhoseDaysAreStillBeingReadIsToldHowManyRemainWhileOtherFailuresKeepTheirDetailsToTheLog() {
+    ErrorMapper.ApiError reading = ErrorMapper.map(new IndexStillReadingException(3, 31), 500);
+    ErrorMapper.ApiError store = ErrorMapper.map(new StoreException("locked", new SQLException("busy")), 500);
+
+    assertEquals(503, reading.status());
+    assertEquals("the index of visits is still reading 3 of the 31 days of this report: retry in a moment",
+        reading.message());
+    assertEquals("Spoor cannot take this request now; retry after a second", store.message());
   }
 }

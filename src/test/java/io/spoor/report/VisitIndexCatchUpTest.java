@@ -8,8 +8,10 @@ import io.spoor.testkit.TempStore;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
@@ -47,9 +49,14 @@ class VisitIndexCatchUpTest {
   }
 
   private Counts today() {
-    LocalDate day = Instant.ofEpochMilli(now).atZone(ZoneOffset.UTC).toLocalDate();
+    return on(index, 0);
+  }
+
+  /** The day {@code daysAgo} before today's figures, as {@code index} counts them. */
+  private Counts on(VisitIndex index, int daysAgo) {
+    LocalDate day = Instant.ofEpochMilli(now).atZone(ZoneOffset.UTC).toLocalDate().minusDays(daysAgo);
     ReportQuery q = new ReportQuery(PORTAL, day, day, ReportQuery.Interval.DAY, ReportFilter.NONE);
-    return db.read(() -> index.sum(q, Dimension.ALL, false)).get("").get(0L);
+    return db.read(() -> index.sum(q, Dimension.ALL, false)).getOrDefault("", Map.of()).getOrDefault(0L, Counts.ZERO);
   }
 
   @Test
@@ -77,5 +84,29 @@ class VisitIndexCatchUpTest {
     Counts counts = today();
     assertEquals(1, counts.sessions());
     assertEquals(3, counts.pageViews());
+  }
+
+  @Test
+  @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // a read-ahead held for good: fail
+  void aVisitChangedAfterTheReadAheadReadItsDayAndBeforeTheDayIsHeldIsCountedWithItsLatestFigures()
+      throws InterruptedException {
+    long visit = now - 60_000;
+    long today = Math.floorDiv(visit, Buckets.DAY);
+    int daysAgo = (int) (Math.floorDiv(now, Buckets.DAY) - today);
+    batch("a", "d".repeat(32), visit, 1, now - 5_000);
+    db.inTransaction(() -> db.handle().createUpdate("INSERT INTO report_day_change (portal_id, day, version) "
+        + "VALUES (:p, :day, 1)").bind("p", PORTAL).bind("day", today).execute()); // what the read-ahead looks for
+    VisitIndexReadingTest.HeldRead hook = new VisitIndexReadingTest.HeldRead(today);
+    VisitIndex held = new VisitIndex(db, 10_000, false, VisitIndex.WAIT_MS, hook);
+    Thread ahead = new Thread(() -> held.warm(visit, 1), "read-ahead");
+    ahead.start();
+    hook.read.await();
+
+    batch("a", "d".repeat(32), visit, 2, now);
+    on(held, daysAgo + 1); // a report of the day before catches up past the change while today is not held yet
+    hook.release.countDown();
+    ahead.join();
+
+    assertEquals(2, on(held, daysAgo).pageViews());
   }
 }
