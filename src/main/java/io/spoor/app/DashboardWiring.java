@@ -26,7 +26,8 @@ final class DashboardWiring {
 
   static List<Routes> routes(Settings settings, Database db, Accounts accounts, DashboardAuth dashboardAuth,
       LiveUpdates liveUpdates, Metrics metrics, Clock clock) {
-    VisitIndex visitIndex = new VisitIndex(db, settings.get(Settings.REPORT_INDEX_VISITS));
+    VisitIndex visitIndex = new VisitIndex(db, settings.get(Settings.REPORT_INDEX_VISITS),
+        settings.get(Settings.REPORT_PARTIAL_SUMS_MB) * 1024L * 1024L);
     visitIndex.warm(clock, VisitIndex.WARM_DAYS);
     Reports reports = new Reports(db, visitIndex, settings.get(Settings.REPORT_CACHE_MB));
     return List.of(

@@ -15,9 +15,12 @@ import java.util.function.Function;
  * The reports' own cost for the benchmark, free of the host's load: each report run in this
  * process over a store {@link RollupSeeder} filled, its thread's CPU time and the bytes it
  * allocated measured per run:
- * {@code java -cp spoor.jar io.spoor.report.ReportTimer <spoor.db> <from> <to> <filter> <runs> <index visits>}.
+ * {@code java -cp spoor.jar io.spoor.report.ReportTimer <spoor.db> <from> <to> <filter> <runs> <index visits>
+ * [partial sums MB]} (64 unless given; 0: filtered reports count every matching visit every time).
  * Prints the index's read-ahead (CPU and wall time) and, per report, p50 and p99 CPU ms and the
- * mean allocation, unfiltered and filtered, as markdown rows.
+ * mean allocation, unfiltered and filtered, as markdown rows; filtered, also the CPU ms of the
+ * first run, which sums the days a filter has not been asked for yet (the runs after it add up
+ * the days' partial sums). Last, how often the partial sums were used.
  */
 public final class ReportTimer {
   private ReportTimer() {
@@ -29,8 +32,8 @@ public final class ReportTimer {
   }
 
   public static void main(String[] args) {
-    if (args.length != 6) {
-      System.err.println("usage: ReportTimer <spoor.db> <from> <to> <filter> <runs> <index visits>");
+    if (args.length != 6 && args.length != 7) {
+      System.err.println("usage: ReportTimer <spoor.db> <from> <to> <filter> <runs> <index visits> [partial sums MB]");
       System.exit(2);
     }
     com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
@@ -38,7 +41,8 @@ public final class ReportTimer {
     LocalDate to = LocalDate.parse(args[2]);
     int runs = Integer.parseInt(args[4]);
     try (Database db = Database.open(new SqliteDialect(Path.of(args[0])))) {
-      VisitIndex index = new VisitIndex(db, Long.parseLong(args[5]));
+      long partialSumsMb = args.length == 7 ? Long.parseLong(args[6]) : 64;
+      VisitIndex index = new VisitIndex(db, Long.parseLong(args[5]), partialSumsMb * 1024 * 1024);
       long heap = heapUsed();
       long cpu = threads.getCurrentThreadCpuTime();
       long wall = System.nanoTime();
@@ -49,9 +53,9 @@ public final class ReportTimer {
           cpuSeconds, wallSeconds, (heapUsed() - heap) / (1024 * 1024));
       Reports reports = new Reports(db, index, 64);
       Map<String, Function<ReportQuery, JsonObject>> named = new LinkedHashMap<>(ReportRoutes.named(reports));
-      System.out.println("| report | CPU ms p50 | CPU ms p99 | KB allocated | CPU ms p50, filtered "
-          + "| CPU ms p99, filtered | KB allocated, filtered |");
-      System.out.println("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
+      System.out.println("| report | CPU ms p50 | CPU ms p99 | KB allocated | CPU ms first, filtered "
+          + "| CPU ms p50, filtered | CPU ms p99, filtered | KB allocated, filtered |");
+      System.out.println("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
       for (Map.Entry<String, Function<ReportQuery, JsonObject>> report : named.entrySet()) {
         for (ReportQuery.Interval interval : report.getKey().equals("overview")
             ? ReportQuery.Interval.values() : new ReportQuery.Interval[] {ReportQuery.Interval.DAY}) {
@@ -65,6 +69,9 @@ public final class ReportTimer {
               long c = threads.getCurrentThreadCpuTime();
               long a = threads.getCurrentThreadAllocatedBytes();
               report.getValue().apply(q);
+              if (i == -10 && !filter.isEmpty()) {
+                row.append(String.format(" | %.1f", (threads.getCurrentThreadCpuTime() - c) / 1e6));
+              }
               if (i >= 0) {
                 cpuMs[i] = (threads.getCurrentThreadCpuTime() - c) / 1e6;
                 allocated += threads.getCurrentThreadAllocatedBytes() - a;
@@ -77,6 +84,9 @@ public final class ReportTimer {
           System.out.println(row.append(" |"));
         }
       }
+      PartialSums.Stats partials = index.partialSums();
+      System.out.printf("%npartial sums (%d MB at most): %d used, %d summed, %d kept in %d KB%n", partialSumsMb,
+          partials.hits(), partials.misses(), partials.kept(), partials.bytes() / 1024);
     }
   }
 }
