@@ -36,7 +36,9 @@ import java.util.Set;
  * rows can be stamped (a batch committed late, after another's later one, or a processor whose
  * clock lags, is still read). At most {@code capacity} visits are held: the days used least
  * recently go first, and a filtered report whose days hold more is refused. A report adds up all
- * the dimensions it shows in one pass over the matching visits.
+ * the dimensions it shows in one pass over the matching visits; for a day done changing (before
+ * yesterday) wholly inside its range, it adds up the day's partial sums ({@link PartialSums})
+ * instead, summing the day once where they are missing or the day changed since.
  */
 public final class VisitIndex implements Figures {
   /** How far back each catch-up reads again, for batches committed out of their time order. */
