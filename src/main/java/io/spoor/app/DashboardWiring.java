@@ -27,7 +27,7 @@ final class DashboardWiring {
   static List<Routes> routes(Settings settings, Database db, Accounts accounts, DashboardAuth dashboardAuth,
       LiveUpdates liveUpdates, Metrics metrics, Clock clock) {
     VisitIndex visitIndex = new VisitIndex(db, settings.get(Settings.REPORT_INDEX_VISITS),
-        settings.get(Settings.REPORT_INDEX_WAIT_MS));
+        settings.get(Settings.REPORT_INDEX_WAIT_MS), settings.get(Settings.REPORT_PARTIAL_SUMS_MB) * 1024L * 1024L);
     visitIndex.warm(clock, VisitIndex.WARM_DAYS);
     metrics.gauge("spoor_report_index_still_reading_refused", "Filtered reports answered 503 since start because "
         + "the index of visits was still reading their days past --report-index-wait-ms",

@@ -146,6 +146,8 @@ public final class Settings {
   public static final Setting<Integer> REFUSED_UPLOAD_DRAIN_BYTES = Setting.integer("refused-upload-drain-bytes",
       1024 * 1024, 0, Integer.MAX_VALUE, "Bytes of a refused upload's unread body read and dropped so its answer "
           + "reaches the client; past them the connection is closed");
+  public static final Setting<Integer> REPORT_PARTIAL_SUMS_MB = Setting.integer("report-partial-sums-mb", 64, 0,
+      1_000_000, "Megabytes of filtered reports' per-day partial sums kept for days done changing (0: none)");
 
   public static final Setting<Integer> REPORT_INDEX_WAIT_MS = Setting.integer("report-index-wait-ms", 5_000, 0,
       600_000, "Milliseconds a filtered report waits for its days to be read into the index of visits (after a start) "
@@ -164,7 +166,7 @@ public final class Settings {
       IMPORT_MAX_BYTES, IMPORT_MAX_ROWS, IMPORT_PROBLEMS_KEPT, SIGN_IN_SLOWDOWN_MS,
       LOG, ROLE, KAFKA_GROUP, KAFKA_SEND_TIMEOUT_MS,
       CHANGE_POLL_MS, LIVE_POLL_MS, STORE_CONFLICT_RETRIES, REFUSED_UPLOAD_DRAIN_BYTES,
-      REPORT_INDEX_WAIT_MS);
+      REPORT_INDEX_WAIT_MS, REPORT_PARTIAL_SUMS_MB);
 
   private final Map<Setting<?>, Object> values;
 

@@ -19,12 +19,15 @@ import java.util.function.Function;
  * The reports' own cost for the benchmark, free of the host's load: each report run in this
  * process over a store {@link RollupSeeder} filled, its thread's CPU time and the bytes it
  * allocated measured per run:
- * {@code java -cp spoor.jar io.spoor.report.ReportTimer <spoor.db> <from> <to> <filter> <runs> <index visits>}.
+ * {@code java -cp spoor.jar io.spoor.report.ReportTimer <spoor.db> <from> <to> <filter> <runs> <index visits>
+ * [partial sums MB]} (64 unless given; 0: filtered reports count every matching visit every time).
  * Prints the index's read-ahead (CPU and wall time) and, per report, p50 and p99 CPU ms and the
  * mean allocation, unfiltered and filtered (a filter of {@code -}: unfiltered only, without the
  * read-ahead), as markdown rows; then HubSpot's legacy reports, unfiltered; then, with a filter,
  * how long the first filtered request waits while a fresh index reads ahead beside it, as after
- * a start.
+ * a start. Filtered rows also give the CPU ms of the first run, which sums the days a filter has
+ * not been asked for yet (the runs after it add up the days' partial sums); last, how often the
+ * partial sums were used.
  */
 public final class ReportTimer {
   /** The legacy reports timed, unfiltered only (they take no filter): breakdown and period. */
@@ -44,7 +47,7 @@ public final class ReportTimer {
    * reading ahead on its own thread meanwhile (as a server does), and what the index then held.
    */
   private static void firstFilteredRequest(Database db, long visits, ReportQuery q) {
-    VisitIndex fresh = new VisitIndex(db, visits, 3_600_000);
+    VisitIndex fresh = new VisitIndex(db, visits, 3_600_000, 0);
     Reports reports = new Reports(db, fresh, 64);
     long wall = System.nanoTime();
     fresh.warm(Clock.fixed(Instant.ofEpochMilli((q.to().toEpochDay() + 1) * Buckets.DAY - 1), ZoneOffset.UTC),
@@ -55,8 +58,8 @@ public final class ReportTimer {
   }
 
   public static void main(String[] args) {
-    if (args.length != 6) {
-      System.err.println("usage: ReportTimer <spoor.db> <from> <to> <filter> <runs> <index visits>");
+    if (args.length != 6 && args.length != 7) {
+      System.err.println("usage: ReportTimer <spoor.db> <from> <to> <filter> <runs> <index visits> [partial sums MB]");
       System.exit(2);
     }
     com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
@@ -64,7 +67,8 @@ public final class ReportTimer {
     LocalDate to = LocalDate.parse(args[2]);
     int runs = Integer.parseInt(args[4]);
     try (Database db = Database.open(new SqliteDialect(Path.of(args[0])))) {
-      VisitIndex index = new VisitIndex(db, Long.parseLong(args[5]));
+      long partialSumsMb = args.length == 7 ? Long.parseLong(args[6]) : 64;
+      VisitIndex index = new VisitIndex(db, Long.parseLong(args[5]), VisitIndex.WAIT_MS, partialSumsMb * 1024 * 1024);
       long heap = heapUsed();
       long cpu = threads.getCurrentThreadCpuTime();
       long wall = System.nanoTime();
@@ -78,9 +82,9 @@ public final class ReportTimer {
           cpuSeconds, wallSeconds, (heapUsed() - heap) / (1024 * 1024));
       Reports reports = new Reports(db, index, 64);
       Map<String, Function<ReportQuery, JsonObject>> named = new LinkedHashMap<>(ReportRoutes.named(reports));
-      System.out.println("| report | CPU ms p50 | CPU ms p99 | KB allocated | CPU ms p50, filtered "
-          + "| CPU ms p99, filtered | KB allocated, filtered |");
-      System.out.println("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
+      System.out.println("| report | CPU ms p50 | CPU ms p99 | KB allocated | CPU ms first, filtered "
+          + "| CPU ms p50, filtered | CPU ms p99, filtered | KB allocated, filtered |");
+      System.out.println("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
       for (Map.Entry<String, Function<ReportQuery, JsonObject>> report : named.entrySet()) {
         for (ReportQuery.Interval interval : report.getKey().equals("overview")
             ? ReportQuery.Interval.values() : new ReportQuery.Interval[] {ReportQuery.Interval.DAY}) {
@@ -88,9 +92,9 @@ public final class ReportTimer {
               + (interval == ReportQuery.Interval.HOUR ? ", hourly" : ""));
           for (String filter : filtered ? new String[] {"", args[3]} : new String[] {""}) {
             ReportQuery q = new ReportQuery(1, from, to, interval, ReportFilter.parse(filter));
-            row.append(time(threads, runs, () -> report.getValue().apply(q)));
+            row.append(time(threads, runs, !filter.isEmpty(), () -> report.getValue().apply(q)));
           }
-          row.append(filtered ? "" : " | - | - | -");
+          row.append(filtered ? "" : " | - | - | - | -");
           System.out.println(row.append(" |"));
         }
       }
@@ -98,31 +102,41 @@ public final class ReportTimer {
       for (String[] report : LEGACY) {
         LegacyQuery q = LegacyQuery.parse(1, report[0], report[1], from, to, null, null, null, null, List.of(),
             List.of(), null);
-        System.out.println("| legacy " + report[0] + "/" + report[1] + time(threads, runs, () -> legacy.report(q))
-            + " | - | - | - |");
+        System.out.println("| legacy " + report[0] + "/" + report[1] + time(threads, runs, false, () -> legacy.report(q))
+            + " | - | - | - | - |");
       }
       if (!args[3].equals("-")) {
         firstFilteredRequest(db, Long.parseLong(args[5]), new ReportQuery(1, from, to, ReportQuery.Interval.DAY,
             ReportFilter.parse(args[3])));
       }
+      PartialSums.Stats partials = index.partialSums();
+      System.out.printf("%npartial sums (%d MB at most): %d used, %d summed, %d kept in %d KB%n", partialSumsMb,
+          partials.hits(), partials.misses(), partials.kept(), partials.bytes() / 1024);
     }
   }
 
-  /** Runs {@code report} ten times to warm up, then {@code runs} times: " | p50 | p99 | KB allocated". */
-  private static String time(com.sun.management.ThreadMXBean threads, int runs, Runnable report) {
+  /**
+   * Runs {@code report} ten times to warm up, then {@code runs} times: " | p50 | p99 | KB
+   * allocated", after " | the first run's CPU ms" when {@code first}.
+   */
+  private static String time(com.sun.management.ThreadMXBean threads, int runs, boolean first, Runnable report) {
     double[] cpuMs = new double[runs];
     long allocated = 0;
+    String firstMs = "";
     for (int i = -10; i < runs; i++) {
       long c = threads.getCurrentThreadCpuTime();
       long a = threads.getCurrentThreadAllocatedBytes();
       report.run();
+      if (i == -10 && first) {
+        firstMs = String.format(" | %.1f", (threads.getCurrentThreadCpuTime() - c) / 1e6);
+      }
       if (i >= 0) {
         cpuMs[i] = (threads.getCurrentThreadCpuTime() - c) / 1e6;
         allocated += threads.getCurrentThreadAllocatedBytes() - a;
       }
     }
     Arrays.sort(cpuMs);
-    return String.format(" | %.1f | %.1f | %d", cpuMs[runs / 2], cpuMs[Math.min(runs - 1, runs * 99 / 100)],
+    return firstMs + String.format(" | %.1f | %.1f | %d", cpuMs[runs / 2], cpuMs[Math.min(runs - 1, runs * 99 / 100)],
         allocated / runs / 1024);
   }
 }

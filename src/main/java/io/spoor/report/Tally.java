@@ -2,6 +2,8 @@ package io.spoor.report;
 
 /** A report row's counts being summed, with a sketch of its visitors where it counts them. */
 final class Tally {
+  /** The sums {@link #write} puts in a row of longs. */
+  static final int SUMS = 9;
   long sessions;
   long pageViews;
   long entrances;
@@ -23,6 +25,32 @@ final class Tally {
     newContacts += c.newContacts();
     completions += c.completions();
     revenueMicros += c.revenueMicros();
+  }
+
+  /** Writes the sums (not the visitors) into {@code to} from {@code at} on, as {@link #add(long[], int)} reads them. */
+  void write(long[] to, int at) {
+    to[at] = sessions;
+    to[at + 1] = pageViews;
+    to[at + 2] = entrances;
+    to[at + 3] = exits;
+    to[at + 4] = bounces;
+    to[at + 5] = durationMs;
+    to[at + 6] = newContacts;
+    to[at + 7] = completions;
+    to[at + 8] = revenueMicros;
+  }
+
+  /** Adds the sums {@link #write} wrote into {@code from} at {@code at}. */
+  void add(long[] from, int at) {
+    sessions += from[at];
+    pageViews += from[at + 1];
+    entrances += from[at + 2];
+    exits += from[at + 3];
+    bounces += from[at + 4];
+    durationMs += from[at + 5];
+    newContacts += from[at + 6];
+    completions += from[at + 7];
+    revenueMicros += from[at + 8];
   }
 
   void addVisitor(long hash) {

@@ -40,12 +40,21 @@ final class VisitDay {
   private int[] eventSlots = new int[2 * FIRST_ROOM];
   /** Moves whenever a visit is added or changed: the posting lists of an older version are stale. */
   private int version;
+  /** Moves whenever a completion is added or changed. */
+  private int completionsVersion;
+  /** Tells this copy of the day apart: a day dropped and read again is another copy, with another token. */
+  final Object copy = new Object();
   private final int[][] postingStarts = new int[COLUMNS][];
   private final int[][] postings = new int[COLUMNS][];
   private final int[] postingVersions = new int[COLUMNS];
 
   VisitDay(long day) {
     this.day = day;
+  }
+
+  /** Moves whenever a visit or a completion is added or changed: with {@link #copy}, what the day holds now. */
+  long changes() {
+    return (long) version + completionsVersion;
   }
 
   long startedAt(int v) {
@@ -200,6 +209,7 @@ final class VisitDay {
     if (v < 0) {
       return; // the visit's row comes with the next catch-up, and this row again with it
     }
+    completionsVersion++;
     long id = rs.getLong(3);
     long hour = rs.getLong(4);
     int e = findEvent(v, id, hour);

@@ -39,7 +39,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * rows can be stamped (a batch committed late, after another's later one, or a processor whose
  * clock lags, is still read). At most {@code capacity} visits are held: the days used least
  * recently go first, and a filtered report whose days hold more is refused. A report adds up all
- * the dimensions it shows in one pass over the matching visits.
+ * the dimensions it shows in one pass over the matching visits; for a day done changing (before
+ * yesterday) wholly inside its range, it adds up the day's partial sums ({@link PartialSums})
+ * instead, summing the day once where they are missing or the day changed since.
  */
 public final class VisitIndex implements Figures {
   /** How far back each catch-up reads again, for batches committed out of their time order. */
@@ -57,6 +59,7 @@ public final class VisitIndex implements Figures {
   private final boolean scan;
   private final long waitMs;
   private final ReadHook hook;
+  private final PartialSums partials;
   private final Map<Long, Portal> portals = new HashMap<>();
   private final LinkedHashMap<DayKey, VisitDay> days = new LinkedHashMap<>(64, 0.75f, true);
   /** The days being read from the store, each by one thread; done when held (or given up). */
@@ -75,27 +78,32 @@ public final class VisitIndex implements Figures {
     void read(long portalId, long day);
   }
 
+  /** No partial sums kept; a filtered report waits {@link #WAIT_MS} at most for its days. */
   public VisitIndex(Database db, long capacity) {
-    this(db, capacity, WAIT_MS);
+    this(db, capacity, WAIT_MS, 0);
   }
 
-  /** {@code waitMs}: how long a filtered report waits for its days to be read before it is answered 503. */
-  public VisitIndex(Database db, long capacity, long waitMs) {
-    this(db, capacity, false, waitMs, ReadHook.NONE);
+  /**
+   * {@code waitMs}: how long a filtered report waits for its days to be read before it is answered
+   * 503; {@code partialSumBytes}: bytes of filtered reports' per-day partial sums kept (0: none).
+   */
+  public VisitIndex(Database db, long capacity, long waitMs, long partialSumBytes) {
+    this(db, capacity, false, waitMs, ReadHook.NONE, partialSumBytes);
   }
 
   /** {@code scan}: read every visit of a day and check it, not the posting lists (for tests). */
   VisitIndex(Database db, long capacity, boolean scan) {
-    this(db, capacity, scan, WAIT_MS, ReadHook.NONE);
+    this(db, capacity, scan, WAIT_MS, ReadHook.NONE, 0);
   }
 
-  VisitIndex(Database db, long capacity, boolean scan, long waitMs, ReadHook hook) {
+  VisitIndex(Database db, long capacity, boolean scan, long waitMs, ReadHook hook, long partialSumBytes) {
     this.db = db;
     this.reader = new VisitReader(db);
     this.capacity = capacity;
     this.scan = scan;
     this.waitMs = waitMs;
     this.hook = hook;
+    this.partials = new PartialSums(partialSumBytes);
   }
 
   /** Filtered reports answered {@link IndexStillReadingException} since start. */
@@ -106,6 +114,11 @@ public final class VisitIndex implements Figures {
   /** Visits held now. */
   synchronized long held() {
     return held;
+  }
+
+  /** How the per-day partial sums of filtered reports were used so far. */
+  synchronized PartialSums.Stats partialSums() {
+    return partials.stats();
   }
 
   @Override
@@ -134,48 +147,99 @@ public final class VisitIndex implements Figures {
       return out;
     }
     List<VisitGrid> grids = new ArrayList<>();
-    boolean visits = false;
-    boolean completions = false;
     for (Dimension dim : dims) {
-      VisitGrid grid = new VisitGrid(portal, dim, perPeriod ? q.interval().hours : 0, q.fromHour(), q.toHour());
-      grids.add(grid);
-      visits |= grid.countsVisits();
-      completions |= grid.countsCompletions();
+      grids.add(new VisitGrid(portal, dim, perPeriod ? q.interval().hours : 0, q.fromHour(), q.toHour()));
     }
+    long today = Math.floorDiv(System.currentTimeMillis(), Buckets.DAY);
+    String filterKey = Arrays.toString(filter.codes()) + Arrays.toString(filter.events());
     for (VisitDay day : scanned) {
       boolean inRange = day.day >= fromDay;
-      if (!(visits && inRange) && !completions) {
-        continue;
+      List<VisitGrid> counting = grids;
+      if (partials.on() && inRange && day.day < today - 1 && day.day * Buckets.DAY >= q.fromMs()
+          && (day.day + 1) * Buckets.DAY <= q.toMs()) {
+        counting = fromPartials(q.portalId(), filterKey, filter, grids, day, q.fromHour(), q.toHour());
       }
-      if (selected.length < Math.max(day.size, day.events)) {
-        selected = new int[Math.max(Math.max(day.size, day.events), selected.length * 2)];
-      }
-      int n = day.select(filter, scan, selected);
-      for (int i = 0; inRange && i < n; i++) {
-        int v = selected[i];
-        for (VisitGrid grid : grids) {
-          if (grid.countsVisits()) {
-            grid.visit(day, v);
-          }
-        }
-      }
-      if (completions) {
-        for (int e = 0; e < day.events; e++) {
-          if (day.eventHour[e] >= q.fromHour() && day.eventHour[e] < q.toHour()
-              && Arrays.binarySearch(selected, 0, n, day.eventVisit[e]) >= 0) {
-            for (VisitGrid grid : grids) {
-              if (grid.countsCompletions()) {
-                grid.completion(day, e);
-              }
-            }
-          }
-        }
-      }
+      count(day, filter, counting, inRange, q.fromHour(), q.toHour());
     }
     for (int i = 0; i < dims.size(); i++) {
       out.put(dims.get(i), grids.get(i).result());
     }
     return out;
+  }
+
+  /**
+   * Adds into {@code grids} the partial sums of {@code day}, a day done changing wholly inside the
+   * range, summing the day first where its partial sum is missing or stale; returns the grids
+   * that must count the day visit by visit instead (some completion it sums falls outside
+   * [{@code fromHour}, {@code toHour})).
+   */
+  private List<VisitGrid> fromPartials(long portalId, String filterKey, VisitFilter filter, List<VisitGrid> grids,
+      VisitDay day, long fromHour, long toHour) {
+    PartialSums.Day[] sums = new PartialSums.Day[grids.size()];
+    List<VisitGrid> dayGrids = new ArrayList<>();
+    for (int i = 0; i < sums.length; i++) {
+      VisitGrid grid = grids.get(i);
+      sums[i] = partials.get(new PartialSums.Key(portalId, filterKey, grid.dimension(), grid.hours(), day.day), day);
+      if (sums[i] == null) {
+        dayGrids.add(grid.forDay(day));
+      }
+    }
+    count(day, filter, dayGrids, true, Long.MIN_VALUE, Long.MAX_VALUE);
+    List<VisitGrid> rest = new ArrayList<>();
+    for (int i = 0, summed = 0; i < sums.length; i++) {
+      VisitGrid grid = grids.get(i);
+      if (sums[i] == null) {
+        sums[i] = dayGrids.get(summed++).partial();
+        partials.put(new PartialSums.Key(portalId, filterKey, grid.dimension(), grid.hours(), day.day), day, sums[i]);
+      }
+      if (sums[i].within(fromHour, toHour)) {
+        grid.merge(sums[i]);
+      } else {
+        rest.add(grid);
+      }
+    }
+    return rest;
+  }
+
+  /**
+   * Counts into {@code grids} the matching visits of {@code day} when {@code inRange} (else only
+   * their completions) and their completions made in [{@code fromHour}, {@code toHour}).
+   */
+  private void count(VisitDay day, VisitFilter filter, List<VisitGrid> grids, boolean inRange, long fromHour,
+      long toHour) {
+    boolean visits = false;
+    boolean completions = false;
+    for (VisitGrid grid : grids) {
+      visits |= grid.countsVisits();
+      completions |= grid.countsCompletions();
+    }
+    if (!(visits && inRange) && !completions) {
+      return;
+    }
+    if (selected.length < Math.max(day.size, day.events)) {
+      selected = new int[Math.max(Math.max(day.size, day.events), selected.length * 2)];
+    }
+    int n = day.select(filter, scan, selected);
+    for (int i = 0; inRange && i < n; i++) {
+      int v = selected[i];
+      for (VisitGrid grid : grids) {
+        if (grid.countsVisits()) {
+          grid.visit(day, v);
+        }
+      }
+    }
+    if (completions) {
+      for (int e = 0; e < day.events; e++) {
+        if (day.eventHour[e] >= fromHour && day.eventHour[e] < toHour
+            && Arrays.binarySearch(selected, 0, n, day.eventVisit[e]) >= 0) {
+          for (VisitGrid grid : grids) {
+            if (grid.countsCompletions()) {
+              grid.completion(day, e);
+            }
+          }
+        }
+      }
+    }
   }
 
   /** The filter in the portal's codes, or null when no visit held has a value it asks for. */

@@ -97,7 +97,7 @@ class VisitIndexCatchUpTest {
     db.inTransaction(() -> db.handle().createUpdate("INSERT INTO report_day_change (portal_id, day, version) "
         + "VALUES (:p, :day, 1)").bind("p", PORTAL).bind("day", today).execute()); // what the read-ahead looks for
     VisitIndexReadingTest.HeldRead hook = new VisitIndexReadingTest.HeldRead(today);
-    VisitIndex held = new VisitIndex(db, 10_000, false, VisitIndex.WAIT_MS, hook);
+    VisitIndex held = new VisitIndex(db, 10_000, false, VisitIndex.WAIT_MS, hook, 0);
     Thread ahead = new Thread(() -> held.warm(visit, 1), "read-ahead");
     ahead.start();
     hook.read.await();

@@ -69,7 +69,7 @@ class VisitIndexReadingTest {
   void aReportOfDaysNotReadYetAnswersWhileTheReadAheadIsStillReadingAnother(Database db) throws Exception {
     VisitIndexTest.seed(db, new Random(5), 600);
     HeldRead held = new HeldRead(LAST);
-    VisitIndex index = new VisitIndex(db, 100_000, false, VisitIndex.WAIT_MS, held);
+    VisitIndex index = new VisitIndex(db, 100_000, false, VisitIndex.WAIT_MS, held, 0);
     Thread ahead = readAhead(index);
     held.read.await();
 
@@ -85,7 +85,7 @@ class VisitIndexReadingTest {
   void aReportWaitingPastItsBoundForADayReadAheadIsToldHowManyDaysAreStillBeingRead(Database db) throws Exception {
     VisitIndexTest.seed(db, new Random(6), 600);
     HeldRead held = new HeldRead(LAST);
-    VisitIndex index = new VisitIndex(db, 100_000, false, 0, held);
+    VisitIndex index = new VisitIndex(db, 100_000, false, 0, held, 0);
     Thread ahead = readAhead(index);
     held.read.await();
 

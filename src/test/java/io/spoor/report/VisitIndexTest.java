@@ -71,46 +71,58 @@ class VisitIndexTest {
     return new ReportQuery(1, FROM, TO, interval, ReportFilter.parse(filter));
   }
 
+  /** The devices, browsers and systems the index saw, by filter key. */
+  static Map<String, List<String>> seen(Database db, VisitIndex index) {
+    Map<String, List<String>> seen = new java.util.HashMap<>();
+    db.read(() -> {
+      for (String key : new String[] {"device", "browser", "os"}) {
+        seen.put(key, new ArrayList<>(index.byValue(query(null, ReportQuery.Interval.DAY),
+            key.equals("device") ? Dimension.DEVICE : key.equals("browser") ? Dimension.BROWSER : Dimension.OS)
+            .keySet()));
+      }
+      return null;
+    });
+    return seen;
+  }
+
+  /** A filter of one to three terms on values the seeded visits had. */
+  static String randomFilter(Random random, Seeded seeded, Map<String, List<String>> seen) {
+    StringBuilder filter = new StringBuilder();
+    int terms = 1 + random.nextInt(3);
+    for (int t = 0; t < terms; t++) {
+      String key = KEYS[random.nextInt(KEYS.length)];
+      String value;
+      if (seen.containsKey(key)) {
+        List<String> values = seen.get(key);
+        value = values.get(random.nextInt(values.size()));
+      } else {
+        value = seeded.values().get(random.nextInt(seeded.values().size())).get(key);
+        if (value.isEmpty()) {
+          value = key.equals("event") ? "2" : "d1";
+        }
+      }
+      filter.append(t == 0 ? "" : ";").append(key).append(':').append(value);
+    }
+    return filter.toString();
+  }
+
   @Test
   void thePostingListsAndAScanOfEveryVisitAgreeOnRandomVisitsAndFilters(Database db) {
     Random random = new Random(20);
     Seeded seeded = seed(db, random, 3000);
     VisitIndex postings = new VisitIndex(db, 100_000);
     VisitIndex scan = new VisitIndex(db, 100_000, true);
-    Map<String, List<String>> seen = new java.util.HashMap<>();
-    db.read(() -> {
-      for (String key : new String[] {"device", "browser", "os"}) {
-        seen.put(key, new ArrayList<>(scan.byValue(query(null, ReportQuery.Interval.DAY),
-            key.equals("device") ? Dimension.DEVICE : key.equals("browser") ? Dimension.BROWSER : Dimension.OS)
-            .keySet()));
-      }
-      return null;
-    });
+    Map<String, List<String>> seen = seen(db, scan);
     int nonEmpty = 0;
     for (int round = 0; round < 60; round++) {
-      StringBuilder filter = new StringBuilder();
-      int terms = 1 + random.nextInt(3);
-      for (int t = 0; t < terms; t++) {
-        String key = KEYS[random.nextInt(KEYS.length)];
-        String value;
-        if (seen.containsKey(key)) {
-          List<String> values = seen.get(key);
-          value = values.get(random.nextInt(values.size()));
-        } else {
-          value = seeded.values().get(random.nextInt(seeded.values().size())).get(key);
-          if (value.isEmpty()) {
-            value = key.equals("event") ? "2" : "d1";
-          }
-        }
-        filter.append(t == 0 ? "" : ";").append(key).append(':').append(value);
-      }
+      String filter = randomFilter(random, seeded, seen);
       ReportQuery.Interval interval = random.nextBoolean() ? ReportQuery.Interval.DAY : ReportQuery.Interval.HOUR;
-      ReportQuery q = query(filter.toString(), interval);
+      ReportQuery q = query(filter, interval);
       boolean perPeriod = random.nextBoolean();
       List<Dimension> dims = List.of(Dimension.values());
       Map<Dimension, Map<String, Map<Long, Counts>>> fromPostings = db.read(() -> postings.sumAll(q, dims, perPeriod));
       Map<Dimension, Map<String, Map<Long, Counts>>> fromScan = db.read(() -> scan.sumAll(q, dims, perPeriod));
-      assertEquals(fromScan, fromPostings, filter.toString());
+      assertEquals(fromScan, fromPostings, filter);
       for (Dimension dim : dims) {
         assertEquals(fromScan.get(dim), db.read(() -> postings.sum(q, dim, perPeriod)), filter + " " + dim);
       }
