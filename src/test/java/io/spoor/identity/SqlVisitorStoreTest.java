@@ -1,15 +1,39 @@
 package io.spoor.identity;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import io.spoor.store.Database;
+import io.spoor.testkit.StatementTexts;
 import io.spoor.testkit.TempStore;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The {@link VisitorStore} contract against SQLite. */
 @ExtendWith(TempStore.class)
 class SqlVisitorStoreTest extends VisitorStoreContract {
+  private Database db;
+  private SqlVisitorStore store;
+
   @BeforeEach
   void make(Database db) {
-    use(db, new SqlVisitorStore(db));
+    this.db = db;
+    this.store = new SqlVisitorStore(db);
+    use(db, store);
+  }
+
+  @Test
+  void theVisitorsOfBatchesOfAnySizeAreReadWithOneStatementText() {
+    Set<String> texts = StatementTexts.of(db, () -> {
+      for (int size : new int[] {1, 3, 64, 65, 200}) {
+        store.find(1, IntStream.range(0, size).mapToObj(i -> "utk-" + i).toList());
+      }
+      store.find(1, List.of());
+    });
+
+    assertEquals(1, texts.size(), texts.toString());
   }
 }

@@ -1,15 +1,37 @@
 package io.spoor.ingest;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import io.spoor.store.Database;
+import io.spoor.testkit.StatementTexts;
 import io.spoor.testkit.TempStore;
+import java.util.Set;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The {@link AppliedHits} contract against SQLite. */
 @ExtendWith(TempStore.class)
 class SqlAppliedHitsTest extends AppliedHitsContract {
+  private Database db;
+  private SqlAppliedHits ledger;
+
   @BeforeEach
   void make(Database db) {
-    use(db, new SqlAppliedHits(db));
+    this.db = db;
+    this.ledger = new SqlAppliedHits(db);
+    use(db, ledger);
+  }
+
+  @Test
+  void theHitIdsOfBatchesOfAnySizeAreLookedUpWithOneStatementText() {
+    Set<String> texts = StatementTexts.of(db, () -> {
+      for (int size : new int[] {1, 2, 99, 101, 450}) {
+        ledger.recorded(IntStream.range(0, size).mapToObj(i -> "hit-" + i).toList());
+      }
+    });
+
+    assertEquals(1, texts.size(), texts.toString());
   }
 }
