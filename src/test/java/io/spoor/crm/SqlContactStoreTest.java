@@ -43,7 +43,7 @@ class SqlContactStoreTest extends ContactStoreContract {
       }
     });
 
-    assertEquals(1, lookups.size(), lookups.toString());
-    assertEquals(1, reads.size(), reads.toString());
+    assertEquals(1, lookups.size());
+    assertEquals(1, reads.size());
   }
 }

@@ -34,6 +34,6 @@ class SqlVisitorStoreTest extends VisitorStoreContract {
       store.find(1, List.of());
     });
 
-    assertEquals(1, texts.size(), texts.toString());
+    assertEquals(1, texts.size());
   }
 }

@@ -32,6 +32,6 @@ class SqlAppliedHitsTest extends AppliedHitsContract {
       }
     });
 
-    assertEquals(1, texts.size(), texts.toString());
+    assertEquals(1, texts.size());
   }
 }

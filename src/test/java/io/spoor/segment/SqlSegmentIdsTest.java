@@ -32,6 +32,6 @@ class SqlSegmentIdsTest extends SegmentIdsContract {
       }
     });
 
-    assertEquals(1, texts.size(), texts.toString());
+    assertEquals(1, texts.size());
   }
 }
