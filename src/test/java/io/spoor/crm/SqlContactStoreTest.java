@@ -31,11 +31,7 @@ class SqlContactStoreTest extends ContactStoreContract {
 
   @Test
   void aBatchsLookupsByEmailAndReadsOfNamedValuesTakeOneStatementTextEachWhateverTheirSize() {
-    Set<String> lookups = StatementTexts.of(db, () -> {
-      for (int size : BATCH_SIZES) {
-        store.idsByEmail(1, IntStream.range(0, size).mapToObj(i -> "c" + i + "@example.com").toList());
-      }
-    });
+    Set<String> lookups = StatementTexts.ofBatches(db, emails -> store.idsByEmail(1, emails), BATCH_SIZES);
     Set<String> reads = StatementTexts.of(db, () -> {
       for (int size : BATCH_SIZES) {
         store.values(LongStream.range(0, size).boxed().toList(),

@@ -5,9 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.spoor.store.Database;
 import io.spoor.testkit.StatementTexts;
 import io.spoor.testkit.TempStore;
-import java.util.List;
-import java.util.Set;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -27,13 +24,6 @@ class SqlVisitorStoreTest extends VisitorStoreContract {
 
   @Test
   void theVisitorsOfBatchesOfAnySizeAreReadWithOneStatementText() {
-    Set<String> texts = StatementTexts.of(db, () -> {
-      for (int size : new int[] {1, 3, 64, 65, 200}) {
-        store.find(1, IntStream.range(0, size).mapToObj(i -> "utk-" + i).toList());
-      }
-      store.find(1, List.of());
-    });
-
-    assertEquals(1, texts.size());
+    assertEquals(1, StatementTexts.ofBatches(db, utks -> store.find(1, utks), 1, 3, 64, 65, 200).size());
   }
 }

@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.spoor.store.Database;
 import io.spoor.testkit.StatementTexts;
 import io.spoor.testkit.TempStore;
-import java.util.Set;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -26,12 +24,6 @@ class SqlAppliedHitsTest extends AppliedHitsContract {
 
   @Test
   void theHitIdsOfBatchesOfAnySizeAreLookedUpWithOneStatementText() {
-    Set<String> texts = StatementTexts.of(db, () -> {
-      for (int size : new int[] {1, 2, 99, 101, 450}) {
-        ledger.recorded(IntStream.range(0, size).mapToObj(i -> "hit-" + i).toList());
-      }
-    });
-
-    assertEquals(1, texts.size());
+    assertEquals(1, StatementTexts.ofBatches(db, ledger::recorded, 1, 2, 99, 101, 450).size());
   }
 }
