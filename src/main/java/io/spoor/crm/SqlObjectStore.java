@@ -2,6 +2,7 @@ package io.spoor.crm;
 
 import io.spoor.store.Database;
 import io.spoor.store.IdSequence;
+import io.spoor.store.InList;
 import io.spoor.store.JdbcBatch;
 import io.spoor.store.Settling;
 import java.sql.ResultSet;
@@ -25,6 +26,15 @@ abstract class SqlObjectStore<T extends CrmObject> implements ObjectStore<T> {
   static final int CHUNK = 500;
   /** The live objects of {@code :portal} and this store's type, in {@code crm_object o}. */
   private static final String LIVE = "o.portal_id = :portal AND o.object_type = :type AND NOT o.archived ";
+  // an ingest batch looks up its objects by key, and reads their values, with one statement text each
+  private static final InList KEYS = new InList("k", 64);
+  private static final InList IDS = new InList("id", 100);
+  private static final InList NAMES = new InList("name", 16);
+  private static final String BY_KEY = "SELECT value, object_id FROM unique_value WHERE portal_id = :portal "
+      + "AND object_type = :type AND name = :key AND value IN (" + KEYS.sql() + ")";
+  private static final String VALUES = "SELECT object_id, name, value FROM object_property "
+      + "WHERE object_id IN (" + IDS.sql() + ")";
+  private static final String NAMED_VALUES = VALUES + " AND name IN (" + NAMES.sql() + ")";
 
   private final Database db;
   private final String type;
@@ -59,10 +69,9 @@ abstract class SqlObjectStore<T extends CrmObject> implements ObjectStore<T> {
   @Override
   public Map<String, Long> idsByKey(long portalId, Collection<String> keys) {
     Map<String, Long> found = new HashMap<>();
-    for (List<String> chunk : chunks(keys)) {
-      db.handle().createQuery("SELECT value, object_id FROM unique_value WHERE portal_id = :portal "
-              + "AND object_type = :type AND name = :key AND value IN (<keys>)")
-          .bind("portal", portalId).bind("type", type).bind("key", key).bindList("keys", chunk)
+    for (List<String> chunk : KEYS.chunks(keys)) {
+      KEYS.bind(db.handle().createQuery(BY_KEY), chunk)
+          .bind("portal", portalId).bind("type", type).bind("key", key)
           .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getLong(2)))
           .forEach(e -> found.put(e.getKey(), e.getValue()));
     }
@@ -173,16 +182,18 @@ abstract class SqlObjectStore<T extends CrmObject> implements ObjectStore<T> {
   @Override
   public Map<Long, Map<String, String>> values(Collection<Long> objectIds, Collection<String> names) {
     Map<Long, Map<String, String>> values = new HashMap<>();
-    for (List<Long> chunk : chunks(objectIds)) {
-      var query = db.handle().createQuery("SELECT object_id, name, value FROM object_property "
-              + "WHERE object_id IN (<ids>)" + (names.isEmpty() ? "" : " AND name IN (<names>)"))
-          .bindList("ids", chunk);
-      if (!names.isEmpty()) {
-        query.bindList("names", List.copyOf(names));
+    // one chunk of no names stands for all of them
+    List<List<String>> nameChunks = names.isEmpty() ? List.of(List.of()) : NAMES.chunks(names);
+    for (List<Long> chunk : IDS.chunks(objectIds)) {
+      for (List<String> nameChunk : nameChunks) {
+        var query = IDS.bind(db.handle().createQuery(nameChunk.isEmpty() ? VALUES : NAMED_VALUES), chunk);
+        if (!nameChunk.isEmpty()) {
+          NAMES.bind(query, nameChunk);
+        }
+        query.map((rs, ctx) -> List.of(rs.getLong(1), rs.getString(2), rs.getString(3)))
+            .forEach(row -> values.computeIfAbsent((Long) row.get(0), k -> new HashMap<>())
+                .put((String) row.get(1), (String) row.get(2)));
       }
-      query.map((rs, ctx) -> List.of(rs.getLong(1), rs.getString(2), rs.getString(3)))
-          .forEach(row -> values.computeIfAbsent((Long) row.get(0), k -> new HashMap<>())
-              .put((String) row.get(1), (String) row.get(2)));
     }
     return values;
   }

@@ -59,8 +59,11 @@ public interface ForwardStore {
   /** Until when the remote asked the target to pause (epoch ms; 0 for never, or a past time). */
   long pausedUntil(long hubId);
 
-  /** The calls made to the target on {@code day} (days since the epoch, UTC). */
-  long callsOn(long hubId, long day);
+  /**
+   * What every process made of the target's pace, read at once: its calls on {@code day} (days
+   * since the epoch, UTC) and until when the remote asked it to pause; zeros for no target.
+   */
+  Pace pace(long hubId, long day);
 
   /** Queued and dead calls, the delivered and retried counts and the last answer; zeros for no target. */
   ForwardStatus status(long hubId, long inFlight);
@@ -81,6 +84,10 @@ public interface ForwardStore {
   void rememberRemoteId(long hubId, String kind, String localKey, String remoteId);
 
   void forgetRemoteId(long hubId, String kind, String localKey);
+
+  /** A target's calls made on one day, and until when it is paused (epoch ms; 0 for never, or a past time). */
+  record Pace(long dayCalls, long pausedUntil) {
+  }
 
   /** What one round of delivery adds to a target's counts, and the remote's last answer. */
   record Tally(long delivered, long retried, long day, long dayCalls, Optional<ForwardStatus.LastAnswer> last) {

@@ -50,11 +50,14 @@ public final class ForwardWorker implements AutoCloseable {
   /** Longer waits for the pace are not waited out: the target is skipped until then. */
   private static final long LONGEST_WAIT_MS = 2_000;
   private static final long TEN_SECONDS = 10_000;
+  private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
   private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
+  /** The longest one request takes before it fails. */
+  private static final long LONGEST_REQUEST_MS = CONNECT_TIMEOUT.plus(REQUEST_TIMEOUT).toMillis();
   /**
-   * How long a lease on delivering a target lasts: renewed before every request (which takes at
-   * most the connect timeout plus {@link #REQUEST_TIMEOUT}), it passes only when its holder died
-   * or stalled, and then another process takes the target over.
+   * How long a lease on delivering a target lasts: claimed by every round and renewed before
+   * every request but a round's first (each takes at most {@link #LONGEST_REQUEST_MS}), it passes
+   * only when its holder died or stalled, and then another process takes the target over.
    */
   static final long LEASE_MS = 30_000;
 
@@ -64,7 +67,7 @@ public final class ForwardWorker implements AutoCloseable {
   private final Settlement settlement;
   private final HubSpotCalls calls;
   private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-      .connectTimeout(Duration.ofSeconds(5)).build();
+      .connectTimeout(CONNECT_TIMEOUT).build();
   private final Map<Long, Pacer> pacers = new ConcurrentHashMap<>();
   private final Map<Long, Long> inFlight = new ConcurrentHashMap<>();
   /** Targets a lane is delivering to now, and when each other target's next round may start. */
@@ -163,21 +166,18 @@ public final class ForwardWorker implements AutoCloseable {
 
   /** Sends what is due for one target; the time its next round may start. */
   private long round(ForwardTarget target) {
-    Pacer pacer = pacers.computeIfAbsent(target.hubId(), hub -> {
-      long day = Math.floorDiv(clock.millis(), Pacer.DAY_MS);
-      Pacer made = new Pacer(target.secondly(), target.daily(), day, tx.read(() -> store.callsOn(hub, day)));
-      made.pauseUntil(tx.read(() -> store.pausedUntil(hub)));
-      return made;
-    });
-    pacer.limits(target.secondly(), target.daily());
     long now = clock.millis();
-    if (!tx.inTransaction(() -> store.claim(target.hubId(), owner, now, now + LEASE_MS))) {
+    long today = Math.floorDiv(now, Pacer.DAY_MS);
+    // starts from nothing: the store's count and pause are taken in below, once the lease is held
+    Pacer pacer = pacers.computeIfAbsent(target.hubId(), hub -> new Pacer(target.secondly(), target.daily(), today, 0));
+    pacer.limits(target.secondly(), target.daily());
+    long leaseUntil = now + LEASE_MS;
+    if (!tx.inTransaction(() -> store.claim(target.hubId(), owner, now, leaseUntil))) {
       return now + IDLE_MS; // another process delivers this target now
     }
-    long today = Math.floorDiv(now, Pacer.DAY_MS);
-    // what other processes sent today and the pauses they were asked for hold here too
-    pacer.follow(today, tx.read(() -> store.callsOn(target.hubId(), today)),
-        tx.read(() -> store.pausedUntil(target.hubId())));
+    // what other processes (and this one before a restart) sent today and the pauses they were asked for hold here too
+    ForwardStore.Pace stored = tx.read(() -> store.pace(target.hubId(), today));
+    pacer.follow(today, stored.dayCalls(), stored.pausedUntil());
     long wait = pacer.waitMillis(now);
     if (wait > 0) {
       return now + wait;
@@ -191,7 +191,7 @@ public final class ForwardWorker implements AutoCloseable {
     if (due.isEmpty()) {
       return Long.MAX_VALUE;
     }
-    Exchange exchange = new PacedExchange(target, pacer);
+    Exchange exchange = new PacedExchange(target, pacer, leaseUntil);
     List<QueuedCall> batch = batch(due);
     if (batch.isEmpty()) {
       for (QueuedCall call : due) {
@@ -272,10 +272,13 @@ public final class ForwardWorker implements AutoCloseable {
   private final class PacedExchange implements Exchange {
     private final ForwardTarget target;
     private final Pacer pacer;
+    /** Until when the round's own claim holds, while no request used it; 0 after. */
+    private long roundLease;
 
-    PacedExchange(ForwardTarget target, Pacer pacer) {
+    PacedExchange(ForwardTarget target, Pacer pacer, long roundLease) {
       this.target = target;
       this.pacer = pacer;
+      this.roundLease = roundLease;
     }
 
     @Override
@@ -286,8 +289,7 @@ public final class ForwardWorker implements AutoCloseable {
         }
         pause(wait);
       }
-      long now = clock.millis();
-      if (!tx.inTransaction(() -> store.claim(target.hubId(), owner, now, now + LEASE_MS))) {
+      if (!leased(clock.millis())) {
         LOG.warn("forwarding to portal {} stalled past its lease; another process delivers it now", target.hubId());
         return RemoteAnswer.heldBack();
       }
@@ -301,6 +303,17 @@ public final class ForwardWorker implements AutoCloseable {
         tx.inTransaction(() -> store.pause(target.hubId(), paused));
       }
       return answer;
+    }
+
+    /**
+     * Whether the lease holds for one more request: the round's claim serves its first request
+     * while it outlasts the longest a request takes; any other is claimed anew.
+     */
+    private boolean leased(long now) {
+      long unused = roundLease;
+      roundLease = 0;
+      return unused - now > LONGEST_REQUEST_MS
+          || tx.inTransaction(() -> store.claim(target.hubId(), owner, now, now + LEASE_MS));
     }
 
     private RemoteAnswer exchange(String method, String url, Optional<JsonObject> body, boolean authorized) {

@@ -153,9 +153,11 @@ public final class SqlForwardStore implements ForwardStore {
   }
 
   @Override
-  public long callsOn(long hubId, long day) {
-    return h().createQuery("SELECT day_calls FROM forward_target WHERE hub_id = :hub AND day = :day")
-        .bind("hub", hubId).bind("day", day).mapTo(Long.class).findOne().orElse(0L);
+  public Pace pace(long hubId, long day) {
+    return h().createQuery("SELECT CASE WHEN day = :day THEN day_calls ELSE 0 END, paused_until FROM forward_target "
+            + "WHERE hub_id = :hub")
+        .bind("day", day).bind("hub", hubId).map((rs, ctx) -> new Pace(rs.getLong(1), rs.getLong(2)))
+        .findOne().orElse(new Pace(0, 0));
   }
 
   @Override

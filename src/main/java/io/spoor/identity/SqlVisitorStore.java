@@ -1,6 +1,7 @@
 package io.spoor.identity;
 
 import io.spoor.store.Database;
+import io.spoor.store.InList;
 import io.spoor.store.JdbcBatch;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -9,12 +10,17 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 
 /** {@link VisitorStore} in portable SQL. */
 public final class SqlVisitorStore implements VisitorStore {
   private static final String VISITOR_COLUMNS = "portal_id, utk, contact_id, first_seen, last_seen, "
       + "num_page_views, num_visits, last_session_start, first_url, first_referrer, last_url, source, "
       + "source_data_1, source_data_2, consent, session_assumed";
+  /** A batch's visitors are read this many at a time, with one statement text. */
+  private static final InList UTKS = new InList("utk", 64);
+  private static final String FIND = "SELECT " + VISITOR_COLUMNS + " FROM visitor WHERE portal_id = :portal "
+      + "AND utk IN (" + UTKS.sql() + ") ORDER BY utk";
   private final Database db;
 
   public SqlVisitorStore(Database db) {
@@ -24,11 +30,9 @@ public final class SqlVisitorStore implements VisitorStore {
   @Override
   public Map<String, Visitor> find(long portalId, Collection<String> utks) {
     Map<String, Visitor> found = new HashMap<>();
-    if (!utks.isEmpty()) {
-      // in a write, the rows are locked (in utk order) until it commits: their counts are written back
-      db.handle().createQuery("SELECT " + VISITOR_COLUMNS + " FROM visitor WHERE portal_id = :portal "
-              + "AND utk IN (<utks>) ORDER BY utk" + db.rowLock())
-          .bind("portal", portalId).bindList("utks", List.copyOf(utks))
+    // in a write, the rows are locked (in utk order, chunk after chunk) until it commits: their counts are written back
+    for (List<String> chunk : UTKS.chunks(new TreeSet<>(utks))) {
+      UTKS.bind(db.handle().createQuery(FIND + db.rowLock()), chunk).bind("portal", portalId)
           .map((rs, ctx) -> visitor(rs)).forEach(v -> found.put(v.utk(), v));
     }
     return found;

@@ -44,26 +44,6 @@ public final class BatchApplier implements BatchSink {
   private final Map<Long, Integer> rejectionsStored = new HashMap<>();
   private long lastSweep;
 
-  public BatchApplier(Transactor tx, AppliedHits ledger, RejectionStore rejectionStore,
-      PortalStore portals, List<HitApplier<?>> appliers, IngestMetrics metrics, Clock clock,
-      int rejectionsKept) {
-    this(tx, ledger, rejectionStore, portals, appliers, metrics, clock,
-        new RejectionLimits(rejectionsKept, RejectionLimits.DEFAULT_BYTES_PER_BATCH), DEFAULT_CONFLICT_RETRIES);
-  }
-
-  public BatchApplier(Transactor tx, AppliedHits ledger, RejectionStore rejectionStore,
-      PortalStore portals, List<HitApplier<?>> appliers, IngestMetrics metrics, Clock clock,
-      RejectionLimits rejectionLimits) {
-    this(tx, ledger, rejectionStore, portals, appliers, metrics, clock, rejectionLimits, DEFAULT_CONFLICT_RETRIES);
-  }
-
-  public BatchApplier(Transactor tx, AppliedHits ledger, RejectionStore rejectionStore,
-      PortalStore portals, List<HitApplier<?>> appliers, IngestMetrics metrics, Clock clock,
-      RejectionLimits rejectionLimits, int conflictRetries) {
-    this(tx, ledger, rejectionStore, portals, appliers, metrics, clock, rejectionLimits, conflictRetries,
-        Optional.empty());
-  }
-
   /**
    * {@code conflictRetries}: how many times a batch whose transaction lost a race with another
    * writer's ({@link StoreException#conflict()}) is run again from the start before it fails.

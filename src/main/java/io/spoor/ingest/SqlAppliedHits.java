@@ -1,17 +1,20 @@
 package io.spoor.ingest;
 
 import io.spoor.store.Database;
+import io.spoor.store.InList;
 import io.spoor.store.JdbcBatch;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /** {@link AppliedHits} as two tables: hit ids applied, and each log's applied position. */
 public final class SqlAppliedHits implements AppliedHits {
-  private static final int CHUNK = 500;
+  /** A batch's hit ids are looked up this many at a time, with one statement text. */
+  private static final InList IDS = new InList("id", 100);
+  private static final String RECORDED = "SELECT hit_id, fingerprint FROM applied_hit WHERE hit_id IN ("
+      + IDS.sql() + ")";
   private final Database db;
 
   public SqlAppliedHits(Database db) {
@@ -20,11 +23,9 @@ public final class SqlAppliedHits implements AppliedHits {
 
   @Override
   public Map<String, Optional<String>> recorded(Collection<String> hitIds) {
-    List<String> all = List.copyOf(new HashSet<>(hitIds));
     Map<String, Optional<String>> seen = new HashMap<>();
-    for (int from = 0; from < all.size(); from += CHUNK) {
-      db.handle().createQuery("SELECT hit_id, fingerprint FROM applied_hit WHERE hit_id IN (<ids>)")
-          .bindList("ids", all.subList(from, Math.min(all.size(), from + CHUNK)))
+    for (List<String> chunk : IDS.chunks(hitIds)) {
+      IDS.bind(db.handle().createQuery(RECORDED), chunk)
           .map((rs, ctx) -> Map.entry(rs.getString(1), Optional.ofNullable(rs.getString(2))))
           .forEach(row -> seen.put(row.getKey(), row.getValue()));
     }

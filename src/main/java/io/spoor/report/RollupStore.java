@@ -1,6 +1,7 @@
 package io.spoor.report;
 
 import io.spoor.store.Database;
+import io.spoor.store.InList;
 import io.spoor.store.JdbcBatch;
 import io.spoor.store.StoreException;
 import java.sql.PreparedStatement;
@@ -15,9 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
-import org.jdbi.v3.core.statement.Query;
 
 /** The rollup tables, written in the ingest batch's transaction. */
 final class RollupStore {
@@ -25,9 +23,9 @@ final class RollupStore {
       + "source, source_data_1, source_data_2, device, browser, os, new_contacts";
   static final String SESSION_SAVED = SESSION_COLUMNS + ", changed_at";
   static final int TOKENS_PER_READ = 64;
+  private static final InList TOKENS = new InList("u", TOKENS_PER_READ);
   private static final String READ_SESSIONS = "SELECT " + SESSION_COLUMNS + " FROM report_session WHERE portal_id = "
-      + ":portal AND utk IN (" + IntStream.range(0, TOKENS_PER_READ).mapToObj(i -> ":u" + i)
-      .collect(Collectors.joining(", ")) + ")";
+      + ":portal AND utk IN (" + TOKENS.sql() + ")";
   private final Database db;
   private final SketchCache sketches = new SketchCache();
 
@@ -46,13 +44,9 @@ final class RollupStore {
     Set<SessionRow.Key> wanted = new HashSet<>(keys);
     Map<SessionRow.Key, SessionRow> found = new HashMap<>();
     utks.forEach((portal, tokens) -> {
-      List<String> all = List.copyOf(tokens);
-      for (int from = 0; from < all.size(); from += TOKENS_PER_READ) {
-        Query query = db.handle().createQuery(READ_SESSIONS).bind("portal", portal);
-        for (int i = 0; i < TOKENS_PER_READ; i++) {
-          query.bind("u" + i, all.get(Math.min(from + i, all.size() - 1)));
-        }
-        query.map((rs, ctx) -> new SessionRow(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getLong(4),
+      for (List<String> chunk : TOKENS.chunks(tokens)) {
+        TOKENS.bind(db.handle().createQuery(READ_SESSIONS), chunk).bind("portal", portal)
+            .map((rs, ctx) -> new SessionRow(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getLong(4),
                 rs.getString(5), rs.getString(6), rs.getLong(7), rs.getString(8), rs.getString(9), rs.getString(10),
                 rs.getString(11), rs.getString(12), rs.getString(13), rs.getLong(14)))
             .forEach(row -> {

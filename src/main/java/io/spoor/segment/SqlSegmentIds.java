@@ -1,6 +1,7 @@
 package io.spoor.segment;
 
 import io.spoor.store.Database;
+import io.spoor.store.InList;
 import io.spoor.store.JdbcBatch;
 import java.util.Collection;
 import java.util.HashMap;
@@ -10,7 +11,10 @@ import java.util.Optional;
 
 /** {@link SegmentIds} in portable SQL over the {@code segment_id} table. */
 public final class SqlSegmentIds implements SegmentIds {
-  private static final int CHUNK = 500;
+  /** A batch's Segment ids are looked up this many at a time, with one statement text. */
+  private static final InList IDS = new InList("id", 100);
+  private static final String FIND = "SELECT segment_id, contact_id, utk FROM segment_id WHERE portal_id = :portal "
+      + "AND segment_id IN (" + IDS.sql() + ")";
   private static final String TIE = "INSERT INTO segment_id (portal_id, segment_id, contact_id, updated_at) "
       + "VALUES (?, ?, ?, ?) ON CONFLICT (portal_id, segment_id) "
       + "DO UPDATE SET contact_id = excluded.contact_id, updated_at = excluded.updated_at";
@@ -55,12 +59,9 @@ public final class SqlSegmentIds implements SegmentIds {
 
   @Override
   public Map<String, Kept> find(long portalId, Collection<String> segmentIds) {
-    List<String> all = List.copyOf(segmentIds);
     Map<String, Kept> kept = new HashMap<>();
-    for (int from = 0; from < all.size(); from += CHUNK) {
-      db.handle().createQuery("SELECT segment_id, contact_id, utk FROM segment_id WHERE portal_id = :portal "
-              + "AND segment_id IN (<ids>)")
-          .bind("portal", portalId).bindList("ids", all.subList(from, Math.min(all.size(), from + CHUNK)))
+    for (List<String> chunk : IDS.chunks(segmentIds)) {
+      IDS.bind(db.handle().createQuery(FIND), chunk).bind("portal", portalId)
           .map((rs, ctx) -> Map.entry(rs.getString(1), new Kept(
               rs.getObject(2) == null ? Optional.empty() : Optional.of(rs.getLong(2)), Optional.ofNullable(rs.getString(3)))))
           .forEach(row -> kept.put(row.getKey(), row.getValue()));

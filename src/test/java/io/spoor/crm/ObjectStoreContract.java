@@ -361,6 +361,20 @@ abstract class ObjectStoreContract<T extends CrmObject, S extends ObjectStore<T>
     assertEquals(Map.of(), read(s -> s.idsByKey(1, keys)));
   }
 
+  @Test
+  void valuesReadsEveryNamedValueHoweverManyNamesItIsAsked() {
+    long ada = make(1, "ada");
+    Map<String, String> set = new HashMap<>();
+    for (int i = 0; i < 40; i++) {
+      set.put("prop" + i, "value " + i);
+      set(ada, "prop" + i, "value " + i, 100);
+    }
+    List<String> asked = new ArrayList<>(set.keySet());
+    asked.add("unset");
+
+    assertEquals(Map.of(ada, set), read(s -> s.values(List.of(ada), asked)));
+  }
+
   private void defineUnique(long portal, String name) {
     assertTrue((boolean) in(s -> definitions.create(portal, type(), new PropertyDefinition(name, name, PropertyType.STRING,
         "text", "group", "", List.of(), true, false, false, false))));

@@ -8,17 +8,22 @@ import io.spoor.portal.Portals;
 import io.spoor.portal.SqlPortalStore;
 import io.spoor.portal.SqlTokenStore;
 import io.spoor.store.Database;
+import io.spoor.store.Transactor;
 import io.spoor.testkit.Polling;
 import io.spoor.testkit.TempStore;
 import java.io.IOException;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -53,7 +58,11 @@ class ForwardLanesTest {
   }
 
   private ForwardWorker worker(int lanes) {
-    ForwardWorker worker = new ForwardWorker(db, store, clock, Backoff.of(Duration.ofMillis(50), Duration.ofSeconds(1),
+    return worker(db, store, lanes);
+  }
+
+  private ForwardWorker worker(Transactor tx, ForwardStore store, int lanes) {
+    ForwardWorker worker = new ForwardWorker(tx, store, clock, Backoff.of(Duration.ofMillis(50), Duration.ofSeconds(1),
         Duration.ofHours(1)), new ForwardMetrics(new Metrics()), lanes);
     opened.add(0, worker);
     return worker;
@@ -131,6 +140,27 @@ class ForwardLanesTest {
   }
 
   @Test
+  void aRoundReadsThePaceOnceAndClaimsTheLeaseOncePerRequest() throws IOException {
+    LaneTransactions lanes = new LaneTransactions(db);
+    List<List<List<String>>> atRequests = new CopyOnWriteArrayList<>();
+    target(1, remote(seen -> {
+      atRequests.add(lanes.sofar());
+      return Optional.of(200);
+    }));
+    // one email twice: two requests, not one batch upsert
+    queue(1, "ann@example.com");
+    queue(1, "ann@example.com");
+    worker(lanes, lanes.watching(store), 1).start();
+
+    Polling.until("both calls to be delivered", WAIT, () -> queued(1), q -> q == 0);
+    List<List<String>> beforeFirst = atRequests.get(0);
+    List<List<String>> beforeSecond = atRequests.get(1);
+    assertEquals(List.of(List.of("claim"), List.of("pace"), List.of("due")), beforeFirst);
+    assertEquals(List.of(List.of("delivered", "recordAnswer"), List.of("claim")),
+        beforeSecond.subList(beforeFirst.size(), beforeSecond.size()));
+  }
+
+  @Test
   void aCallTheOutboxCannotDecodeIsADeadLetterWithItsReasonAndTheCallsAfterItGoOn() throws IOException {
     RecordingProxy remote = remote(seen -> Optional.of(200));
     target(1, remote);
@@ -144,5 +174,60 @@ class ForwardLanesTest {
     assertEquals(1, dead.size());
     assertTrue(dead.get(0).lastError().contains("cannot decode"), dead.get(0).lastError());
     assertEquals(1, remote.seen().size());
+  }
+
+  /** The store calls of each transaction the delivery lanes run, in the order they ran. */
+  private static final class LaneTransactions implements Transactor {
+    private final Transactor tx;
+    private final List<List<String>> transactions = new CopyOnWriteArrayList<>();
+    private final ThreadLocal<List<String>> open = new ThreadLocal<>();
+
+    LaneTransactions(Transactor tx) {
+      this.tx = tx;
+    }
+
+    List<List<String>> sofar() {
+      return List.copyOf(transactions);
+    }
+
+    /** {@code store}, each call noted in the transaction it runs in. */
+    ForwardStore watching(ForwardStore store) {
+      return (ForwardStore) Proxy.newProxyInstance(ForwardStore.class.getClassLoader(),
+          new Class<?>[] {ForwardStore.class}, (proxy, method, args) -> {
+            List<String> calls = open.get();
+            if (calls != null) {
+              calls.add(method.getName());
+            }
+            try {
+              return method.invoke(store, args);
+            } catch (InvocationTargetException e) {
+              throw e.getCause();
+            }
+          });
+    }
+
+    @Override
+    public <T> T inTransaction(Supplier<T> work) {
+      return noted(() -> tx.inTransaction(work));
+    }
+
+    @Override
+    public <T> T read(Supplier<T> work) {
+      return noted(() -> tx.read(work));
+    }
+
+    private <T> T noted(Supplier<T> work) {
+      if (open.get() != null || !Thread.currentThread().getName().startsWith("spoor-forward-lane")) {
+        return work.get();
+      }
+      List<String> calls = new ArrayList<>();
+      open.set(calls);
+      try {
+        return work.get();
+      } finally {
+        open.remove();
+        transactions.add(List.copyOf(calls));
+      }
+    }
   }
 }

@@ -9,6 +9,7 @@ import io.spoor.forward.ForwardCall.TrackEvent;
 import io.spoor.forward.ForwardCall.UpsertCompany;
 import io.spoor.forward.ForwardCall.UpsertContact;
 import io.spoor.forward.ForwardStatus.LastAnswer;
+import io.spoor.forward.ForwardStore.Pace;
 import io.spoor.forward.ForwardStore.Tally;
 import io.spoor.testkit.StoreContract;
 import java.util.List;
@@ -172,11 +173,27 @@ abstract class ForwardStoreContract extends StoreContract<ForwardStore> {
 
     assertEquals(new ForwardStatus(1, 4, 3, 1, 1, Optional.of(new LastAnswer(429, "slow down", 150))),
         read(s -> s.status(1, 4)));
-    assertEquals(9, (long) read(s -> s.callsOn(1, 20_000)));
-    assertEquals(0, (long) read(s -> s.callsOn(1, 20_001)));
     assertEquals(new ForwardStatus(0, 0, 0, 0, 0, Optional.empty()), read(s -> s.status(3, 0)));
     assertEquals(2, (long) read(ForwardStore::queuedTotal));
     assertEquals(1, (long) read(ForwardStore::deadTotal));
+  }
+
+  @Test
+  void theTargetsPaceIsItsCallsOnTheDayAskedAndTheLongestPauseItWasAskedFor() {
+    run(s -> s.saveTarget(target(1, false), 100));
+    run(s -> s.saveTarget(target(2, false), 100));
+    Pace none = read(s -> s.pace(1, 20_000));
+    run(s -> s.recordAnswer(1, new Tally(2, 1, 20_000, 7, Optional.empty())));
+    run(s -> s.recordAnswer(1, new Tally(1, 0, 20_000, 9, Optional.empty())));
+    run(s -> s.pause(1, 5_000));
+    run(s -> s.pause(1, 4_000));
+
+    assertEquals(new Pace(0, 0), none);
+    assertEquals(new Pace(9, 5_000), read(s -> s.pace(1, 20_000)));
+    assertEquals(new Pace(0, 5_000), read(s -> s.pace(1, 20_001)), "the calls of another day counted");
+    assertEquals(5_000, (long) read(s -> s.pausedUntil(1)));
+    assertEquals(new Pace(0, 0), read(s -> s.pace(2, 20_000)), "one portal's pace held another's");
+    assertEquals(new Pace(0, 0), read(s -> s.pace(3, 20_000)));
   }
 
   @Test

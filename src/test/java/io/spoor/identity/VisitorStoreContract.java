@@ -5,9 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.spoor.store.StoreException;
 import io.spoor.testkit.StoreContract;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /** What every {@link VisitorStore} does; an implementation's test only makes the store. */
@@ -42,6 +45,18 @@ abstract class VisitorStoreContract extends StoreContract<VisitorStore> {
 
     assertEquals(Map.of("utk-a", later), read(s -> s.find(1, List.of("utk-a"))));
     assertEquals(Map.of(), read(s -> s.find(1, List.of())));
+  }
+
+  @Test
+  void theVisitorsOfMoreTokensThanOneReadTakesAreAllFound() {
+    List<Visitor> many = IntStream.range(0, 150).mapToObj(i -> visitor(1, "utk-" + i, Optional.empty())).toList();
+    run(s -> s.save(many));
+    List<String> asked = new ArrayList<>(many.stream().map(Visitor::utk).toList());
+    asked.add("utk-unknown");
+
+    Map<String, Visitor> found = read(s -> s.find(1, asked));
+
+    assertEquals(many.stream().collect(Collectors.toMap(Visitor::utk, v -> v)), found);
   }
 
   @Test

@@ -11,6 +11,7 @@ import io.spoor.portal.SqlPortalStore;
 import io.spoor.portal.SqlTokenStore;
 import io.spoor.store.Database;
 import io.spoor.testkit.TempStore;
+import io.spoor.testkit.TestBatchApplier;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -51,8 +52,7 @@ class BatchApplierLedgerTest {
     IngestLog unstarted = new FileIngestLog(dir.resolve("log"), new IngestLimits(10, 10, 10, Duration.ZERO),
         FileIngestLog.SEGMENT_MAX_AGE, clock, new ManualTicker());
     metrics = new IngestMetrics(new Metrics(), unstarted);
-    sink = new BatchApplier(db, new SqlAppliedHits(db), new SqlRejectionStore(db), portals,
-        List.of(new Recording()), metrics, clock, 100);
+    sink = TestBatchApplier.of(db, new SqlRejectionStore(db), portals, List.of(new Recording()), metrics, clock);
   }
 
   @Test

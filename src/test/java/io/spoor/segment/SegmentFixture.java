@@ -25,7 +25,6 @@ import io.spoor.ingest.LogPlace;
 import io.spoor.ingest.RejectReason;
 import io.spoor.ingest.Rejection;
 import io.spoor.ingest.SegmentHit;
-import io.spoor.ingest.SqlAppliedHits;
 import io.spoor.ingest.SqlRejectionStore;
 import io.spoor.ops.Metrics;
 import io.spoor.portal.Portals;
@@ -33,6 +32,7 @@ import io.spoor.portal.SqlPortalStore;
 import io.spoor.portal.SqlTokenStore;
 import io.spoor.store.Database;
 import io.spoor.testkit.NoIngestLog;
+import io.spoor.testkit.TestBatchApplier;
 import io.spoor.track.BeaconApplier;
 import io.spoor.track.CreationLimits;
 import io.spoor.track.EventsApiApplier;
@@ -109,8 +109,8 @@ final class SegmentFixture {
     Outbox recording = (hubId, origin, call) -> outbox.add(call);
     SegmentApplier segment = new SegmentApplier(contacts, properties, companies, associations, definitions, ids, events, sent,
         beacons, creation, recording);
-    applier = new BatchApplier(db, new SqlAppliedHits(db), rejections, portalStore,
-        List.of(events, beacons, sent, segment), new IngestMetrics(metrics, new NoIngestLog()), clock, 100);
+    applier = TestBatchApplier.of(db, rejections, portalStore, List.of(events, beacons, sent, segment),
+        new IngestMetrics(metrics, new NoIngestLog()), clock);
   }
 
   /** Applies the messages as one batch, each received now and happened at its {@code timestamp} (ms), else now. */

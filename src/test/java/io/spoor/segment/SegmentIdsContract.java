@@ -3,7 +3,11 @@ package io.spoor.segment;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.spoor.testkit.StoreContract;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -47,5 +51,20 @@ abstract class SegmentIdsContract extends StoreContract<SegmentIds> {
     assertEquals(Optional.of(80L), read(s -> s.contactFor(2, "User-1")));
     assertEquals(Optional.empty(), read(s -> s.contactFor(1, "user-1")));
     assertEquals(Optional.empty(), read(s -> s.contactFor(3, "User-1")));
+  }
+
+  @Test
+  void theIdsOfABatchAreFoundTogetherHoweverManyAndOnlyThoseTied() {
+    List<SegmentIds.Tie> ties = IntStream.range(0, 250).mapToObj(i -> new SegmentIds.Tie(1, "user-" + i, 1_000 + i, 100))
+        .toList();
+    run(s -> s.tieAll(ties));
+    run(s -> s.tie(2, "user-0", 99, 100));
+    List<String> asked = new ArrayList<>(ties.stream().map(SegmentIds.Tie::segmentId).toList());
+    asked.add("nobody");
+
+    Map<String, SegmentIds.Kept> found = read(s -> s.find(1, asked));
+
+    assertEquals(ties.size(), found.size());
+    ties.forEach(t -> assertEquals(Optional.of(t.contactId()), found.get(t.segmentId()).contact()));
   }
 }

@@ -16,7 +16,6 @@ import io.spoor.ingest.Hit;
 import io.spoor.ingest.IngestMetrics;
 import io.spoor.ingest.LogPlace;
 import io.spoor.ingest.RejectReason;
-import io.spoor.ingest.SqlAppliedHits;
 import io.spoor.ingest.SqlRejectionStore;
 import io.spoor.ops.Metrics;
 import io.spoor.portal.Portals;
@@ -25,6 +24,7 @@ import io.spoor.portal.SqlTokenStore;
 import io.spoor.store.Database;
 import io.spoor.testkit.NoIngestLog;
 import io.spoor.testkit.TempStore;
+import io.spoor.testkit.TestBatchApplier;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -61,8 +61,8 @@ class ExternalIdBatchTest {
         PerHitCap.uncounted(100, RejectReason.TOO_MANY_PARAMETERS, "parameters"), new CreationLimits(CreationLimits.Limits.none(), definitions),
         io.spoor.forward.Outbox.NONE,
         new io.spoor.report.Rollups(db, true));
-    applier = new BatchApplier(db, new SqlAppliedHits(db), new SqlRejectionStore(db), portalStore,
-        List.of(events), new IngestMetrics(new Metrics(), new NoIngestLog()), clock, 100);
+    applier = TestBatchApplier.of(db, new SqlRejectionStore(db), portalStore, List.of(events),
+        new IngestMetrics(new Metrics(), new NoIngestLog()), clock);
   }
 
   @Test
