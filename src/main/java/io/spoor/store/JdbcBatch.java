@@ -2,6 +2,7 @@ package io.spoor.store;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -53,24 +54,40 @@ public final class JdbcBatch {
     return rows.size();
   }
 
+  /** A row that an insert's {@code RETURNING} clause gave back. */
+  @FunctionalInterface
+  public interface Returned {
+    void row(ResultSet rs) throws SQLException;
+  }
+
   /** Runs every row added. */
   public void execute() {
+    execute(null);
+  }
+
+  /**
+   * Runs every row added to an {@code INSERT … VALUES (?, …) … RETURNING …}, handing each row it
+   * returns to {@code returned} (none: {@link #execute()}).
+   */
+  public void execute(Returned returned) {
     if (rows.isEmpty()) {
       return;
     }
     try {
       Matcher insert = ONE_ROW.matcher(sql);
       if (insert.matches()) {
-        insertInGroups(insert.group(1), insert.group(2), insert.group(3));
-      } else {
+        insertInGroups(insert.group(1), insert.group(2), insert.group(3), returned);
+      } else if (returned == null) {
         oneByOne();
+      } else {
+        throw new IllegalArgumentException("only an INSERT … VALUES returns rows to a batch: " + sql);
       }
     } catch (SQLException e) {
       throw new StoreException("batch statement failed", e);
     }
   }
 
-  private void insertInGroups(String head, String row, String tail) throws SQLException {
+  private void insertInGroups(String head, String row, String tail, Returned returned) throws SQLException {
     Map<Integer, PreparedStatement> bySize = new HashMap<>();
     try {
       for (List<Object[]> group : groups(head, tail)) {
@@ -80,7 +97,15 @@ public final class JdbcBatch {
           bySize.put(group.size(), statement);
         }
         bind(statement, group);
-        statement.executeUpdate();
+        if (returned == null) {
+          statement.executeUpdate();
+        } else {
+          try (ResultSet rs = statement.executeQuery()) {
+            while (rs.next()) {
+              returned.row(rs);
+            }
+          }
+        }
       }
     } finally {
       for (PreparedStatement statement : bySize.values()) {

@@ -67,7 +67,7 @@ abstract class RollupStoreContract extends StoreContract<RollupStore> {
 
   @Test
   void theVisitsOfMoreVisitorsThanOneReadAsksForAreAllFound() {
-    List<SessionRow> visits = java.util.stream.IntStream.range(0, 2 * RollupStore.TOKENS_PER_READ + 3)
+    List<SessionRow> visits = java.util.stream.IntStream.range(0, 2 * RollupStore.VISITS_PER_READ + 3)
         .mapToObj(i -> visit(1, "utk-" + i, 100, 1)).toList();
     run(s -> s.saveSessions(visits, 1));
 
@@ -84,6 +84,68 @@ abstract class RollupStoreContract extends StoreContract<RollupStore> {
 
     assertEquals(Map.of(), read(s -> s.sessions(Set.of(new SessionRow.Key(1, "utk-a", 100)))));
     assertEquals(Map.of(theirs.key(), theirs), read(s -> s.sessions(Set.of(theirs.key()))));
+  }
+
+  @Test
+  void insertingVisitsWritesThoseNotStoredYetAndLeavesTheStoredOnesAsTheyAre() {
+    SessionRow stored = visit(1, "utk-a", 100, 1);
+    run(s -> s.saveSessions(List.of(stored), 1));
+    SessionRow fresh = visit(1, "utk-b", 100, 1);
+
+    Set<SessionRow.Key> inserted = in(s -> s.insertSessions(List.of(stored.withPage(500, "/later"), fresh), 2));
+
+    assertEquals(Set.of(fresh.key()), inserted);
+    assertEquals(Map.of(stored.key(), stored, fresh.key(), fresh),
+        read(s -> s.sessions(Set.of(stored.key(), fresh.key()))));
+    assertEquals(Set.of(), in(s -> s.insertSessions(List.of(), 3)));
+  }
+
+  @Test
+  void aVisitWrittenWithoutAReadGetsItsExitPageAndBounceRightWhenItsHitsArriveInTwoBatches() {
+    long start = 10 * HOUR;
+    run(s -> page(s, "utk-a", start, start, "/first", true));
+    assertEquals(1, buckets(1, Dimension.ALL).get("").bounces(), "one page so far: a bounce");
+
+    run(s -> page(s, "utk-a", start, start + 60_000, "/second", false));
+
+    Counts all = buckets(1, Dimension.ALL).get("");
+    assertEquals(List.of(1L, 2L, 0L, 60_000L, 1L), List.of(all.sessions(), all.pageViews(), all.bounces(),
+        all.durationMs(), all.visitors()));
+    Map<String, Counts> pages = buckets(1, Dimension.PAGE);
+    assertEquals(List.of(1L, 0L, 0L), List.of(pages.get("/first").entrances(), pages.get("/first").exits(),
+        pages.get("/first").bounces()));
+    assertEquals(1, pages.get("/second").exits());
+    assertEquals(2, buckets(1, Dimension.BROWSER).get(UserAgents.UNKNOWN).pageViews());
+  }
+
+  @Test
+  void aPageTakenForTheStartOfAVisitThatIsStoredAlreadyIsCountedIntoThatVisit() {
+    long start = 10 * HOUR;
+    run(s -> {
+      RollupBatch batch = new RollupBatch(s, new UserAgents(), true);
+      batch.pageView(1, "utk-a", start, start, "/first", () -> DIRECT, null, true);
+      batch.pageView(1, "utk-a", start, start + 60_000, "/last", () -> DIRECT, null, false);
+      batch.flush();
+    });
+
+    run(s -> page(s, "utk-a", start, start + 30_000, "/late", true)); // a late page, taken for a new visit
+
+    Counts all = buckets(1, Dimension.ALL).get("");
+    assertEquals(List.of(1L, 3L, 0L, 60_000L, 1L), List.of(all.sessions(), all.pageViews(), all.bounces(),
+        all.durationMs(), all.visitors()));
+    assertEquals(1, buckets(1, Dimension.PAGE).get("/last").exits(), "the late page does not move the exit");
+    assertEquals(3, read(s -> s.sessions(Set.of(new SessionRow.Key(1, "utk-a", start))))
+        .get(new SessionRow.Key(1, "utk-a", start)).pageViews());
+  }
+
+  private static final io.spoor.identity.Source DIRECT =
+      new io.spoor.identity.Source(io.spoor.identity.SourceType.DIRECT_TRAFFIC, null, null);
+
+  /** One batch of one page view. */
+  private static void page(RollupStore store, String utk, long start, long at, String path, boolean startsVisit) {
+    RollupBatch batch = new RollupBatch(store, new UserAgents(), true);
+    batch.pageView(1, utk, start, at, path, () -> DIRECT, null, startsVisit);
+    batch.flush();
   }
 
   @Test
