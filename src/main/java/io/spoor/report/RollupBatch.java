@@ -4,7 +4,6 @@ import io.spoor.identity.Source;
 import io.spoor.store.Deferred;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -17,19 +16,14 @@ import java.util.function.Supplier;
  * the hits are applied; at {@link #flush()} the visits they touch are read once, brought up to
  * date, and the difference each visit made (before against after) is added to the daily and
  * hourly buckets, so a visit's second page turns its bounce into none and moves its exit page. A
- * visit the applier saw start in the batch is written whole without being read first; only when
- * it turns out to be stored already (a late page of a visit the visitor had left) is it read and
- * brought up to date like the others. A visit's first appearance adds its visitor to the
- * buckets' sketches; completions made during a visit are kept with the visit.
+ * visit's first appearance adds its visitor to the buckets' sketches; completions made during a
+ * visit are kept with the visit.
  */
 public final class RollupBatch implements Deferred {
   static final long HOUR = 3_600_000L;
 
   private record PageHit(long portalId, String utk, long sessionStart, long at, String path,
-      Supplier<Source> source, String userAgent, boolean startsVisit) {
-    SessionRow.Key visit() {
-      return new SessionRow.Key(portalId, utk, sessionStart);
-    }
+      Supplier<Source> source, String userAgent) {
   }
 
   private record ContactHit(SessionRow.Key session) {
@@ -49,16 +43,12 @@ public final class RollupBatch implements Deferred {
     this.enabled = enabled;
   }
 
-  /**
-   * A page view of the visit that started at {@code sessionStart}; {@code source} is asked only for
-   * its first page. {@code startsVisit}: the visitor's record took it for the first page of a new
-   * visit, which is then written without being looked for first (a hint: a wrong one costs a read).
-   */
+  /** A page view of the visit that started at {@code sessionStart}; {@code source} is asked only for its first page. */
   public void pageView(long portalId, String utk, long sessionStart, long at, String path, Supplier<Source> source,
-      String userAgent, boolean startsVisit) {
+      String userAgent) {
     if (enabled) {
       pages.add(new PageHit(portalId, utk, sessionStart, at, path == null || path.isEmpty() ? "/" : path, source,
-          userAgent, startsVisit));
+          userAgent));
     }
   }
 
@@ -105,47 +95,35 @@ public final class RollupBatch implements Deferred {
   public void flush() {
     long now = System.currentTimeMillis();
     if (!pages.isEmpty() || !contacts.isEmpty() || !visitEvents.isEmpty()) {
-      Map<SessionRow.Key, List<PageHit>> hits = new LinkedHashMap<>();
-      pages.forEach(p -> hits.computeIfAbsent(p.visit(), k -> new ArrayList<>()).add(p));
-      Map<SessionRow.Key, Long> newContacts = new HashMap<>();
-      contacts.forEach(c -> newContacts.merge(c.session(), 1L, Long::sum));
-      Map<SessionRow.Key, SessionRow> started = new HashMap<>();
-      hits.forEach((key, visit) -> {
-        if (visit.get(0).startsVisit()) {
-          started.put(key, after(null, visit, newContacts.getOrDefault(key, 0L)));
-        }
-      });
-      Set<SessionRow.Key> inserted = store.insertSessions(started.values(), now);
-      Set<SessionRow.Key> keys = new LinkedHashSet<>(hits.keySet());
+      Set<SessionRow.Key> keys = new LinkedHashSet<>();
+      pages.forEach(p -> keys.add(new SessionRow.Key(p.portalId(), p.utk(), p.sessionStart())));
       contacts.forEach(c -> keys.add(c.session()));
       visitEvents.keySet().forEach(e -> keys.add(e.session()));
-      keys.removeAll(inserted);
       Map<SessionRow.Key, SessionRow> before = store.sessions(keys);
-      Set<SessionRow.Key> seen = new HashSet<>(inserted);
-      Map<SessionRow.Key, SessionRow> changed = new HashMap<>();
-      for (SessionRow.Key key : inserted) {
-        buckets.session(started.get(key), 1, true);
-      }
-      for (SessionRow.Key key : keys) {
-        SessionRow old = before.get(key);
-        SessionRow row = after(old, hits.getOrDefault(key, List.of()), newContacts.getOrDefault(key, 0L));
-        if (row != null) {
-          seen.add(key);
-          if (!row.equals(old)) {
-            changed.put(key, row);
-            if (old != null) {
-              buckets.session(old, -1, false);
-            }
-            buckets.session(row, 1, old == null);
-          }
-        }
-      }
+      Map<SessionRow.Key, SessionRow> after = new LinkedHashMap<>(before);
       for (PageHit p : pages) {
+        SessionRow.Key key = new SessionRow.Key(p.portalId(), p.utk(), p.sessionStart());
+        SessionRow row = after.get(key);
+        after.put(key, row == null ? first(p) : row.withPage(p.at(), p.path()));
         buckets.add(p.portalId(), Dimension.ALL, "", p.at(), Buckets.PAGE_VIEWS, 1);
         buckets.add(p.portalId(), Dimension.PAGE, p.path(), p.at(), Buckets.PAGE_VIEWS, 1);
       }
+      for (ContactHit c : contacts) {
+        after.computeIfPresent(c.session(), (k, row) -> row.withNewContact());
+      }
+      Map<SessionRow.Key, SessionRow> changed = new HashMap<>();
+      after.forEach((key, row) -> {
+        SessionRow old = before.get(key);
+        if (!row.equals(old)) {
+          changed.put(key, row);
+          if (old != null) {
+            buckets.session(old, -1, false);
+          }
+          buckets.session(row, 1, old == null);
+        }
+      });
       store.saveSessions(changed.values(), now);
-      visitEvents.keySet().removeIf(e -> !seen.contains(e.session())); // no visit seen: counted unfiltered only
+      visitEvents.keySet().removeIf(e -> !after.containsKey(e.session())); // no visit seen: counted unfiltered only
       store.addVisitEvents(visitEvents, now);
     }
     store.addBuckets(buckets);
@@ -153,18 +131,6 @@ public final class RollupBatch implements Deferred {
     contacts.clear();
     visitEvents.clear();
     buckets.clear();
-  }
-
-  /** The visit {@code before} (null: not stored) after the batch's pages and new contacts; null without either. */
-  private SessionRow after(SessionRow before, List<PageHit> hits, long newContacts) {
-    SessionRow row = before;
-    for (PageHit p : hits) {
-      row = row == null ? first(p) : row.withPage(p.at(), p.path());
-    }
-    for (long i = 0; i < newContacts && row != null; i++) {
-      row = row.withNewContact();
-    }
-    return row;
   }
 
   private SessionRow first(PageHit p) {

@@ -77,7 +77,7 @@ public final class RollupSeeder {
     String agent = AGENTS[(int) (i % AGENTS.length)];
     for (int k = 0; k < pages; k++) {
       batch.pageView(portalId, utk, start, start + k * 10_000L, "/p" + ((i * 7919 + k * 104_729) % 2000),
-          () -> source, agent, k == 0);
+          () -> source, agent);
     }
     if (i % 10 == 0) {
       batch.completion(portalId, 1 + (i / 10) % 5, start, (i % 3) * 1_000_000, utk, start);

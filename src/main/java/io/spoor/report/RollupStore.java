@@ -71,18 +71,6 @@ final class RollupStore {
     batch.execute();
   }
 
-  /**
-   * Saves the visits that are not stored yet, without reading them first, and answers their keys;
-   * a visit stored already is left as it is (its caller reads it and saves it over).
-   */
-  Set<SessionRow.Key> insertSessions(Collection<SessionRow> rows, long changedAt) {
-    JdbcBatch batch = new JdbcBatch(db.handle(), SAVE_SESSION + "DO NOTHING RETURNING portal_id, started_at, utk");
-    rows.forEach(r -> add(batch, r, changedAt));
-    Set<SessionRow.Key> inserted = new HashSet<>();
-    batch.execute(rs -> inserted.add(new SessionRow.Key(rs.getLong(1), rs.getString(3), rs.getLong(2))));
-    return inserted;
-  }
-
   private static void add(JdbcBatch batch, SessionRow r, long changedAt) {
     batch.add(r.portalId(), r.utk(), r.startedAt(), r.lastAt(), r.entryPath(), r.exitPath(), r.pageViews(),
         r.source(), r.sourceData1(), r.sourceData2(), r.device(), r.browser(), r.os(), r.newContacts(), changedAt);

@@ -2,7 +2,6 @@ package io.spoor.store;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -54,40 +53,24 @@ public final class JdbcBatch {
     return rows.size();
   }
 
-  /** A row that an insert's {@code RETURNING} clause gave back. */
-  @FunctionalInterface
-  public interface Returned {
-    void row(ResultSet rs) throws SQLException;
-  }
-
   /** Runs every row added. */
   public void execute() {
-    execute(null);
-  }
-
-  /**
-   * Runs every row added to an {@code INSERT … VALUES (?, …) … RETURNING …}, handing each row it
-   * returns to {@code returned} (none: {@link #execute()}).
-   */
-  public void execute(Returned returned) {
     if (rows.isEmpty()) {
       return;
     }
     try {
       Matcher insert = ONE_ROW.matcher(sql);
       if (insert.matches()) {
-        insertInGroups(insert.group(1), insert.group(2), insert.group(3), returned);
-      } else if (returned == null) {
-        oneByOne();
+        insertInGroups(insert.group(1), insert.group(2), insert.group(3));
       } else {
-        throw new IllegalArgumentException("only an INSERT … VALUES returns rows to a batch: " + sql);
+        oneByOne();
       }
     } catch (SQLException e) {
       throw new StoreException("batch statement failed", e);
     }
   }
 
-  private void insertInGroups(String head, String row, String tail, Returned returned) throws SQLException {
+  private void insertInGroups(String head, String row, String tail) throws SQLException {
     Map<Integer, PreparedStatement> bySize = new HashMap<>();
     try {
       for (List<Object[]> group : groups(head, tail)) {
@@ -97,15 +80,7 @@ public final class JdbcBatch {
           bySize.put(group.size(), statement);
         }
         bind(statement, group);
-        if (returned == null) {
-          statement.executeUpdate();
-        } else {
-          try (ResultSet rs = statement.executeQuery()) {
-            while (rs.next()) {
-              returned.row(rs);
-            }
-          }
-        }
+        statement.executeUpdate();
       }
     } finally {
       for (PreparedStatement statement : bySize.values()) {

@@ -164,9 +164,9 @@ public final class BeaconApplier implements HitApplier<BeaconHit> {
             .orElse(new Source(SourceType.DIRECT_TRAFFIC, null, null)));
     Optional<Long> contact = identify(portal, utk, beacon, hit, page, source, visitorChanges, contactChanges, batch);
     if (hit.beacon() == BeaconHit.Kind.PAGE_VIEW) {
-      boolean startsVisit = pageView(page, source, visitorChanges, contactChanges);
+      pageView(page, source, visitorChanges, contactChanges);
       rollups.of(batch).pageView(page.portalId(), utk, page.sessionStart(), page.at(), page.path(), source,
-          hit.userAgent(), startsVisit);
+          hit.userAgent());
     } else if (isConsent(hit)) {
       visitorChanges.consent(portal.hubId(), utk, decision(hit)); // after identify, which may create the visitor
     } else {
@@ -180,15 +180,13 @@ public final class BeaconApplier implements HitApplier<BeaconHit> {
     }
   }
 
-  /** Counts the page view into its visitor and the visitor's contact; true when it began a new visit. */
-  private boolean pageView(PageView page, Supplier<Source> source, Visitors visitorChanges,
+  private void pageView(PageView page, Supplier<Source> source, Visitors visitorChanges,
       ContactChanges contactChanges) {
     long visitsBefore = visitorChanges.get(page.portalId(), page.utk()).map(Visitor::numVisits).orElse(0L);
     Visitor after = visitorChanges.pageView(page, source);
     visitorChanges.contactOf(after).ifPresent(contact -> contactChanges.addAnalytics(contact,
         Analytics.visits(1, after.numVisits() - visitsBefore, page.at(), page.at(),
             Optional.of(firstVisit(after)), page.url())));
-    return after.numVisits() > visitsBefore;
   }
 
   /** Ties the visitor to the contact of the identity's email; the contact gets its history. */

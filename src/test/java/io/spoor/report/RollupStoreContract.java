@@ -87,26 +87,12 @@ abstract class RollupStoreContract extends StoreContract<RollupStore> {
   }
 
   @Test
-  void insertingVisitsWritesThoseNotStoredYetAndLeavesTheStoredOnesAsTheyAre() {
-    SessionRow stored = visit(1, "utk-a", 100, 1);
-    run(s -> s.saveSessions(List.of(stored), 1));
-    SessionRow fresh = visit(1, "utk-b", 100, 1);
-
-    Set<SessionRow.Key> inserted = in(s -> s.insertSessions(List.of(stored.withPage(500, "/later"), fresh), 2));
-
-    assertEquals(Set.of(fresh.key()), inserted);
-    assertEquals(Map.of(stored.key(), stored, fresh.key(), fresh),
-        read(s -> s.sessions(Set.of(stored.key(), fresh.key()))));
-    assertEquals(Set.of(), in(s -> s.insertSessions(List.of(), 3)));
-  }
-
-  @Test
-  void aVisitWrittenWithoutAReadGetsItsExitPageAndBounceRightWhenItsHitsArriveInTwoBatches() {
+  void aVisitGetsItsExitPageAndBounceRightWhenItsHitsArriveInTwoBatches() {
     long start = 10 * HOUR;
-    run(s -> page(s, "utk-a", start, start, "/first", true));
+    run(s -> page(s, "utk-a", start, start, "/first"));
     assertEquals(1, buckets(1, Dimension.ALL).get("").bounces(), "one page so far: a bounce");
 
-    run(s -> page(s, "utk-a", start, start + 60_000, "/second", false));
+    run(s -> page(s, "utk-a", start, start + 60_000, "/second"));
 
     Counts all = buckets(1, Dimension.ALL).get("");
     assertEquals(List.of(1L, 2L, 0L, 60_000L, 1L), List.of(all.sessions(), all.pageViews(), all.bounces(),
@@ -119,16 +105,16 @@ abstract class RollupStoreContract extends StoreContract<RollupStore> {
   }
 
   @Test
-  void aPageTakenForTheStartOfAVisitThatIsStoredAlreadyIsCountedIntoThatVisit() {
+  void aLatePageOfAStoredVisitIsCountedIntoItWithoutMovingItsExit() {
     long start = 10 * HOUR;
     run(s -> {
       RollupBatch batch = new RollupBatch(s, new UserAgents(), true);
-      batch.pageView(1, "utk-a", start, start, "/first", () -> DIRECT, null, true);
-      batch.pageView(1, "utk-a", start, start + 60_000, "/last", () -> DIRECT, null, false);
+      batch.pageView(1, "utk-a", start, start, "/first", () -> DIRECT, null);
+      batch.pageView(1, "utk-a", start, start + 60_000, "/last", () -> DIRECT, null);
       batch.flush();
     });
 
-    run(s -> page(s, "utk-a", start, start + 30_000, "/late", true)); // a late page, taken for a new visit
+    run(s -> page(s, "utk-a", start, start + 30_000, "/late"));
 
     Counts all = buckets(1, Dimension.ALL).get("");
     assertEquals(List.of(1L, 3L, 0L, 60_000L, 1L), List.of(all.sessions(), all.pageViews(), all.bounces(),
@@ -142,9 +128,9 @@ abstract class RollupStoreContract extends StoreContract<RollupStore> {
       new io.spoor.identity.Source(io.spoor.identity.SourceType.DIRECT_TRAFFIC, null, null);
 
   /** One batch of one page view. */
-  private static void page(RollupStore store, String utk, long start, long at, String path, boolean startsVisit) {
+  private static void page(RollupStore store, String utk, long start, long at, String path) {
     RollupBatch batch = new RollupBatch(store, new UserAgents(), true);
-    batch.pageView(1, utk, start, at, path, () -> DIRECT, null, startsVisit);
+    batch.pageView(1, utk, start, at, path, () -> DIRECT, null);
     batch.flush();
   }
 

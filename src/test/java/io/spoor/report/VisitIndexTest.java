@@ -48,7 +48,7 @@ class VisitIndexTest {
         String exit = entry;
         for (int k = 0; k < pages; k++) {
           exit = k == 0 ? entry : "/p" + random.nextInt(12);
-          batch.pageView(1, utk, start, start + k * 20_000L, exit, () -> source, agent, k == 0);
+          batch.pageView(1, utk, start, start + k * 20_000L, exit, () -> source, agent);
         }
         String event = "";
         if (random.nextInt(4) == 0) {

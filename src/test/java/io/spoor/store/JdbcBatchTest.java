@@ -59,27 +59,6 @@ class JdbcBatchTest {
   }
 
   @ParameterizedTest
-  @ValueSource(ints = {3, JdbcBatch.ROWS_PER_INSERT + 3})
-  void anInsertHandsBackTheRowsItsReturningClauseGivesAndNoOthers(int rows) {
-    db.inTransaction(() -> db.handle().execute("INSERT INTO kv (k, v) VALUES (1, 'kept')"));
-
-    List<Long> returned = db.inTransaction(() -> {
-      JdbcBatch insert = new JdbcBatch(db.handle(),
-          "INSERT INTO kv (k, v) VALUES (?, ?) ON CONFLICT (k) DO NOTHING RETURNING k");
-      for (long k = 0; k < rows; k++) {
-        insert.add(k, "new");
-      }
-      List<Long> keys = new java.util.ArrayList<>();
-      insert.execute(rs -> keys.add(rs.getLong(1)));
-      return keys;
-    });
-
-    assertEquals(java.util.stream.LongStream.range(0, rows).filter(k -> k != 1).boxed().toList(),
-        returned.stream().sorted().toList());
-    assertEquals("kept", all().get(1L));
-  }
-
-  @ParameterizedTest
   @ValueSource(ints = {0, 3})
   void otherStatementsRunOncePerRow(int rows) {
     db.inTransaction(() -> {
