@@ -9,7 +9,9 @@ backlog drained. Prints a markdown table, the load average at the start and end,
 on/off ratio of the CPU per hit (the main figure) and of the rate.
 
 With PRICE_MODE=replay, a figure free of the load's noise: PRICE_SECONDS of each load is ingested
-once with the rollups off and its log kept; then each run starts Spoor on a fresh store holding
+once with the rollups off and its log kept (it must fit one 64-MB segment, which is deleted once applied
+when the next begins: about 10 s of beacons on an idle 2-core machine; a run that replays fewer hits than
+were recorded stops with an error); then each run starts Spoor on a fresh store holding
 that log without its applied mark, so the start replays every hit in large batches, the same in
 every run. The price per hit is the process's CPU time (/proc: threads, compiler and collector
 included) to start and replay, less its CPU time to start with an empty log, over the hits.
@@ -154,6 +156,8 @@ def replay_main():
             for rollups in (1, 0):
                 empty, _ = replayed(None, rollups, n, 0)
                 cpu, applied = replayed(log, rollups, n, hits)
+                if applied != hits:  # a segment (64 MB) filled and was deleted once applied: the log lost its start
+                    sys.exit(f'replayed {applied:,.0f} of the {hits:,.0f} hits recorded: the log rotated, lower PRICE_SECONDS')
                 ms = 1000 * 1000 * (cpu - empty) / applied
                 got[rollups].append(ms)
                 rows.append(f'| {load} | {"on" if rollups else "off"} | {n + 1} | {applied:,.0f} | {empty:.1f} s | '
