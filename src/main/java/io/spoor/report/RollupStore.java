@@ -27,8 +27,6 @@ final class RollupStore {
   private static final String READ_SESSIONS = "SELECT " + SESSION_COLUMNS + " FROM (VALUES "
       + String.join(", ", Collections.nCopies(VISITS_PER_READ, "(?, ?)")) + ") AS k CROSS JOIN report_session "
       + "WHERE portal_id = ? AND started_at = k.column1 AND utk = k.column2";
-  private static final String SAVE_SESSION = "INSERT INTO report_session (" + SESSION_SAVED + ") VALUES "
-      + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (portal_id, started_at, utk) ";
   private final Database db;
   private final SketchCache sketches = new SketchCache();
 
@@ -64,16 +62,15 @@ final class RollupStore {
 
   /** Saves the visits, marked as changed at {@code changedAt} (epoch ms) for the in-memory index. */
   void saveSessions(Collection<SessionRow> rows, long changedAt) {
-    JdbcBatch batch = new JdbcBatch(db.handle(), SAVE_SESSION + "DO UPDATE SET last_at = excluded.last_at, "
-        + "exit_path = excluded.exit_path, page_views = excluded.page_views, "
+    JdbcBatch batch = new JdbcBatch(db.handle(), "INSERT INTO report_session (" + SESSION_SAVED + ") VALUES "
+        + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (portal_id, started_at, utk) DO UPDATE SET "
+        + "last_at = excluded.last_at, exit_path = excluded.exit_path, page_views = excluded.page_views, "
         + "new_contacts = excluded.new_contacts, changed_at = excluded.changed_at");
-    rows.forEach(r -> add(batch, r, changedAt));
+    for (SessionRow r : rows) {
+      batch.add(r.portalId(), r.utk(), r.startedAt(), r.lastAt(), r.entryPath(), r.exitPath(), r.pageViews(),
+          r.source(), r.sourceData1(), r.sourceData2(), r.device(), r.browser(), r.os(), r.newContacts(), changedAt);
+    }
     batch.execute();
-  }
-
-  private static void add(JdbcBatch batch, SessionRow r, long changedAt) {
-    batch.add(r.portalId(), r.utk(), r.startedAt(), r.lastAt(), r.entryPath(), r.exitPath(), r.pageViews(),
-        r.source(), r.sourceData1(), r.sourceData2(), r.device(), r.browser(), r.os(), r.newContacts(), changedAt);
   }
 
   /**
