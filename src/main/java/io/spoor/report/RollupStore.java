@@ -6,16 +6,17 @@ import io.spoor.store.StoreException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.jdbi.v3.core.statement.Query;
 
 /** The rollup tables, written in the ingest batch's transaction. */
@@ -23,10 +24,10 @@ final class RollupStore {
   static final String SESSION_COLUMNS = "portal_id, utk, started_at, last_at, entry_path, exit_path, page_views, "
       + "source, source_data_1, source_data_2, device, browser, os, new_contacts";
   static final String SESSION_SAVED = SESSION_COLUMNS + ", changed_at";
-  static final int VISITS_PER_READ = 64;
-  private static final String READ_SESSIONS = "SELECT " + SESSION_COLUMNS + " FROM (VALUES "
-      + String.join(", ", Collections.nCopies(VISITS_PER_READ, "(?, ?)")) + ") AS k CROSS JOIN report_session "
-      + "WHERE portal_id = ? AND started_at = k.column1 AND utk = k.column2";
+  static final int TOKENS_PER_READ = 64;
+  private static final String READ_SESSIONS = "SELECT " + SESSION_COLUMNS + " FROM report_session WHERE portal_id = "
+      + ":portal AND utk IN (" + IntStream.range(0, TOKENS_PER_READ).mapToObj(i -> ":u" + i)
+      .collect(Collectors.joining(", ")) + ")";
   private final Database db;
   private final SketchCache sketches = new SketchCache();
 
@@ -35,26 +36,30 @@ final class RollupStore {
   }
 
   /**
-   * The stored visits among {@code keys}, each found by its key, {@value #VISITS_PER_READ} a query
-   * per portal: the statement's text is always the same (a short list repeats its last key), so
+   * The stored visits among {@code keys}, read with one query per portal and {@value #TOKENS_PER_READ}
+   * visitors: the statement's text is always the same (a short list repeats its last token), so
    * it is parsed once, not once per batch.
    */
   Map<SessionRow.Key, SessionRow> sessions(Collection<SessionRow.Key> keys) {
-    Map<Long, List<SessionRow.Key>> byPortal = new HashMap<>();
-    keys.forEach(k -> byPortal.computeIfAbsent(k.portalId(), p -> new ArrayList<>()).add(k));
+    Map<Long, Set<String>> utks = new HashMap<>();
+    keys.forEach(k -> utks.computeIfAbsent(k.portalId(), p -> new LinkedHashSet<>()).add(k.utk()));
+    Set<SessionRow.Key> wanted = new HashSet<>(keys);
     Map<SessionRow.Key, SessionRow> found = new HashMap<>();
-    byPortal.forEach((portal, wanted) -> {
-      for (int from = 0; from < wanted.size(); from += VISITS_PER_READ) {
-        Query query = db.handle().createQuery(READ_SESSIONS);
-        for (int i = 0; i < VISITS_PER_READ; i++) {
-          SessionRow.Key k = wanted.get(Math.min(from + i, wanted.size() - 1));
-          query.bind(2 * i, k.startedAt()).bind(2 * i + 1, k.utk());
+    utks.forEach((portal, tokens) -> {
+      List<String> all = List.copyOf(tokens);
+      for (int from = 0; from < all.size(); from += TOKENS_PER_READ) {
+        Query query = db.handle().createQuery(READ_SESSIONS).bind("portal", portal);
+        for (int i = 0; i < TOKENS_PER_READ; i++) {
+          query.bind("u" + i, all.get(Math.min(from + i, all.size() - 1)));
         }
-        query.bind(2 * VISITS_PER_READ, portal).map((rs, ctx) -> new SessionRow(rs.getLong(1), rs.getString(2),
-                rs.getLong(3), rs.getLong(4), rs.getString(5), rs.getString(6), rs.getLong(7), rs.getString(8),
-                rs.getString(9), rs.getString(10), rs.getString(11), rs.getString(12), rs.getString(13),
-                rs.getLong(14)))
-            .forEach(row -> found.put(row.key(), row));
+        query.map((rs, ctx) -> new SessionRow(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getLong(4),
+                rs.getString(5), rs.getString(6), rs.getLong(7), rs.getString(8), rs.getString(9), rs.getString(10),
+                rs.getString(11), rs.getString(12), rs.getString(13), rs.getLong(14)))
+            .forEach(row -> {
+              if (wanted.contains(row.key())) {
+                found.put(row.key(), row);
+              }
+            });
       }
     });
     return found;
@@ -63,7 +68,7 @@ final class RollupStore {
   /** Saves the visits, marked as changed at {@code changedAt} (epoch ms) for the in-memory index. */
   void saveSessions(Collection<SessionRow> rows, long changedAt) {
     JdbcBatch batch = new JdbcBatch(db.handle(), "INSERT INTO report_session (" + SESSION_SAVED + ") VALUES "
-        + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (portal_id, started_at, utk) DO UPDATE SET "
+        + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (portal_id, utk, started_at) DO UPDATE SET "
         + "last_at = excluded.last_at, exit_path = excluded.exit_path, page_views = excluded.page_views, "
         + "new_contacts = excluded.new_contacts, changed_at = excluded.changed_at");
     for (SessionRow r : rows) {

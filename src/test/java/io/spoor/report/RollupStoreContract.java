@@ -67,7 +67,7 @@ abstract class RollupStoreContract extends StoreContract<RollupStore> {
 
   @Test
   void theVisitsOfMoreVisitorsThanOneReadAsksForAreAllFound() {
-    List<SessionRow> visits = java.util.stream.IntStream.range(0, 2 * RollupStore.VISITS_PER_READ + 3)
+    List<SessionRow> visits = java.util.stream.IntStream.range(0, 2 * RollupStore.TOKENS_PER_READ + 3)
         .mapToObj(i -> visit(1, "utk-" + i, 100, 1)).toList();
     run(s -> s.saveSessions(visits, 1));
 
