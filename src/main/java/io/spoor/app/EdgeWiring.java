@@ -17,6 +17,7 @@ import io.spoor.ops.Counter;
 import io.spoor.ops.Metrics;
 import io.spoor.portal.Portals;
 import io.spoor.report.Rollups;
+import io.spoor.report.SketchBackfill;
 import io.spoor.segment.EdgeLimits;
 import io.spoor.segment.EdgeRejections;
 import io.spoor.segment.SegmentApplier;
@@ -111,5 +112,19 @@ final class EdgeWiring {
     return new CreationLimits(new CreationLimits.Limits(settings.get(Settings.DYNAMIC_EVENT_DEFINITIONS_MAX),
         settings.get(Settings.DYNAMIC_EVENT_DEFINITIONS_PER_MINUTE), settings.get(Settings.NEW_CONTACTS_PER_MINUTE),
         settings.get(Settings.NEW_VISITORS_PER_MINUTE)), stores.eventDefinitions());
+  }
+
+  /**
+   * Fills, on a thread of its own, the visitor sketches of days written before they were kept, in
+   * a process that applies hits with the rollups on: several processors may all run it, each
+   * merging into what is stored.
+   */
+  static Optional<SketchBackfill> sketchBackfill(Settings settings, Database db, Metrics metrics) {
+    if (!settings.role().applies() || settings.get(Settings.REPORT_ROLLUPS) != 1) {
+      return Optional.empty();
+    }
+    SketchBackfill backfill = new SketchBackfill(db, metrics);
+    backfill.start();
+    return Optional.of(backfill);
   }
 }

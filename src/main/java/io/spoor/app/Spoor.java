@@ -36,6 +36,7 @@ import io.spoor.store.Dialect;
 import io.spoor.store.PostgresDialect;
 import io.spoor.store.SqliteDialect;
 import io.spoor.report.Rollups;
+import io.spoor.report.SketchBackfill;
 import io.spoor.transfer.Imports;
 import io.vertx.core.Vertx;
 import java.time.Clock;
@@ -80,6 +81,8 @@ public final class Spoor implements AutoCloseable {
   private final Imports imports;
   /** What other processes on the store changed: forwarding targets, hits applied (for live views). */
   private final ChangeWatch changes;
+  /** Fills the visitor sketches of days written before they were kept (in a process that applies). */
+  private final Optional<SketchBackfill> sketchBackfill;
 
   private Spoor(Settings settings, Clock clock, UnaryOperator<BatchSink> sinks) {
     DataDirectory.create(settings.dataDir());
@@ -150,6 +153,7 @@ public final class Spoor implements AutoCloseable {
       changes.listen(liveUpdates.elsewhere(appliedFeed.source()), liveUpdates::listening);
     }
     changes.start();
+    sketchBackfill = EdgeWiring.sketchBackfill(settings, db, metrics);
     // the store and the log have made their files by now: they get the owner-only mode too
     DataDirectory.protect(settings.dataDir());
     LOG.info("listening on {}:{} ({}) as {} with the {} store at {} and the {} ingest log", settings.get(Settings.HOST),
@@ -269,6 +273,7 @@ public final class Spoor implements AutoCloseable {
   public void close() {
     LOG.info("shutting down: draining {} queued hits", log.depth());
     changes.close();
+    sketchBackfill.ifPresent(SketchBackfill::close);
     log.close();
     forwardWorker.close();
     server.stop();

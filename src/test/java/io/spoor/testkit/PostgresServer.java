@@ -115,6 +115,13 @@ public final class PostgresServer {
     return url(name);
   }
 
+  /** The URL of a new database without Spoor's schema: for tests of what migrating an older one makes of it. */
+  public String newEmptyDatabase() {
+    String name = "spoor_" + ProcessHandle.current().pid() + "_" + databases.incrementAndGet();
+    execute("CREATE DATABASE " + name);
+    return url(name);
+  }
+
   /** Removes a database made by {@link #newDatabase()}, once nothing is connected to it. */
   public void drop(String url) {
     String name = url.substring(url.lastIndexOf('/') + 1, url.indexOf('?'));
