@@ -49,15 +49,6 @@ final class Buckets {
     return added.computeIfAbsent(key, k -> new Change());
   }
 
-  private void visitor(long portalId, Dimension dim, String value, long at, long hash) {
-    Change day = change(new Key(portalId, dim, value, Math.floorDiv(at, DAY), false));
-    day.visitors = (day.visitors == null ? new Hll() : day.visitors).add(hash);
-    if (dim == Dimension.ALL) {
-      Change hour = change(new Key(portalId, dim, value, Math.floorDiv(at, RollupBatch.HOUR), true));
-      hour.visitors = (hour.visitors == null ? new Hll() : hour.visitors).add(hash);
-    }
-  }
-
   /** The bucket value of a visit dimension for {@code row}, null where the visit has none. */
   static String value(SessionRow row, Dimension d) {
     return switch (d) {
@@ -72,30 +63,45 @@ final class Buckets {
 
   /**
    * What a visit adds to the buckets of its start ({@code sign} -1 takes it back); a visit seen
-   * for the first time ({@code isNew}) also adds its visitor.
+   * for the first time ({@code isNew}) also adds its visitor. Each visit dimension's buckets are
+   * looked up once (the daily one, and the hourly one of the whole) and all of its counts added.
    */
   void session(SessionRow row, int sign, boolean isNew) {
     long at = row.startedAt();
     long bounce = row.bounced() ? sign : 0;
+    long duration = sign * row.durationMs();
     long hash = isNew ? Hll.hash(row.utk()) : 0;
+    long day = Math.floorDiv(at, DAY);
     for (Dimension d : VISIT_DIMENSIONS) {
       String value = value(row, d);
       if (value != null) {
-        add(row.portalId(), d, value, at, SESSIONS, sign);
-        add(row.portalId(), d, value, at, BOUNCES, bounce);
-        add(row.portalId(), d, value, at, DURATION, sign * row.durationMs());
-        if (d != Dimension.ALL) { // the whole's page views and contacts are counted as they happen
-          add(row.portalId(), d, value, at, PAGE_VIEWS, sign * row.pageViews());
-          add(row.portalId(), d, value, at, NEW_CONTACTS, sign * row.newContacts());
-        }
-        if (isNew) {
-          visitor(row.portalId(), d, value, at, hash);
+        boolean whole = d == Dimension.ALL; // the whole's page views and contacts are counted as they happen
+        sessionInto(change(new Key(row.portalId(), d, value, day, false)), whole ? null : row, sign, bounce, duration,
+            isNew, hash);
+        if (whole) {
+          sessionInto(change(new Key(row.portalId(), d, value, Math.floorDiv(at, RollupBatch.HOUR), true)), null,
+              sign, bounce, duration, isNew, hash);
         }
       }
     }
     add(row.portalId(), Dimension.PAGE, row.entryPath(), at, ENTRANCES, sign);
     add(row.portalId(), Dimension.PAGE, row.entryPath(), at, BOUNCES, bounce);
     add(row.portalId(), Dimension.PAGE, row.exitPath(), at, EXITS, sign);
+  }
+
+  /** Adds a visit to one bucket; its page views and contacts too unless {@code row} is null (the whole's buckets). */
+  private static void sessionInto(Change c, SessionRow row, int sign, long bounce, long duration, boolean isNew,
+      long hash) {
+    c.counts[SESSIONS] += sign;
+    c.counts[BOUNCES] += bounce;
+    c.counts[DURATION] += duration;
+    if (row != null) {
+      c.counts[PAGE_VIEWS] += sign * row.pageViews();
+      c.counts[NEW_CONTACTS] += sign * row.newContacts();
+    }
+    if (isNew) {
+      c.visitors = (c.visitors == null ? new Hll() : c.visitors).add(hash);
+    }
   }
 
   boolean isEmpty() {

@@ -87,6 +87,54 @@ abstract class RollupStoreContract extends StoreContract<RollupStore> {
   }
 
   @Test
+  void aVisitGetsItsExitPageAndBounceRightWhenItsHitsArriveInTwoBatches() {
+    long start = 10 * HOUR;
+    run(s -> page(s, "utk-a", start, start, "/first"));
+    assertEquals(1, buckets(1, Dimension.ALL).get("").bounces(), "one page so far: a bounce");
+
+    run(s -> page(s, "utk-a", start, start + 60_000, "/second"));
+
+    Counts all = buckets(1, Dimension.ALL).get("");
+    assertEquals(List.of(1L, 2L, 0L, 60_000L, 1L), List.of(all.sessions(), all.pageViews(), all.bounces(),
+        all.durationMs(), all.visitors()));
+    Map<String, Counts> pages = buckets(1, Dimension.PAGE);
+    assertEquals(List.of(1L, 0L, 0L), List.of(pages.get("/first").entrances(), pages.get("/first").exits(),
+        pages.get("/first").bounces()));
+    assertEquals(1, pages.get("/second").exits());
+    assertEquals(2, buckets(1, Dimension.BROWSER).get(UserAgents.UNKNOWN).pageViews());
+  }
+
+  @Test
+  void aLatePageOfAStoredVisitIsCountedIntoItWithoutMovingItsExit() {
+    long start = 10 * HOUR;
+    run(s -> {
+      RollupBatch batch = new RollupBatch(s, new UserAgents(), true);
+      batch.pageView(1, "utk-a", start, start, "/first", () -> DIRECT, null);
+      batch.pageView(1, "utk-a", start, start + 60_000, "/last", () -> DIRECT, null);
+      batch.flush();
+    });
+
+    run(s -> page(s, "utk-a", start, start + 30_000, "/late"));
+
+    Counts all = buckets(1, Dimension.ALL).get("");
+    assertEquals(List.of(1L, 3L, 0L, 60_000L, 1L), List.of(all.sessions(), all.pageViews(), all.bounces(),
+        all.durationMs(), all.visitors()));
+    assertEquals(1, buckets(1, Dimension.PAGE).get("/last").exits(), "the late page does not move the exit");
+    assertEquals(3, read(s -> s.sessions(Set.of(new SessionRow.Key(1, "utk-a", start))))
+        .get(new SessionRow.Key(1, "utk-a", start)).pageViews());
+  }
+
+  private static final io.spoor.identity.Source DIRECT =
+      new io.spoor.identity.Source(io.spoor.identity.SourceType.DIRECT_TRAFFIC, null, null);
+
+  /** One batch of one page view. */
+  private static void page(RollupStore store, String utk, long start, long at, String path) {
+    RollupBatch batch = new RollupBatch(store, new UserAgents(), true);
+    batch.pageView(1, utk, start, at, path, () -> DIRECT, null);
+    batch.flush();
+  }
+
+  @Test
   void bucketAdditionsAddUpPerPortalDimensionValueAndDay() {
     Buckets one = new Buckets();
     one.add(1, Dimension.PAGE, "/a", 10 * HOUR, Buckets.PAGE_VIEWS, 2);
