@@ -9,9 +9,9 @@ backlog drained. Prints a markdown table, the load average at the start and end,
 on/off ratio of the CPU per hit (the main figure) and of the rate.
 
 With PRICE_MODE=replay, a figure free of the load's noise: PRICE_SECONDS of each load is ingested
-once with the rollups off and its log kept (it must fit one 64-MB segment, which is deleted once applied
-when the next begins: about 10 s of beacons on an idle 2-core machine; a run that replays fewer hits than
-were recorded stops with an error); then each run starts Spoor on a fresh store holding
+once with the rollups off and its log kept (every 64-MB segment hard-linked aside as it appears, since
+a segment is deleted once applied and the next begun; a run that replays fewer hits than were recorded
+stops with an error); then each run starts Spoor on a fresh store holding
 that log without its applied mark, so the start replays every hit in large batches, the same in
 every run. The price per hit is the process's CPU time (/proc: threads, compiler and collector
 included) to start and replay, less its CPU time to start with an empty log, over the hits.
@@ -20,7 +20,7 @@ Knobs: SPOOR_JAR (<repo>/target/spoor.jar), PRICE_RUNS (2), PRICE_SECONDS (15), 
        PRICE_CONNECTIONS (32), PRICE_LOADS (beacon,event), JFR (a directory: each run records
        a Java Flight Recorder file there, `jfr print --events jdk.ExecutionSample`).
 Usage: [PRICE_MODE=replay] bench/rollup-price.py"""
-import os, re, socket, statistics, subprocess, sys, tempfile, time, urllib.request
+import os, re, socket, statistics, subprocess, sys, tempfile, threading, time, urllib.request
 
 bench = os.path.dirname(os.path.abspath(__file__))
 jar = os.environ.get('SPOOR_JAR', os.path.join(os.path.dirname(bench), 'target', 'spoor.jar'))
@@ -121,19 +121,42 @@ def one(load, rollups, n):
 
 
 def record(load):
-    """Ingests PRICE_SECONDS of the load with the rollups off and keeps the log, without its applied mark."""
+    """Ingests PRICE_SECONDS of the load with the rollups off and keeps the log, without its applied mark.
+    A segment is deleted once applied and the next begun, so every segment is hard-linked aside as it
+    appears (a link sees the writes made after it and keeps the file when the server deletes its name)."""
     s = Server(0, f'{load}-record')
+    log = tempfile.mkdtemp(prefix='spoor-price-log.')
+    kept = os.path.join(log, 'log')
+    os.makedirs(kept)
+    live = os.path.join(s.data, 'log')
+    done = threading.Event()
+
+    def link_segments():
+        while not done.is_set():
+            for name in os.listdir(live) if os.path.isdir(live) else []:
+                if name.endswith('.log') and not os.path.exists(os.path.join(kept, name)):
+                    try:
+                        os.link(os.path.join(live, name), os.path.join(kept, name))
+                    except FileNotFoundError:
+                        pass
+            done.wait(0.05)
+
+    linker = threading.Thread(target=link_segments)
+    linker.start()
     try:
         wrk(s.url, load, seconds)
         s.drain()
         hits = s.metric('spoor_hits_total')
     finally:
+        done.set()
+        linker.join()
         s.proc.terminate()
         s.proc.wait()
-    log = tempfile.mkdtemp(prefix='spoor-price-log.')
-    subprocess.run(['cp', '-r', os.path.join(s.data, 'log'), log], check=True)
-    subprocess.run(['rm', '-rf', s.data, os.path.join(log, 'log', 'applied')])
-    return os.path.join(log, 'log'), hits
+    for name in os.listdir(live):  # what else the log keeps beside its segments, but not the applied mark
+        if not name.endswith('.log') and name != 'applied':
+            subprocess.run(['cp', '-r', os.path.join(live, name), kept], check=True)
+    subprocess.run(['rm', '-rf', s.data])
+    return kept, hits
 
 
 def replayed(log, rollups, n, hits):
@@ -157,7 +180,7 @@ def replay_main():
                 empty, _ = replayed(None, rollups, n, 0)
                 cpu, applied = replayed(log, rollups, n, hits)
                 if applied != hits:  # a segment (64 MB) filled and was deleted once applied: the log lost its start
-                    sys.exit(f'replayed {applied:,.0f} of the {hits:,.0f} hits recorded: the log rotated, lower PRICE_SECONDS')
+                    sys.exit(f'replayed {applied:,.0f} of the {hits:,.0f} hits recorded: a segment of the log was lost')
                 ms = 1000 * 1000 * (cpu - empty) / applied
                 got[rollups].append(ms)
                 rows.append(f'| {load} | {"on" if rollups else "off"} | {n + 1} | {applied:,.0f} | {empty:.1f} s | '
