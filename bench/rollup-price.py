@@ -18,7 +18,9 @@ included) to start and replay, less its CPU time to start with an empty log, ove
 
 Knobs: SPOOR_JAR (<repo>/target/spoor.jar), PRICE_RUNS (2), PRICE_SECONDS (15), PRICE_WARMUP (5),
        PRICE_CONNECTIONS (32), PRICE_LOADS (beacon,event), JFR (a directory: each run records
-       a Java Flight Recorder file there, `jfr print --events jdk.ExecutionSample`).
+       a Java Flight Recorder file there, `jfr print --events jdk.ExecutionSample`),
+       BEACON_SESSION_SECONDS (passed to wrk/beacon.lua: unset, every page view is a visit of its
+       own, the rollups' worst case; 600, a visitor's page views in ten minutes share a visit).
 Usage: [PRICE_MODE=replay] bench/rollup-price.py"""
 import os, re, socket, statistics, subprocess, sys, tempfile, threading, time, urllib.request
 

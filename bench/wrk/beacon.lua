@@ -1,5 +1,8 @@
 -- wrk script: tracking-code page-view beacons, about 400 bytes each, from 100k distinct
 -- visitors; 5% carry an identity (i=email=...). Parameter order follows the real tracker.
+-- Each beacon's session cookie (__hssc, b=) starts its session at the beacon's own time, so every
+-- page view is a visit of its own; with BEACON_SESSION_SECONDS=n a visitor's session starts
+-- every n seconds instead (staggered by visitor), and the page views in between share it.
 package.path = debug.getinfo(1, "S").source:match("^@(.*/)") .. "?.lua;" .. package.path
 local report = require("report")
 local BROWSER = { ["User-Agent"] = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) "
@@ -25,16 +28,23 @@ local function utk(v)
   return string.format("%08x%08x%08x%08x", a, b, c, v)
 end
 
+local session_seconds = tonumber(os.getenv("BEACON_SESSION_SECONDS") or "")
+
 request = function()
   local v = math.random(1, 100000)
   local vi = utk(v)
   local page = pages[math.random(#pages)]
   local now = os.time() * 1000 + math.random(0, 999)
   local first = now - (v % 90) * 86400000
+  local session = now
+  if session_seconds then
+    local t = os.time() + v
+    session = (t - t % session_seconds - v) * 1000
+  end
   local q = "/__ptq.gif?k=1&sd=1920x1080&cd=24-bit&cs=UTF-8&ln=en-us&v=1.1&a=1" ..
     "&pu=" .. page[1] .. "&t=" .. page[2] .. "&cts=" .. now .. "&vi=" .. vi ..
     "&nc=false&u=1." .. vi .. "." .. first .. "." .. first .. "." .. now .. "." .. (v % 7 + 1) ..
-    "&b=1." .. math.random(1, 12) .. "." .. now .. "&cc=15"
+    "&b=1." .. math.random(1, 12) .. "." .. session .. "&cc=15"
   if math.random(100) <= 5 then
     q = q .. "&i=email%3Dv" .. v .. "%2540example.com"
   end
