@@ -72,6 +72,12 @@ final class PartialSums {
     return null;
   }
 
+  /** Whether the partial sum of {@code day} as it is now is kept (not counted as a use). */
+  boolean holds(Key key, VisitDay day) {
+    Entry entry = entries.get(key);
+    return entry != null && entry.copy() == day.copy && entry.changes() == day.changes();
+  }
+
   /** Keeps {@code sum} as the partial sum of {@code day} as it is now, dropping the least used past the bound. */
   void put(Key key, VisitDay day, Day sum) {
     long size = ENTRY_BYTES + 2L * key.filter().length() + sum.bytes();

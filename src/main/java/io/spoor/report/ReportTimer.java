@@ -25,9 +25,10 @@ import java.util.function.Function;
  * mean allocation, unfiltered and filtered (a filter of {@code -}: unfiltered only, without the
  * read-ahead), as markdown rows; then HubSpot's legacy reports, unfiltered; then, with a filter,
  * how long the first filtered request waits while a fresh index reads ahead beside it, as after
- * a start. Filtered rows also give the CPU ms of the first run, which sums the days a filter has
- * not been asked for yet (the runs after it add up the days' partial sums); last, how often the
- * partial sums were used.
+ * a start. Filtered rows also give the CPU ms of the first run, which counts the matching visits of
+ * the days a filter has not been asked for yet and queues their sums (summed on their own thread,
+ * not counted here; the runs after it add up the days' partial sums); last, how often the partial
+ * sums were used.
  */
 public final class ReportTimer {
   /** The legacy reports timed, unfiltered only (they take no filter): breakdown and period. */
@@ -92,7 +93,7 @@ public final class ReportTimer {
               + (interval == ReportQuery.Interval.HOUR ? ", hourly" : ""));
           for (String filter : filtered ? new String[] {"", args[3]} : new String[] {""}) {
             ReportQuery q = new ReportQuery(1, from, to, interval, ReportFilter.parse(filter));
-            row.append(time(threads, runs, !filter.isEmpty(), () -> report.getValue().apply(q)));
+            row.append(time(threads, runs, !filter.isEmpty(), () -> report.getValue().apply(q), index::awaitSummed));
           }
           row.append(filtered ? "" : " | - | - | - | -");
           System.out.println(row.append(" |"));
@@ -102,7 +103,7 @@ public final class ReportTimer {
       for (String[] report : LEGACY) {
         LegacyQuery q = LegacyQuery.parse(1, report[0], report[1], from, to, null, null, null, null, List.of(),
             List.of(), null);
-        System.out.println("| legacy " + report[0] + "/" + report[1] + time(threads, runs, false, () -> legacy.report(q))
+        System.out.println("| legacy " + report[0] + "/" + report[1] + time(threads, runs, false, () -> legacy.report(q), () -> { })
             + " | - | - | - | - |");
       }
       if (!args[3].equals("-")) {
@@ -117,9 +118,11 @@ public final class ReportTimer {
 
   /**
    * Runs {@code report} ten times to warm up, then {@code runs} times: " | p50 | p99 | KB
-   * allocated", after " | the first run's CPU ms" when {@code first}.
+   * allocated", after " | the first run's CPU ms" when {@code first}; {@code afterFirst} runs once
+   * the first run is timed (the partial sums it queued are summed then, on their own thread).
    */
-  private static String time(com.sun.management.ThreadMXBean threads, int runs, boolean first, Runnable report) {
+  private static String time(com.sun.management.ThreadMXBean threads, int runs, boolean first, Runnable report,
+      Runnable afterFirst) {
     double[] cpuMs = new double[runs];
     long allocated = 0;
     String firstMs = "";
@@ -129,6 +132,7 @@ public final class ReportTimer {
       report.run();
       if (i == -10 && first) {
         firstMs = String.format(" | %.1f", (threads.getCurrentThreadCpuTime() - c) / 1e6);
+        afterFirst.run();
       }
       if (i >= 0) {
         cpuMs[i] = (threads.getCurrentThreadCpuTime() - c) / 1e6;

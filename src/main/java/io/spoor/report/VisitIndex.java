@@ -18,12 +18,16 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
@@ -46,6 +50,8 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class VisitIndex implements Figures {
   /** How far back each catch-up reads again, for batches committed out of their time order. */
   static final long CATCH_UP_MARGIN_MS = 2_000;
+  /** At most this many days' sums wait to be summed; a report that misses one past them counts its visits again. */
+  static final int SUMMING_QUEUED_MAX = 10_000;
   private static final Map<String, Integer> FILTER_COLUMNS = Map.of("source", SOURCE, "source_data_1", SOURCE_DATA_1,
       "source_data_2", SOURCE_DATA_2, "device", DEVICE, "browser", BROWSER, "os", OS, "page", ENTRY, "exit", EXIT);
   /** The days read ahead at start: a 30-day report and the day before it. */
@@ -60,6 +66,14 @@ public final class VisitIndex implements Figures {
   private final long waitMs;
   private final ReadHook hook;
   private final PartialSums partials;
+  /** Sums days for filtered reports after they answered, one at a time, holding the index while it sums one. */
+  private final ExecutorService summing = Executors.newSingleThreadExecutor(r -> {
+    Thread thread = new Thread(r, "report-partial-sums");
+    thread.setDaemon(true);
+    return thread;
+  });
+  /** The days' sums queued on {@link #summing} and not begun. */
+  private final Set<PartialSums.Key> summingQueued = new HashSet<>();
   private final Map<Long, Portal> portals = new HashMap<>();
   private final LinkedHashMap<DayKey, VisitDay> days = new LinkedHashMap<>(64, 0.75f, true);
   /** The days being read from the store, each by one thread; done when held (or given up). */
@@ -169,36 +183,56 @@ public final class VisitIndex implements Figures {
 
   /**
    * Adds into {@code grids} the partial sums of {@code day}, a day done changing wholly inside the
-   * range, summing the day first where its partial sum is missing or stale; returns the grids
-   * that must count the day visit by visit instead (some completion it sums falls outside
-   * [{@code fromHour}, {@code toHour})).
+   * range; returns the grids that must count the day visit by visit instead: those whose sum is
+   * missing or stale (it is then summed on the summing thread once this report has answered, so a
+   * filter's first report costs what counting its visits costs, and the next ones merge the sum)
+   * and those whose sum holds a completion outside [{@code fromHour}, {@code toHour}).
    */
   private List<VisitGrid> fromPartials(long portalId, String filterKey, VisitFilter filter, List<VisitGrid> grids,
       VisitDay day, long fromHour, long toHour) {
-    PartialSums.Day[] sums = new PartialSums.Day[grids.size()];
-    List<VisitGrid> dayGrids = new ArrayList<>();
-    for (int i = 0; i < sums.length; i++) {
-      VisitGrid grid = grids.get(i);
-      sums[i] = partials.get(new PartialSums.Key(portalId, filterKey, grid.dimension(), grid.hours(), day.day), day);
-      if (sums[i] == null) {
-        dayGrids.add(grid.forDay(day));
-      }
-    }
-    count(day, filter, dayGrids, true, Long.MIN_VALUE, Long.MAX_VALUE);
     List<VisitGrid> rest = new ArrayList<>();
-    for (int i = 0, summed = 0; i < sums.length; i++) {
-      VisitGrid grid = grids.get(i);
-      if (sums[i] == null) {
-        sums[i] = dayGrids.get(summed++).partial();
-        partials.put(new PartialSums.Key(portalId, filterKey, grid.dimension(), grid.hours(), day.day), day, sums[i]);
-      }
-      if (sums[i].within(fromHour, toHour)) {
-        grid.merge(sums[i]);
+    for (VisitGrid grid : grids) {
+      PartialSums.Key key = new PartialSums.Key(portalId, filterKey, grid.dimension(), grid.hours(), day.day);
+      PartialSums.Day sum = partials.get(key, day);
+      if (sum == null) {
+        sumLater(key, filter, grid, day);
+        rest.add(grid);
+      } else if (sum.within(fromHour, toHour)) {
+        grid.merge(sum);
       } else {
         rest.add(grid);
       }
     }
     return rest;
+  }
+
+  /** Sums {@code day} for {@code key} on the summing thread, unless it is queued already or the queue is full. */
+  private void sumLater(PartialSums.Key key, VisitFilter filter, VisitGrid grid, VisitDay day) {
+    if (summingQueued.size() >= SUMMING_QUEUED_MAX || !summingQueued.add(key)) {
+      return;
+    }
+    summing.execute(() -> {
+      synchronized (this) {
+        summingQueued.remove(key);
+        if (!partials.holds(key, day)) {
+          VisitGrid dayGrid = grid.forDay(day);
+          count(day, filter, List.of(dayGrid), true, Long.MIN_VALUE, Long.MAX_VALUE);
+          partials.put(key, day, dayGrid.partial());
+        }
+      }
+    });
+  }
+
+  /** Returns once the days' sums queued so far are summed (for tests and the timer). */
+  void awaitSummed() {
+    try {
+      summing.submit(() -> { }).get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /**
