@@ -18,16 +18,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
@@ -43,15 +39,14 @@ import java.util.concurrent.atomic.AtomicLong;
  * rows can be stamped (a batch committed late, after another's later one, or a processor whose
  * clock lags, is still read). At most {@code capacity} visits are held: the days used least
  * recently go first, and a filtered report whose days hold more is refused. A report adds up all
- * the dimensions it shows in one pass over the matching visits; for a day done changing (before
- * yesterday) wholly inside its range, it adds up the day's partial sums ({@link PartialSums})
- * instead, summing the day once where they are missing or the day changed since.
+ * the dimensions it shows in one pass over the matching visits, day by day ({@link FilteredSums}:
+ * for a day done changing wholly inside its range, the day's partial sums instead, summed on a
+ * thread of their own where they are missing or the day changed since). This class reads and
+ * holds the days; {@link FilteredSums} adds them up.
  */
 public final class VisitIndex implements Figures {
   /** How far back each catch-up reads again, for batches committed out of their time order. */
   static final long CATCH_UP_MARGIN_MS = 2_000;
-  /** At most this many days' sums wait to be summed; a report that misses one past them counts its visits again. */
-  static final int SUMMING_QUEUED_MAX = 10_000;
   private static final Map<String, Integer> FILTER_COLUMNS = Map.of("source", SOURCE, "source_data_1", SOURCE_DATA_1,
       "source_data_2", SOURCE_DATA_2, "device", DEVICE, "browser", BROWSER, "os", OS, "page", ENTRY, "exit", EXIT);
   /** The days read ahead at start: a 30-day report and the day before it. */
@@ -62,24 +57,14 @@ public final class VisitIndex implements Figures {
   private final Database db;
   private final VisitReader reader;
   private final long capacity;
-  private final boolean scan;
   private final long waitMs;
   private final ReadHook hook;
-  private final PartialSums partials;
-  /** Sums days for filtered reports after they answered, one at a time, holding the index while it sums one. */
-  private final ExecutorService summing = Executors.newSingleThreadExecutor(r -> {
-    Thread thread = new Thread(r, "report-partial-sums");
-    thread.setDaemon(true);
-    return thread;
-  });
-  /** The days' sums queued on {@link #summing} and not begun. */
-  private final Set<PartialSums.Key> summingQueued = new HashSet<>();
+  private final FilteredSums sums;
   private final Map<Long, Portal> portals = new HashMap<>();
   private final LinkedHashMap<DayKey, VisitDay> days = new LinkedHashMap<>(64, 0.75f, true);
   /** The days being read from the store, each by one thread; done when held (or given up). */
   private final Map<DayKey, CompletableFuture<Void>> reading = new HashMap<>();
   private long held;
-  private int[] selected = new int[1024];
   private final AtomicLong refused = new AtomicLong();
 
   private record DayKey(long portalId, long day) {
@@ -114,10 +99,9 @@ public final class VisitIndex implements Figures {
     this.db = db;
     this.reader = new VisitReader(db);
     this.capacity = capacity;
-    this.scan = scan;
     this.waitMs = waitMs;
     this.hook = hook;
-    this.partials = new PartialSums(partialSumBytes);
+    this.sums = new FilteredSums(scan, new PartialSums(partialSumBytes), this);
   }
 
   /** Filtered reports answered {@link IndexStillReadingException} since start. */
@@ -132,7 +116,12 @@ public final class VisitIndex implements Figures {
 
   /** How the per-day partial sums of filtered reports were used so far. */
   synchronized PartialSums.Stats partialSums() {
-    return partials.stats();
+    return sums.stats();
+  }
+
+  /** Returns once the days' sums queued so far are summed (for tests and the timer). */
+  void awaitSummed() {
+    sums.awaitSummed();
   }
 
   @Override
@@ -165,115 +154,13 @@ public final class VisitIndex implements Figures {
       grids.add(new VisitGrid(portal, dim, perPeriod ? q.interval().hours : 0, q.fromHour(), q.toHour()));
     }
     long today = Math.floorDiv(System.currentTimeMillis(), Buckets.DAY);
-    String filterKey = Arrays.toString(filter.codes()) + Arrays.toString(filter.events());
     for (VisitDay day : scanned) {
-      boolean inRange = day.day >= fromDay;
-      List<VisitGrid> counting = grids;
-      if (partials.on() && inRange && day.day < today - 1 && day.day * Buckets.DAY >= q.fromMs()
-          && (day.day + 1) * Buckets.DAY <= q.toMs()) {
-        counting = fromPartials(q.portalId(), filterKey, filter, grids, day, q.fromHour(), q.toHour());
-      }
-      count(day, filter, counting, inRange, q.fromHour(), q.toHour());
+      sums.add(q, filter, grids, day, today);
     }
     for (int i = 0; i < dims.size(); i++) {
       out.put(dims.get(i), grids.get(i).result());
     }
     return out;
-  }
-
-  /**
-   * Adds into {@code grids} the partial sums of {@code day}, a day done changing wholly inside the
-   * range; returns the grids that must count the day visit by visit instead: those whose sum is
-   * missing or stale (it is then summed on the summing thread once this report has answered, so a
-   * filter's first report costs what counting its visits costs, and the next ones merge the sum)
-   * and those whose sum holds a completion outside [{@code fromHour}, {@code toHour}).
-   */
-  private List<VisitGrid> fromPartials(long portalId, String filterKey, VisitFilter filter, List<VisitGrid> grids,
-      VisitDay day, long fromHour, long toHour) {
-    List<VisitGrid> rest = new ArrayList<>();
-    for (VisitGrid grid : grids) {
-      PartialSums.Key key = new PartialSums.Key(portalId, filterKey, grid.dimension(), grid.hours(), day.day);
-      PartialSums.Day sum = partials.get(key, day);
-      if (sum == null) {
-        sumLater(key, filter, grid, day);
-        rest.add(grid);
-      } else if (sum.within(fromHour, toHour)) {
-        grid.merge(sum);
-      } else {
-        rest.add(grid);
-      }
-    }
-    return rest;
-  }
-
-  /** Sums {@code day} for {@code key} on the summing thread, unless it is queued already or the queue is full. */
-  private void sumLater(PartialSums.Key key, VisitFilter filter, VisitGrid grid, VisitDay day) {
-    if (summingQueued.size() >= SUMMING_QUEUED_MAX || !summingQueued.add(key)) {
-      return;
-    }
-    summing.execute(() -> {
-      synchronized (this) {
-        summingQueued.remove(key);
-        if (!partials.holds(key, day)) {
-          VisitGrid dayGrid = grid.forDay(day);
-          count(day, filter, List.of(dayGrid), true, Long.MIN_VALUE, Long.MAX_VALUE);
-          partials.put(key, day, dayGrid.partial());
-        }
-      }
-    });
-  }
-
-  /** Returns once the days' sums queued so far are summed (for tests and the timer). */
-  void awaitSummed() {
-    try {
-      summing.submit(() -> { }).get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    } catch (ExecutionException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  /**
-   * Counts into {@code grids} the matching visits of {@code day} when {@code inRange} (else only
-   * their completions) and their completions made in [{@code fromHour}, {@code toHour}).
-   */
-  private void count(VisitDay day, VisitFilter filter, List<VisitGrid> grids, boolean inRange, long fromHour,
-      long toHour) {
-    boolean visits = false;
-    boolean completions = false;
-    for (VisitGrid grid : grids) {
-      visits |= grid.countsVisits();
-      completions |= grid.countsCompletions();
-    }
-    if (!(visits && inRange) && !completions) {
-      return;
-    }
-    if (selected.length < Math.max(day.size, day.events)) {
-      selected = new int[Math.max(Math.max(day.size, day.events), selected.length * 2)];
-    }
-    int n = day.select(filter, scan, selected);
-    for (int i = 0; inRange && i < n; i++) {
-      int v = selected[i];
-      for (VisitGrid grid : grids) {
-        if (grid.countsVisits()) {
-          grid.visit(day, v);
-        }
-      }
-    }
-    if (completions) {
-      for (int e = 0; e < day.events; e++) {
-        if (day.eventHour[e] >= fromHour && day.eventHour[e] < toHour
-            && Arrays.binarySearch(selected, 0, n, day.eventVisit[e]) >= 0) {
-          for (VisitGrid grid : grids) {
-            if (grid.countsCompletions()) {
-              grid.completion(day, e);
-            }
-          }
-        }
-      }
-    }
   }
 
   /** The filter in the portal's codes, or null when no visit held has a value it asks for. */
