@@ -2,7 +2,6 @@ package io.spoor.ingest;
 
 import io.spoor.ingest.FileIngestLog.Sequenced;
 import java.io.UncheckedIOException;
-import java.util.Collection;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.Queue;
@@ -70,9 +69,27 @@ final class ApplyProgress {
     return appliedSeq;
   }
 
-  /** Counts hits about to be replayed as taken and not applied. */
-  void replaying(Collection<Sequenced> hits) {
-    backlog.add(hits.size(), Sized.total(hits));
+  /**
+   * Counts the records about to be replayed as hits taken and not applied; their bytes count
+   * once they are decoded ({@link #decoded}): the replay holds only those.
+   */
+  void replaying(long records) {
+    backlog.add(records, 0);
+  }
+
+  /** Counts the bytes of replayed hits now decoded and held until applied. */
+  void decoded(List<Sequenced> hits) {
+    backlog.add(0, Sized.total(hits));
+  }
+
+  /**
+   * A replayed record that cannot be decoded was put aside, every record before it applied:
+   * it no longer counts, and the mark moves past it.
+   */
+  void putAside(long seq) {
+    backlog.release(1, 0);
+    appliedSeq = seq;
+    markApplied(seq);
   }
 
   /** Hits taken and not yet applied (or refused). */
@@ -88,12 +105,6 @@ final class ApplyProgress {
     markApplied(lastSeq); // first, so a caller released below finds applied segments gone
     appliedSeq = lastSeq;
     releaseWaiters();
-  }
-
-  /** Moves the mark past records that were put aside rather than applied. */
-  void skipTo(long seq) {
-    appliedSeq = seq;
-    markApplied(seq);
   }
 
   /**

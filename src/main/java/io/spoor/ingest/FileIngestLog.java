@@ -120,7 +120,7 @@ public final class FileIngestLog implements IngestLog {
     try {
       long through = Math.max(applied.position(LOG_NAME),
           new AppliedMark(dir.resolve("applied")).read().orElse(0));
-      return segments.recover(through).size();
+      return (int) Math.min(Integer.MAX_VALUE, segments.recover(through).records());
     } finally {
       try {
         segments.close();
@@ -152,7 +152,7 @@ public final class FileIngestLog implements IngestLog {
     LogReplay replay = new LogReplay(segments, deadLetters, progress);
     boolean replayed;
     try {
-      replayed = replay.run(applier(sink, true), maxBatch);
+      replayed = replay.run(applier(sink, true), maxBatch, maxBatchBytes);
     } finally {
       damage = damage(segments.damage(), markIntact);
     }

@@ -109,23 +109,50 @@ final class LogSegments implements AutoCloseable {
     }
   }
 
+  /** What recovery found after the applied mark: how many records, and the last one's number. */
+  record Unapplied(long records, long lastSeq) {
+  }
+
   /**
-   * Reads every record after {@code appliedSeq} and positions the log for appending: the
-   * next record is numbered after every record, every segment name and {@code appliedSeq}.
-   * Damage found on the way is recovered from as far as the framing allows (see the class).
+   * Checks every segment and positions the log for appending: the next record is numbered
+   * after every record, every segment name and {@code appliedSeq}. Damage found on the way is
+   * recovered from as far as the framing allows (see the class). Returns what was found after
+   * {@code appliedSeq} ({@code lastSeq} is {@code appliedSeq} if nothing); {@link #records}
+   * reads it back. One segment is held in memory at a time.
    */
-  synchronized List<Record> recover(long appliedSeq) {
+  synchronized Unapplied recover(long appliedSeq) {
     if (nextSeq > 0) {
       throw new IllegalStateException("the ingest log was already recovered");
     }
-    List<Record> records = new ArrayList<>();
+    long[] found = {0, appliedSeq};
     long last = 0;
     for (Map.Entry<Long, Path> segment : segments.entrySet()) {
       Long nextFirst = segments.higherKey(segment.getKey());
-      last = reader.read(segment.getValue(), segment.getKey(), last, appliedSeq, records, nextFirst, damage);
+      last = reader.read(segment.getValue(), segment.getKey(), last, appliedSeq, seq -> {
+        found[0]++;
+        found[1] = seq;
+      }, nextFirst, damage);
     }
     nextSeq = Math.max(Math.max(last, appliedSeq) + 1, segments.isEmpty() ? 1 : segments.lastKey());
-    return records;
+    return new Unapplied(found[0], found[1]);
+  }
+
+  /**
+   * Reads back, one record at a time, the records after {@code after} in the segments found on
+   * start, once {@link #recover} has checked them. The reader must be closed.
+   */
+  synchronized SegmentRecords records(long after) {
+    if (nextSeq == 0) {
+      throw new IllegalStateException("the ingest log must be recovered before it is read");
+    }
+    List<Path> holding = new ArrayList<>();
+    segments.forEach((first, file) -> {
+      Long nextFirst = segments.higherKey(first);
+      if (nextFirst == null || nextFirst - 1 > after) {
+        holding.add(file);
+      }
+    });
+    return new SegmentRecords(holding, after);
   }
 
   /** The damage found on recovery, oldest first. */
@@ -270,7 +297,7 @@ final class LogSegments implements AutoCloseable {
     }
   }
 
-  private static int crc(long seq, byte[] payload) {
+  static int crc(long seq, byte[] payload) {
     CRC32 crc = new CRC32();
     crc.update(ByteBuffer.allocate(8).putLong(0, seq));
     crc.update(payload);

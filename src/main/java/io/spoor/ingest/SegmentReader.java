@@ -3,7 +3,6 @@ package io.spoor.ingest;
 import static io.spoor.ingest.LogSegments.HEADER;
 
 import io.spoor.ingest.LogSegments.Damage;
-import io.spoor.ingest.LogSegments.Record;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -15,6 +14,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.LongConsumer;
 import java.util.zip.CRC32;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,14 +37,14 @@ final class SegmentReader {
   }
 
   /**
-   * Reads one segment into {@code into} (records after {@code after} only); returns the last
-   * sequence number seen so far in the log. {@code nextFirst} names the next segment (null for
-   * the last one). A record that is not whole, fails its checksum or does not follow the one
+   * Reads one segment, telling {@code unapplied} the number of each record after {@code after};
+   * returns the last sequence number seen so far in the log. {@code nextFirst} names the next
+   * segment (null for the last one). A record that is not whole, fails its checksum or does not follow the one
    * before is bad: with a valid record after it, in a segment that is not the last, or where
    * records already applied should be, it is damage (recovered from and reported); otherwise a
    * torn tail, cut off. Damage found is added to {@code damage}.
    */
-  long read(Path file, long firstSeq, long previous, long after, List<Record> into, Long nextFirst,
+  long read(Path file, long firstSeq, long previous, long after, LongConsumer unapplied, Long nextFirst,
       List<Damage> damage) {
     long last = previous;
     List<Damage> found = new ArrayList<>();
@@ -89,9 +89,7 @@ final class SegmentReader {
         int length = all.getInt(at);
         long seq = all.getLong(at + 4);
         if (seq > after) {
-          byte[] payload = new byte[length];
-          all.get(at + HEADER, payload);
-          into.add(new Record(seq, payload));
+          unapplied.accept(seq);
         }
         whole.add(new int[] {at, HEADER + length});
         last = seq;

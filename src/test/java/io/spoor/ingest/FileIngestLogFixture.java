@@ -58,7 +58,7 @@ abstract class FileIngestLogFixture extends IngestLogTesting {
   /** Ids of the hits in the segment files, read by a reader of its own. */
   List<String> idsInSegmentFiles() {
     try (LogSegments reader = new LogSegments(dir, LARGE_SEGMENT)) {
-      return reader.recover(0).stream().map(r -> HitCodec.decode(r.payload()).id()).toList();
+      return LogSegmentsFixture.recoverAll(reader, 0).stream().map(r -> HitCodec.decode(r.payload()).id()).toList();
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }

@@ -141,7 +141,7 @@ class LogSegmentsDamageTest extends LogSegmentsFixture {
     assertEquals(5, damage.get(0).firstLost());
     assertEquals(1, damage.get(0).recordsLost());
     try (LogSegments again = new LogSegments(dir, LARGE)) {
-      List<LogSegments.Record> reread = again.recover(0);
+      List<LogSegments.Record> reread = recoverAll(again, 0);
       assertEquals(List.of(), again.damage(), "the damaged segment was not rewritten");
       expected.add(21L);
       assertEquals(expected, seqs(reread));

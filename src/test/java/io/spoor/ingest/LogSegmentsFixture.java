@@ -43,14 +43,30 @@ abstract class LogSegmentsFixture {
   /** The records after {@code applied}, read by a log opened and closed for the purpose. */
   List<LogSegments.Record> recovered(long segmentBytes, long applied) throws IOException {
     try (LogSegments reader = new LogSegments(dir, segmentBytes)) {
-      return reader.recover(applied);
+      return recoverAll(reader, applied);
     }
   }
 
   LogSegments opened(long segmentBytes, long applied, List<LogSegments.Record> into) {
     LogSegments segments = new LogSegments(dir, segmentBytes);
-    into.addAll(segments.recover(applied));
+    into.addAll(recoverAll(segments, applied));
     return segments;
+  }
+
+  /** Recovers {@code segments} and reads back every record after {@code applied}. */
+  static List<LogSegments.Record> recoverAll(LogSegments segments, long applied) {
+    LogSegments.Unapplied found = segments.recover(applied);
+    List<LogSegments.Record> records = new ArrayList<>();
+    try (SegmentRecords read = segments.records(applied)) {
+      for (LogSegments.Record r; (r = read.next()) != null; ) {
+        records.add(r);
+      }
+    }
+    if (found.records() != records.size()
+        || found.lastSeq() != (records.isEmpty() ? applied : records.get(records.size() - 1).seq())) {
+      throw new AssertionError("recovery found " + found + ", reading back gave " + seqs(records));
+    }
+    return records;
   }
 
   /** Appends "r1".."rN", one or two per call, and returns the last sequence number of each call. */

@@ -140,4 +140,38 @@ class LogSegmentsTest extends LogSegmentsFixture {
 
     assertThrows(IllegalStateException.class, () -> segments.append(List.of(bytes("a"))));
   }
+
+  @Test
+  void recordsAfterTheAppliedOneAreReadBackOneAtATimeAcrossSegments() throws Exception {
+    try (LogSegments segments = new LogSegments(dir, SMALL)) {
+      segments.recover(0);
+      appendNumbered(segments, 1, 9);
+    }
+    try (LogSegments segments = new LogSegments(dir, SMALL)) {
+      assertEquals(new LogSegments.Unapplied(5, 9), segments.recover(4));
+      List<LogSegments.Record> read = new ArrayList<>();
+      try (SegmentRecords records = segments.records(4)) {
+        for (LogSegments.Record r; (r = records.next()) != null; ) {
+          read.add(r);
+        }
+      }
+      assertEquals(List.of("r5", "r6", "r7", "r8", "r9"), texts(read));
+      assertEquals(List.of(5L, 6L, 7L, 8L, 9L), seqs(read));
+    }
+  }
+
+  @Test
+  void aSegmentChangedAfterRecoveryFailsTheReadBackInsteadOfGivingAnotherRecord() throws Exception {
+    try (LogSegments segments = new LogSegments(dir, LARGE)) {
+      segments.recover(0);
+      appendNumbered(segments, 1, 4);
+    }
+    try (LogSegments segments = new LogSegments(dir, LARGE)) {
+      assertEquals(new LogSegments.Unapplied(4, 4), segments.recover(0));
+      flipByte(segmentFiles().get(0), LogSegments.HEADER + 1);
+      try (SegmentRecords records = segments.records(0)) {
+        assertThrows(java.io.UncheckedIOException.class, records::next);
+      }
+    }
+  }
 }
