@@ -48,7 +48,8 @@ final class LogReplay {
     long appliedSeq = progress.appliedSeq();
     LogSegments.Unapplied found = segments.recover(appliedSeq);
     if (found.records() > 0) {
-      LOG.info("replaying {} hits written but not applied before the last stop", found.records());
+      LOG.info("replaying {} hits written but not applied before the last stop, records {} to {}",
+          found.records(), appliedSeq + 1, found.lastSeq());
     }
     progress.replaying(found.records());
     try (Decoded next = new Decoded(segments.records(appliedSeq), found.records())) {

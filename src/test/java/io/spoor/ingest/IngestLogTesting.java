@@ -13,6 +13,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
@@ -43,6 +44,8 @@ abstract class IngestLogTesting {
     private final List<Watch> watches = new CopyOnWriteArrayList<>();
     volatile CountDownLatch gate;
     volatile Predicate<List<String>> refuses = ids -> false;
+    /** Told of each batch as it is offered, before anything else. */
+    volatile Consumer<List<Hit>> onOffer = hits -> { };
     /** The partitions' stored offsets, as a store keeps them: shared by the sinks of one test. */
     private final Map<String, Long> offsets;
 
@@ -72,6 +75,7 @@ abstract class IngestLogTesting {
 
     @Override
     public void apply(List<Hit> hits, LogPlace place) {
+      onOffer.accept(hits);
       List<String> ids = hits.stream().map(Hit::id).toList();
       calls.add(ids);
       places.add(place);

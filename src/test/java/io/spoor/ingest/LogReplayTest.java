@@ -12,8 +12,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Consumer;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -37,27 +35,6 @@ class LogReplayTest extends FileIngestLogFixture {
     }
   }
 
-  /** {@code sink}, telling {@code before} of each batch before it is applied. */
-  private static BatchSink observing(Sink sink, Consumer<List<Hit>> before) {
-    return new BatchSink() {
-      @Override
-      public void apply(List<Hit> hits, LogPlace place) {
-        before.accept(hits);
-        sink.apply(hits, place);
-      }
-
-      @Override
-      public long appliedThrough(String log) {
-        return sink.appliedThrough(log);
-      }
-
-      @Override
-      public long nextOffset(String topic, int partition) {
-        return sink.nextOffset(topic, partition);
-      }
-    };
-  }
-
   private static List<String> ids(int count) {
     return IntStream.range(0, count).mapToObj(i -> String.format("h%04d", i)).toList();
   }
@@ -70,7 +47,7 @@ class LogReplayTest extends FileIngestLogFixture {
     List<Integer> heldAtEachBatch = new ArrayList<>();
     AtomicInteger applied = new AtomicInteger();
     Sink sink = new Sink();
-    BatchSink observed = observing(sink, hits -> heldAtEachBatch.add(decoded.get() - applied.getAndAdd(hits.size())));
+    sink.onOffer = hits -> heldAtEachBatch.add(decoded.get() - applied.getAndAdd(hits.size()));
     try (LogSegments segments = new LogSegments(dir, SMALL_SEGMENT)) {
       ApplyProgress progress = new ApplyProgress(new AppliedMark(dir.resolve("applied")), segments,
           new Backlog(10_000, Long.MAX_VALUE), () -> { });
@@ -81,7 +58,7 @@ class LogReplayTest extends FileIngestLogFixture {
         return HitCodec.decode(record);
       });
 
-      assertTrue(replay.run(new Applier(observed, FileIngestLog.LOG_NAME, true, deadLetters, () -> true, 10, PAUSE,
+      assertTrue(replay.run(new Applier(sink, FileIngestLog.LOG_NAME, true, deadLetters, () -> true, 10, PAUSE,
           ticker), 10, IngestLimits.DEFAULT_BATCH_BYTES));
       assertEquals(1000, progress.appliedSeq());
     }
@@ -97,13 +74,11 @@ class LogReplayTest extends FileIngestLogFixture {
     List<String> ids = ids(100);
     written(ids.stream().map(IngestLogTesting::hit).toList(), LARGE_SEGMENT);
     long size = HitSize.of(hit(ids.get(0)));
-    AtomicReference<FileIngestLog> replaying = new AtomicReference<>();
     List<List<Long>> depthAtEachBatch = new CopyOnWriteArrayList<>();
     Sink sink = new Sink();
     FileIngestLog log = log(100, 10, 1000);
-    replaying.set(log);
-    log.start(observing(sink, hits -> depthAtEachBatch.add(List.of(hits.size() * size,
-        (long) replaying.get().depth(), replaying.get().depthBytes()))));
+    sink.onOffer = hits -> depthAtEachBatch.add(List.of(hits.size() * size, (long) log.depth(), log.depthBytes()));
+    log.start(sink);
     closeWithin(log);
 
     assertEquals(ids, sink.appliedIds());
