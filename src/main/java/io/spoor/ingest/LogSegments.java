@@ -124,17 +124,18 @@ final class LogSegments implements AutoCloseable {
     if (nextSeq > 0) {
       throw new IllegalStateException("the ingest log was already recovered");
     }
-    long[] found = {0, appliedSeq};
+    long records = 0;
+    long lastUnapplied = appliedSeq;
     long last = 0;
     for (Map.Entry<Long, Path> segment : segments.entrySet()) {
       Long nextFirst = segments.higherKey(segment.getKey());
-      last = reader.read(segment.getValue(), segment.getKey(), last, appliedSeq, seq -> {
-        found[0]++;
-        found[1] = seq;
-      }, nextFirst, damage);
+      SegmentReader.Read read = reader.read(segment.getValue(), segment.getKey(), last, appliedSeq, nextFirst, damage);
+      last = read.lastSeq();
+      records += read.unapplied();
+      lastUnapplied = read.unapplied() > 0 ? read.lastUnapplied() : lastUnapplied;
     }
     nextSeq = Math.max(Math.max(last, appliedSeq) + 1, segments.isEmpty() ? 1 : segments.lastKey());
-    return new Unapplied(found[0], found[1]);
+    return new Unapplied(records, lastUnapplied);
   }
 
   /**
@@ -298,9 +299,14 @@ final class LogSegments implements AutoCloseable {
   }
 
   static int crc(long seq, byte[] payload) {
+    return crc(seq, payload, payload.length);
+  }
+
+  /** The checksum of a record numbered {@code seq} whose payload is the first {@code length} bytes of {@code payload}. */
+  static int crc(long seq, byte[] payload, int length) {
     CRC32 crc = new CRC32();
     crc.update(ByteBuffer.allocate(8).putLong(0, seq));
-    crc.update(payload);
+    crc.update(payload, 0, length);
     return (int) crc.getValue();
   }
 }

@@ -3,9 +3,12 @@ package io.spoor.ingest;
 import static io.spoor.ingest.LogSegments.HEADER;
 
 import io.spoor.ingest.LogSegments.Damage;
+import java.io.BufferedInputStream;
+import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +17,6 @@ import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.LongConsumer;
 import java.util.zip.CRC32;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,8 +30,18 @@ final class SegmentReader {
   // logs under LogSegments, the name operators know the log's files by
   private static final Logger LOG = LoggerFactory.getLogger(LogSegments.class);
 
+  private static final int READ_BUFFER = 64 * 1024;
+
   private final Path dir;
   private final Clock clock;
+
+  /**
+   * What reading a segment found: the last sequence number seen so far in the log, and the
+   * records after the applied mark in the segment, with the last one's number (the mark's if
+   * none).
+   */
+  record Read(long lastSeq, long unapplied, long lastUnapplied) {
+  }
 
   SegmentReader(Path dir, Clock clock) {
     this.dir = dir;
@@ -37,16 +49,24 @@ final class SegmentReader {
   }
 
   /**
-   * Reads one segment, telling {@code unapplied} the number of each record after {@code after};
-   * returns the last sequence number seen so far in the log. {@code nextFirst} names the next
-   * segment (null for the last one). A record that is not whole, fails its checksum or does not follow the one
-   * before is bad: with a valid record after it, in a segment that is not the last, or where
+   * Reads one segment: returns the last sequence number seen so far in the log, and how many
+   * records after {@code after} it holds. {@code nextFirst} names the next segment (null for
+   * the last one). A segment whose records are all whole and in order is checked as a stream,
+   * a read buffer at a time; only one with bad bytes is read whole, to recover from them. A
+   * record that is not whole, fails its checksum or does not follow the one before is bad: with a valid record after it, in a segment that is not the last, or where
    * records already applied should be, it is damage (recovered from and reported); otherwise a
    * torn tail, cut off. Damage found is added to {@code damage}.
    */
-  long read(Path file, long firstSeq, long previous, long after, LongConsumer unapplied, Long nextFirst,
-      List<Damage> damage) {
+  Read read(Path file, long firstSeq, long previous, long after, Long nextFirst, List<Damage> damage) {
+    Read clean = readClean(file, firstSeq, previous, after);
+    return clean != null ? clean : recover(file, firstSeq, previous, after, nextFirst, damage);
+  }
+
+  /** {@link #read} of a segment with bad bytes, held whole: recovered from as the class says. */
+  private Read recover(Path file, long firstSeq, long previous, long after, Long nextFirst, List<Damage> damage) {
     long last = previous;
+    long unapplied = 0;
+    long lastUnapplied = after;
     List<Damage> found = new ArrayList<>();
     List<int[]> whole = new ArrayList<>(); // byte ranges of the records kept
     try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
@@ -89,7 +109,8 @@ final class SegmentReader {
         int length = all.getInt(at);
         long seq = all.getLong(at + 4);
         if (seq > after) {
-          unapplied.accept(seq);
+          unapplied++;
+          lastUnapplied = seq;
         }
         whole.add(new int[] {at, HEADER + length});
         last = seq;
@@ -106,7 +127,50 @@ final class SegmentReader {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read log segment " + file, e);
     }
-    return last;
+    return new Read(last, unapplied, lastUnapplied);
+  }
+
+  /**
+   * {@link #read} of a segment read as a stream, if every record in it is whole, checks out
+   * and follows the one before up to its very end; null if not (nothing was changed).
+   */
+  private static Read readClean(Path file, long firstSeq, long previous, long after) {
+    long last = previous;
+    long unapplied = 0;
+    long lastUnapplied = after;
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
+        DataInputStream in = new DataInputStream(new BufferedInputStream(Channels.newInputStream(channel),
+            READ_BUFFER))) {
+      long left = channel.size();
+      byte[] payload = new byte[0];
+      while (left > 0) {
+        if (left < HEADER) {
+          return null;
+        }
+        int length = in.readInt();
+        long seq = in.readLong();
+        int checksum = in.readInt();
+        if (length < 0 || length > left - HEADER || seq <= last || seq < firstSeq) {
+          return null;
+        }
+        if (payload.length < length) {
+          payload = new byte[Math.max(length, 2 * payload.length)];
+        }
+        in.readFully(payload, 0, length);
+        if (LogSegments.crc(seq, payload, length) != checksum) {
+          return null;
+        }
+        if (seq > after) {
+          unapplied++;
+          lastUnapplied = seq;
+        }
+        last = seq;
+        left -= HEADER + length;
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read log segment " + file, e);
+    }
+    return new Read(last, unapplied, lastUnapplied);
   }
 
   /** Logs the damage found in one segment: in all, then span by span (the first few). */
