@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
  * feeds what was written to the sink in large batches, records how far it got, and deletes
  * applied segments. The sink stores how far it applied in the transaction of each batch; after
  * a crash, {@link #start} replays what was written after that before anything else happens,
- * and the sink makes a hit replayed after being applied count once.
+ * and the sink makes a hit replayed after being applied count once. The replay reads and
+ * decodes the log as it applies it, holding one batch at a time however long the log.
  *
  * <p>Acknowledged-but-unapplied hits are bounded by {@code maxBacklog} hits and
  * {@code maxBacklogBytes} of their estimated memory: past either, an append waits for the
