@@ -15,18 +15,24 @@ import org.slf4j.LoggerFactory;
  * ceiling this runs one, with the heap's free-ratio bounds lowered so that it shrinks to a
  * little more than what is live. A JVM whose maximum heap is already at or under the ceiling
  * (an explicit {@code -Xmx}) is left alone.
+ *
+ * <p>When more than the ceiling is live (a large index of visits, a long replay), a full
+ * collection cannot bring the heap under it, and running one every check would spend most of
+ * the CPU collecting. So after such a collection the next one waits until the committed heap
+ * is twice what the last one left, and the watch goes back to the ceiling once the heap is
+ * under it again.
  */
 final class HeapCeiling implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(HeapCeiling.class);
   private static final long CHECK_MILLIS = 250;
 
-  private final long ceiling;
+  private final Policy policy;
   private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
   private final Optional<Thread> thread;
   private volatile boolean running = true;
 
   private HeapCeiling(long ceiling, boolean watching) {
-    this.ceiling = ceiling;
+    this.policy = new Policy(ceiling);
     this.thread = watching ? Optional.of(new Thread(this::watch, "spoor-heap-ceiling")) : Optional.empty();
     thread.ifPresent(t -> t.setDaemon(true));
   }
@@ -70,9 +76,49 @@ final class HeapCeiling implements AutoCloseable {
       } catch (InterruptedException e) {
         return;
       }
-      if (memory.getHeapMemoryUsage().getCommitted() > ceiling) {
+      if (policy.due(memory.getHeapMemoryUsage().getCommitted())) {
         System.gc();
+        long left = memory.getHeapMemoryUsage().getCommitted();
+        if (policy.collected(left)) {
+          LOG.info("{} MB of heap stay committed after a full GC, more than the ceiling of {} MB; the next one "
+              + "waits for {} MB", left >> 20, policy.ceiling >> 20, policy.threshold >> 20);
+        }
       }
+    }
+  }
+
+  /**
+   * When to collect: whenever the committed heap passes the threshold, which is the ceiling,
+   * or twice what the last collection left when that was more than the ceiling.
+   */
+  static final class Policy {
+    private final long ceiling;
+    private long threshold;
+
+    Policy(long ceiling) {
+      this.ceiling = ceiling;
+      this.threshold = ceiling;
+    }
+
+    /** Whether a full collection is due with {@code committed} bytes of heap committed. */
+    boolean due(long committed) {
+      if (committed <= ceiling) {
+        threshold = ceiling;
+      }
+      return committed > threshold;
+    }
+
+    /**
+     * Tells the policy what a collection left committed; true when that is above the ceiling
+     * and the threshold moved up.
+     */
+    boolean collected(long committed) {
+      if (committed <= ceiling) {
+        threshold = ceiling;
+        return false;
+      }
+      threshold = Math.max(ceiling, committed) * 2;
+      return true;
     }
   }
 
