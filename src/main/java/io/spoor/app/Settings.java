@@ -152,6 +152,9 @@ public final class Settings {
   public static final Setting<Integer> REPORT_INDEX_WAIT_MS = Setting.integer("report-index-wait-ms", 5_000, 0,
       600_000, "Milliseconds a filtered report waits for its days to be read into the index of visits (after a start) "
           + "before it is answered 503 with Retry-After");
+  public static final Setting<Integer> REPORT_RECENT_VISITS = Setting.integer("report-recent-visits", 50_000, 0,
+      10_000_000, "Visits the applier holds in memory after writing them, so that the next page of a visit and a new "
+          + "visit are written without reading the visits back (0: read every time)");
   public static final List<Setting<?>> ALL = List.of(PORT, HOST, DATA, PORTAL_ID, PUBLIC_URL,
       BOOTSTRAP_TOKEN, QUEUE_CAPACITY, MAX_BATCH, MAX_BACKLOG, MAX_WAIT_MS, APPLY_INTERVAL_MS,
       REJECTIONS_KEPT, DYNAMIC_EVENT_DEFINITIONS_MAX, DYNAMIC_EVENT_DEFINITIONS_PER_MINUTE, NEW_CONTACTS_PER_MINUTE,
@@ -166,7 +169,7 @@ public final class Settings {
       IMPORT_MAX_BYTES, IMPORT_MAX_ROWS, IMPORT_PROBLEMS_KEPT, SIGN_IN_SLOWDOWN_MS,
       LOG, ROLE, KAFKA_GROUP, KAFKA_SEND_TIMEOUT_MS,
       CHANGE_POLL_MS, LIVE_POLL_MS, STORE_CONFLICT_RETRIES, REFUSED_UPLOAD_DRAIN_BYTES,
-      REPORT_INDEX_WAIT_MS, REPORT_PARTIAL_SUMS_MB);
+      REPORT_INDEX_WAIT_MS, REPORT_PARTIAL_SUMS_MB, REPORT_RECENT_VISITS);
 
   private final Map<Setting<?>, Object> values;
 

@@ -79,6 +79,11 @@ public final class Batch {
     parts.values().forEach(Deferred::flush);
   }
 
+  /** Tells the parts their writes committed. */
+  void committed() {
+    parts.values().forEach(Deferred::committed);
+  }
+
   Outcome outcome(Hit hit) {
     return outcomes.getOrDefault(hit.id(), Outcome.DUPLICATE);
   }

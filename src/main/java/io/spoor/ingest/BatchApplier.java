@@ -80,8 +80,9 @@ public final class BatchApplier implements BatchSink {
       metrics.failedBatch();
       throw e;
     }
-    metrics.batch(hits.size(), System.nanoTime() - started);
     Batch batch = applied.batch();
+    batch.committed();
+    metrics.batch(hits.size(), System.nanoTime() - started);
     applied.hits().forEach(hit -> metrics.hit(hit, batch.outcome(hit)));
     batch.refusedParts().forEach(metrics::rejections);
     metrics.idempotencyKeysReused(applied.keysReused());

@@ -8,7 +8,10 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Supplier;
 
 /**
@@ -17,7 +20,8 @@ import java.util.function.Supplier;
  * date, and the difference each visit made (before against after) is added to the daily and
  * hourly buckets, so a visit's second page turns its bounce into none and moves its exit page. A
  * visit's first appearance adds its visitor to the buckets' sketches; completions made during a
- * visit are kept with the visit.
+ * visit are kept with the visit. The visits this process wrote lately are known without a read
+ * ({@link RecentVisits}), and so is a new visit: only visits it cannot vouch for are read.
  */
 public final class RollupBatch implements Deferred {
   static final long HOUR = 3_600_000L;
@@ -31,15 +35,27 @@ public final class RollupBatch implements Deferred {
 
   private final RollupStore store;
   private final UserAgents agents;
+  private final RecentVisits recent;
   private final boolean enabled;
   private final List<PageHit> pages = new ArrayList<>();
   private final List<ContactHit> contacts = new ArrayList<>();
   private final Buckets buckets = new Buckets();
   private final Map<RollupStore.VisitEvent, long[]> visitEvents = new HashMap<>();
 
-  RollupBatch(RollupStore store, UserAgents agents, boolean enabled) {
+  /**
+   * What the batch wrote of a portal's visits, for {@link RecentVisits} once it committed: the
+   * version it moved them to, the floor it found when it could not trust what was held (empty when
+   * it could), and the visits it saved.
+   */
+  private record Written(long version, OptionalLong floor, List<SessionRow> saved) {
+  }
+
+  private final Map<Long, Written> written = new TreeMap<>();
+
+  RollupBatch(RollupStore store, UserAgents agents, RecentVisits recent, boolean enabled) {
     this.store = store;
     this.agents = agents;
+    this.recent = recent;
     this.enabled = enabled;
   }
 
@@ -99,7 +115,7 @@ public final class RollupBatch implements Deferred {
       pages.forEach(p -> keys.add(new SessionRow.Key(p.portalId(), p.utk(), p.sessionStart())));
       contacts.forEach(c -> keys.add(c.session()));
       visitEvents.keySet().forEach(e -> keys.add(e.session()));
-      Map<SessionRow.Key, SessionRow> before = store.sessions(keys);
+      Map<SessionRow.Key, SessionRow> before = stored(keys);
       Map<SessionRow.Key, SessionRow> after = new LinkedHashMap<>(before);
       for (PageHit p : pages) {
         SessionRow.Key key = new SessionRow.Key(p.portalId(), p.utk(), p.sessionStart());
@@ -123,6 +139,7 @@ public final class RollupBatch implements Deferred {
         }
       });
       store.saveSessions(changed.values(), now);
+      changed.values().forEach(row -> written.get(row.portalId()).saved().add(row));
       visitEvents.keySet().removeIf(e -> !after.containsKey(e.session())); // no visit seen: counted unfiltered only
       store.addVisitEvents(visitEvents, now);
     }
@@ -131,6 +148,36 @@ public final class RollupBatch implements Deferred {
     contacts.clear();
     visitEvents.clear();
     buckets.clear();
+  }
+
+  @Override
+  public void committed() {
+    written.forEach((portal, w) -> recent.committed(portal, w.version(), w.floor(), w.saved()));
+  }
+
+  /**
+   * The stored visits among {@code keys}: moves each portal's version of its visits first, then
+   * takes what {@link RecentVisits} vouches for (a visit held, or none stored) and reads the rest.
+   */
+  private Map<SessionRow.Key, SessionRow> stored(Set<SessionRow.Key> keys) {
+    new TreeSet<>(keys.stream().map(SessionRow.Key::portalId).toList()).forEach(portal -> { // in one order: no deadlock
+      long version = store.moveVisits(portal);
+      written.put(portal, new Written(version, recent.trusts(portal, version) ? OptionalLong.empty()
+          : OptionalLong.of(store.latestStart(portal)), new ArrayList<>()));
+    });
+    Map<SessionRow.Key, SessionRow> found = new HashMap<>();
+    List<SessionRow.Key> unknown = new ArrayList<>();
+    for (SessionRow.Key key : keys) {
+      OptionalLong reset = written.get(key.portalId()).floor();
+      SessionRow held = reset.isEmpty() ? recent.get(key) : null;
+      if (held != null) {
+        found.put(key, held);
+      } else if (key.startedAt() <= reset.orElseGet(() -> recent.floor(key.portalId()))) {
+        unknown.add(key);
+      } // else started after everything stored: not stored
+    }
+    found.putAll(store.sessions(unknown));
+    return found;
   }
 
   private SessionRow first(PageHit p) {

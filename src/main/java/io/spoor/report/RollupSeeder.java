@@ -50,21 +50,22 @@ public final class RollupSeeder {
 
   /** Seeds about {@code pageViews} page views of portal {@code portalId}; returns the visits made. */
   static long seed(Database db, long portalId, long pageViews, int days, long endMs) {
-    Rollups rollups = new Rollups(db, true);
+    Rollups rollups = new Rollups(db, true, 100_000);
     long visits = pageViews / 3;
     long span = days * 86_400_000L;
     long returning = visits / 2 + 1;
     for (long first = 0; first < visits; first += VISITS_PER_BATCH) {
       long from = first;
       long to = Math.min(visits, first + VISITS_PER_BATCH);
+      RollupBatch batch = rollups.batch();
       db.inTransaction(() -> {
-        RollupBatch batch = new RollupBatch(rollups.store(), rollups.agents(), true);
         for (long i = from; i < to; i++) {
           visit(batch, portalId, i, endMs - 1 - i * span / visits, returning);
         }
         batch.flush();
         return null;
       });
+      batch.committed();
     }
     return visits;
   }

@@ -1,68 +1,93 @@
 package io.spoor.report;
 
 import io.spoor.store.Database;
-import io.spoor.store.InList;
 import io.spoor.store.JdbcBatch;
 import io.spoor.store.StoreException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jdbi.v3.core.statement.Query;
 
 /** The rollup tables, written in the ingest batch's transaction. */
 final class RollupStore {
   static final String SESSION_COLUMNS = "portal_id, utk, started_at, last_at, entry_path, exit_path, page_views, "
       + "source, source_data_1, source_data_2, device, browser, os, new_contacts";
   static final String SESSION_SAVED = SESSION_COLUMNS + ", changed_at";
-  static final int TOKENS_PER_READ = 64;
-  private static final InList TOKENS = new InList("u", TOKENS_PER_READ);
-  private static final String READ_SESSIONS = "SELECT " + SESSION_COLUMNS + " FROM report_session WHERE portal_id = "
-      + ":portal AND utk IN (" + TOKENS.sql() + ")";
+  static final int VISITS_PER_READ = 64;
+  /** A visit found by its key: the keys as a table of their own, each looked up in the visits' key. */
+  private static final String READ_SESSIONS = "SELECT " + SESSION_COLUMNS + " FROM (VALUES "
+      + String.join(", ", Collections.nCopies(VISITS_PER_READ, "(?, ?)")) + ") AS k CROSS JOIN report_session "
+      + "WHERE portal_id = ? AND started_at = k.column1 AND utk = k.column2";
   private final Database db;
   private final SketchCache sketches = new SketchCache();
+  private final AtomicLong visitsLookedUp = new AtomicLong();
 
   RollupStore(Database db) {
     this.db = db;
   }
 
   /**
-   * The stored visits among {@code keys}, read with one query per portal and {@value #TOKENS_PER_READ}
-   * visitors: the statement's text is always the same (a short list repeats its last token), so
+   * The stored visits among {@code keys}, each found by its key, {@value #VISITS_PER_READ} a query
+   * per portal: the statement's text is always the same (a short list repeats its last key), so
    * it is parsed once, not once per batch.
    */
   Map<SessionRow.Key, SessionRow> sessions(Collection<SessionRow.Key> keys) {
-    Map<Long, Set<String>> utks = new HashMap<>();
-    keys.forEach(k -> utks.computeIfAbsent(k.portalId(), p -> new LinkedHashSet<>()).add(k.utk()));
-    Set<SessionRow.Key> wanted = new HashSet<>(keys);
+    visitsLookedUp.addAndGet(keys.size());
+    Map<Long, List<SessionRow.Key>> byPortal = new HashMap<>();
+    keys.forEach(k -> byPortal.computeIfAbsent(k.portalId(), p -> new ArrayList<>()).add(k));
     Map<SessionRow.Key, SessionRow> found = new HashMap<>();
-    utks.forEach((portal, tokens) -> {
-      for (List<String> chunk : TOKENS.chunks(tokens)) {
-        TOKENS.bind(db.handle().createQuery(READ_SESSIONS), chunk).bind("portal", portal)
-            .map((rs, ctx) -> new SessionRow(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getLong(4),
-                rs.getString(5), rs.getString(6), rs.getLong(7), rs.getString(8), rs.getString(9), rs.getString(10),
-                rs.getString(11), rs.getString(12), rs.getString(13), rs.getLong(14)))
-            .forEach(row -> {
-              if (wanted.contains(row.key())) {
-                found.put(row.key(), row);
-              }
-            });
+    byPortal.forEach((portal, wanted) -> {
+      for (int from = 0; from < wanted.size(); from += VISITS_PER_READ) {
+        Query query = db.handle().createQuery(READ_SESSIONS);
+        for (int i = 0; i < VISITS_PER_READ; i++) {
+          SessionRow.Key k = wanted.get(Math.min(from + i, wanted.size() - 1));
+          query.bind(2 * i, k.startedAt()).bind(2 * i + 1, k.utk());
+        }
+        query.bind(2 * VISITS_PER_READ, portal).map((rs, ctx) -> new SessionRow(rs.getLong(1), rs.getString(2),
+                rs.getLong(3), rs.getLong(4), rs.getString(5), rs.getString(6), rs.getLong(7), rs.getString(8),
+                rs.getString(9), rs.getString(10), rs.getString(11), rs.getString(12), rs.getString(13),
+                rs.getLong(14)))
+            .forEach(row -> found.put(row.key(), row));
       }
     });
     return found;
   }
 
+  /** How many visits {@link #sessions} was asked for since this store was made. */
+  long visitsLookedUp() {
+    return visitsLookedUp.get();
+  }
+
+  /**
+   * Moves the version of the portal's visits (see {@link RecentVisits}) and answers the new one.
+   * Called once per portal in a batch that writes visits, in the order of the portals' ids.
+   */
+  long moveVisits(long portalId) {
+    return db.handle().createQuery("INSERT INTO report_visit_version (portal_id, version) VALUES (:portal, 1) "
+            + "ON CONFLICT (portal_id) DO UPDATE SET version = report_visit_version.version + 1 RETURNING version")
+        .bind("portal", portalId).mapTo(Long.class).one();
+  }
+
+  /** The latest start among the portal's stored visits; {@link Long#MIN_VALUE} without any. */
+  long latestStart(long portalId) {
+    return db.handle().createQuery("SELECT MAX(started_at) FROM report_session WHERE portal_id = :portal")
+        .bind("portal", portalId).mapTo(Long.class).findOne().orElse(Long.MIN_VALUE);
+  }
+
   /** Saves the visits, marked as changed at {@code changedAt} (epoch ms) for the in-memory index. */
   void saveSessions(Collection<SessionRow> rows, long changedAt) {
     JdbcBatch batch = new JdbcBatch(db.handle(), "INSERT INTO report_session (" + SESSION_SAVED + ") VALUES "
-        + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (portal_id, utk, started_at) DO UPDATE SET "
+        + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (portal_id, started_at, utk) DO UPDATE SET "
         + "last_at = excluded.last_at, exit_path = excluded.exit_path, page_views = excluded.page_views, "
         + "new_contacts = excluded.new_contacts, changed_at = excluded.changed_at");
     for (SessionRow r : rows) {

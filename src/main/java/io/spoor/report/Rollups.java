@@ -11,24 +11,24 @@ import io.spoor.store.Database;
 public final class Rollups {
   private final RollupStore store;
   private final UserAgents agents;
+  private final RecentVisits recent;
   private final boolean enabled;
 
-  public Rollups(Database db, boolean enabled) {
+  /** {@code recentVisits}: how many visits to hold after writing them (see {@link RecentVisits}). */
+  public Rollups(Database db, boolean enabled, int recentVisits) {
     this.store = new RollupStore(db);
     this.agents = new UserAgents();
+    this.recent = new RecentVisits(recentVisits);
     this.enabled = enabled;
-  }
-
-  RollupStore store() {
-    return store;
-  }
-
-  UserAgents agents() {
-    return agents;
   }
 
   /** The batch's rollup part, made on first use. */
   public RollupBatch of(Batch batch) {
-    return batch.part(RollupBatch.class, () -> new RollupBatch(store, agents, enabled));
+    return batch.part(RollupBatch.class, this::batch);
+  }
+
+  /** A rollup part for a transaction of its own. */
+  RollupBatch batch() {
+    return new RollupBatch(store, agents, recent, enabled);
   }
 }

@@ -6,4 +6,8 @@ package io.spoor.store;
  */
 public interface Deferred {
   void flush();
+
+  /** The transaction {@link #flush} wrote in committed: what a part holds in memory about the store may follow it now. */
+  default void committed() {
+  }
 }

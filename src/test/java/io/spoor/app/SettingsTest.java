@@ -200,7 +200,7 @@ class SettingsTest {
   void helpListsEveryFlagAndEnvironmentVariable() {
     String help = Settings.help();
 
-    assertEquals(58, Settings.ALL.size());
+    assertEquals(59, Settings.ALL.size());
     for (Setting<?> setting : Settings.ALL) {
       assertTrue(help.contains(setting.flag() + " "), setting.flag());
       assertTrue(help.contains(setting.env() + " "), setting.env());

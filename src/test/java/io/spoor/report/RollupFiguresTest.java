@@ -27,9 +27,9 @@ class RollupFiguresTest {
   static final String[] PAGES = {"/", "/pricing", "/docs", "/blog/a", "/blog/b", "/about", "/p/" + "x".repeat(40)};
 
   static void randomHits(Database db, Random random, int visits) {
-    Rollups rollups = new Rollups(db, true);
+    Rollups rollups = new Rollups(db, true, 1_000);
     db.inTransaction(() -> {
-      RollupBatch batch = new RollupBatch(rollups.store(), rollups.agents(), true);
+      RollupBatch batch = rollups.batch();
       for (int i = 0; i < visits; i++) {
         String utk = String.format("%032x", random.nextInt(visits / 2 + 1));
         long start = FROM.toEpochDay() * Buckets.DAY + (long) (random.nextDouble() * DAYS * Buckets.DAY);

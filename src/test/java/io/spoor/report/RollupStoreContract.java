@@ -67,7 +67,7 @@ abstract class RollupStoreContract extends StoreContract<RollupStore> {
 
   @Test
   void theVisitsOfMoreVisitorsThanOneReadAsksForAreAllFound() {
-    List<SessionRow> visits = java.util.stream.IntStream.range(0, 2 * RollupStore.TOKENS_PER_READ + 3)
+    List<SessionRow> visits = java.util.stream.IntStream.range(0, 2 * RollupStore.VISITS_PER_READ + 3)
         .mapToObj(i -> visit(1, "utk-" + i, 100, 1)).toList();
     run(s -> s.saveSessions(visits, 1));
 
@@ -108,7 +108,7 @@ abstract class RollupStoreContract extends StoreContract<RollupStore> {
   void aLatePageOfAStoredVisitIsCountedIntoItWithoutMovingItsExit() {
     long start = 10 * HOUR;
     run(s -> {
-      RollupBatch batch = new RollupBatch(s, new UserAgents(), true);
+      RollupBatch batch = new RollupBatch(s, new UserAgents(), new RecentVisits(0), true);
       batch.pageView(1, "utk-a", start, start, "/first", () -> DIRECT, null);
       batch.pageView(1, "utk-a", start, start + 60_000, "/last", () -> DIRECT, null);
       batch.flush();
@@ -129,7 +129,7 @@ abstract class RollupStoreContract extends StoreContract<RollupStore> {
 
   /** One batch of one page view. */
   private static void page(RollupStore store, String utk, long start, long at, String path) {
-    RollupBatch batch = new RollupBatch(store, new UserAgents(), true);
+    RollupBatch batch = new RollupBatch(store, new UserAgents(), new RecentVisits(0), true);
     batch.pageView(1, utk, start, at, path, () -> DIRECT, null);
     batch.flush();
   }
@@ -235,5 +235,93 @@ abstract class RollupStoreContract extends StoreContract<RollupStore> {
     return db.read(() -> db.handle()
         .createQuery("SELECT visitors FROM report_day WHERE portal_id = 1 AND dim = 'browser'")
         .mapTo(byte[].class).one());
+  }
+
+  /** One page view, applied in a transaction of its own and told it committed, as the applier does. */
+  private void pageOf(RollupStore store, RecentVisits recent, String utk, long start, long at) {
+    RollupBatch batch = new RollupBatch(store, new UserAgents(), recent, true);
+    db.inTransaction(() -> {
+      batch.pageView(1, utk, start, at, "/p" + at, () -> DIRECT, null);
+      batch.flush();
+      return null;
+    });
+    batch.committed();
+  }
+
+  private SessionRow stored(String utk, long start) {
+    return read(s -> s.sessions(Set.of(new SessionRow.Key(1, utk, start)))).get(new SessionRow.Key(1, utk, start));
+  }
+
+  @Test
+  void theVisitsAProcessWroteLastAndNewVisitsAreWrittenWithoutBeingReadBack() {
+    RollupStore store = new RollupStore(db);
+    RecentVisits recent = new RecentVisits(100);
+    long start = 10 * HOUR;
+    pageOf(store, recent, "utk-a", start, start);
+    long lookedUp = store.visitsLookedUp();
+
+    pageOf(store, recent, "utk-a", start, start + 60_000);
+    pageOf(store, recent, "utk-b", start + HOUR, start + HOUR);
+
+    assertEquals(lookedUp, store.visitsLookedUp(), "neither visit was read from the store");
+    assertEquals(2, stored("utk-a", start).pageViews());
+    assertEquals(1, stored("utk-b", start + HOUR).pageViews());
+    Counts all = buckets(1, Dimension.ALL).get("");
+    assertEquals(List.of(2L, 3L, 1L), List.of(all.sessions(), all.pageViews(), all.bounces()));
+  }
+
+  @Test
+  void aVisitAnotherProcessWroteMeanwhileIsReadNotTakenFromMemory() {
+    RollupStore mine = new RollupStore(db);
+    RecentVisits held = new RecentVisits(100);
+    RollupStore theirs = new RollupStore(db);
+    RecentVisits theirsHeld = new RecentVisits(100);
+    long start = 10 * HOUR;
+    pageOf(mine, held, "utk-a", start, start);
+    pageOf(theirs, theirsHeld, "utk-a", start, start + 10_000);
+    pageOf(theirs, theirsHeld, "utk-c", start + 2 * HOUR, start + 2 * HOUR); // later than all this process wrote
+
+    pageOf(mine, held, "utk-a", start, start + 20_000);
+    pageOf(mine, held, "utk-c", start + 2 * HOUR, start + 2 * HOUR + 5_000);
+
+    assertEquals(3, stored("utk-a", start).pageViews());
+    assertEquals(2, stored("utk-c", start + 2 * HOUR).pageViews());
+    Counts all = buckets(1, Dimension.ALL).get("");
+    assertEquals(List.of(2L, 5L, 0L), List.of(all.sessions(), all.pageViews(), all.bounces()));
+  }
+
+  @Test
+  void aVisitNoLongerHeldIsReadFromTheStore() {
+    RollupStore store = new RollupStore(db);
+    RecentVisits recent = new RecentVisits(1);
+    long start = 10 * HOUR;
+    pageOf(store, recent, "utk-a", start, start);
+    pageOf(store, recent, "utk-b", start + HOUR, start + HOUR); // holds one visit: utk-a's goes
+    long lookedUp = store.visitsLookedUp();
+
+    pageOf(store, recent, "utk-a", start, start + 60_000);
+
+    assertEquals(lookedUp + 1, store.visitsLookedUp());
+    assertEquals(2, stored("utk-a", start).pageViews());
+    assertEquals(1, buckets(1, Dimension.ALL).get("").bounces(), "utk-a's visit no longer bounces");
+  }
+
+  @Test
+  void aBatchThatRolledBackLeavesWhatIsHeldAsItWas() {
+    RollupStore store = new RollupStore(db);
+    RecentVisits recent = new RecentVisits(100);
+    long start = 10 * HOUR;
+    pageOf(store, recent, "utk-a", start, start);
+    RollupBatch failed = new RollupBatch(store, new UserAgents(), recent, true);
+    assertThrows(IllegalStateException.class, () -> db.inTransaction(() -> {
+      failed.pageView(1, "utk-a", start, start + 10_000, "/lost", () -> DIRECT, null);
+      failed.flush();
+      throw new IllegalStateException("the batch failed after its rollups");
+    }));
+
+    pageOf(store, recent, "utk-a", start, start + 20_000);
+
+    assertEquals(2, stored("utk-a", start).pageViews());
+    assertEquals(2, buckets(1, Dimension.ALL).get("").pageViews());
   }
 }

@@ -31,12 +31,12 @@ class VisitIndexTest {
 
   /** Random visits over the days FROM to TO and the day before, with the values each had. */
   static Seeded seed(Database db, Random random, int visits) {
-    Rollups rollups = new Rollups(db, true);
+    Rollups rollups = new Rollups(db, true, 1_000);
     List<Map<String, String>> values = new ArrayList<>();
     long first = (FROM.toEpochDay() - 1) * Buckets.DAY;
     long span = (TO.toEpochDay() + 1) * Buckets.DAY - first;
     db.inTransaction(() -> {
-      RollupBatch batch = new RollupBatch(rollups.store(), rollups.agents(), true);
+      RollupBatch batch = rollups.batch();
       for (int i = 0; i < visits; i++) {
         String utk = String.format("%032x", random.nextInt(visits / 2 + 1));
         long start = first + (long) (random.nextDouble() * span);
