@@ -12,7 +12,7 @@ import org.slf4j.LoggerFactory;
  * grow its heap to a quarter of the machine, and under a heavy ingest load G1 does grow it
  * (to gigabytes) to spend less time collecting, although what Spoor keeps live is bounded far
  * lower. Only a full collection gives memory back, so whenever the committed heap passes the
- * ceiling this runs one, with the heap's free-ratio bounds lowered so that it shrinks to a
+ * ceiling this runs one, with the heap's free-ratio bounds lowered for it so that it shrinks to a
  * little more than what is live. A JVM whose maximum heap is already at or under the ceiling
  * (an explicit {@code -Xmx}) is left alone.
  *
@@ -45,7 +45,6 @@ final class HeapCeiling implements AutoCloseable {
     if (ceilingBytes <= 0 || Runtime.getRuntime().maxMemory() <= ceilingBytes) {
       return new HeapCeiling(ceilingBytes, false);
     }
-    lowerFreeRatios();
     HeapCeiling ceiling = new HeapCeiling(ceilingBytes, true);
     ceiling.thread.get().start();
     LOG.info("the heap may grow to {} MB; keeping it near {} MB (set -Xmx to choose yourself)",
@@ -58,14 +57,30 @@ final class HeapCeiling implements AutoCloseable {
     return thread.isPresent();
   }
 
-  /** After a full collection the heap shrinks until at most 30% of it is free. */
-  private static void lowerFreeRatios() {
+  /**
+   * A full collection that shrinks the heap until at most 30% of it is free. The free ratios are
+   * lowered for that collection only: left lowered, every collection of G1 would keep the heap
+   * that tight and run far more often than it needs to.
+   */
+  private static void collectAndShrink() {
+    HotSpotDiagnosticMXBean vm = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
+    String min = vm.getVMOption("MinHeapFreeRatio").getValue();
+    String max = vm.getVMOption("MaxHeapFreeRatio").getValue();
     try {
-      HotSpotDiagnosticMXBean vm = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
       vm.setVMOption("MinHeapFreeRatio", "10");
       vm.setVMOption("MaxHeapFreeRatio", "30");
     } catch (RuntimeException e) {
       LOG.warn("cannot lower the heap's free ratios; the heap shrinks less after a collection", e);
+    }
+    try {
+      System.gc();
+    } finally {
+      try {
+        vm.setVMOption("MaxHeapFreeRatio", max);
+        vm.setVMOption("MinHeapFreeRatio", min);
+      } catch (RuntimeException e) {
+        LOG.warn("cannot put the heap's free ratios back", e);
+      }
     }
   }
 
@@ -77,7 +92,7 @@ final class HeapCeiling implements AutoCloseable {
         return;
       }
       if (policy.due(memory.getHeapMemoryUsage().getCommitted())) {
-        System.gc();
+        collectAndShrink();
         long left = memory.getHeapMemoryUsage().getCommitted();
         if (policy.collected(left)) {
           LOG.info("{} MB of heap stay committed after a full GC, more than the ceiling of {} MB; the next one "
