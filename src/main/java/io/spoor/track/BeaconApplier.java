@@ -13,7 +13,7 @@ import io.spoor.events.EventDetailsStore;
 import io.spoor.identity.PageView;
 import io.spoor.identity.Source;
 import io.spoor.identity.SourceType;
-import io.spoor.identity.TrafficSource;
+import io.spoor.identity.TrafficSources;
 import io.spoor.identity.Visitor;
 import io.spoor.identity.VisitorStore;
 import io.spoor.identity.Visitors;
@@ -49,6 +49,8 @@ import java.util.Optional;
 public final class BeaconApplier implements HitApplier<BeaconHit> {
   /** More visitor tokens than this on one email suggests a placeholder address. */
   static final int PLAUSIBLE_VISITORS_PER_CONTACT = 50;
+  /** Pages and referrers whose traffic source is kept classified (see {@link TrafficSources}). */
+  static final int SOURCES_KEPT = 5_000;
 
   private final ContactStore contacts;
   private final PropertyDefinitionStore propertyDefinitions;
@@ -58,6 +60,7 @@ public final class BeaconApplier implements HitApplier<BeaconHit> {
   private final Counter untracked;
   private final CreationLimits limits;
   private final Rollups rollups;
+  private final TrafficSources sources = new TrafficSources(SOURCES_KEPT);
 
   public BeaconApplier(ContactStore contacts, PropertyDefinitionStore propertyDefinitions,
       VisitorStore visitors, EventDefinitionStore eventDefinitions, CompletionStore completions, Counter bots,
@@ -160,7 +163,7 @@ public final class BeaconApplier implements HitApplier<BeaconHit> {
     // and once: the visitor's original source and the visit's rollup row ask for the same
     Source[] classified = new Source[1];
     Supplier<Source> source = () -> classified[0] != null ? classified[0]
-        : (classified[0] = TrafficSource.classify(page.url(), page.referrer(), portal.privacy().domains())
+        : (classified[0] = sources.classify(page.url(), page.referrer(), portal.privacy().domains())
             .orElse(new Source(SourceType.DIRECT_TRAFFIC, null, null)));
     Optional<Long> contact = identify(portal, utk, beacon, hit, page, source, visitorChanges, contactChanges, batch);
     if (hit.beacon() == BeaconHit.Kind.PAGE_VIEW) {
