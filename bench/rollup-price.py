@@ -16,7 +16,8 @@ that log without its applied mark, so the start replays every hit in large batch
 every run. The price per hit is the process's CPU time (/proc: threads, compiler and collector
 included) to start and replay, less its CPU time to start with an empty log, over the hits.
 
-Knobs: SPOOR_JAR (<repo>/target/spoor.jar), PRICE_RUNS (2), PRICE_SECONDS (15), PRICE_WARMUP (5),
+Knobs: SPOOR_JAR (<repo>/target/spoor.jar), PRICE_RUNS (2), PRICE_SECONDS (15), PRICE_WARMUP (30: after 5 s
+       the JIT compilers still took a third of the process's CPU through the measured seconds),
        PRICE_CONNECTIONS (32), PRICE_LOADS (beacon,event), JFR (a directory: each run records
        a Java Flight Recorder file there, `jfr print --events jdk.ExecutionSample`),
        BEACON_SESSION_SECONDS (passed to wrk/beacon.lua: unset, every page view is a visit of its
@@ -28,7 +29,7 @@ bench = os.path.dirname(os.path.abspath(__file__))
 jar = os.environ.get('SPOOR_JAR', os.path.join(os.path.dirname(bench), 'target', 'spoor.jar'))
 runs = int(os.environ.get('PRICE_RUNS', '2'))
 seconds = int(os.environ.get('PRICE_SECONDS', '15'))
-warmup = int(os.environ.get('PRICE_WARMUP', '5'))
+warmup = int(os.environ.get('PRICE_WARMUP', '30'))
 connections = int(os.environ.get('PRICE_CONNECTIONS', '32'))
 loads = os.environ.get('PRICE_LOADS', 'beacon,event').split(',')
 jfr_dir = os.environ.get('JFR')
@@ -218,9 +219,12 @@ def main():
         cpu_off = statistics.mean(ms for _, ms in got[0])
         rate_on = statistics.mean(r for r, _ in got[1])
         rate_off = statistics.mean(r for r, _ in got[0])
+        med_on = statistics.median(r for r, _ in got[1])
+        med_off = statistics.median(r for r, _ in got[0])
         summary.append(f'- {load}: applier CPU per 1000 hits {cpu_on:,.1f} ms on / {cpu_off:,.1f} ms off = '
                        f'**{cpu_on / cpu_off:.2f}**; acknowledged/s {rate_on:,.0f} on / {rate_off:,.0f} off = '
-                       f'{rate_on / max(rate_off, 1):.2f}')
+                       f'{rate_on / max(rate_off, 1):.2f} (medians {med_on:,.0f} / {med_off:,.0f} = '
+                       f'{med_on / max(med_off, 1):.2f})')
     load_end = open('/proc/loadavg').read().split()[:3]
     print(f'Rollup price ({time.strftime("%Y-%m-%d %H:%M", time.gmtime())} UTC, {os.cpu_count()} cores, '
           f'{connections} connections, {warmup} s warm-up + {seconds} s per run; load average '

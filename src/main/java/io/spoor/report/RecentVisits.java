@@ -95,8 +95,10 @@ final class RecentVisits {
     p.version = version;
     for (SessionRow row : saved) {
       if (row.portalId() == portalId) {
-        p.rows.put(row.key(), row);
-        byStart.add(row.key());
+        SessionRow.Key key = row.key();
+        if (p.rows.put(key, row) == null) {
+          byStart.add(key);
+        }
       }
     }
     while (byStart.size() > capacity) {
