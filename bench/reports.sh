@@ -23,7 +23,8 @@
 #        REPORTS_REQUESTS (100), REPORTS_INGEST_SECONDS (20), REPORTS_HEAP (1g),
 #        REPORTS_FILTER (source:ORGANIC_SEARCH), SPOOR_REPORT_INDEX_VISITS (4000000),
 #        REPORTS_SKIP_INGEST (0; 1 skips part 1), REPORTS_STORE (a data directory whose spoor.db
-#        RollupSeeder filled beforehand, ending today: used instead of seeding),
+#        RollupSeeder filled beforehand, ending today: used instead of seeding), REPORTS_TO (the
+#        window's last day, YYYY-MM-DD; today: set it to the last seeded day of an older store),
 #        SPOOR_JAR (<repo>/target/spoor.jar).
 set -euo pipefail
 BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -89,7 +90,7 @@ fi
 sessions_stored=$(sqlite3 "$DB" 'SELECT COUNT(*) FROM report_session')
 views_stored=$(sqlite3 "$DB" "SELECT SUM(page_views) FROM report_day WHERE dim = 'all'")
 start "$STORE" 1
-TO=$(date -u -d "@$(( END_MS / 1000 - 1 ))" +%F)
+TO=${REPORTS_TO:-$(date -u -d "@$(( END_MS / 1000 - 1 ))" +%F)}
 FROM=$(date -u -d "$TO - 29 days" +%F)
 
 first_ms() { # first_ms PATH_AND_QUERY -> "ms status" of one request (the index reading its days), then waits for a 200
