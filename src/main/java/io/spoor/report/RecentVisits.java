@@ -1,10 +1,9 @@
 package io.spoor.report;
 
-import java.util.Comparator;
+import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.OptionalLong;
-import java.util.TreeSet;
 
 /**
  * The visits this process saved lately, so that a batch need not read back the visits it is about
@@ -15,15 +14,12 @@ import java.util.TreeSet;
  *
  * <p>For a trusted portal it holds every stored visit that started after its floor, so a visit it
  * does not hold that started after the floor is not stored: a new visit is written without a
- * read. At most {@code capacity} visits are held; the earliest started go first, raising their
- * portal's floor, and a later page of such a visit is read from the store as before. It changes
+ * read. At most {@code capacity} visits are held; the first saved go first, raising their
+ * portal's floor to their start, and a later page of such a visit is read from the store as before. It changes
  * only once a batch committed ({@link #committed}), so a batch run again after a conflict finds
  * it as it was.
  */
 final class RecentVisits {
-  private static final Comparator<SessionRow.Key> BY_START = Comparator.comparingLong(SessionRow.Key::startedAt)
-      .thenComparingLong(SessionRow.Key::portalId).thenComparing(SessionRow.Key::utk);
-
   /** A portal's version as this process's last committed batch left it, its floor and its visits held. */
   private static final class Portal {
     final Map<SessionRow.Key, SessionRow> rows = new HashMap<>();
@@ -38,8 +34,9 @@ final class RecentVisits {
 
   private final int capacity;
   private final Map<Long, Portal> portals = new HashMap<>();
-  /** Every visit held, of every portal, earliest start first. */
-  private final TreeSet<SessionRow.Key> byStart = new TreeSet<>(BY_START);
+  /** The visits held, in the order they were first saved; a key whose visit was since dropped may linger. */
+  private final ArrayDeque<SessionRow.Key> saved = new ArrayDeque<>();
+  private int held;
 
   /** {@code capacity}: how many visits to hold at most; 0 holds none and trusts nothing. */
   RecentVisits(int capacity) {
@@ -72,12 +69,12 @@ final class RecentVisits {
 
   /**
    * A batch that moved the portal's version to {@code version} committed, having saved
-   * {@code saved}. {@code floor}: where the batch found the portal's floor when it did not trust
+   * {@code rows}. {@code floor}: where the batch found the portal's floor when it did not trust
    * what was held (the latest start stored then), or empty when it did; everything held of the
    * portal before is then dropped. A batch that committed before another one whose news came
    * first changes nothing.
    */
-  synchronized void committed(long portalId, long version, OptionalLong floor, Iterable<SessionRow> saved) {
+  synchronized void committed(long portalId, long version, OptionalLong floor, Iterable<SessionRow> rows) {
     if (capacity == 0) {
       return;
     }
@@ -87,30 +84,43 @@ final class RecentVisits {
     }
     if (floor.isPresent() || p == null) {
       if (p != null) {
-        byStart.removeAll(p.rows.keySet());
+        held -= p.rows.size();
       }
       p = new Portal(version, floor.orElse(Long.MAX_VALUE));
       portals.put(portalId, p);
     }
     p.version = version;
-    for (SessionRow row : saved) {
+    for (SessionRow row : rows) {
       if (row.portalId() == portalId) {
         SessionRow.Key key = row.key();
         if (p.rows.put(key, row) == null) {
-          byStart.add(key);
+          saved.add(key);
+          held++;
         }
       }
     }
-    while (byStart.size() > capacity) {
-      SessionRow.Key first = byStart.pollFirst();
-      Portal of = portals.get(first.portalId());
-      of.rows.remove(first);
-      of.floor = Math.max(of.floor, first.startedAt());
+    while (held > capacity) {
+      drop(saved.poll());
+    }
+    if (saved.size() > 2 * capacity) { // keys of visits dropped with their portal's memory
+      saved.removeIf(k -> !portals.get(k.portalId()).rows.containsKey(k));
+    }
+  }
+
+  /**
+   * Drops the visit first saved of those held (a lingering key is skipped); its portal's floor
+   * rises to its start, which keeps every stored visit that started after the floor held.
+   */
+  private void drop(SessionRow.Key key) {
+    Portal of = portals.get(key.portalId());
+    if (of.rows.remove(key) != null) {
+      held--;
+      of.floor = Math.max(of.floor, key.startedAt());
     }
   }
 
   /** How many visits are held. */
   synchronized int size() {
-    return byStart.size();
+    return held;
   }
 }

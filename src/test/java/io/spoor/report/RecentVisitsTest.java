@@ -49,17 +49,31 @@ class RecentVisitsTest {
   }
 
   @Test
-  void pastItsCapacityTheEarliestStartedGoAndRaiseTheirPortalsFloor() {
+  void pastItsCapacityTheFirstSavedGoAndRaiseTheirPortalsFloor() {
     RecentVisits recent = new RecentVisits(2);
     SessionRow first = visit(1, "a", 100, 1);
     SessionRow second = visit(1, "b", 200, 1);
     SessionRow third = visit(1, "c", 300, 1);
-    recent.committed(1, 1, OptionalLong.of(50), List.of(third, first, second));
+    recent.committed(1, 1, OptionalLong.of(50), List.of(first, second));
+    recent.committed(1, 2, OptionalLong.empty(), List.of(second.withPage(250, "/next"), third));
 
     assertEquals(2, recent.size());
     assertNull(recent.get(first.key()));
-    assertEquals(second, recent.get(second.key()));
+    assertEquals(2, recent.get(second.key()).pageViews(), "saved again, it keeps its place");
     assertEquals(100, recent.floor(1), "a visit started at 100 or before may be stored without being held");
+  }
+
+  @Test
+  void aDroppedVisitThatStartedLateRaisesTheFloorPastTheVisitsStillHeld() {
+    RecentVisits recent = new RecentVisits(2);
+    SessionRow late = visit(1, "a", 900, 1); // a visitor whose clock runs ahead
+    SessionRow second = visit(1, "b", 200, 1);
+    SessionRow third = visit(1, "c", 300, 1);
+    recent.committed(1, 1, OptionalLong.of(50), List.of(late, second, third));
+
+    assertEquals(900, recent.floor(1));
+    assertEquals(second, recent.get(second.key()), "held visits are known whatever the floor");
+    assertEquals(third, recent.get(third.key()));
   }
 
   @Test
