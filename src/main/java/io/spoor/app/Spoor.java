@@ -101,7 +101,7 @@ public final class Spoor implements AutoCloseable {
     metrics.gauges("spoor_kafka_consumer_lag", "Records of a partition of the Kafka topic not yet applied by this "
         + "process's processor", log::lagByPartition, "partition");
     Rollups rollups = new Rollups(db, settings.get(Settings.REPORT_ROLLUPS) == 1,
-        settings.get(Settings.REPORT_RECENT_VISITS));
+        settings.get(Settings.REPORT_RECENT_VISITS), metrics);
     outbox = new SqlOutbox(db, stores.forwarding(), clock);
     AppliedFeed appliedFeed = new AppliedFeed(new ChangeFeed(db));
     if (role.collects() || role.applies()) {

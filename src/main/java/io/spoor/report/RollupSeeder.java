@@ -2,6 +2,7 @@ package io.spoor.report;
 
 import io.spoor.identity.Source;
 import io.spoor.identity.SourceType;
+import io.spoor.ops.Metrics;
 import io.spoor.store.Database;
 import io.spoor.store.SqliteDialect;
 import java.nio.file.Path;
@@ -50,7 +51,7 @@ public final class RollupSeeder {
 
   /** Seeds about {@code pageViews} page views of portal {@code portalId}; returns the visits made. */
   static long seed(Database db, long portalId, long pageViews, int days, long endMs) {
-    Rollups rollups = new Rollups(db, true, 100_000);
+    Rollups rollups = new Rollups(db, true, 100_000, new Metrics());
     long visits = pageViews / 3;
     long span = days * 86_400_000L;
     long returning = visits / 2 + 1;

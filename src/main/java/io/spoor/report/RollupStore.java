@@ -1,5 +1,6 @@
 package io.spoor.report;
 
+import io.spoor.ops.Counter;
 import io.spoor.store.Database;
 import io.spoor.store.JdbcBatch;
 import io.spoor.store.StoreException;
@@ -15,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.atomic.AtomicLong;
 import org.jdbi.v3.core.statement.Query;
 
 /** The rollup tables, written in the ingest batch's transaction. */
@@ -30,10 +30,12 @@ final class RollupStore {
       + "WHERE portal_id = ? AND started_at = k.column1 AND utk = k.column2";
   private final Database db;
   private final SketchCache sketches = new SketchCache();
-  private final AtomicLong visitsLookedUp = new AtomicLong();
+  private final Counter visitsRead;
 
-  RollupStore(Database db) {
+  /** {@code visitsRead}: counts the visits {@link #sessions} is asked for. */
+  RollupStore(Database db, Counter visitsRead) {
     this.db = db;
+    this.visitsRead = visitsRead;
   }
 
   /**
@@ -42,7 +44,7 @@ final class RollupStore {
    * it is parsed once, not once per batch.
    */
   Map<SessionRow.Key, SessionRow> sessions(Collection<SessionRow.Key> keys) {
-    visitsLookedUp.addAndGet(keys.size());
+    visitsRead.add(keys.size());
     Map<Long, List<SessionRow.Key>> byPortal = new HashMap<>();
     keys.forEach(k -> byPortal.computeIfAbsent(k.portalId(), p -> new ArrayList<>()).add(k));
     Map<SessionRow.Key, SessionRow> found = new HashMap<>();
@@ -61,11 +63,6 @@ final class RollupStore {
       }
     });
     return found;
-  }
-
-  /** How many visits {@link #sessions} was asked for since this store was made. */
-  long visitsLookedUp() {
-    return visitsLookedUp.get();
   }
 
   /**

@@ -1,6 +1,7 @@
 package io.spoor.report;
 
 import io.spoor.ingest.Batch;
+import io.spoor.ops.Metrics;
 import io.spoor.store.Database;
 
 /**
@@ -15,11 +16,13 @@ public final class Rollups {
   private final boolean enabled;
 
   /** {@code recentVisits}: how many visits to hold after writing them (see {@link RecentVisits}). */
-  public Rollups(Database db, boolean enabled, int recentVisits) {
-    this.store = new RollupStore(db);
+  public Rollups(Database db, boolean enabled, int recentVisits, Metrics metrics) {
+    this.store = new RollupStore(db, metrics.counter("spoor_report_visits_read_total",
+        "Visits the rollups read back from the store; the others were held by the applier or new"));
     this.agents = new UserAgents();
     this.recent = new RecentVisits(recentVisits);
     this.enabled = enabled;
+    metrics.gauge("spoor_report_recent_visits", "Visits the applier holds after writing them", recent::size);
   }
 
   /** The batch's rollup part, made on first use. */

@@ -14,6 +14,7 @@ import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -84,6 +85,30 @@ class ReportRollupsTest extends SpoorPerClass {
     JsonObject legacy = get(portal, "/analytics/v2/reports/totals/daily?start="
         + day(started).toString().replace("-", "") + "&end=" + day(now).toString().replace("-", ""));
     assertEquals(1, legacy.getJsonArray(day(started).toString()).getJsonObject(0).getLong("visits"));
+  }
+
+  private long visitsRead() {
+    String text = server.client().get("/metrics").body();
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^spoor_report_visits_read_total (\\d+)")
+        .matcher(text);
+    return m.find() ? Long.parseLong(m.group(1)) : 0;
+  }
+
+  @Test
+  void aVisitsNextPageAndANewVisitAreAppliedWithoutReadingTheVisitsBack() {
+    SpoorClient portal = server.newPortal(17, io.spoor.http.Scope.all());
+    long start = System.currentTimeMillis() - 60_000;
+    pageView(portal, 17, utk('7'), start, "https://example.com/", "", CHROME_LINUX);
+    long read = visitsRead();
+
+    pageView(portal, 17, utk('7'), start, "https://example.com/next", "", CHROME_LINUX);
+    pageView(portal, 17, utk('8'), start + 1_000, "https://example.com/", "", FIREFOX_WINDOWS);
+
+    assertEquals(read, visitsRead(), "the applier held the first visit and knew the second was new");
+    JsonObject totals = get(portal, "/api/v1/reports/overview?from=" + day(start) + "&to="
+        + day(System.currentTimeMillis())).getJsonObject("totals");
+    assertEquals(List.of(2L, 3L), List.of(totals.getLong("sessions"), totals.getLong("pageViews")));
+    assertEquals(0.5, totals.getDouble("bounceRate"), 0.001);
   }
 
   @Test

@@ -27,7 +27,7 @@ class RollupFiguresTest {
   static final String[] PAGES = {"/", "/pricing", "/docs", "/blog/a", "/blog/b", "/about", "/p/" + "x".repeat(40)};
 
   static void randomHits(Database db, Random random, int visits) {
-    Rollups rollups = new Rollups(db, true, 1_000);
+    Rollups rollups = new Rollups(db, true, 1_000, new io.spoor.ops.Metrics());
     db.inTransaction(() -> {
       RollupBatch batch = rollups.batch();
       for (int i = 0; i < visits; i++) {

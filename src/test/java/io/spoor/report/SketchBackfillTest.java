@@ -190,7 +190,7 @@ class SketchBackfillTest {
     for (int i = 0; i < 50; i++) {
       ingested.session(visit(VISITORS + i * 3, 0, 22), 1, true);
     }
-    RollupStore ingest = new RollupStore(db);
+    RollupStore ingest = new RollupStore(db, RollupStoreContract.visitsRead());
     db.inTransaction(() -> {
       ingest.addBuckets(ingested);
       return null;

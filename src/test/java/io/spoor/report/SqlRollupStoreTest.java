@@ -10,7 +10,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class SqlRollupStoreTest extends RollupStoreContract {
   @BeforeEach
   void make(Database db) {
-    use(db, new RollupStore(db));
+    use(db, new RollupStore(db, RollupStoreContract.visitsRead()));
     alongside(new RollupFigures(db, 1 << 20));
     over(db);
   }

@@ -31,7 +31,7 @@ class VisitIndexTest {
 
   /** Random visits over the days FROM to TO and the day before, with the values each had. */
   static Seeded seed(Database db, Random random, int visits) {
-    Rollups rollups = new Rollups(db, true, 1_000);
+    Rollups rollups = new Rollups(db, true, 1_000, new io.spoor.ops.Metrics());
     List<Map<String, String>> values = new ArrayList<>();
     long first = (FROM.toEpochDay() - 1) * Buckets.DAY;
     long span = (TO.toEpochDay() + 1) * Buckets.DAY - first;

@@ -97,7 +97,7 @@ final class SegmentFixture {
     associations = new SqlAssociationStore(db);
     rejections = new SqlRejectionStore(db);
     CreationLimits creation = new CreationLimits(limits, definitions);
-    Rollups rollups = new Rollups(db, true, 1_000);
+    Rollups rollups = new Rollups(db, true, 1_000, new io.spoor.ops.Metrics());
     PerHitCap cap = PerHitCap.uncounted(100, RejectReason.TOO_MANY_PROPERTIES, "properties");
     EventsApiApplier events = new EventsApiApplier(contacts, properties, definitions, completions,
         new SqlExternalIdStore(db), cap, creation, Outbox.NONE, rollups);

@@ -60,7 +60,7 @@ class ExternalIdBatchTest {
         definitions, new SqlCompletionStore(db), new SqlExternalIdStore(db),
         PerHitCap.uncounted(100, RejectReason.TOO_MANY_PARAMETERS, "parameters"), new CreationLimits(CreationLimits.Limits.none(), definitions),
         io.spoor.forward.Outbox.NONE,
-        new io.spoor.report.Rollups(db, true, 1_000));
+        new io.spoor.report.Rollups(db, true, 1_000, new io.spoor.ops.Metrics()));
     applier = TestBatchApplier.of(db, new SqlRejectionStore(db), portalStore, List.of(events),
         new IngestMetrics(new Metrics(), new NoIngestLog()), clock);
   }
