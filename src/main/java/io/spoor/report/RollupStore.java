@@ -2,6 +2,7 @@ package io.spoor.report;
 
 import io.spoor.ops.Counter;
 import io.spoor.store.Database;
+import io.spoor.store.InList;
 import io.spoor.store.JdbcBatch;
 import io.spoor.store.StoreException;
 import java.sql.PreparedStatement;
@@ -24,6 +25,8 @@ final class RollupStore {
       + "source, source_data_1, source_data_2, device, browser, os, new_contacts";
   static final String SESSION_SAVED = SESSION_COLUMNS + ", changed_at";
   static final int VISITS_PER_READ = 64;
+  /** Chunks the keys of a read into groups of {@value #VISITS_PER_READ}, padded with their last key. */
+  private static final InList KEYS = new InList("k", VISITS_PER_READ);
   /** A visit found by its key: the keys as a table of their own, each looked up in the visits' key. */
   private static final String READ_SESSIONS = "SELECT " + SESSION_COLUMNS + " FROM (VALUES "
       + String.join(", ", Collections.nCopies(VISITS_PER_READ, "(?, ?)")) + ") AS k CROSS JOIN report_session "
@@ -49,11 +52,10 @@ final class RollupStore {
     keys.forEach(k -> byPortal.computeIfAbsent(k.portalId(), p -> new ArrayList<>()).add(k));
     Map<SessionRow.Key, SessionRow> found = new HashMap<>();
     byPortal.forEach((portal, wanted) -> {
-      for (int from = 0; from < wanted.size(); from += VISITS_PER_READ) {
+      for (List<SessionRow.Key> chunk : KEYS.chunks(wanted)) {
         Query query = db.handle().createQuery(READ_SESSIONS);
         for (int i = 0; i < VISITS_PER_READ; i++) {
-          SessionRow.Key k = wanted.get(Math.min(from + i, wanted.size() - 1));
-          query.bind(2 * i, k.startedAt()).bind(2 * i + 1, k.utk());
+          query.bind(2 * i, chunk.get(i).startedAt()).bind(2 * i + 1, chunk.get(i).utk());
         }
         query.bind(2 * VISITS_PER_READ, portal).map((rs, ctx) -> new SessionRow(rs.getLong(1), rs.getString(2),
                 rs.getLong(3), rs.getLong(4), rs.getString(5), rs.getString(6), rs.getLong(7), rs.getString(8),
