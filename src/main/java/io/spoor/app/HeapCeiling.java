@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
  * little more than what is live. A JVM whose maximum heap is already at or under the ceiling
  * (an explicit {@code -Xmx}) is left alone.
  *
- * <p>When more than the ceiling is live (a large index of visits, a long replay), a full
+ * <p>When more than the ceiling is live (a large index of visits), a full
  * collection cannot bring the heap under it, and running one every check would spend most of
  * the CPU collecting. So after such a collection the next one waits until the committed heap
  * is twice what the last one left, and the watch goes back to the ceiling once the heap is
@@ -132,7 +132,7 @@ final class HeapCeiling implements AutoCloseable {
         threshold = ceiling;
         return false;
       }
-      threshold = Math.max(ceiling, committed) * 2;
+      threshold = committed * 2;
       return true;
     }
   }
